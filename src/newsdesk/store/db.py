@@ -1,0 +1,331 @@
+"""The embedded store: one SQLite file (WAL), no server.
+
+Why SQLite: it is in the standard library, one file is easy to hand over, FTS5 gives
+ranked full-text search with snippets, and WAL lets the web UI read while an ingest writes.
+Every write is keyed by content hashes and uses ``INSERT OR IGNORE``, so running the same
+input twice stores nothing new and an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsdesk.model import Annotation, Article, ReadError
+from newsdesk.store.migrations import migrate
+
+DEFAULT_DB_ENV = "NEWSDESK_DB"
+DEFAULT_DB_NAME = "newsdesk.db"
+
+
+def default_db_path() -> Path:
+    """``$NEWSDESK_DB`` if set, else ``newsdesk.db`` in the current directory."""
+    return Path(os.environ.get(DEFAULT_DB_ENV) or DEFAULT_DB_NAME)
+
+
+@dataclass(slots=True)
+class SearchHit:
+    id: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    snippet: str
+    score: float
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(user_query: str) -> str:
+    """Turn free text into a safe FTS5 query: every word quoted, all required.
+
+    Scraped corpora are searched with hostile or accidental syntax ("AND", quotes,
+    parentheses); quoting each word makes any input a valid query.  A trailing ``*`` on
+    a word keeps prefix search.
+    """
+    terms = []
+    for m in re.finditer(r"(\w+)(\*)?", user_query, re.UNICODE):
+        word, star = m.group(1), m.group(2)
+        terms.append(f'"{word}"' + ("*" if star else ""))
+    return " ".join(terms)
+
+
+class Store:
+    """Access to one newsdesk database.  Not shared across processes; open one per process."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly:
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:
+            if self.path.parent and not self.path.parent.exists():
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=10000")
+        self.conn.row_factory = sqlite3.Row
+        if not readonly:
+            migrate(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def add_article(
+        self,
+        article: Article,
+        *,
+        source: bytes | str | None = None,
+        location: str | None = None,
+    ) -> bool:
+        """Store an article, its removed lines and its source; False if it was already there."""
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO articles(id, source_path, location, url, outlet, input_format, lang,"
+                " title, deck, byline, dateline, published, body, doc, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article.id,
+                    article.source_path,
+                    location or "",
+                    article.url,
+                    article.outlet,
+                    article.input_format,
+                    article.lang,
+                    article.title.text if article.title else None,
+                    article.deck.text if article.deck else None,
+                    article.byline.text if article.byline else None,
+                    article.dateline.text if article.dateline else None,
+                    article.published,
+                    article.text,
+                    article.to_json(),
+                    _now(),
+                ),
+            )
+            new = cur.rowcount == 1
+            self.conn.execute(
+                "INSERT OR IGNORE INTO sightings(article_id, source_path, location, url) VALUES (?,?,?,?)",
+                (article.id, article.source_path or "", location or "", article.url),
+            )
+            if not new:
+                return False
+            self.conn.executemany(
+                'INSERT OR IGNORE INTO removed(article_id, idx, start, "end", reason, detail, lang, text)'
+                " VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (article.id, i, r.start, r.end, r.reason, r.detail, r.lang, r.text)
+                    for i, r in enumerate(article.removed)
+                ],
+            )
+            if source is not None:
+                data = source.encode("utf-8") if isinstance(source, str) else source
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO sources(article_id, content_type, compressed) VALUES (?,?,?)",
+                    (article.id, article.input_format, zlib.compress(data, 6)),
+                )
+        return True
+
+    def add_sighting(self, article_id: str, source_path: str, location: str | None, url: str | None) -> bool:
+        """Record another place the same content was seen; False if already recorded."""
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO sightings(article_id, source_path, location, url) VALUES (?,?,?,?)",
+                (article_id, source_path, location or "", url),
+            )
+        return cur.rowcount == 1
+
+    def resolve_id(self, prefix: str) -> str | None:
+        """Full id from an id or a unique prefix of at least 6 characters."""
+        row = self.conn.execute("SELECT id FROM articles WHERE id = ?", (prefix,)).fetchone()
+        if row:
+            return str(row["id"])
+        if len(prefix) < 6 or not re.fullmatch(r"[0-9a-f]+", prefix):
+            return None
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "g")
+        ).fetchall()
+        return str(rows[0]["id"]) if len(rows) == 1 else None
+
+    def get_article(self, article_id: str) -> Article | None:
+        full = self.resolve_id(article_id)
+        if full is None:
+            return None
+        row = self.conn.execute("SELECT doc FROM articles WHERE id = ?", (full,)).fetchone()
+        return Article.from_json(row["doc"]) if row else None
+
+    def get_source(self, article_id: str) -> bytes | None:
+        row = self.conn.execute("SELECT compressed FROM sources WHERE article_id = ?", (article_id,)).fetchone()
+        return zlib.decompress(row["compressed"]) if row else None
+
+    def sightings(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT source_path, location, url FROM sightings WHERE article_id = ? ORDER BY source_path, location",
+            (article_id,),
+        )
+        return [dict(r) for r in rows]
+
+    def iter_articles(self, *, outlet: str | None = None, batch: int = 500) -> Iterator[Article]:
+        """Stream stored articles in id order without loading the table."""
+        last = ""
+        while True:
+            if outlet is None:
+                rows = self.conn.execute(
+                    "SELECT id, doc FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+                ).fetchall()
+            else:
+                rows = self.conn.execute(
+                    "SELECT id, doc FROM articles WHERE id > ? AND outlet = ? ORDER BY id LIMIT ?",
+                    (last, outlet, batch),
+                ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield Article.from_json(r["doc"])
+            last = rows[-1]["id"]
+
+    def article_ids(self) -> list[str]:
+        return [r["id"] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "removed", "errors", "annotations", "sightings", "sources"}:
+            raise ValueError(f"unknown table {table}")
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    # -- search --------------------------------------------------------------------------
+    def search(self, query: str, *, limit: int = 20, outlet: str | None = None) -> list[SearchHit]:
+        q = fts_query(query)
+        if not q:
+            return []
+        sql = (
+            "SELECT a.id, a.outlet, a.title, a.published,"
+            " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip, bm25(articles_fts, 5.0, 1.0) AS score"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ?"
+        )
+        params: list[Any] = [q]
+        if outlet:
+            sql += " AND a.outlet = ?"
+            params.append(outlet)
+        sql += " ORDER BY score LIMIT ?"
+        params.append(limit)
+        return [
+            SearchHit(r["id"], r["outlet"], r["title"], r["published"], r["snip"], float(r["score"]))
+            for r in self.conn.execute(sql, params)
+        ]
+
+    # -- errors --------------------------------------------------------------------------
+    def add_error(self, error: ReadError) -> bool:
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO errors(source_path, location, stage, reason, first_seen) VALUES (?,?,?,?,?)",
+                (error.source_path, error.location or "", error.stage, error.reason, _now()),
+            )
+        return cur.rowcount == 1
+
+    def errors(self) -> list[ReadError]:
+        return [
+            ReadError(r["source_path"], r["reason"], r["location"] or None, r["stage"])
+            for r in self.conn.execute("SELECT * FROM errors ORDER BY id")
+        ]
+
+    # -- annotations ---------------------------------------------------------------------
+    def put_annotation(self, annotation: Annotation) -> bool:
+        """Store a stage's finding; True if it is new or changed."""
+        data = json.dumps(annotation.data, ensure_ascii=False, sort_keys=True)
+        with self.conn:
+            row = self.conn.execute(
+                "SELECT data FROM annotations WHERE article_id = ? AND kind = ?",
+                (annotation.article_id, annotation.kind),
+            ).fetchone()
+            if row is not None and row["data"] == data:
+                return False
+            self.conn.execute(
+                "INSERT OR REPLACE INTO annotations(article_id, kind, data) VALUES (?,?,?)",
+                (annotation.article_id, annotation.kind, data),
+            )
+        return True
+
+    def get_annotation(self, article_id: str, kind: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT data FROM annotations WHERE article_id = ? AND kind = ?", (article_id, kind)
+        ).fetchone()
+        return json.loads(row["data"]) if row else None
+
+    def has_annotation(self, article_id: str, kind: str) -> bool:
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM annotations WHERE article_id = ? AND kind = ?", (article_id, kind)
+            ).fetchone()
+            is not None
+        )
+
+    def iter_annotations(self, kind: str) -> Iterator[Annotation]:
+        for r in self.conn.execute("SELECT article_id, data FROM annotations WHERE kind = ? ORDER BY article_id", (kind,)):
+            yield Annotation(r["article_id"], kind, json.loads(r["data"]))
+
+    # -- outlet templates (lines that recur across an outlet's pages) --------------------
+    def observe_outlet_lines(self, doc_key: str, outlet: str, line_keys: Iterable[str]) -> bool:
+        """Count each distinct line key once per document; a document is counted once ever."""
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO outlet_docs(article_key, outlet) VALUES (?, ?)", (doc_key, outlet)
+            )
+            if cur.rowcount != 1:
+                return False
+            self.conn.executemany(
+                "INSERT INTO outlet_lines(outlet, line_key, docs) VALUES (?, ?, 1)"
+                " ON CONFLICT(outlet, line_key) DO UPDATE SET docs = docs + 1",
+                [(outlet, k) for k in sorted(set(line_keys))],
+            )
+        return True
+
+    def outlet_line_counts(self, outlet: str, *, min_docs: int = 2) -> dict[str, int]:
+        return {
+            r["line_key"]: int(r["docs"])
+            for r in self.conn.execute(
+                "SELECT line_key, docs FROM outlet_lines WHERE outlet = ? AND docs >= ?", (outlet, min_docs)
+            )
+        }
+
+    def outlet_doc_counts(self) -> dict[str, int]:
+        return {
+            r["outlet"]: int(r["n"])
+            for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM outlet_docs GROUP BY outlet")
+        }
+
+    # -- overview ------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        out: dict[str, Any] = {t: self.count(t) for t in ("articles", "removed", "errors", "annotations")}
+        out["outlets"] = {
+            r["outlet"] or "?": int(r["n"])
+            for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC")
+        }
+        out["removed_by_reason"] = {
+            r["reason"]: int(r["n"])
+            for r in self.conn.execute("SELECT reason, COUNT(*) AS n FROM removed GROUP BY reason ORDER BY n DESC")
+        }
+        return out

@@ -1,0 +1,162 @@
+"""Versioned schema migrations, per component.
+
+Each component (core, dedup, claims, stories, ...) owns an ordered list of SQL scripts.
+The store records ``(component, version)`` in ``schema_migrations`` and applies only what
+is missing, so a database written by an older newsdesk opens with a newer one, and
+components developed apart never renumber each other's migrations.
+
+A component's migrations live in its own package (``newsdesk.<component>.schema``,
+attribute ``MIGRATIONS``); this module lists which components exist.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+
+CORE_MIGRATIONS: list[str] = [
+    # 1: articles, where each was seen, what was removed, errors, full-text search
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source_path TEXT,
+        location TEXT,
+        url TEXT,
+        outlet TEXT,
+        input_format TEXT,
+        lang TEXT,
+        title TEXT,
+        deck TEXT,
+        byline TEXT,
+        dateline TEXT,
+        published TEXT,
+        body TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE sightings (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        source_path TEXT NOT NULL,
+        location TEXT NOT NULL DEFAULT '',
+        url TEXT,
+        PRIMARY KEY (article_id, source_path, location)
+    );
+    CREATE TABLE sources (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        content_type TEXT NOT NULL,
+        compressed BLOB NOT NULL
+    );
+    CREATE TABLE removed (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        lang TEXT,
+        text TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX removed_reason ON removed(reason);
+    CREATE TABLE errors (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source_path TEXT NOT NULL,
+        location TEXT NOT NULL DEFAULT '',
+        stage TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        UNIQUE (source_path, location, stage, reason)
+    );
+    CREATE TABLE annotations (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, kind)
+    );
+    CREATE INDEX annotations_kind ON annotations(kind);
+    CREATE TABLE outlet_lines (
+        outlet TEXT NOT NULL,
+        line_key TEXT NOT NULL,
+        docs INTEGER NOT NULL,
+        PRIMARY KEY (outlet, line_key)
+    ) WITHOUT ROWID;
+    CREATE TABLE outlet_docs (
+        article_key TEXT PRIMARY KEY,
+        outlet TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.rowid, old.title, old.body);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.rowid, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
+    """,
+]
+
+#: component name -> module holding its ``MIGRATIONS`` list (imported lazily; a missing
+#: module means the component is not installed yet and is skipped).
+COMPONENTS: dict[str, str] = {
+    "dedup": "newsdesk.dedup.schema",
+    "claims": "newsdesk.claims.schema",
+    "stories": "newsdesk.stories.schema",
+}
+
+
+def component_migrations() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {"core": CORE_MIGRATIONS}
+    for name, module in COMPONENTS.items():
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError:
+            continue
+        found[name] = list(getattr(mod, "MIGRATIONS", []))
+    return found
+
+
+def migrate(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """Apply missing migrations; returns what was applied as ``(component, version)``."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " component TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (component, version))"
+    )
+    done = {(c, v) for c, v in conn.execute("SELECT component, version FROM schema_migrations")}
+    applied: list[tuple[str, int]] = []
+    for component, scripts in component_migrations().items():
+        for version, script in enumerate(scripts, start=1):
+            if (component, version) in done:
+                continue
+            with conn:
+                for statement in _split_sql(script):
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_migrations(component, version) VALUES (?, ?)", (component, version)
+                )
+            applied.append((component, version))
+    return applied
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration script into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buf = ""
+    for part in script.split(";"):
+        buf = f"{buf};{part}" if buf else part
+        if sqlite3.complete_statement(buf + ";"):
+            if buf.strip():
+                statements.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        statements.append(buf.strip())
+    return statements
