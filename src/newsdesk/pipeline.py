@@ -101,13 +101,29 @@ class LocalExecutor:
     def __init__(self, config: ExecutorConfig | None = None) -> None:
         self.config = config or ExecutorConfig()
 
-    def map(self, fn: Callable[[T], U], items: Iterable[T]) -> Iterator[U]:
+    def map(
+        self,
+        fn: Callable[[T], U],
+        items: Iterable[T],
+        *,
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple[object, ...] = (),
+    ) -> Iterator[U]:
+        """``fn`` over ``items`` in order; ``initializer(*initargs)`` sets per-process state once
+        (large read-only state such as outlet templates is sent once per worker, not per item)."""
         if self.config.workers <= 1:
+            if initializer is not None:
+                initializer(*initargs)
             for item in items:
                 yield fn(item)
             return
         ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ctx.Pool(self.config.workers, maxtasksperchild=self.config.max_tasks_per_child) as pool:
+        with ctx.Pool(
+            self.config.workers,
+            initializer=initializer,
+            initargs=initargs,
+            maxtasksperchild=self.config.max_tasks_per_child,
+        ) as pool:
             yield from pool.imap(fn, items, chunksize=self.config.chunksize)
 
 

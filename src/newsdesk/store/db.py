@@ -178,7 +178,9 @@ class Store:
         return Article.from_json(row["doc"]) if row else None
 
     def get_source(self, article_id: str) -> bytes | None:
-        row = self.conn.execute("SELECT compressed FROM sources WHERE article_id = ?", (article_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT compressed FROM sources WHERE article_id = ?", (article_id,)
+        ).fetchone()
         return zlib.decompress(row["compressed"]) if row else None
 
     def sightings(self, article_id: str) -> list[dict[str, Any]]:
@@ -284,7 +286,9 @@ class Store:
         )
 
     def iter_annotations(self, kind: str) -> Iterator[Annotation]:
-        for r in self.conn.execute("SELECT article_id, data FROM annotations WHERE kind = ? ORDER BY article_id", (kind,)):
+        for r in self.conn.execute(
+            "SELECT article_id, data FROM annotations WHERE kind = ? ORDER BY article_id", (kind,)
+        ):
             yield Annotation(r["article_id"], kind, json.loads(r["data"]))
 
     # -- outlet templates (lines that recur across an outlet's pages) --------------------
@@ -322,10 +326,14 @@ class Store:
         out: dict[str, Any] = {t: self.count(t) for t in ("articles", "removed", "errors", "annotations")}
         out["outlets"] = {
             r["outlet"] or "?": int(r["n"])
-            for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC")
+            for r in self.conn.execute(
+                "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC"
+            )
         }
         out["removed_by_reason"] = {
             r["reason"]: int(r["n"])
-            for r in self.conn.execute("SELECT reason, COUNT(*) AS n FROM removed GROUP BY reason ORDER BY n DESC")
+            for r in self.conn.execute(
+                "SELECT reason, COUNT(*) AS n FROM removed GROUP BY reason ORDER BY n DESC"
+            )
         }
         return out

@@ -1,0 +1,332 @@
+"""The ``newsdesk`` command line: a thin layer that parses arguments and calls the library.
+
+The database defaults to ``$NEWSDESK_DB`` or ``./newsdesk.db`` (see
+:func:`newsdesk.store.default_db_path`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsdesk.ingest import IngestConfig, clean_paths, ingest
+from newsdesk.model import Article, ReadError
+from newsdesk.store import Store, default_db_path
+from newsdesk.views import article_text_view, safe
+
+app = typer.Typer(
+    name="newsdesk",
+    help="Clean, deduplicate, compare and store raw news, with provenance for every span.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    warc = "warc"
+    jsonl = "jsonl"
+    feed = "feed"
+
+
+class CleanFormat(StrEnum):
+    jsonl = "jsonl"
+    text = "text"
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite database file [default: $NEWSDESK_DB or ./newsdesk.db]"),
+]
+
+
+def _db(path: Path | None) -> Path:
+    return path or default_db_path()
+
+
+def _open_existing(path: Path | None) -> Store:
+    db = _db(path)
+    if not db.exists():
+        err.print(f"[red]no database at {db}[/red] (run `newsdesk ingest PATH` first, or pass --db)")
+        raise typer.Exit(2)
+    return Store(db)
+
+
+def _write(line: str) -> None:
+    sys.stdout.write(line)
+    if not line.endswith("\n"):
+        sys.stdout.write("\n")
+
+
+@app.command()
+def clean(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to read.", exists=False)],
+    format: Annotated[CleanFormat, typer.Option("--format", "-f")] = CleanFormat.jsonl,
+    input_format: Annotated[InputFormat, typer.Option("--input-format", "-i")] = InputFormat.auto,
+    removed: Annotated[bool, typer.Option("--removed", help="Text view: list removed lines.")] = False,
+    no_raw: Annotated[bool, typer.Option("--no-raw", help="JSON: leave out the raw text.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1,
+    no_templates: Annotated[
+        bool, typer.Option("--no-templates", help="Do not learn outlet templates.")
+    ] = False,
+) -> None:
+    """Clean articles and print them (JSON Lines by default); errors go to stderr."""
+    config = IngestConfig(input_format=input_format.value, workers=workers, learn_templates=not no_templates)
+    n_ok = n_err = 0
+    for item in clean_paths(list(paths), config):
+        if isinstance(item, ReadError):
+            n_err += 1
+            where = f"{item.source_path}{'#' + item.location if item.location else ''}"
+            err.print(f"[yellow]error[/yellow] {safe(where)}: {safe(item.reason)}", highlight=False)
+            continue
+        n_ok += 1
+        if format is CleanFormat.jsonl:
+            _write(item.to_json(include_raw=not no_raw))
+        else:
+            _write(article_text_view(item, show_removed=removed))
+    err.print(f"{n_ok} articles, {n_err} errors")
+
+
+@app.command(name="ingest")
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to read.")],
+    db: DbOption = None,
+    input_format: Annotated[InputFormat, typer.Option("--input-format", "-i")] = InputFormat.auto,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1,
+    no_templates: Annotated[bool, typer.Option("--no-templates")] = False,
+    stages: Annotated[
+        str, typer.Option("--stages", help="Comma-separated stages after cleaning (dedup,claims), or 'none'.")
+    ] = "dedup,claims",
+    json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Clean and store articles; re-running on the same input stores nothing new."""
+    chosen = tuple(s.strip() for s in stages.split(",") if s.strip() and s.strip() != "none")
+    config = IngestConfig(
+        input_format=input_format.value, workers=workers, learn_templates=not no_templates, stages=chosen
+    )
+    path = _db(db)
+    with (
+        Store(path) as store,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TextColumn(
+                "read {task.fields[read]} · stored {task.fields[stored]} · "
+                "known {task.fields[already_stored]} · errors {task.fields[error]}"
+            ),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as progress,
+    ):
+        counts = {"read": 0, "stored": 0, "already_stored": 0, "error": 0}
+        task = progress.add_task("ingesting", **counts)
+
+        def tick(kind: str, n: int) -> None:
+            counts[kind] = counts.get(kind, 0) + n
+            progress.update(task, **counts)
+
+        summary = ingest(list(paths), store, config, tick)
+    if json_summary:
+        _write(json.dumps(summary.as_dict()))
+        return
+    err.print(
+        f"read {summary.read} · stored {summary.stored} · already stored (skipped) {summary.already_stored}"
+        f" · errors {summary.errors} ({summary.new_errors} new) → {path}",
+        highlight=False,
+    )
+    for name, n in summary.stage_counts.items():
+        err.print(f"  {name}: {n} articles", highlight=False)
+    for note in summary.notes:
+        err.print(f"  note: {note}", highlight=False)
+    for e in summary.error_samples:
+        where = f"{e.source_path}{'#' + e.location if e.location else ''}"
+        err.print(f"  [yellow]error[/yellow] {safe(where)}: {safe(e.reason)}", highlight=False)
+    if summary.errors > len(summary.error_samples):
+        err.print(f"  … {summary.errors - len(summary.error_samples)} more (newsdesk errors)")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in titles and bodies (prefix with word*).")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 20,
+    outlet: Annotated[str | None, typer.Option("--outlet")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """Full-text search (SQLite FTS5, BM25 ranking, title weighted)."""
+    with _open_existing(db) as store:
+        hits = store.search(query, limit=limit, outlet=outlet)
+    if format is TableFormat.jsonl:
+        for h in hits:
+            _write(
+                json.dumps(
+                    {
+                        "id": h.id,
+                        "outlet": h.outlet,
+                        "title": h.title,
+                        "published": h.published,
+                        "snippet": h.snippet,
+                        "score": h.score,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        return
+    if not hits:
+        err.print("no match")
+        return
+    table = Table("id", "outlet", "published", "title / snippet", show_lines=True)
+    for h in hits:
+        table.add_row(
+            h.id[:12],
+            safe(h.outlet or ""),
+            (h.published or "")[:10],
+            safe(h.title or "") + "\n" + safe(h.snippet),
+        )
+    out.print(table)
+
+
+def _group_info(store: Store, article_id: str) -> dict[str, Any] | None:
+    try:
+        from newsdesk.dedup import DedupIndex
+    except ImportError:
+        return None
+    group = DedupIndex(store).group_of(article_id)
+    return group.to_dict() if group is not None else None
+
+
+@app.command()
+def show(
+    article_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Article id or a unique prefix (≥ 6 chars).")
+    ],
+    db: DbOption = None,
+    removed: Annotated[
+        bool, typer.Option("--removed", "-r", help="Also list removed lines and why.")
+    ] = False,
+    format: Annotated[CleanFormat, typer.Option("--format", "-f")] = CleanFormat.text,
+) -> None:
+    """Show one stored article (clean text; --removed for what was taken out and why)."""
+    with _open_existing(db) as store:
+        article = store.get_article(article_id)
+        if article is None:
+            err.print(f"[red]no article {safe(article_id)!r}[/red]")
+            raise typer.Exit(1)
+        group = _group_info(store, article.id)
+        sightings = store.sightings(article.id)
+    if format is CleanFormat.jsonl:
+        d = article.to_dict()
+        d["duplicate_group"] = group
+        d["sightings"] = sightings
+        _write(json.dumps(d, ensure_ascii=False))
+        return
+    extra: dict[str, Any] = {}
+    if len(sightings) > 1:
+        extra["seen at"] = "; ".join(
+            s["source_path"] + (f"#{s['location']}" if s["location"] else "") for s in sightings
+        )
+    if group is not None:
+        others = [m for m in group["members"] if m["id"] != article.id]
+        role = "canonical" if group["canonical_id"] == article.id else f"copy of {group['canonical_id'][:12]}"
+        extra["dup group"] = f"{group['group_id'][:12]} ({role}; {len(others)} other members)"
+        for m in others:
+            sim = f" {m['similarity']:.2f}" if isinstance(m.get("similarity"), float) else ""
+            extra[f"  {m['kind']}{sim}"] = f"{m['id'][:12]} {m.get('outlet') or ''} {m.get('title') or ''}"
+    _write(article_text_view(article, show_removed=removed, extra=extra))
+
+
+@app.command()
+def errors(db: DbOption = None) -> None:
+    """List inputs that could not be stored, with one-line reasons."""
+    with _open_existing(db) as store:
+        rows = store.errors()
+    for e in rows:
+        where = f"{e.source_path}{'#' + e.location if e.location else ''}"
+        out.print(f"[{e.stage}] {safe(where)}: {safe(e.reason)}", highlight=False)
+    err.print(f"{len(rows)} errors")
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:
+    """Counts: articles per outlet, removed lines per reason, errors."""
+    with _open_existing(db) as store:
+        _write(json.dumps(store.stats(), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def claims(
+    ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Article ids or unique prefixes.")],
+    db: DbOption = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """What each report claims: figures, dates, quotes with speakers, cited sources, entities."""
+    from newsdesk.claims import extract_claims, format_table
+    from newsdesk.model import Annotation
+
+    with _open_existing(db) as store:
+        for article_id in ids:
+            article = _article_or_exit(store, article_id)
+            result = extract_claims(article)
+            store.put_annotation(Annotation(article.id, "claims", result.to_dict()))
+            if format is TableFormat.jsonl:
+                _write(json.dumps(result.to_dict(), ensure_ascii=False))
+            else:
+                title = article.title.text if article.title else ""
+                _write(f"== {article.id}  {safe(article.outlet or '')}  {safe(title)}")
+                _write(safe(format_table(result)))
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    out_path: Annotated[
+        Path, typer.Argument(metavar="OUT", help="Output file (.jsonl) or directory (parquet).")
+    ],
+    db: DbOption = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+) -> None:
+    """Export articles with their annotations as JSON Lines or a Parquet dataset."""
+    from newsdesk.export import export_jsonl, export_parquet
+
+    with _open_existing(db) as store:
+        n = export_jsonl(store, out_path) if format is ExportFormat.jsonl else export_parquet(store, out_path)
+    err.print(f"exported {n} articles to {out_path}")
+
+
+def _article_or_exit(store: Store, article_id: str) -> Article:
+    article = store.get_article(article_id)
+    if article is None:
+        err.print(f"[red]no article {safe(article_id)!r}[/red]")
+        raise typer.Exit(1)
+    return article
+
+
+def main() -> None:  # pragma: no cover - console entry point alias
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

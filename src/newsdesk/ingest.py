@@ -1,0 +1,258 @@
+"""Read → clean → store (→ dedup → claims), streaming, resumable and idempotent.
+
+The CLI's ``clean`` and ``ingest`` commands are thin wrappers over :func:`clean_paths` and
+:func:`ingest`.  Two passes over the input: the first only counts which lines recur across
+an outlet's pages (its template, see :mod:`newsdesk.clean`), the second cleans with that
+knowledge.  Both passes stream; neither holds the corpus in memory.
+
+Why skip by content id before cleaning: a re-run over the same input then costs one hash
+per item and stores nothing new, and a run killed half-way resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsdesk.model import Article, RawRecord, ReadError
+from newsdesk.pipeline import ExecutorConfig, LocalExecutor, record_error
+from newsdesk.store import Store
+
+ProgressFn = Callable[[str, int], None]
+
+#: Stages that can follow cleaning during ingest, in order.  Each is optional: a stage
+#: whose module is not installed is skipped with a note in the summary.
+POST_STAGES = ("dedup", "claims")
+
+
+@dataclass(slots=True)
+class IngestConfig:
+    """Options for one run; grouped here so the CLI and library share one shape."""
+
+    input_format: str = "auto"
+    workers: int = 1
+    learn_templates: bool = True
+    keep_sources: bool = True
+    stages: tuple[str, ...] = POST_STAGES
+    clean_options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    errors: int = 0
+    new_errors: int = 0
+    error_samples: list[ReadError] = field(default_factory=list)
+    stage_counts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "already_stored": self.already_stored,
+            "errors": self.errors,
+            "new_errors": self.new_errors,
+            "stages": dict(self.stage_counts),
+            "notes": list(self.notes),
+        }
+
+
+# -- worker side ------------------------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(clean_options: dict[str, Any], template_counts: Any) -> None:
+    _WORKER["options"] = clean_options
+    _WORKER["templates"] = template_counts
+
+
+def _clean_one(record: RawRecord) -> Article | ReadError:
+    """Clean one record in a worker; any failure becomes a per-item error."""
+    from newsdesk import clean
+
+    try:
+        config = clean.CleanConfig(**_WORKER.get("options", {}))
+        article = clean.clean_record(record, config, _WORKER.get("templates"))
+        article.check_spans()
+        return article
+    except Exception as exc:  # noqa: BLE001 - one bad page must not end the run
+        return record_error(record, "clean", exc)
+
+
+# -- templates --------------------------------------------------------------------------
+def _record_text(record: RawRecord) -> str | None:
+    """Decoded text of a plain-text record for template counting; None when not applicable."""
+    if record.content_type != "text":
+        return None
+    if isinstance(record.content, str):
+        return record.content
+    from newsdesk.readers.decode import decode_bytes
+
+    try:
+        return decode_bytes(record.content, record.encoding)
+    except Exception:  # noqa: BLE001 - undecodable records are reported in the cleaning pass
+        return None
+
+
+def learn_templates(records: Iterable[RawRecord | ReadError], store: Store | None = None) -> Any:
+    """Count recurring lines per outlet; persist in ``store`` when given, and return a TemplateIndex."""
+    from newsdesk import clean
+
+    line_docs: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    outlet_docs: dict[str, int] = defaultdict(int)
+    seen: set[str] = set()
+    for rec in records:
+        if isinstance(rec, ReadError) or not rec.outlet:
+            continue
+        text = _record_text(rec)
+        if text is None:
+            continue
+        keys = clean.template_line_keys(text)
+        if store is not None:
+            store.observe_outlet_lines(rec.id, rec.outlet, keys)
+        elif rec.id not in seen:
+            seen.add(rec.id)
+            outlet_docs[rec.outlet] += 1
+            for k in set(keys):
+                line_docs[rec.outlet][k] += 1
+    if store is not None:
+        outlet_docs = defaultdict(int, store.outlet_doc_counts())
+        line_docs = defaultdict(dict)
+        for outlet in outlet_docs:
+            line_docs[outlet] = store.outlet_line_counts(outlet, min_docs=2)
+    return clean.TemplateIndex(
+        {o: {k: n for k, n in d.items() if n >= 2} for o, d in line_docs.items()}, dict(outlet_docs)
+    )
+
+
+# -- public API -------------------------------------------------------------------------
+def iter_inputs(paths: Iterable[str | Path], input_format: str = "auto") -> Iterator[RawRecord | ReadError]:
+    from newsdesk.readers import iter_records
+
+    return iter_records([Path(p) for p in paths], input_format)
+
+
+def clean_paths(paths: list[str | Path], config: IngestConfig | None = None) -> Iterator[Article | ReadError]:
+    """Clean every input item without storing: articles and per-item errors, in input order."""
+    config = config or IngestConfig()
+    templates = learn_templates(iter_inputs(paths, config.input_format)) if config.learn_templates else None
+    executor = LocalExecutor(ExecutorConfig(workers=config.workers))
+    records = iter_inputs(paths, config.input_format)
+    yield from executor.map(
+        _passthrough_errors, records, initializer=_init_worker, initargs=(config.clean_options, templates)
+    )
+
+
+def _passthrough_errors(item: RawRecord | ReadError) -> Article | ReadError:
+    return item if isinstance(item, ReadError) else _clean_one(item)
+
+
+def _load_stage(name: str, store: Store) -> Callable[[Article], Any] | None:
+    """The per-article callable of a post-cleaning stage, or None when not installed."""
+    if name == "dedup":
+        try:
+            dedup = importlib.import_module("newsdesk.dedup")
+        except ModuleNotFoundError:
+            return None
+        index = dedup.DedupIndex(store)
+        add: Callable[[Article], Any] = index.add
+        return add
+    if name == "claims":
+        try:
+            claims = importlib.import_module("newsdesk.claims")
+        except ModuleNotFoundError:
+            return None
+        from newsdesk.model import Annotation
+
+        def run_claims(article: Article) -> bool:
+            result = claims.extract_claims(article)
+            return store.put_annotation(Annotation(article.id, "claims", result.to_dict()))
+
+        return run_claims
+    raise ValueError(f"unknown stage {name!r}")
+
+
+def ingest(
+    paths: list[str | Path],
+    store: Store,
+    config: IngestConfig | None = None,
+    progress: ProgressFn | None = None,
+) -> IngestSummary:
+    """Clean and store every input item; bad items are recorded, never fatal."""
+    config = config or IngestConfig()
+    summary = IngestSummary()
+    tick = progress or (lambda _kind, _n: None)
+
+    templates = (
+        learn_templates(iter_inputs(paths, config.input_format), store) if config.learn_templates else None
+    )
+    stages: list[tuple[str, Callable[[Article], Any]]] = []
+    for name in config.stages:
+        fn = _load_stage(name, store)
+        if fn is None:
+            summary.notes.append(f"stage {name} not available; skipped")
+        else:
+            stages.append((name, fn))
+
+    def to_clean() -> Iterator[RawRecord | ReadError]:
+        for item in iter_inputs(paths, config.input_format):
+            summary.read += 1
+            tick("read", 1)
+            if isinstance(item, ReadError):
+                yield item
+            elif store.has_article(item.id):
+                store.add_sighting(item.id, item.source_path, item.location, item.url)
+                summary.already_stored += 1
+                tick("already_stored", 1)
+            else:
+                yield item
+
+    executor = LocalExecutor(ExecutorConfig(workers=config.workers))
+    sources: dict[str, bytes | str] = {}
+
+    def remember_source(stream: Iterable[RawRecord | ReadError]) -> Iterator[RawRecord | ReadError]:
+        # Only raw HTML is worth keeping: for plain text, ``Article.raw`` is the source.
+        for item in stream:
+            if config.keep_sources and isinstance(item, RawRecord) and item.content_type == "html":
+                sources[item.id] = item.content
+            yield item
+
+    for result in executor.map(
+        _passthrough_errors,
+        remember_source(to_clean()),
+        initializer=_init_worker,
+        initargs=(config.clean_options, templates),
+    ):
+        if isinstance(result, ReadError):
+            summary.errors += 1
+            if store.add_error(result):
+                summary.new_errors += 1
+            if len(summary.error_samples) < 50:
+                summary.error_samples.append(result)
+            tick("error", 1)
+            continue
+        source = sources.pop(result.id, None)
+        if store.add_article(result, source=source, location=result.meta.get("location")):
+            summary.stored += 1
+            tick("stored", 1)
+            for name, fn in stages:
+                try:
+                    fn(result)
+                    summary.stage_counts[name] = summary.stage_counts.get(name, 0) + 1
+                except Exception as exc:  # noqa: BLE001 - a stage failing on one article is per-item
+                    err = ReadError(
+                        result.source_path or "", f"{name} failed: {type(exc).__name__}: {exc}", None, name
+                    )
+                    summary.errors += 1
+                    if store.add_error(err):
+                        summary.new_errors += 1
+        else:
+            summary.already_stored += 1
+    return summary
