@@ -137,8 +137,8 @@ def ingest_cmd(
             disable=not err.is_terminal,
         ) as progress,
     ):
-        counts = {"read": 0, "stored": 0, "already_stored": 0, "error": 0}
-        task = progress.add_task("ingesting", **counts)
+        counts: dict[str, Any] = {"read": 0, "stored": 0, "already_stored": 0, "error": 0}
+        task = progress.add_task("ingesting", total=None, **counts)
 
         def tick(kind: str, n: int) -> None:
             counts[kind] = counts.get(kind, 0) + n

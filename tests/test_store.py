@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from newsdesk.model import Annotation, Article, Paragraph, ReadError, Removed, Span
+from newsdesk.store import Store, fts_query
+from newsdesk.store.migrations import migrate
+
+
+def make_article(aid: str, title: str, body: str, outlet: str = "example.org") -> Article:
+    raw = f"{title}\n\n{body}\n\nShare this"
+    b0 = len(title) + 2
+    a = Article(
+        id=aid,
+        raw=raw,
+        outlet=outlet,
+        title=Span(title, 0, len(title)),
+        paragraphs=[Paragraph(body, b0, b0 + len(body))],
+        removed=[Removed("Share this", "label", len(raw) - 10, len(raw), "UI label")],
+    )
+    a.check_spans()
+    return a
+
+
+def test_add_is_idempotent_and_counts_sightings(tmp_path: Path) -> None:
+    with Store(tmp_path / "n.db") as store:
+        a = make_article("a" * 20, "Port strike ends", "Dockers voted to return to work on Monday.")
+        assert store.add_article(a, location="line=1") is True
+        assert store.add_article(a, location="line=1") is False
+        assert store.add_sighting(a.id, "other.txt", None, None) is True
+        assert store.add_sighting(a.id, "other.txt", None, None) is False
+        assert store.count("articles") == 1
+        assert store.count("removed") == 1
+        assert len(store.sightings(a.id)) == 2
+        back = store.get_article(a.id[:8])
+        assert back is not None and back.to_dict() == a.to_dict()
+
+
+def test_search_ranks_title_and_survives_hostile_queries(tmp_path: Path) -> None:
+    with Store(tmp_path / "n.db") as store:
+        store.add_article(make_article("1" * 20, "Dam collapse kills 41", "Rescuers searched the valley."))
+        store.add_article(make_article("2" * 20, "Rate decision", "The bank mentioned a dam project once."))
+        hits = store.search("dam")
+        assert [h.id for h in hits] == ["1" * 20, "2" * 20]
+        assert "[" in hits[1].snippet
+        for hostile in ['"unbalanced', "AND OR NOT", "dam) OR (", "col:umn", "", "*"]:
+            store.search(hostile)  # must not raise
+        assert store.search("collaps*")[0].id == "1" * 20
+        assert store.search("dam", outlet="nowhere") == []
+
+
+def test_fts_query_quotes_every_word() -> None:
+    assert fts_query('dam AND "x') == '"dam" "AND" "x"'
+    assert fts_query("strik*") == '"strik"*'
+
+
+def test_errors_are_recorded_once(tmp_path: Path) -> None:
+    with Store(tmp_path / "n.db") as store:
+        e = ReadError("bad.bin", "binary content (PNG image)")
+        assert store.add_error(e) is True
+        assert store.add_error(e) is False
+        assert [x.reason for x in store.errors()] == ["binary content (PNG image)"]
+
+
+def test_annotations_replace_only_on_change(tmp_path: Path) -> None:
+    with Store(tmp_path / "n.db") as store:
+        a = make_article("3" * 20, "T", "Body.")
+        store.add_article(a)
+        ann = Annotation(a.id, "lang", {"lang": "en"})
+        assert store.put_annotation(ann) is True
+        assert store.put_annotation(ann) is False
+        assert store.put_annotation(Annotation(a.id, "lang", {"lang": "fr"})) is True
+        assert store.get_annotation(a.id, "lang") == {"lang": "fr"}
+        assert [x.data for x in store.iter_annotations("lang")] == [{"lang": "fr"}]
+
+
+def test_outlet_line_counts_count_each_document_once(tmp_path: Path) -> None:
+    with Store(tmp_path / "n.db") as store:
+        assert store.observe_outlet_lines("d1", "o", ["k1", "k2", "k2"])
+        assert not store.observe_outlet_lines("d1", "o", ["k1"])
+        assert store.observe_outlet_lines("d2", "o", ["k1"])
+        assert store.outlet_line_counts("o") == {"k1": 2}
+        assert store.outlet_doc_counts() == {"o": 2}
+
+
+def test_migrations_are_recorded_and_not_reapplied(tmp_path: Path) -> None:
+    path = tmp_path / "n.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    assert migrate(conn) == []
+    versions = set(conn.execute("SELECT component, version FROM schema_migrations"))
+    assert ("core", 1) in versions
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_iter_articles_streams_in_batches(tmp_path: Path) -> None:
+    with Store(tmp_path / "n.db") as store:
+        ids = [f"{i:020d}" for i in range(7)]
+        for i in ids:
+            store.add_article(make_article(i, f"Title {i}", f"Body {i}."))
+        assert [a.id for a in store.iter_articles(batch=3)] == ids
