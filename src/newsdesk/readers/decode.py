@@ -1,0 +1,306 @@
+"""Bytes to text without blind guessing.
+
+Order of evidence (strongest first): a byte-order mark, the charset the container
+declared (HTTP header, ``<meta charset>``, XML prolog), strict UTF-8, then
+charset-normalizer.  A guess is only accepted when charset-normalizer is confident; otherwise
+:class:`DecodeError` is raised so the run reports the file instead of storing mojibake.
+
+Two repairs are deliberate (see docs/decisions.md, "Encoding strategy"):
+
+* A declared single-byte charset (latin-1, cp1252, ...) loses to UTF-8 when the bytes are
+  valid UTF-8 and contain multibyte sequences: mislabelled UTF-8 pages are far more common
+  than legacy text that happens to be valid UTF-8.
+* Mostly-UTF-8 content with a few stray cp1252 bytes (a pasted quote, a concatenated
+  legacy snippet) decodes as UTF-8 with only the invalid bytes read as cp1252; the lines
+  affected are reported in :attr:`Decoded.repaired_lines`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "DecodeError",
+    "Decoded",
+    "binary_reason",
+    "decode_bytes",
+    "decode_detailed",
+    "normalize_charset",
+    "sniff_html_charset",
+]
+
+
+class DecodeError(ValueError):
+    """Content that is binary or fits no encoding; ``reason`` is one short line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class Decoded:
+    """A decoding result with the evidence that decided it (kept for provenance)."""
+
+    text: str
+    encoding: str  # Python codec name actually used
+    source: str  # bom | declared | utf-8 | utf-8+cp1252-repair | detected
+    repaired_lines: list[int] = field(default_factory=list)  # 1-based
+    repaired_bytes: int = 0
+
+
+# Known binary signatures: checked before any text heuristic so the reason names the format.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"OggS", "Ogg media"),
+    (b"\x00asm", "WebAssembly module"),
+    (b"\xca\xfe\xba\xbe", "Mach-O/Java class"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
+    (b"wOFF", "WOFF font"),
+    (b"wOF2", "WOFF2 font"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: Bytes that do not occur in text in any ASCII-compatible encoding (tab, LF, FF, CR and ESC
+#: excluded).  A sample with more than this share of them is binary.
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+CONTROL_RATIO_LIMIT = 0.05
+SAMPLE_BYTES = 64 * 1024
+
+#: Well-formed UTF-8 multibyte sequences (RFC 3629), to tell "mostly UTF-8" from legacy text.
+_UTF8_MULTI = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+#: Labels that browsers (WHATWG Encoding Standard) read as windows-1252.
+_WINDOWS_1252_ALIASES = {"latin_1", "ascii", "iso8859_1", "cp1252"}
+#: Charset-normalizer ties are broken toward the encodings most common on the web.
+_TIE_PREFERENCE = ("utf_8", "cp1252", "cp1250", "cp1251", "shift_jis", "cp932", "gb18030", "euc_kr")
+#: Highest charset-normalizer "chaos" (mess ratio) accepted as a confident answer.
+MAX_CHAOS = 0.1
+
+
+def normalize_charset(label: str | None) -> str | None:
+    """Python codec name for a declared charset label, or None if Python does not know it."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    name = name.replace("-", "_")
+    return "cp1252" if name in _WINDOWS_1252_ALIASES else name
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` looks binary (a one-line reason), or None if it may be text.
+
+    Only the first :data:`SAMPLE_BYTES` are inspected so huge inputs stay cheap.  Callers
+    must check for a BOM first: UTF-16/32 text is full of NUL bytes.
+    """
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return f"binary content ({name})"
+    sample = data[:SAMPLE_BYTES]
+    if not sample:
+        return None
+    if b"\x00" in sample:
+        return None if _utf16_without_bom(sample) else "binary content (nul bytes)"
+    ratio = len(_CONTROL.findall(sample)) / len(sample)
+    if ratio > CONTROL_RATIO_LIMIT:
+        return f"binary content ({ratio:.0%} control bytes)"
+    return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 text without a BOM has a NUL in nearly every other byte (for Latin scripts)."""
+    if len(sample) < 16:
+        return None
+    even = sample[0::2]
+    odd = sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf_16_le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf_16_be"
+    return None
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _is_single_byte(codec: str) -> bool:
+    try:
+        info = codecs.lookup(codec)
+    except LookupError:
+        return False
+    # A single-byte codec maps every byte on its own: decoding 0x80..0xff gives <= 128 chars.
+    probe = bytes(range(0x80, 0x100))
+    try:
+        return len(info.decode(probe, "replace")[0]) == 128 and codec not in ("utf_8", "utf_8_sig")
+    except Exception:
+        return False
+
+
+def _repair_utf8(data: bytes) -> Decoded | None:
+    """Decode mostly-UTF-8 bytes, reading only the invalid bytes as cp1252.
+
+    Returns None when the content is not "mostly UTF-8" (fewer well-formed multibyte
+    sequences than invalid bytes): that is a legacy-encoded file, not a mixed one.
+    """
+    valid = len(_UTF8_MULTI.findall(data))
+    if valid == 0:
+        return None
+    view = memoryview(data)
+    pieces: list[str] = []
+    bad_offsets: list[int] = []
+    pos = 0
+    while pos < len(data):
+        try:
+            pieces.append(codecs.utf_8_decode(view[pos:], "strict", True)[0])
+            break
+        except UnicodeDecodeError as exc:
+            start, end = pos + exc.start, pos + exc.end
+            pieces.append(codecs.utf_8_decode(view[pos:start], "strict", True)[0])
+            for i in range(start, end):
+                if data[i] in _CP1252_UNDEFINED:
+                    return None  # not even cp1252: this is no stray Windows byte
+                bad_offsets.append(i)
+                pieces.append(data[i : i + 1].decode("cp1252"))
+            pos = end
+        if len(bad_offsets) > valid:
+            return None
+    text = "".join(pieces)
+    lines = sorted({data.count(b"\n", 0, off) + 1 for off in bad_offsets})
+    return Decoded(text, "utf_8", "utf-8+cp1252-repair", lines, len(bad_offsets))
+
+
+def _detect(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes  # imported lazily: costly, rarely needed
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise DecodeError("undecodable: no encoding fits the bytes")
+    best = min(matches, key=lambda m: (m.chaos, -m.coherence))
+    if best.chaos > MAX_CHAOS:
+        raise DecodeError(
+            f"undecodable: best guess {best.encoding} is not confident (chaos {best.chaos:.2f})"
+        )
+    if best.language == "Unknown" and best.coherence <= 0.0:
+        # No language fits the decoded characters: byte soup that some code page happens to
+        # map without "mess".  Accepting it would be the blind guess we refuse to make.
+        raise DecodeError(
+            f"undecodable: invalid utf-8 and no confident encoding (best guess {best.encoding})"
+        )
+    tied = [m for m in matches if m.chaos <= best.chaos + 1e-6 and m.coherence >= best.coherence - 1e-6]
+    names = {m.encoding: m for m in tied}
+    chosen = best
+    for pref in _TIE_PREFERENCE:
+        if pref in names:
+            chosen = names[pref]
+            break
+    return Decoded(str(chosen), chosen.encoding, "detected")
+
+
+def decode_detailed(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode ``data`` and say how; raise :class:`DecodeError` for binary/undecodable bytes."""
+    for bom, bom_codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom) :].decode(bom_codec), bom_codec.replace("-", "_"), "bom")
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {bom_codec} after byte-order mark at byte {exc.start}") from None
+    if not data:
+        return Decoded("", "utf_8", "utf-8")
+    reason = binary_reason(data)
+    if reason is not None:
+        raise DecodeError(reason)
+    if b"\x00" in data[:SAMPLE_BYTES]:
+        wide = _utf16_without_bom(data[:SAMPLE_BYTES])
+        wide_text = _strict(data, wide) if wide else None
+        if wide and wide_text is not None:
+            return Decoded(wide_text, wide, "detected")
+        raise DecodeError("binary content (nul bytes)")
+
+    codec: str | None = normalize_charset(declared)
+    if codec is not None and codec.startswith(("utf_16", "utf_32")):
+        codec = None  # a UTF-16 label on ASCII-compatible bytes is wrong by construction
+    utf8 = _strict(data, "utf-8")
+    if codec is not None:
+        if utf8 is not None and _is_single_byte(codec) and _UTF8_MULTI.search(data):
+            return Decoded(utf8, "utf_8", "utf-8")  # mislabelled UTF-8
+        text: str | None = _strict(data, codec)
+        if text is None and codec == "cp1252":
+            codec, text = "latin_1", _strict(data, "latin_1")  # bytes cp1252 leaves undefined
+        if text is not None:
+            return Decoded(text, codec, "declared")
+    if utf8 is not None:
+        return Decoded(utf8, "utf_8", "utf-8")
+    repaired = _repair_utf8(data)
+    if repaired is not None:
+        return repaired
+    return _detect(data)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Text of ``data``: BOM, then ``declared``, then strict UTF-8, then a confident guess.
+
+    Raises :class:`DecodeError` (one-line ``reason``) for binary content and for bytes no
+    encoding decodes with confidence.
+    """
+    return decode_detailed(data, declared).text
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+#: Browsers prescan 1024 bytes; real pages put the tag later (long comments, scripts first),
+#: so look further while still bounding the work on huge or deeply nested documents.
+HTML_PRESCAN_BYTES = 16 * 1024
+
+
+def sniff_html_charset(data: bytes) -> str | None:
+    """Charset declared inside an HTML/XML document (``<meta charset>``, http-equiv, prolog).
+
+    Returns a Python codec name, or None when nothing usable is declared.  Only the first
+    :data:`HTML_PRESCAN_BYTES` are scanned with bounded regular expressions, so
+    pathological markup (deep nesting, megabyte-long lines) cannot make this slow.
+    """
+    head = data[:HTML_PRESCAN_BYTES]
+    for pattern in (_XML_ENCODING, _META_CHARSET):
+        m = pattern.search(head)
+        if m:
+            codec = normalize_charset(m.group(1).decode("ascii", "ignore"))
+            if codec is not None:
+                # WHATWG: a UTF-16 declaration inside ASCII-compatible markup means UTF-8.
+                return "utf_8" if codec.startswith(("utf_16", "utf_32")) else codec
+    return None
