@@ -165,17 +165,21 @@ def _refine_datetime(tree: HtmlElement, date: str) -> str | None:
     return None
 
 
-def _is_excerpt(deck: str, title: str | None, body: str) -> bool:
-    """A meta description that merely repeats the title or cuts the lead is not a deck."""
+def _is_excerpt(deck: str, title: str | None, body_lines: set[str], body: str) -> bool:
+    """A meta description that repeats the title or cuts the lead short is not a deck.
+
+    A description equal to a whole body line is a real standfirst that trafilatura kept in
+    the body: it stays a deck (the cleaner drops the echoed copy as a duplicate).  One that
+    is only part of a longer paragraph, or ends in an ellipsis, is the CMS's excerpt.
+    """
     d = _norm(deck)
+    truncated = False
     for mark in _ELLIPSIS:
         if d.endswith(mark):
-            d = d[: -len(mark)].rstrip()
-    if not d:
+            d, truncated = d[: -len(mark)].rstrip(), True
+    if not d or truncated or (title and d == _norm(title)):
         return True
-    if title and d == _norm(title):
-        return True
-    return d in _norm(body)
+    return d not in body_lines and d in _norm(body)
 
 
 def _empty(reason: str, **meta: Any) -> HtmlExtraction:
@@ -254,9 +258,9 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
 
     title = _one_line(doc.title)
     description = _one_line(doc.description)
-    deck = description if description and not _is_excerpt(description, title, body) else None
-    byline = _one_line(doc.author)
     body_lines = {_norm(line) for line in body.split("\n")}
+    deck = description if description and not _is_excerpt(description, title, body_lines, body) else None
+    byline = _one_line(doc.author)
     placed = [c for c in captions_found if _norm(c) not in body_lines] if cfg.captions else []
     raw, body_start = _layout(title, deck, byline, placed, body)
 

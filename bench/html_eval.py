@@ -1,0 +1,253 @@
+"""HTML extraction benchmark on trafilatura's own evaluation set, newsdesk vs trafilatura alone.
+
+Metric (``../shared/data/README.md``, trafilatura-eval): per page, each ``with`` snippet found
+in the extracted text is a TP, else a FN; each ``without`` snippet found is a FP, else a TN;
+matching is substring containment after collapsing whitespace runs to one space; counts are
+summed over pages (micro P/R/F1, accuracy).  A page with no output scores all ``with`` as FN.
+
+What is evaluated for newsdesk is what it keeps as the article's text: body paragraphs
+(``Article.text``) plus the deck when one was found.  Titles are left out, as in trafilatura's
+own benchmark: the gold lists page titles among the ``without`` snippets more often (13 pages)
+than among the ``with`` ones (8); captions and reader comments are kept apart too (see
+``--variants`` for the measured alternatives).
+
+Pages are split into a tuning half and a held-out half by a stable hash of the file name;
+configuration choices were made on ``tune`` only, and every figure is printed for both halves
+and for all pages.
+
+    .venv/bin/python bench/html_eval.py                 # newsdesk (extract, full) vs trafilatura
+    .venv/bin/python bench/html_eval.py --variants      # also the configurations we tried
+    .venv/bin/python bench/html_eval.py --limit 100     # quick run on the first 100 pages
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib
+import json
+import re
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+import trafilatura  # noqa: E402
+
+from newsdesk.clean.html import HtmlConfig, HtmlExtraction, extract_html  # noqa: E402
+from newsdesk.model import RawRecord  # noqa: E402
+from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
+
+_WS = re.compile(r"\s+")
+SPLITS = ("tune", "heldout", "all")
+
+
+def collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def split_of(file_name: str) -> str:
+    """Stable half of a page: first byte of sha1(file name), even = tune, odd = heldout."""
+    return "tune" if hashlib.sha1(file_name.encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+    pages: int = 0
+    empty: int = 0
+    cpu: float = 0.0
+
+    def add(self, text: str | None, with_: list[str], without: list[str]) -> None:
+        hay = collapse(text or "")
+        self.pages += 1
+        self.empty += not hay
+        for s in with_:
+            if hay and collapse(s) in hay:
+                self.tp += 1
+            else:
+                self.fn += 1
+        for s in without:
+            if hay and collapse(s) in hay:
+                self.fp += 1
+            else:
+                self.tn += 1
+
+    def scores(self) -> dict[str, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        total = self.tp + self.fn + self.fp + self.tn
+        acc = (self.tp + self.tn) / total if total else 0.0
+        return {"precision": p, "recall": r, "f1": f, "accuracy": acc}
+
+
+@dataclass
+class System:
+    name: str
+    texts: Callable[[str, str], dict[str, str | None]]  # (html, url) -> {variant: text}
+    counts: dict[str, dict[str, Counts]] = field(default_factory=dict)
+
+
+def load_pages(limit: int | None) -> list[dict[str, Any]]:
+    root = data_path("trafilatura-eval")
+    if not root.exists():
+        sys.exit(f"trafilatura-eval not found at {root} (set NEWSDESK_SHARED)")
+    gold = json.loads((root / "evaldata.json").read_text(encoding="utf-8"))
+    by_file = {r["file"]: r for r in read_jsonl_gz(root / "pages.jsonl.gz")}
+    pages = []
+    for url, g in gold.items():
+        page = by_file.get(g["file"])
+        if page is None:
+            continue
+        pages.append(
+            {"url": url, "file": g["file"], "html": page["html"], "with": g["with"], "without": g["without"]}
+        )
+    pages.sort(key=lambda p: p["file"])
+    return pages[:limit] if limit else pages
+
+
+# -- systems ---------------------------------------------------------------------------------
+def trafilatura_default(html: str, url: str) -> dict[str, str | None]:
+    """trafilatura 2.x alone, default settings (its default output appends comments)."""
+    return {"": trafilatura.extract(html)}
+
+
+def compose(x: HtmlExtraction, *, deck: bool, captions: bool, title: bool = False) -> str:
+    parts = []
+    if title and x.title:
+        parts.append(x.title)
+    if deck and x.deck:
+        parts.append(x.deck)
+    if captions and x.captions:
+        parts.extend(x.captions)
+    parts.append(x.body)
+    return "\n".join(parts)
+
+
+def newsdesk_extract(config: HtmlConfig, with_variants: bool) -> Callable[[str, str], dict[str, str | None]]:
+    """extract_html alone; the variants re-compose the same extraction differently."""
+
+    def run(html: str, url: str) -> dict[str, str | None]:
+        x = extract_html(html, url, config)
+        kept = compose(x, deck=True, captions=False)
+        out: dict[str, str | None] = {"": kept}
+        if with_variants:
+            out["body only"] = x.body
+            out["+captions"] = compose(x, deck=True, captions=True)
+            out["+title"] = compose(x, deck=True, captions=False, title=True)
+            if config.include_comments:
+                out["+comments"] = kept + "\n" + str(x.meta.get("comments", ""))
+        return out
+
+    return run
+
+
+def full_path_runner() -> Callable[[str, str], dict[str, str | None]] | None:
+    """extract_html then the line cleaner, when the cleaner is importable."""
+    clean_record = getattr(importlib.import_module("newsdesk.clean"), "clean_record", None)
+    if clean_record is None:
+        return None
+
+    def run(html: str, url: str) -> dict[str, str | None]:
+        rec = RawRecord(source_path="eval", content=html, input_format="html", content_type="html", url=url)
+        art = clean_record(rec)
+        parts = [art.deck.text] if art.deck is not None else []
+        parts.append(art.text)
+        return {"": "\n".join(parts), "+captions": "\n".join([*parts, *(c.text for c in art.captions)])}
+
+    return run
+
+
+def evaluate(systems: list[System], pages: Iterable[dict[str, Any]]) -> None:
+    for i, page in enumerate(pages, 1):
+        half = split_of(page["file"])
+        for sys_ in systems:
+            t0 = time.process_time()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                texts = sys_.texts(page["html"], page["url"])
+            dt = time.process_time() - t0
+            for variant, text in texts.items():
+                per = sys_.counts.setdefault(variant, {s: Counts() for s in SPLITS})
+                for s in (half, "all"):
+                    per[s].add(text, page["with"], page["without"])
+                    if variant == "":
+                        per[s].cpu += dt
+        if i % 100 == 0:
+            print(f"  {i} pages", file=sys.stderr, flush=True)
+
+
+def report(systems: list[System], baseline: str) -> dict[str, Any]:
+    base = next(s for s in systems if s.name == baseline).counts[""]
+    rows: dict[str, Any] = {}
+    print(
+        f"{'system':44s} {'split':8s} {'pages':>5s} {'P':>6s} {'R':>6s} {'F1':>6s} {'acc':>6s} {'F1/traf':>7s} {'cpu s':>7s}"
+    )
+    for sys_ in systems:
+        for variant, per in sys_.counts.items():
+            label = sys_.name + (f" [{variant}]" if variant else "")
+            for s in SPLITS:
+                c, sc = per[s], per[s].scores()
+                ratio = sc["f1"] / base[s].scores()["f1"] if base[s].scores()["f1"] else float("nan")
+                cpu = f"{c.cpu:7.1f}" if variant == "" else " " * 7
+                print(
+                    f"{label:44s} {s:8s} {c.pages:5d} {sc['precision']:6.4f} {sc['recall']:6.4f} "
+                    f"{sc['f1']:6.4f} {sc['accuracy']:6.4f} {ratio:7.4f} {cpu}"
+                )
+                rows.setdefault(label, {})[s] = {
+                    **sc,
+                    "tp": c.tp,
+                    "fp": c.fp,
+                    "fn": c.fn,
+                    "tn": c.tn,
+                    "cpu_s": c.cpu,
+                }
+        print()
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N pages (sorted by file name)")
+    ap.add_argument("--variants", action="store_true", help="also run the configurations considered")
+    ap.add_argument("--json", type=Path, default=None, help="write all figures to this JSON file")
+    args = ap.parse_args()
+
+    pages = load_pages(args.limit)
+    print(
+        f"{len(pages)} pages: {sum(split_of(p['file']) == 'tune' for p in pages)} tune, "
+        f"{sum(split_of(p['file']) == 'heldout' for p in pages)} held out"
+    )
+    systems = [
+        System("trafilatura 2.x default (extract)", trafilatura_default),
+        System("newsdesk extract_html", newsdesk_extract(HtmlConfig(), args.variants)),
+    ]
+    full = full_path_runner()
+    if full is not None:
+        systems.append(System("newsdesk full (extract_html + cleaner)", full))
+    else:
+        print("(newsdesk.clean.clean_record not importable yet: full path not measured)")
+    if args.variants:
+        systems += [
+            System("newsdesk favor_recall", newsdesk_extract(HtmlConfig(favor_recall=True), True)),
+            System("newsdesk favor_precision", newsdesk_extract(HtmlConfig(favor_precision=True), True)),
+            System("newsdesk include_comments", newsdesk_extract(HtmlConfig(include_comments=True), True)),
+            System("newsdesk no tables", newsdesk_extract(HtmlConfig(include_tables=False), False)),
+        ]
+    evaluate(systems, pages)
+    rows = report(systems, "trafilatura 2.x default (extract)")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

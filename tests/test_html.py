@@ -1,0 +1,232 @@
+"""The HTML path: fields and body from realistic news pages, the raw layout contract, bad input."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from newsdesk.clean.html import HtmlConfig, HtmlExtraction, extract_html
+
+HTML_DIR = Path(__file__).parent / "fixtures" / "html"
+
+
+def page(name: str) -> str:
+    return (HTML_DIR / name).read_text(encoding="utf-8")
+
+
+def lines(x: HtmlExtraction) -> list[str]:
+    return x.raw.split("\n")
+
+
+def assert_layout(x: HtmlExtraction) -> None:
+    """The header-lines contract every caller (cleaner, store) relies on."""
+    header = [v for v in (x.title, x.deck, x.byline) if v is not None]
+    raw_lines = lines(x)
+    for value in header:
+        assert value in raw_lines, value
+        assert "\n" not in value
+    # header values come first, in order, then a blank line
+    assert raw_lines[: len(header)] == header
+    if header:
+        assert raw_lines[len(header)] == ""
+    for cap in x.captions:
+        assert cap in raw_lines
+        assert x.raw.index(cap) < x.body_start
+    assert x.raw[x.body_start :] == x.body
+    assert x.body and not x.body.startswith("\n")
+
+
+BODY_CHECKS = {
+    "harbour_times_bridge.html": (
+        "Harbour City Council voted 31 to 12 on Wednesday night",
+        "taken three years longer to build.",
+    ),
+    "rheinbote_hochwasser.html": (
+        "Der Rhein in Köln ist in der Nacht zum Freitag auf 8,40 Meter gestiegen.",
+        "nur noch geringe Niederschläge.",
+    ),
+    "le_courrier_greve.html": (
+        "La SNCF prévoit de faire circuler un TGV sur trois",
+        "une nouvelle réunion le 4 décembre.",
+    ),
+    "coastal_wire_storm.html": (
+        "More than 40,000 homes were without electricity",
+        "An amber wind warning remains in place until 6pm.",
+    ),
+}
+
+# cruft on the fixture pages that extraction itself must already drop
+CRUFT = (
+    "We use cookies",
+    "Wir verwenden Cookies",
+    "En poursuivant votre navigation",
+    "This website uses cookies",
+    "Related stories",
+    "Das könnte Sie auch interessieren",
+    "Les plus lus",
+    "quayside_dave",
+    "Jedes Jahr das gleiche Spiel",
+    "All rights reserved",
+    "Impressum",
+    "Mentions légales",
+    "Advertise with us",
+    "Startseite",
+)
+
+
+@pytest.mark.parametrize("name", sorted(BODY_CHECKS))
+def test_body_complete_and_cruft_free(name: str) -> None:
+    x = extract_html(page(name))
+    assert not x.empty
+    first, last = BODY_CHECKS[name]
+    assert first in x.body
+    assert x.body.rstrip().endswith(last) or last in x.body
+    for junk in CRUFT:
+        assert junk not in x.raw, junk
+    assert_layout(x)
+
+
+def test_english_page_fields() -> None:
+    x = extract_html(page("harbour_times_bridge.html"), url="https://www.harbourtimes.example/local/x")
+    assert x.title == "Council approves new harbour bridge after two-year dispute"
+    assert x.deck == (
+        "The 480-metre crossing will cost an estimated £212 million and open to traffic in 2029, the council said."
+    )
+    assert x.byline == "Maria Ellison"
+    # htmldate found the day; the page's own timestamp for that day refines it
+    assert x.published == "2024-03-14T09:30:00+00:00"
+    assert x.published_source == "htmldate+meta"
+    assert x.lang == "en"
+    assert x.sitename == "The Harbour Times"
+    assert x.meta["categories"] == ["Local"]
+    assert x.meta["tags"] == ["transport", "infrastructure"]
+    # the lead figure sits outside the body container: its caption (with credit) is kept as a line
+    cap = "An artist's impression of the proposed crossing seen from the north quay. Photo: Harbour City Council"
+    assert x.captions == [cap]
+    assert lines(x)[:5] == [x.title, x.deck, x.byline, "", cap]
+    # comments are not part of the report
+    assert "About time" not in x.raw
+
+
+def test_german_page_json_ld_metadata() -> None:
+    x = extract_html(page("rheinbote_hochwasser.html"))
+    assert x.title == "Hochwasser: Pegel in Köln steigt auf 8,40 Meter"
+    assert x.byline == "Jonas Keller"
+    assert x.deck is not None and x.deck.startswith("Die Stadt sperrt Teile der Altstadt.")
+    assert x.published is not None and x.published.startswith("2024-01-05")
+    assert x.published_source is not None and x.published_source.startswith("htmldate")
+    assert x.lang == "de"  # from lang="de-DE"
+    assert x.captions == ["Die überflutete Uferpromenade am Freitagmorgen. Foto: Anna Weber/dpa"]
+    assert_layout(x)
+
+
+def test_french_page_deck_kept_in_body_is_still_the_deck() -> None:
+    x = extract_html(page("le_courrier_greve.html"))
+    assert x.title == "Grève à la SNCF : un TGV sur trois circulera jeudi"
+    # og:description equals the h2 standfirst, which trafilatura kept as a body line
+    assert x.deck == "Les syndicats réclament une hausse des salaires de 6 %. La direction propose 3,2 %."
+    assert x.deck in x.body.split("\n")
+    assert x.byline == "Camille Roux"
+    assert x.published == "2023-11-29T18:05:00+01:00"
+    assert x.lang == "fr"
+    assert x.meta["tags"] == ["SNCF", "grève"]
+    assert "© Julien Martin / AFP" in x.captions[0]
+    assert_layout(x)
+
+
+def test_page_without_meta_description_has_no_deck() -> None:
+    x = extract_html(page("coastal_wire_storm.html"))
+    assert x.title == "Storm Isha: thousands without power as 90mph winds hit coast"
+    assert x.deck is None
+    assert x.byline == "Daniel Okafor"
+    assert x.published == "2024-01-22"
+    assert x.published_source == "htmldate"
+    assert x.lang == "en"
+    assert x.captions == []
+    assert lines(x)[:3] == [x.title, x.byline, ""]
+
+
+def test_truncated_description_is_an_excerpt_not_a_deck() -> None:
+    body = "".join(
+        f"<p>Paragraph {i} of the report says something long enough to be real article text, "
+        f"with several clauses and a full stop at the end.</p>"
+        for i in range(6)
+    )
+    html = (
+        "<html><head><title>Some headline here</title>"
+        '<meta name="description" content="Paragraph 0 of the report says something long enough...">'
+        f"</head><body><article><h1>Some headline here</h1>{body}</article></body></html>"
+    )
+    x = extract_html(html)
+    assert x.deck is None
+    assert x.meta["description"].startswith("Paragraph 0")
+    assert_layout(x)
+
+
+def test_captions_off() -> None:
+    x = extract_html(page("harbour_times_bridge.html"), config=HtmlConfig(captions=False))
+    assert x.captions == []
+    assert "artist's impression" not in x.raw
+    assert len(x.meta["captions"]) == 1  # still reported
+
+
+def test_comments_when_asked_go_to_meta_not_raw() -> None:
+    x = extract_html(page("harbour_times_bridge.html"), config=HtmlConfig(include_comments=True))
+    assert "About time" in x.meta.get("comments", "")
+    assert "About time" not in x.raw
+
+
+# -- robustness --------------------------------------------------------------------------------
+@pytest.mark.parametrize("html", ["", "   \n\t ", "<html></html>", "<p>x</p>"])
+def test_empty_inputs_give_empty_extraction_with_reason(html: str) -> None:
+    x = extract_html(html)
+    assert x.empty and x.raw == ""
+    assert x.meta["reason"]
+
+
+def test_deep_nesting_does_not_crash_or_hang() -> None:
+    depth = 100_000
+    text = "<p>Deeply nested text that is still a sentence of a real paragraph.</p>"
+    html = "<html><body>" + "<div>" * depth + text + "</div>" * depth + "</body></html>"
+    t0 = time.process_time()
+    x = extract_html(html)
+    assert time.process_time() - t0 < 10
+    assert isinstance(x, HtmlExtraction)
+    assert x.empty == (x.meta.get("reason") is not None)
+
+
+def test_deep_inline_nesting() -> None:
+    html = "<html><body><article>" + "<span><b><i>" * 20_000 + "word " * 50 + "</article></body></html>"
+    x = extract_html(html)
+    assert isinstance(x, HtmlExtraction)
+
+
+def test_binary_garbage_decoded_as_text() -> None:
+    garbage = os.urandom(200_000).decode("latin-1")
+    t0 = time.process_time()
+    x = extract_html(garbage)
+    assert time.process_time() - t0 < 10
+    assert x.empty and x.meta["reason"]
+
+
+def test_utf16_read_as_latin1_is_refused_as_binary() -> None:
+    x = extract_html(page("coastal_wire_storm.html").encode("utf-16-le").decode("latin-1"))
+    assert x.empty
+    assert "binary" in x.meta["reason"]
+
+
+def test_too_large_and_too_complex_pages_are_refused_fast() -> None:
+    x = extract_html("<p>a</p>" * 2_000, config=HtmlConfig(max_chars=1_000))
+    assert x.empty and "too large" in x.meta["reason"]
+    many = "<html><body>" + "<span>w</span>" * 5_000 + "</body></html>"
+    y = extract_html(many, config=HtmlConfig(max_elements=1_000))
+    assert y.empty and "too complex" in y.meta["reason"]
+
+
+def test_stray_nul_bytes_are_dropped_not_fatal() -> None:
+    html = page("coastal_wire_storm.html").replace("Engineers", "Engi\x00neers", 1)
+    x = extract_html(html)
+    assert "Engineers had restored supplies" in x.body
