@@ -1,0 +1,61 @@
+"""Options of the line cleaner and the fields an input already told us."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class CleanConfig:
+    """Thresholds of the line cleaner.
+
+    Defaults were set on turku-lines train and on the dev half of the trafilatura-eval
+    pages (see bench/plaintext_eval.py); nothing here was tuned on the seeds.
+    """
+
+    #: use the shipped line model (False: rules, duplicates, templates and position only)
+    use_model: bool = True
+    #: keep a line when the model's main-text probability is at least this (None: the
+    #: threshold stored with the model)
+    model_threshold: float | None = None
+    #: for text an extractor already reduced to main text (the HTML path), only lines the
+    #: model is nearly sure about are removed
+    extracted_threshold: float = 0.05
+    #: a prose line (this many words, ends a sentence, stopword-dense) is kept whatever the
+    #: model says: removing body is worse than keeping a stray line
+    prose_min_words: int = 20
+    prose_min_stop_ratio: float = 0.12
+    #: the headline is looked for among the first this-many candidate lines
+    title_window: int = 6
+    title_max_words: int = 30
+    title_max_chars: int = 300
+    deck_max_words: int = 80
+    byline_max_words: int = 12
+    #: a short line confidently in another language than the article is removed
+    foreign_max_words: int = 12
+    #: lines longer than this are body text, analysed on their first characters only
+    max_line_chars: int = 5000
+    #: split a line at a sentence end glued to a capital ("comments.Commemorative") when
+    #: one of the parts is page furniture
+    split_glued: bool = True
+
+
+@dataclass(slots=True)
+class FieldHints:
+    """Fields the input or its metadata already gave (HTML meta tags, JSONL, feeds).
+
+    A line equal (after normalisation) to a hinted title, deck or byline takes that role;
+    a line equal to a hinted caption is a caption.
+    """
+
+    title: str | None = None
+    deck: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+    lang: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    captions: list[str] = field(default_factory=list)
+    #: the text is an extractor's main-text output, not a whole page
+    extracted: bool = False

@@ -1,0 +1,490 @@
+"""The plain-text line cleaner: every line of a page gets a role, or a reason to go.
+
+Order of evidence, strongest first:
+
+1. *What the input told us* (:class:`FieldHints`): a line equal to the page's declared
+   title, deck, byline or a figure caption takes that role.
+2. *Cue phrases* (:mod:`lexicon`): paywall counters, donation appeals, cookie, newsletter
+   and social prompts, bare UI labels, in en/fr/de/es (+ a few it/pt/nl).
+3. *Repetition*: a line printed twice on the page (an echoed deck or caption) keeps its
+   first copy; a line on many pages of the same outlet (:class:`TemplateIndex`) is template.
+4. *Structure*: the headline is the first headline-shaped line; short labels above it are
+   navigation; a short line confidently in another language than the article is removed.
+5. *The line model* (:mod:`linemodel`): length, punctuation, stopword density for the
+   article's language, position, neighbours; trained on turku-lines.
+
+Glued lines.  Scraped text sometimes loses a line break, e.g. a paywall nag glued to the
+next article's headline ("...post comments.Commemorative event held in Rome's ...").  A
+line is split at such a boundary (lower-case letter, sentence end, capital, no space) only
+when one of the parts is furniture by the rules above; each part is then judged on its own,
+and a headline-like part glued to removed furniture is removed too ("boilerplate", with
+the detail saying so), since it belongs to another article.
+
+Every span indexes ``raw`` exactly; nothing is normalised in place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsdesk.clean.config import CleanConfig, FieldHints
+from newsdesk.clean.features import line_stats
+from newsdesk.clean.lexicon import match_rules, normalise, stopwords
+from newsdesk.clean.linemodel import load_model
+from newsdesk.clean.templates import TemplateIndex
+from newsdesk.lang import article_language, detect, line_language
+from newsdesk.model import Article, Caption, Paragraph, Removed, Span, content_id
+
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+_GLUE = re.compile(
+    r"(?<=[a-zà-ÿß]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[a-zà-ÿß]{2}[.!?][\"”»’])(?=[A-ZÀ-Ý][a-zà-ÿ])"
+)
+_HAS_ALNUM = re.compile(r"\w", re.UNICODE)
+_CREDIT = re.compile(
+    r"(?:(?<=[\s.!?)])|^)(?P<credit>(?:\(\s*)?(?:"
+    r"(?:photo|image|picture|photograph|video|credit|source|illustration|graphic)s?(?:\s+credit)?\s*[:©|]"
+    r"|(?:photo|image|picture|photograph|illustration)s?\s+(?:by|courtesy(?: of)?)\s"
+    r"|(?:foto|bild|bildquelle|quelle|fotos|grafik)\s*[:©|]"
+    r"|(?:crédits?(?:\s+photo)?|photo|illustration)\s*[:©]"
+    r"|(?:fotograf[íi]a|imagen|cr[ée]dito)\s*[:©]"
+    r"|©\s*\S"
+    r"|\(?(?:AP|AFP|Reuters|Getty Images|EPA|dpa|Shutterstock)\s+(?:Photo|Images|Foto)\b"
+    r")[^\n]{0,200}?)\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|von|par|por|di|door|av|de)\s+\S|^(?:autor(?:in)?|author|auteur)\s*:",
+    re.IGNORECASE,
+)
+_DATELINE_PREFIX = re.compile(
+    r"^(?P<dl>[A-ZÀ-Ý][A-ZÀ-Ý.'’\- ]{1,40}(?:,\s*[\w.'’ -]{1,40})?\s*(?:\([\w .&-]{1,30}\))?\s*[—–-]{1,2})\s"
+)
+_DATE_LINE = re.compile(
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}\.?\s+[A-Za-zéûäöü]{3,10}\.?\s+\d{4}|[A-Za-zéûäöü]{3,10}\.?\s+\d{1,2},?\s+\d{4})\b"
+)
+_DATE_WORDS = re.compile(
+    r"^(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
+    r"publicado|actualizado|on)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    glued: bool = False  # cut out of a longer physical line at a missing line break
+    role: str | None = None  # title deck byline dateline caption body removed
+    reason: str = ""
+    detail: str = ""
+    rlang: str | None = None
+    nw: int = 0
+    stop_ratio: float = 0.0
+    sentence: bool = False
+    p: float = 1.0
+
+
+def _physical_lines(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, whitespace trimmed, exact into ``raw``."""
+    out = []
+    for m in _LINE.finditer(raw):
+        s, e = m.start(), m.end()
+        seg = raw[s:e]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
+def _split_glued(raw: str, start: int, end: int, cfg: CleanConfig) -> list[tuple[int, int]] | None:
+    """Parts of a line glued across a lost line break, when one part is furniture."""
+    text = raw[start:end]
+    if len(text) > cfg.max_line_chars:
+        return None
+    cuts = [m.start() for m in _GLUE.finditer(text)]
+    if not cuts:
+        return None
+    bounds = [0, *cuts, len(text)]
+    parts = [(start + a, start + b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    found = False
+    for a, b in parts:
+        seg = raw[a:b]
+        nw, _, _, sent = line_stats(seg, None)
+        if match_rules(seg, nw, sent) is not None:
+            found = True
+            break
+    if not found:
+        return None
+    # trim whitespace inside parts (the cut is at a non-space boundary, but be exact)
+    out = []
+    for a, b in parts:
+        seg = raw[a:b]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs > ls:
+            out.append((a + ls, a + rs))
+    return out
+
+
+def _same(a: str | None, b: str) -> bool:
+    return a is not None and bool(b) and normalise(a) == normalise(b)
+
+
+def _parse_date(text: str, lang: str | None) -> str | None:
+    """ISO date of a date line, via dateparser's search (lazy import: it is slow to load)."""
+    try:
+        from dateparser.search import search_dates
+    except ImportError:  # pragma: no cover - dependency is pinned
+        return None
+    try:
+        found = search_dates(
+            text[:200],
+            languages=[lang] if lang else None,
+            settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]},
+        )
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if not found:
+        return None
+    dt = found[0][1]
+    if dt.hour == 0 and dt.minute == 0 and dt.second == 0:
+        return dt.date().isoformat()
+    return dt.isoformat()
+
+
+def _remove(ln: _Line, reason: str, detail: str, lang: str | None = None) -> None:
+    ln.role = "removed"
+    ln.reason = reason
+    ln.detail = detail
+    ln.rlang = lang
+
+
+def _is_prose(ln: _Line, cfg: CleanConfig, has_stoplist: bool) -> bool:
+    return (
+        ln.nw >= cfg.prose_min_words
+        and ln.sentence
+        and (ln.stop_ratio >= cfg.prose_min_stop_ratio or not has_stoplist)
+    )
+
+
+def _headline_like(ln: _Line, cfg: CleanConfig) -> bool:
+    t = ln.text.rstrip()
+    return (
+        2 <= ln.nw <= cfg.title_max_words
+        and len(t) <= cfg.title_max_chars
+        and not t.endswith((":", ",", ";"))
+        and not (t.endswith(".") and ln.nw > 18)
+        and _CREDIT.search(t) is None
+        and _BYLINE.match(t) is None
+    )
+
+
+def clean_text(
+    raw: str,
+    *,
+    article_id: str | None = None,
+    outlet: str | None = None,
+    lang_hint: str | None = None,
+    hints: FieldHints | None = None,
+    config: CleanConfig | None = None,
+    templates: TemplateIndex | None = None,
+) -> Article:
+    """Classify every line of ``raw`` and return the clean :class:`Article`.
+
+    Never raises on text input: odd Unicode, one huge line or an empty string give an
+    article with whatever could be found (possibly nothing) and exact spans.
+    """
+    cfg = config or CleanConfig()
+    hints = hints or FieldHints()
+    outlet = outlet or hints.outlet
+    art = Article(id=article_id or content_id(raw), raw=raw, outlet=outlet, url=hints.url)
+
+    # -- lines ---------------------------------------------------------------------------
+    lines: list[_Line] = []
+    for s, e in _physical_lines(raw):
+        parts = _split_glued(raw, s, e, cfg) if cfg.split_glued else None
+        if parts and len(parts) > 1:
+            lines.extend(_Line(a, b, raw[a:b], glued=True) for a, b in parts)
+        else:
+            lines.append(_Line(s, e, raw[s:e]))
+    if not lines:
+        art.lang = hints.lang or lang_hint
+        return art
+    probe = [ln.text[: cfg.max_line_chars] for ln in lines]
+
+    # -- language and prose statistics ------------------------------------------------------
+    lang = lang_hint or hints.lang
+    if lang is None:
+        longest = sorted(probe, key=len, reverse=True)[:8]
+        lang = article_language(longest).lang
+    stop = stopwords(lang)
+    for ln, t in zip(lines, probe, strict=True):
+        ln.nw, _, ln.stop_ratio, ln.sentence = line_stats(t, stop)
+
+    # -- 1. hints ------------------------------------------------------------------------
+    caption_hints = {normalise(c) for c in hints.captions if c}
+    for ln in lines:
+        if ln.role is not None:
+            continue
+        if _same(hints.title, ln.text) and not any(x.role == "title" for x in lines):
+            ln.role = "title"
+        elif _same(hints.deck, ln.text) and not any(x.role == "deck" for x in lines):
+            ln.role = "deck"
+        elif _same(hints.byline, ln.text) and not any(x.role == "byline" for x in lines):
+            ln.role = "byline"
+
+    # -- 2. cue phrases and empties -------------------------------------------------------
+    for ln, t in zip(lines, probe, strict=True):
+        if ln.role is not None:
+            continue
+        if not _HAS_ALNUM.search(t):
+            _remove(ln, "empty", "no letters or digits")
+            continue
+        hit = match_rules(t, ln.nw, ln.sentence)
+        if hit is not None:
+            reason, detail = hit
+            rlang = None
+            if reason == "social":
+                g = line_language(t, lang)
+                if g is not None and g.lang != lang:
+                    rlang = g.lang
+                    detail += f"; in {g.lang}, article in {lang}"
+            _remove(ln, reason, detail, rlang)
+
+    # -- glued parts: a headline-like part glued to removed furniture belongs elsewhere ---
+    for i, ln in enumerate(lines):
+        if not ln.glued or ln.role is not None:
+            continue
+        nb = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].glued]
+        if any(x.role == "removed" for x in nb) and not _is_prose(ln, cfg, stop is not None):
+            _remove(
+                ln,
+                "boilerplate",
+                "glued without a line break to removed furniture; another article's headline or teaser",
+            )
+
+    # -- captions (before duplicates, so the first copy keeps the caption role) ----------
+    for ln in lines:
+        if ln.role is not None or ln.nw > 80:
+            continue
+        if normalise(ln.text) in caption_hints:
+            ln.role = "caption"
+            continue
+        m = _CREDIT.search(ln.text)
+        if m is not None and m.start("credit") > 0 or (m is not None and ln.nw <= 12):
+            ln.role = "caption"
+
+    # -- 3. duplicates within the page ----------------------------------------------------
+    first_seen: dict[str, int] = {}
+    for i, ln in enumerate(lines):
+        key = normalise(ln.text[: cfg.max_line_chars])
+        if not key:
+            continue
+        if key in first_seen:
+            j = first_seen[key]
+            if ln.role in (None, "caption", "deck"):
+                what = lines[j].role if lines[j].role not in (None, "removed") else "line"
+                if lines[j].role == "removed":
+                    _remove(ln, lines[j].reason, f"repeats removed line {j + 1}: {lines[j].detail}")
+                else:
+                    _remove(ln, "duplicate", f"repeats the {what} at line {j + 1}")
+        else:
+            first_seen[key] = i
+
+    # -- templates across the outlet's pages ------------------------------------------------
+    if templates is not None and outlet:
+        for ln in lines:
+            if ln.role is not None:
+                continue
+            is_tpl, detail = templates.is_template(outlet, ln.text)
+            if is_tpl and not _is_prose(ln, cfg, stop is not None):
+                _remove(ln, "template", detail)
+
+    # -- 5. the line model -------------------------------------------------------------------
+    model = load_model() if cfg.use_model else None
+    if model is not None:
+        probs = model.score(probe, stop)
+        for ln, p in zip(lines, probs, strict=True):
+            ln.p = float(p)
+
+    # -- 4. structure: headline, byline, dateline, deck ------------------------------------
+    cands = [i for i, ln in enumerate(lines) if ln.role is None or ln.role in ("title", "caption")]
+    title_idx = next((i for i, ln in enumerate(lines) if ln.role == "title"), None)
+    if title_idx is None and not hints.extracted:
+        for i in cands[: cfg.title_window]:
+            ln = lines[i]
+            if ln.role is not None:
+                continue
+            if _BYLINE.match(ln.text) and ln.nw <= cfg.byline_max_words:
+                continue
+            if _DATE_LINE.search(ln.text) and ln.nw <= 10:
+                continue
+            if ln.nw <= 1:
+                continue
+            if _headline_like(ln, cfg):
+                # a short label directly followed by a longer headline is navigation
+                nxt = next((lines[j] for j in cands if j > i and lines[j].role is None), None)
+                if (
+                    nxt is not None
+                    and ln.nw <= 3
+                    and not ln.text[:1].isupper()
+                    and _headline_like(nxt, cfg)
+                    and nxt.nw > ln.nw
+                ):
+                    continue
+                title_idx = i
+                ln.role = "title"
+            break
+    if title_idx is not None:
+        # short non-sentence lines above the headline: section labels / navigation
+        for ln in lines[:title_idx]:
+            if ln.role is None and ln.nw <= 6 and not ln.sentence and not _BYLINE.match(ln.text):
+                if _DATE_LINE.search(ln.text):
+                    continue
+                _remove(ln, "nav", "short label above the headline")
+
+    head_end = (title_idx if title_idx is not None else -1) + 1
+    head = [i for i in range(len(lines)) if lines[i].role is None][:8]
+    for i in head:
+        ln = lines[i]
+        if ln.role is not None:
+            continue
+        if (
+            ln.nw <= cfg.byline_max_words
+            and _BYLINE.match(ln.text)
+            and not ln.sentence
+            and not any(x.role == "byline" for x in lines)
+        ):
+            ln.role = "byline"
+        elif (
+            ln.nw <= 12
+            and _DATE_LINE.search(ln.text)
+            and (ln.nw <= 6 or _DATE_WORDS.match(ln.text))
+            and not any(x.role == "dateline" for x in lines)
+        ):
+            ln.role = "dateline"
+
+    deck_idx = next((i for i, ln in enumerate(lines) if ln.role == "deck"), None)
+    if deck_idx is None and head_end > 0 and not hints.extracted:
+        after = [i for i in range(head_end, len(lines)) if lines[i].role not in ("byline", "dateline")]
+        if after and lines[after[0]].role is None:
+            i = after[0]
+            ln = lines[i]
+            key = normalise(ln.text)
+            echoed = any(
+                x.role == "removed" and x.reason == "duplicate" and normalise(x.text) == key
+                for x in lines[i + 1 :]
+            )
+            nxt = lines[after[1]] if len(after) > 1 else None
+            before_caption = nxt is not None and nxt.role in ("caption", "byline", "dateline")
+            if ln.nw <= cfg.deck_max_words and (echoed or (before_caption and ln.nw <= 60)):
+                ln.role = "deck"
+                for x in lines[i + 1 :]:
+                    if x.role == "removed" and x.reason == "duplicate" and normalise(x.text) == key:
+                        x.detail = f"repeats the deck at line {i + 1}"
+
+    # -- body: the model, prose override, foreign-language short lines ----------------------
+    if model is not None:
+        threshold = cfg.extracted_threshold if hints.extracted else (cfg.model_threshold or model.threshold)
+    else:
+        threshold = 0.0
+    has_stoplist = stop is not None
+    for ln, t in zip(lines, probe, strict=True):
+        if ln.role is not None:
+            continue
+        if ln.nw <= cfg.foreign_max_words and not _is_prose(ln, cfg, has_stoplist):
+            g = line_language(t, lang)
+            if g is not None and lang is not None and g.lang != lang:
+                _remove(ln, "foreign-language", f"in {g.lang} ({g.score:.2f}), article in {lang}", g.lang)
+                continue
+        if ln.p >= threshold or _is_prose(ln, cfg, has_stoplist):
+            ln.role = "body"
+        else:
+            _remove(ln, "boilerplate", f"line model: main-text probability {ln.p:.2f} < {threshold:.2f}")
+
+    # a short line between two removed lines, after the body has ended, is furniture too
+    last_body = max((i for i, ln in enumerate(lines) if ln.role == "body"), default=-1)
+    for i, ln in enumerate(lines):
+        if i > last_body or ln.role != "body" or ln.nw > 8 or ln.sentence:
+            continue
+        between = 0 < i < len(lines) - 1 and lines[i - 1].role == lines[i + 1].role == "removed"
+        if between and "boilerplate" not in (lines[i - 1].reason, lines[i + 1].reason):
+            _remove(ln, "boilerplate", "short line between removed lines")
+
+    # -- assemble ---------------------------------------------------------------------------
+    _assemble(art, lines, lang, hints)
+    return art
+
+
+def _assemble(art: Article, lines: Sequence[_Line], lang: str | None, hints: FieldHints) -> None:
+    body_texts: list[str] = []
+    for ln in lines:
+        role = ln.role
+        if role == "title" and art.title is None:
+            art.title = Span(ln.text, ln.start, ln.end)
+        elif role == "deck" and art.deck is None:
+            art.deck = Span(ln.text, ln.start, ln.end)
+        elif role == "byline" and art.byline is None:
+            art.byline = Span(ln.text, ln.start, ln.end)
+        elif role == "dateline" and art.dateline is None:
+            art.dateline = Span(ln.text, ln.start, ln.end)
+        elif role == "caption":
+            art.captions.append(_caption(ln))
+        elif role == "removed":
+            art.removed.append(
+                Removed(ln.text, ln.reason or "boilerplate", ln.start, ln.end, ln.detail, ln.rlang)
+            )
+        else:  # body (and any role already taken: a second title is still text)
+            art.paragraphs.append(Paragraph(ln.text, ln.start, ln.end))
+            body_texts.append(ln.text[:2000])
+    # article language from the body; paragraphs that are clearly in another language say so
+    if body_texts:
+        guess = article_language(body_texts[:40])
+        art.lang = guess.lang or lang
+    else:
+        art.lang = lang or (detect(art.title.text).lang if art.title else None)
+    for p in art.paragraphs:
+        g = line_language(p.text[:2000], art.lang)
+        p.lang = g.lang if g is not None else art.lang
+    # dateline inside the first paragraph ("WASHINGTON (Reuters) — ...")
+    if art.dateline is None and art.paragraphs:
+        first = art.paragraphs[0]
+        m = _DATELINE_PREFIX.match(first.text)
+        if m is not None and any(c.isalpha() for c in m.group("dl")):
+            dl = m.group("dl").rstrip(" —–-")
+            art.dateline = Span(dl, first.start, first.start + len(dl))
+    # publication date: the input's declaration wins, then a date line of the text
+    if hints.published:
+        art.published = hints.published
+        art.published_source = hints.published_source or "input"
+    elif art.dateline is not None and _DATE_LINE.search(art.dateline.text):
+        iso = _parse_date(art.dateline.text, art.lang)
+        if iso is not None:
+            art.published = iso
+            art.published_source = "text:dateline"
+
+
+def _caption(ln: _Line) -> Caption:
+    m = _CREDIT.search(ln.text)
+    if m is None:
+        return Caption(ln.text, ln.start, ln.end)
+    cs = m.start("credit")
+    cap = ln.text[:cs].rstrip()
+    credit_text = ln.text[cs:].rstrip()
+    credit = Span(credit_text, ln.start + cs, ln.start + cs + len(credit_text))
+    return Caption(cap, ln.start, ln.start + len(cap), credit)
+
+
+def score_lines(lines: Sequence[str], lang: str | None) -> np.ndarray:
+    """The line model's main-text probabilities for bare lines (benchmarks, diagnostics)."""
+    model = load_model()
+    if model is None:
+        return np.ones(len(lines))
+    return model.score(list(lines), stopwords(lang))

@@ -1,0 +1,297 @@
+"""Per-language cue phrases for page furniture, and stopword lists.
+
+Cue phrases are the cheap, high-precision half of the cleaner: a line that says "You have
+read 3 articles this month" is a paywall counter in any layout.  They are deliberately
+phrase-level (never single common words), and :func:`match_rules` only trusts a single cue
+on a short line; a long paragraph needs two distinct cues of one kind (a donation appeal
+says "support" *and* "contribution"), so body text that merely mentions cookies or
+Facebook is left to the line model.
+
+Stopword lists (``stopwords.json.gz``) are taken from jusText's stoplists (BSD-2-Clause,
+Jan Pomikálek), restricted to ~30 languages and their shortest 1,500 entries; the line
+model uses stopword density as its main "is this running prose" signal.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+# -- rules -----------------------------------------------------------------------------
+
+_I = re.IGNORECASE | re.UNICODE
+
+#: reason -> regexes (en, fr, de, es, plus a few it/pt/nl cues).  Each regex is one cue.
+_RULES: dict[str, list[str]] = {
+    "paywall": [
+        r"\byou(?:'ve| have) (?:read|viewed|reached) (?:\d+|\w+|your|the|more than \d+) (?:free )?(?:articles?|stor(?:y|ies)|limit)",
+        r"\b\d+ (?:free )?(?:articles?|stories) (?:left|remaining)\b",
+        r"\bfree articles? (?:left|remaining|this month)\b",
+        r"\bregister (?:now )?(?:to|for) (?:receive |get |continue |enjoy )?(?:full|unlimited|free)? ?access\b",
+        r"\b(?:please )?(?:register|sign in|log in|subscribe) to (?:continue|keep) reading\b",
+        r"\bto continue reading\b",
+        r"\bsubscribe (?:now )?to (?:continue|read|unlock|get (?:full|unlimited))",
+        r"\balready (?:a )?(?:subscriber|registered|have an account)\b",
+        r"\bsubscribers? only\b|\bfor subscribers\b|\bexclusive to subscribers\b",
+        r"\bloyal [\w.]+ reader\b|\bloyal reader\b",
+        r"\bthis (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)\b",
+        r"\bunlimited (?:digital )?access\b",
+        # fr
+        r"\bvous avez (?:lu|consulté) \d+",
+        r"\br[ée]serv[ée] aux abonn[ée]s\b|\bd[ée]j[àa] abonn[ée]\b",
+        r"\bpour (?:lire|continuer) (?:la suite|[àa] lire)\b",
+        r"\babonnez-vous (?:pour|d[èe]s|[àa] partir)\b",
+        r"\barticles? gratuits? restants?\b",
+        # de
+        r"\bsie haben (?:bereits )?\d+ (?:kostenlose )?artikel\b",
+        r"\bnur f[üu]r abonnenten\b|\bbereits abonnent\b|\bjetzt abonnieren\b",
+        r"\bweiterlesen mit\b|\bum weiterzulesen\b|\bregistrieren sie sich\b",
+        r"\b(?:plus|premium)-?artikel\b",
+        # es
+        r"\bhas le[íi]do \d+",
+        r"\bexclusivo para suscriptores\b|\bya eres suscriptor\b|\bsuscr[íi]bete para\b",
+        r"\bpara (?:seguir|continuar) leyendo\b",
+        r"\bart[íi]culos? gratuitos? restantes?\b",
+    ],
+    "donation": [
+        r"\bdonat(?:e|ing|ion|ions)\b",
+        r"\bcan we count on your support\b",
+        r"\bevery contribution\b|\bmake a contribution\b|\bcontribute (?:today|now)\b",
+        r"\bsupport (?:our|independent|quality|us|the) (?:journalism|reporting|work|mission)\b",
+        r"\bwe rely on (?:readers|supporters|you)\b",
+        r"\b(?:become|be) a (?:part of our mission|supporter|member|patron)\b",
+        r"\bjust before you (?:scroll|go|leave|move) on\b|\bbefore you (?:scroll|go|leave)\b",
+        r"\bthe support you provide\b|\byour support (?:helps|allows|makes)\b",
+        # fr
+        r"\bfaites? un don\b|\bfaire un don\b|\bsoutenez(?:-nous| notre)\b",
+        # de
+        r"\bjetzt spenden\b|\bspenden sie\b|\bunterst[üu]tzen sie (?:uns|unsere)\b",
+        # es
+        r"\bhaz una donaci[óo]n\b|\bdona (?:ahora|hoy)\b|\bap[óo]yanos\b|\bapoya (?:nuestro|el) periodismo\b",
+    ],
+    "cookie": [
+        r"\bcookies?\b",
+        r"\b(?:we|this (?:site|website)) uses? cookies\b",
+        r"\bprivacy (?:settings|preferences)\b|\bmanage consent\b|\baccept all\b",
+        r"\bnous utilisons des (?:cookies|traceurs)\b|\bconsentement\b",
+        r"\bwir verwenden cookies\b|\bdatenschutzeinstellungen\b|\balle akzeptieren\b",
+        r"\butilizamos cookies\b|\baceptar (?:todas|cookies)\b",
+    ],
+    "newsletter": [
+        r"\bnewsletters?\b",
+        r"\bsign up (?:for|to) (?:our|the|a)\b|\bsubscribe to our\b|\bdelivered (?:straight )?to your inbox\b",
+        r"\binscrivez-vous\b|\babonnez-vous [àa] (?:notre|la) lettre\b",
+        r"\bmelden sie sich (?:jetzt )?(?:f[üu]r|zum)\b",
+        r"\bbolet[íi]n\b|\bsuscr[íi]bete a nuestr[oa]\b",
+    ],
+    "social": [
+        r"\bfollow us\b|\bfollow (?:\w+ )?on (?:twitter|facebook|instagram|x|linkedin|telegram)\b",
+        r"\bshare (?:this|on) (?:article|story|facebook|twitter|x|whatsapp|linkedin)\b",
+        r"\bjoin (?:us|our channel) on (?:telegram|whatsapp|facebook)\b",
+        r"\bsuivez-nous\b|\bpartager sur\b",
+        r"\bfolgen sie uns\b|\bteilen auf\b",
+        r"\bs[íi]guenos\b|\bcompartir en\b",
+    ],
+    "nav": [
+        r"^(?:home|startseite|accueil|inicio)\s*(?:[>›»/|]|$)",
+        r"\bskip to (?:main )?content\b|\bzum inhalt springen\b|\baller au contenu\b|\bir al contenido\b",
+        r"\b(?:main|site) (?:menu|navigation)\b|\bback to top\b|\bnach oben\b|\bretour en haut\b",
+        r"\bprevious (?:article|post|story)\b|\bnext (?:article|post|story)\b",
+    ],
+}
+
+#: Social networks: named on a short line without sentence punctuation means a footer.
+_NETWORKS = re.compile(
+    r"\b(?:facebook|twitter|instagram|youtube|telegram|whatsapp|linkedin|tiktok|pinterest|vkontakte|"
+    r"x\.com|threads|mastodon|bluesky|rss)\b",
+    _I,
+)
+
+#: Bare UI labels (one per line), compared after :func:`normalise`.
+_LABELS = frozenset(
+    line.strip()
+    for line in """
+topics
+topic
+tags
+tag
+comments
+comment
+share
+share this
+share this article
+print
+email
+e mail
+related
+related articles
+related stories
+related posts
+related content
+advertisement
+advertising
+sponsored
+read more
+read also
+see also
+most read
+most popular
+trending
+recommended
+you may also like
+more stories
+more on this story
+continue reading
+leave a comment
+post a comment
+login
+log in
+sign in
+sign up
+subscribe
+register
+search
+menu
+close
+next
+previous
+back to top
+newsletter
+follow us
+tweet
+partager
+commentaires
+commentaire
+publicité
+sujets
+mots clés
+à lire aussi
+lire aussi
+lire la suite
+voir aussi
+les plus lus
+sur le même sujet
+s abonner
+se connecter
+teilen
+kommentare
+kommentar
+anzeige
+werbung
+themen
+mehr zum thema
+lesen sie auch
+weiterlesen
+das könnte sie auch interessieren
+meistgelesen
+schlagworte
+anmelden
+drucken
+compartir
+comentarios
+comentario
+publicidad
+temas
+etiquetas
+relacionados
+noticias relacionadas
+lee también
+leer más
+te puede interesar
+lo más leído
+iniciar sesión
+suscríbete
+condividi
+commenti
+pubblicità
+argomenti
+leggi anche
+partilhar
+comentários
+publicidade
+delen
+reacties
+advertentie
+lees ook
+""".splitlines()
+    if line.strip()
+)
+
+_COMPILED: list[tuple[str, re.Pattern[str]]] = [
+    (reason, re.compile(p, _I)) for reason, pats in _RULES.items() for p in pats
+]
+_NON_LETTERS = re.compile(r"[^\w]+|_|\d+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Lower-case letters-only form used to compare labels, duplicates and templates."""
+    return " ".join(_NON_LETTERS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
+
+
+def is_label(text: str) -> bool:
+    """True for a bare UI label ("Topics", "Share", "Lesen Sie auch:")."""
+    if len(text) > 60:
+        return False
+    norm = normalise(text)
+    return norm in _LABELS
+
+
+def match_rules(text: str, n_words: int, sentence_like: bool) -> tuple[str, str] | None:
+    """(reason, detail) for a line of page furniture, or None.
+
+    One cue suffices on a line of at most 40 words; a longer line needs two distinct cues
+    of the same reason, so prose that merely mentions a cookie or a donation survives.
+    """
+    if n_words <= 6 and is_label(text):
+        return "label", f"UI label {text.strip()!r}"
+    hits: dict[str, list[str]] = {}
+    for reason, rx in _COMPILED:
+        m = rx.search(text)
+        if m is not None:
+            hits.setdefault(reason, []).append(m.group(0))
+    if not sentence_like and n_words <= 8 and _NETWORKS.search(text):
+        hits.setdefault("social", []).append(_NETWORKS.search(text).group(0))  # type: ignore[union-attr]
+    if not hits:
+        return None
+    # strongest reason: most cues; ties broken by the order of _RULES (paywall first)
+    order = list(_RULES)
+    reason, cues = max(
+        hits.items(), key=lambda kv: (len(set(kv[1])), -order.index(kv[0]) if kv[0] in order else 0)
+    )
+    distinct = {c.casefold() for c in cues}
+    if n_words > 40 and len(distinct) < 2:
+        return None
+    return reason, "matched " + ", ".join(repr(c) for c in sorted(distinct))
+
+
+def has_cue(text: str) -> bool:
+    """Cheap check used as a line-model feature: any furniture cue at all."""
+    return any(rx.search(text) for _, rx in _COMPILED)
+
+
+# -- stopwords -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> dict[str, frozenset[str]]:
+    try:
+        data = resources.files("newsdesk.clean").joinpath("stopwords.json.gz").read_bytes()
+    except FileNotFoundError:
+        return {}
+    raw: dict[str, list[str]] = json.loads(gzip.decompress(data))
+    return {lang: frozenset(words) for lang, words in raw.items() if not lang.startswith("_")}
+
+
+def stopwords(lang: str | None) -> frozenset[str] | None:
+    """Stopword set for an ISO 639-1 code, or None when newsdesk has no list for it."""
+    if not lang:
+        return None
+    return _stopwords().get(lang)
+
+
+def stopword_languages() -> list[str]:
+    return sorted(_stopwords())

@@ -1,0 +1,98 @@
+"""From a reader's :class:`RawRecord` to an :class:`Article`: decode, dispatch, provenance."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from newsdesk.clean.config import CleanConfig, FieldHints
+from newsdesk.clean.core import clean_text
+from newsdesk.clean.templates import TemplateIndex
+from newsdesk.model import Article, RawRecord
+
+
+class CleanError(ValueError):
+    """A record that cannot become an article; ``reason`` is one line for the error table."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _decode(data: bytes, declared: str | None) -> str:
+    """The readers' decoder (BOM, declared charset, strict UTF-8, confident guess)."""
+    from newsdesk.readers.decode import DecodeError, decode_bytes
+
+    try:
+        return decode_bytes(data, declared)
+    except DecodeError as exc:
+        raise CleanError(exc.reason) from None
+
+
+def _outlet(record: RawRecord) -> str | None:
+    if record.outlet:
+        return record.outlet
+    if record.url:
+        host = urlsplit(record.url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+def clean_record(
+    record: RawRecord, config: CleanConfig | None = None, templates: TemplateIndex | None = None
+) -> Article:
+    """Clean one record; raises :class:`CleanError` for binary or undecodable content.
+
+    HTML goes through :func:`newsdesk.clean.html.extract_html` first and the line cleaner
+    then runs over the extraction's text with its metadata as hints, so nags and doubled
+    captions that survive extraction are removed as well.  The record's declared date wins
+    over anything found in the page.
+    """
+    content = record.content
+    text = content if isinstance(content, str) else _decode(content, record.encoding)
+    if "\x00" in text and text.count("\x00") > max(1, len(text) // 100):
+        raise CleanError("binary content (NUL characters in decoded text)")
+    outlet = _outlet(record)
+    if record.content_type == "html":
+        from newsdesk.clean.html import extract_html
+
+        ex = extract_html(text, url=record.url)
+        if ex.empty:
+            raise CleanError(f"no main text extracted from HTML ({ex.meta.get('reason', 'empty page')})")
+        hints = FieldHints(
+            title=ex.title or record.title,
+            deck=ex.deck,
+            byline=ex.byline,
+            published=ex.published,
+            published_source=ex.published_source,
+            lang=ex.lang,
+            url=record.url,
+            outlet=outlet or ex.sitename,
+            captions=list(ex.captions),
+            extracted=True,
+        )
+        art = clean_text(
+            ex.raw,
+            article_id=record.id,
+            outlet=outlet,
+            hints=hints,
+            config=config,
+            templates=templates,
+        )
+        art.meta.update({k: v for k, v in ex.meta.items() if k != "reason"})
+        if ex.sitename:
+            art.meta.setdefault("sitename", ex.sitename)
+    else:
+        hints = FieldHints(title=record.title, url=record.url, outlet=outlet)
+        art = clean_text(
+            text, article_id=record.id, outlet=outlet, hints=hints, config=config, templates=templates
+        )
+    art.id = record.id
+    art.source_path = record.source_path
+    art.url = record.url
+    art.outlet = outlet
+    art.input_format = record.input_format
+    if record.published:
+        art.published = record.published
+        art.published_source = "input"
+    art.meta["location"] = record.location
+    return art
