@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -102,6 +103,63 @@ _WINDOWS_1252_ALIASES = {"latin_1", "ascii", "iso8859_1", "cp1252"}
 _TIE_PREFERENCE = ("utf_8", "cp1252", "cp1250", "cp1251", "shift_jis", "cp932", "gb18030", "euc_kr")
 #: Highest charset-normalizer "chaos" (mess ratio) accepted as a confident answer.
 MAX_CHAOS = 0.1
+#: How much more "mess" than the best guess another Latin code page may show and compete.
+LATIN_MARGIN = 0.1
+#: A short text charset-normalizer cannot place in a language is still accepted when this
+#: share of its accented letters belongs to one alphabet.
+MIN_ALPHABET_COVERAGE = 0.9
+
+#: Accented letters of the Latin-script languages news is written in.  A correct decoding
+#: draws its accented letters from one alphabet; a wrong code page mixes alphabets
+#: (Czech read as cp1252 shows ø, ù, ì beside š and ž).
+_ALPHABETS = tuple(
+    frozenset(a)
+    for a in (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüß",  # German
+        "áéíñóúü",  # Spanish
+        "àáâãçéêíóôõú",  # Portuguese
+        "àèéìíîòóù",  # Italian
+        "áéëïóöü",  # Dutch
+        "àçèéíïòóú",  # Catalan
+        "åäöé",  # Swedish
+        "æøåé",  # Danish, Norwegian
+        "äöåšž",  # Finnish
+        "áðéíóúýþæö",  # Icelandic
+        "ąćęłńóśźż",  # Polish
+        "áčďéěíňóřšťúůýž",  # Czech
+        "áäčďéíĺľňóôŕšťúýž",  # Slovak
+        "áéíóöőúüű",  # Hungarian
+        "ăâîșțşţ",  # Romanian
+        "čćđšž",  # Croatian, Slovene, Bosnian, Serbian Latin
+        "ąčęėįšųūž",  # Lithuanian
+        "āčēģīķļņšūž",  # Latvian
+        "äõöüšž",  # Estonian
+        "çğıöşü",  # Turkish
+        "çë",  # Albanian
+    )
+)
+
+
+def _alphabet_coverage(text: str) -> float:
+    """Share of accented-letter occurrences covered by the single best-fitting alphabet."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ord(ch) > 127 and ch.isalpha():
+            low = ch.lower()
+            counts[low] = counts.get(low, 0) + 1
+    total = sum(counts.values())
+    if total == 0:
+        return 1.0
+    return max(sum(n for c, n in counts.items() if c in alphabet) for alphabet in _ALPHABETS) / total
+
+
+def _is_latin(text: str) -> bool:
+    """Whether every non-ASCII letter is Latin script (so code pages differ only in accents)."""
+    for ch in set(text):
+        if ord(ch) > 127 and ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
 
 
 def normalize_charset(label: str | None) -> str | None:
@@ -216,19 +274,37 @@ def _detect(data: bytes) -> Decoded:
         raise DecodeError(
             f"undecodable: best guess {best.encoding} is not confident (chaos {best.chaos:.2f})"
         )
-    if best.language == "Unknown" and best.coherence <= 0.0:
-        # No language fits the decoded characters: byte soup that some code page happens to
-        # map without "mess".  Accepting it would be the blind guess we refuse to make.
+    no_language = best.language == "Unknown" and best.coherence <= 0.0
+    chosen = best
+    text = str(best)
+    coverage = 0.0
+    if _is_latin(text):
+        # Latin code pages differ only in their accented letters, which charset-normalizer
+        # tells apart poorly on short texts (French latin-1 comes out as Baltic cp1257).
+        # Among the near-best candidates, prefer the decoding whose accented letters all
+        # belong to one language's alphabet; ties go to the web's most common charsets.
+        scored = []
+        for m in matches:
+            candidate = text if m is best else str(m)
+            if m.chaos <= best.chaos + LATIN_MARGIN and _is_latin(candidate):
+                rank = (
+                    _TIE_PREFERENCE.index(m.encoding)
+                    if m.encoding in _TIE_PREFERENCE
+                    else len(_TIE_PREFERENCE)
+                )
+                scored.append((-_alphabet_coverage(candidate), m.chaos, rank, m))
+        top = min(scored, key=lambda t: t[:3])
+        coverage, chosen = -top[0], top[3]
+    else:
+        tied = [m for m in matches if m.chaos <= best.chaos + 1e-6 and m.coherence >= best.coherence - 1e-6]
+        names = {m.encoding: m for m in tied}
+        chosen = next((names[p] for p in _TIE_PREFERENCE if p in names), best)
+    if no_language and coverage < MIN_ALPHABET_COVERAGE:
+        # No language fits and the accented letters fit no alphabet: byte soup that some code
+        # page happens to map without "mess".  Accepting it would be a blind guess.
         raise DecodeError(
             f"undecodable: invalid utf-8 and no confident encoding (best guess {best.encoding})"
         )
-    tied = [m for m in matches if m.chaos <= best.chaos + 1e-6 and m.coherence >= best.coherence - 1e-6]
-    names = {m.encoding: m for m in tied}
-    chosen = best
-    for pref in _TIE_PREFERENCE:
-        if pref in names:
-            chosen = names[pref]
-            break
     return Decoded(str(chosen), chosen.encoding, "detected")
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from newsdesk.model import RawRecord, ReadError
 from newsdesk.readers.base import ReaderConfig, ReaderFailure, check_text, one_line, outlet_from_url
-from newsdesk.readers.detect import sniff_format
+from newsdesk.readers.detect import read_head, sniff_format
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml+xhtml"}
 _TEXT_TYPES = {"text/plain"}
@@ -66,6 +66,14 @@ def _parse_http_date(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
+def _skip_blank(path: Path, pos: int) -> int:
+    """First non-blank byte at or after ``pos`` (records are separated by CRLF CRLF)."""
+    with path.open("rb") as fh:
+        fh.seek(pos)
+        head = fh.read(64)
+    return pos + len(head) - len(head.lstrip(b"\r\n"))
+
+
 def _tail_is_clean(path: Path, end: int, size: int) -> bool:
     """Whether only the trailing CRLFs of the last record follow byte ``end``."""
     if end >= size:
@@ -84,6 +92,9 @@ def read_warc(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErro
     size = path.stat().st_size
     if size == 0:
         raise ReaderFailure("empty file")
+    if not read_head(path, 16).startswith(b"WARC/"):
+        # warcio would also accept old ARC files and read arbitrary text lines as ARC headers.
+        raise ReaderFailure("not a warc file (no WARC/1.x header)")
     limit = config.max_item_bytes
     count = 0  # intact WARC records read (any type)
     end = 0  # byte after the last intact record
@@ -94,7 +105,8 @@ def read_warc(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErro
                 record = next(it, None)
                 if record is None:
                     break
-                location = f"offset={it.offset}"
+                start = it.offset
+                location = f"offset={start}"
                 item = _convert(record, path, location, limit, config)
                 # Reads the rest of the record; a cut-off record leaves part of its length unread.
                 rec_off, rec_len = it.get_record_offset(), it.get_record_length()
@@ -104,14 +116,16 @@ def read_warc(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErro
                 yield ReadError(str(path), f"{what}: {one_line(exc, 100)}", f"offset={end}")
                 return
             if truncated:
-                end = rec_off  # report the start of the cut-off record
+                end = rec_off
                 break
             count += 1
             end = rec_off + rec_len
             if item is not None:
                 yield item
     if not _tail_is_clean(path, end, size):
-        yield ReadError(str(path), f"truncated warc after {count} records", f"offset={end}")
+        yield ReadError(
+            str(path), f"truncated warc after {count} records", f"offset={_skip_blank(path, end)}"
+        )
     elif count == 0:
         yield ReadError(str(path), "no warc records", None)
 
