@@ -131,7 +131,15 @@ def record_error(record: RawRecord, stage: str, exc: BaseException) -> ReadError
     """A per-item error for a record that failed in a stage after reading."""
     return ReadError(
         source_path=record.source_path,
-        reason=f"{type(exc).__name__}: {one_line(str(exc))}" if str(exc) else type(exc).__name__,
+        reason=_reason(exc),
         location=record.location,
         stage=stage,
     )
+
+
+def _reason(exc: BaseException) -> str:
+    """newsdesk's own errors already say what went wrong; foreign ones keep their type name."""
+    message = one_line(str(exc))
+    if type(exc).__module__.startswith("newsdesk") and message:
+        return message
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
