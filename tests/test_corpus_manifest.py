@@ -226,7 +226,10 @@ def test_duplicate_groups(manifest: dict[str, Any], docs: list[dict[str, Any]]) 
     wire = [by_id[m] for m in kinds["syndication"]]
     assert len({d["outlet"] for d in wire}) == 4 and len({d["title"] for d in wire}) == 4
     shared = set.intersection(*(set(_paragraphs(d)) for d in wire))
-    assert len(shared) >= 4, "every republication carries the wire's opening paragraphs verbatim"
+    assert len(shared) >= 2, "every republication carries the wire's opening paragraphs verbatim"
+    plain = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+    shared_modulo_quotes = set.intersection(*({p.translate(plain) for p in _paragraphs(d)} for d in wire))
+    assert len(shared_modulo_quotes) >= 4 > len(shared), "one outlet's house style changes the quote marks"
 
 
 def test_figures_are_stated_in_the_body(docs: list[dict[str, Any]]) -> None:

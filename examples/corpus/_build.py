@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -781,8 +782,34 @@ def _manifest_json(manifest: dict[str, Any]) -> str:
     return "{\n " + ",\n ".join(parts) + "\n}\n"
 
 
+#: Outlets whose CMS turns typewriter quotes into typographic ones (so their copy of a wire
+#: story differs from the other republications in exactly that way).
+SMART_QUOTES = {"northfieldtribune.example"}
+
+
+def smart_quotes(text: str) -> str:
+    text = re.sub(r"(?<=\w)'", "\u2019", text)
+    text = re.sub(r"'(?=\w)", "\u2018", text)
+    text = re.sub(r'(^|[\s(\[])"', "\\1\u201c", text)
+    return text.replace('"', "\u201d")
+
+
+def house_style(r: Report) -> Report:
+    if r.outlet not in SMART_QUOTES:
+        return r
+    return replace(
+        r,
+        title=smart_quotes(r.title),
+        deck=smart_quotes(r.deck) if r.deck else None,
+        caption=smart_quotes(r.caption) if r.caption else None,
+        paras=[smart_quotes(p) for p in r.paras],
+        figures=[F(f.what, f.value, smart_quotes(f.surface)) for f in r.figures],
+        comments=[(who, smart_quotes(t)) for who, t in r.comments],
+    )
+
+
 def build(out_dir: Path) -> dict[str, Any]:
-    from_reports = REPORTS
+    from_reports = [house_style(r) for r in REPORTS]
     by_outlet: dict[str, list[Report]] = defaultdict(list)
     for r in from_reports:
         by_outlet[r.outlet].append(r)
@@ -1346,7 +1373,8 @@ REPORTS += [
             "Die Kammer rät betroffenen Unternehmen, ihre Lieferungen vorerst über andere Häfen umzuleiten. "
             "„Das kostet Zeit und Geld, aber es ist besser als Stillstand“, sagte Kammer-Hauptgeschäftsführer "
             "Thomas Reuter.",
-            "Gespräche zwischen Gewerkschaft und Hafenbehörde sollen an diesem Donnerstag fortgesetzt werden.",
+            "Die Gespräche zwischen Gewerkschaft und Hafenbehörde wurden am Donnerstag fortgesetzt. Ein Ergebnis "
+            "lag bis zum Nachmittag nicht vor.",
         ],
         figures=[
             F("dockers on strike", 1500, "Rund 1500 Hafenarbeiter"),
