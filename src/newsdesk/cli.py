@@ -316,6 +316,30 @@ def export(
     err.print(f"exported {n} articles to {out_path}")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to bind; loopback by default.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8700,
+) -> None:
+    """Browse the database in a read-only web UI (http://127.0.0.1:8700 by default)."""
+    import uvicorn
+
+    from newsdesk.web import create_app
+
+    path = _db(db)
+    if not path.exists():
+        err.print(f"[red]no database at {path}[/red]")
+        raise typer.Exit(2)
+    if host not in {"127.0.0.1", "localhost", "::1"}:
+        err.print(
+            f"[yellow]warning[/yellow]: serving on {host}: anyone who can reach it can read the database"
+        )
+    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+
+
 def _article_or_exit(store: Store, article_id: str) -> Article:
     article = store.get_article(article_id)
     if article is None:

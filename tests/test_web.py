@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from newsdesk.model import Article, Paragraph, Removed, Span
+from newsdesk.store import Store
+from newsdesk.web import create_app, marked_raw
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def hostile_article() -> Article:
+    title = f"Title {EVIL}"
+    body = f"Body with {EVIL} inside."
+    raw = f"{title}\n\n{body}\n\nFollow us {EVIL}"
+    b0 = len(title) + 2
+    r0 = b0 + len(body) + 2
+    a = Article(
+        id="e" * 20,
+        raw=raw,
+        outlet=f"evil{EVIL}.example",
+        title=Span(title, 0, len(title)),
+        paragraphs=[Paragraph(body, b0, b0 + len(body))],
+        removed=[Removed(raw[r0:], "social", r0, len(raw), detail=EVIL)],
+    )
+    a.check_spans()
+    return a
+
+
+def client(tmp_path: Path) -> TestClient:
+    db = tmp_path / "w.db"
+    with Store(db) as s:
+        s.add_article(hostile_article())
+    return TestClient(create_app(db))
+
+
+def test_everything_shown_is_escaped(tmp_path: Path) -> None:
+    c = client(tmp_path)
+    for url in ("/", "/?q=body", "/article/" + "e" * 20, "/?outlet=" + EVIL, "/?q=" + EVIL):
+        r = c.get(url)
+        assert r.status_code == 200, url
+        assert "<script>" not in r.text and "<img" not in r.text, url
+        assert "default-src 'none'" in r.headers["content-security-policy"]
+    assert "&lt;script&gt;" in c.get("/article/" + "e" * 20).text
+
+
+def test_unknown_and_traversal_ids_are_404(tmp_path: Path) -> None:
+    c = client(tmp_path)
+    for url in ("/article/nope", "/article/..%2F..%2Fetc%2Fpasswd", "/api/article/" + "0" * 20):
+        r = c.get(url)
+        assert r.status_code == 404
+        assert "root:" not in r.text
+
+
+def test_api_returns_the_article(tmp_path: Path) -> None:
+    r = client(tmp_path).get("/api/article/" + "e" * 8)
+    assert r.status_code == 200 and r.json()["id"] == "e" * 20
+
+
+def test_marked_raw_covers_raw_exactly() -> None:
+    a = hostile_article()
+    segs = marked_raw(a)
+    assert "".join(s["text"] for s in segs) == a.raw
+    assert [s["role"] for s in segs if s["role"] != "gap"] == ["title", "paragraph", "removed"]
