@@ -245,4 +245,4 @@ def test_figures_are_stated_in_the_body(docs: list[dict[str, Any]]) -> None:
 
 def test_corpus_stays_small() -> None:
     size = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    assert size < 400 * 1024
+    assert size < 400_000

@@ -18,6 +18,7 @@ import html
 import json
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -109,7 +110,7 @@ def url_of(r: Report) -> str:
         return r.url_override
     y, m, d = r.date.split("-")
     base = f"https://{r.outlet}"
-    section = r.section.lower().replace(" & ", "-").replace(" ", "-")
+    section = path_slug(r.section)
     patterns = {
         "harbourgazette.example": f"{base}/news/{y}/{m}/{d}/{r.slug}",
         "marketsdispatch.example": f"{base}/{section}/{r.slug}-{y}{m}{d}",
@@ -499,6 +500,12 @@ def _display_date(r: Report, ts: str) -> str:
     return f"{d}. {month('de', m)} {y}, {hh:02d}:{mm:02d} Uhr"
 
 
+def path_slug(label: str) -> str:
+    """URL path segment for a nav label, the way CMSes make them: ASCII, lower case, dashes."""
+    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_label.lower()).strip("-")
+
+
 def render_html(r: Report, peers: list[Report]) -> tuple[str, list[str]]:
     """One full article page; returns the markup and the visible non-article texts it holds."""
     s = STYLES[r.outlet]
@@ -511,7 +518,8 @@ def render_html(r: Report, peers: list[Report]) -> tuple[str, list[str]]:
         return E(text)
 
     others = [o for o in peers if o.title != r.title]
-    rel = [others[(i * 3 + len(r.slug)) % len(others)] for i in range(2)] if others else []
+    start = len(r.slug) % len(others) if others else 0
+    rel = [others[(start + i) % len(others)] for i in range(min(2, len(others)))]
     img = f"https://img.{r.outlet}/{r.date.replace('-', '/')}/{r.slug}-1200.jpg"
     author = (r.byline or "").replace("By ", "").replace("Par ", "").replace("Von ", "")
     head = [
@@ -540,7 +548,7 @@ def render_html(r: Report, peers: list[Report]) -> tuple[str, list[str]]:
         f'<script async src="https://ads.adserve.example/tag.js?site={r.outlet}"></script>',
         "</head>",
     ]
-    nav = "".join(f'<li><a href="/{A(n.lower().replace(" ", "-"))}/">{c(n)}</a></li>' for n in s.nav)
+    nav = "".join(f'<li><a href="/{path_slug(n)}/">{c(n)}</a></li>' for n in s.nav)
     out = head + [
         '<body class="page-article">',
         '<div id="consent" class="cookie-banner" role="dialog" aria-live="polite">',
@@ -555,7 +563,7 @@ def render_html(r: Report, peers: list[Report]) -> tuple[str, list[str]]:
     if s.extra_banner:
         out.append(f'  <div class="promo-bar">{c(s.extra_banner)}</div>')
     out += ["</header>", '<main id="content">']
-    section_href = "/" + A(r.section.lower().replace(" ", "-")) + "/"
+    section_href = f"/{path_slug(r.section)}/"
     if s.breadcrumb:
         home = s.nav[0]
         out.append(
@@ -598,7 +606,7 @@ def render_html(r: Report, peers: list[Report]) -> tuple[str, list[str]]:
     ]
     cruft += ["Facebook", "X", "E-mail"]
     if r.tags:
-        tags = " ".join(f'<a href="/tag/{A(t.lower().replace(" ", "-"))}/">{c(t)}</a>' for t in r.tags)
+        tags = " ".join(f'<a href="/tag/{path_slug(t)}/">{c(t)}</a>' for t in r.tags)
         out.append(f'  <div class="tags"><span>{c(s.topics_label)}</span> {tags}</div>')
     out += [
         "</article>",
@@ -738,6 +746,7 @@ def doc_gold(r: Report, rel_file: str, item: int | None) -> dict[str, Any]:
         assert r.paras[0].startswith(r.dateline), (r.slug, r.dateline)
     for f in r.figures:
         assert any(f.surface in p for p in r.paras), (r.slug, f.surface)
+    extra = {"updated_at": iso(r, r.updated)} if r.updated else {}
     return {
         "id": rel_file if item is None else f"{rel_file}#{item}",
         "file": rel_file,
@@ -755,12 +764,10 @@ def doc_gold(r: Report, rel_file: str, item: int | None) -> dict[str, Any]:
         "dateline": r.dateline,
         "published": r.date,
         "published_at": iso(r),
-        "updated_at": iso(r, r.updated) if r.updated else None,
-        "section": r.section,
         "captions": [{"caption": r.caption, "credit": r.credit}] if r.caption else [],
         "paragraphs": list(r.paras),
         "figures": [[f.value, f.surface, f.what] for f in r.figures],
-    }
+    } | extra
 
 
 def _manifest_json(manifest: dict[str, Any]) -> str:
@@ -897,7 +904,6 @@ def build(out_dir: Path) -> dict[str, Any]:
             "lists the texts every page of that outlet carries",
         },
         "outlets": {k: v["name"] for k, v in OUTLETS.items()},
-        "generator": "examples/corpus/_build.py",
         "stories": STORIES,
         "dup_groups": groups,
         "outlet_chrome": chrome,
