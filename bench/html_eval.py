@@ -95,6 +95,9 @@ class System:
     name: str
     texts: Callable[[str, str], dict[str, str | None]]  # (html, url) -> {variant: text}
     counts: dict[str, dict[str, Counts]] = field(default_factory=dict)
+    #: field -> split -> [matches, pages with gold]; only for systems that expose metadata
+    fields: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    last: list[HtmlExtraction] = field(default_factory=list)
 
 
 def load_pages(limit: int | None) -> list[dict[str, Any]]:
@@ -109,7 +112,14 @@ def load_pages(limit: int | None) -> list[dict[str, Any]]:
         if page is None:
             continue
         pages.append(
-            {"url": url, "file": g["file"], "html": page["html"], "with": g["with"], "without": g["without"]}
+            {
+                "url": url,
+                "file": g["file"],
+                "html": page["html"],
+                "with": g["with"],
+                "without": g["without"],
+                "gold": {k: g.get(k) for k in ("title", "author", "date")},
+            }
         )
     pages.sort(key=lambda p: p["file"])
     return pages[:limit] if limit else pages
@@ -133,11 +143,15 @@ def compose(x: HtmlExtraction, *, deck: bool, captions: bool, title: bool = Fals
     return "\n".join(parts)
 
 
-def newsdesk_extract(config: HtmlConfig, with_variants: bool) -> Callable[[str, str], dict[str, str | None]]:
+def newsdesk_extract(
+    config: HtmlConfig, with_variants: bool, sink: list[HtmlExtraction] | None = None
+) -> Callable[[str, str], dict[str, str | None]]:
     """extract_html alone; the variants re-compose the same extraction differently."""
 
     def run(html: str, url: str) -> dict[str, str | None]:
         x = extract_html(html, url, config)
+        if sink is not None:
+            sink[:] = [x]
         kept = compose(x, deck=True, captions=False)
         out: dict[str, str | None] = {"": kept}
         if with_variants:
@@ -167,6 +181,29 @@ def full_path_runner() -> Callable[[str, str], dict[str, str | None]] | None:
     return run
 
 
+def field_match(name: str, got: str | None, gold: str) -> bool:
+    """Title and author compare whitespace- and case-insensitively; dates by their day."""
+    if not got:
+        return False
+    if name == "date":
+        return got[:10] == gold[:10]
+    return collapse(got).casefold() == collapse(gold).casefold()
+
+
+def tally_fields(sys_: System, page: dict[str, Any], half: str) -> None:
+    if not sys_.last:
+        return
+    x = sys_.last[0]
+    got = {"title": x.title, "author": x.byline, "date": x.published}
+    for name, gold in page["gold"].items():
+        if not gold:
+            continue
+        per = sys_.fields.setdefault(name, {s: [0, 0] for s in SPLITS})
+        for s in (half, "all"):
+            per[s][0] += field_match(name, got[name], gold)
+            per[s][1] += 1
+
+
 def evaluate(systems: list[System], pages: Iterable[dict[str, Any]]) -> None:
     for i, page in enumerate(pages, 1):
         half = split_of(page["file"])
@@ -182,6 +219,7 @@ def evaluate(systems: list[System], pages: Iterable[dict[str, Any]]) -> None:
                     per[s].add(text, page["with"], page["without"])
                     if variant == "":
                         per[s].cpu += dt
+            tally_fields(sys_, page, half)
         if i % 100 == 0:
             print(f"  {i} pages", file=sys.stderr, flush=True)
 
@@ -212,6 +250,14 @@ def report(systems: list[System], baseline: str) -> dict[str, Any]:
                     "cpu_s": c.cpu,
                 }
         print()
+    print("metadata exact-match accuracy (pages with gold): title, author (byline), date (day)")
+    for sys_ in systems:
+        for name, tally in sys_.fields.items():
+            cells = "  ".join(f"{s} {m / n:.3f} ({n})" for s, (m, n) in tally.items() if n)
+            print(f"  {sys_.name:42s} {name:7s} {cells}")
+            rows.setdefault(sys_.name, {}).setdefault("fields", {})[name] = {
+                s: {"accuracy": m / n if n else 0.0, "pages": n} for s, (m, n) in tally.items()
+            }
     return rows
 
 
@@ -219,24 +265,34 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages (sorted by file name)")
     ap.add_argument("--variants", action="store_true", help="also run the configurations considered")
+    ap.add_argument("--split", choices=SPLITS, default="all", help="only pages of this half")
     ap.add_argument("--json", type=Path, default=None, help="write all figures to this JSON file")
     args = ap.parse_args()
 
     pages = load_pages(args.limit)
+    if args.split != "all":
+        pages = [p for p in pages if split_of(p["file"]) == args.split]
     print(
         f"{len(pages)} pages: {sum(split_of(p['file']) == 'tune' for p in pages)} tune, "
         f"{sum(split_of(p['file']) == 'heldout' for p in pages)} held out"
     )
-    systems = [
-        System("trafilatura 2.x default (extract)", trafilatura_default),
-        System("newsdesk extract_html", newsdesk_extract(HtmlConfig(), args.variants)),
-    ]
+    ours = System("newsdesk extract_html", trafilatura_default)
+    ours.texts = newsdesk_extract(HtmlConfig(), args.variants, ours.last)
+    systems = [System("trafilatura 2.x default (extract)", trafilatura_default), ours]
     full = full_path_runner()
     if full is not None:
         systems.append(System("newsdesk full (extract_html + cleaner)", full))
     else:
         print("(newsdesk.clean.clean_record not importable yet: full path not measured)")
     if args.variants:
+        for name, cfg in (
+            ("newsdesk fast", HtmlConfig(fast=True)),
+            ("newsdesk fast, no extensive date", HtmlConfig(fast=True, extensive_date_search=False)),
+            ("newsdesk no extensive date", HtmlConfig(extensive_date_search=False)),
+        ):
+            variant = System(name, trafilatura_default)
+            variant.texts = newsdesk_extract(cfg, False, variant.last)
+            systems.append(variant)
         systems += [
             System("newsdesk favor_recall", newsdesk_extract(HtmlConfig(favor_recall=True), True)),
             System("newsdesk favor_precision", newsdesk_extract(HtmlConfig(favor_precision=True), True)),
