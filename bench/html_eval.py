@@ -173,7 +173,10 @@ def full_path_runner() -> Callable[[str, str], dict[str, str | None]] | None:
 
     def run(html: str, url: str) -> dict[str, str | None]:
         rec = RawRecord(source_path="eval", content=html, input_format="html", content_type="html", url=url)
-        art = clean_record(rec)
+        try:
+            art = clean_record(rec)
+        except ValueError:  # CleanError: nothing extracted, scored as an empty output
+            return {"": None, "+captions": None}
         parts = [art.deck.text] if art.deck is not None else []
         parts.append(art.text)
         return {"": "\n".join(parts), "+captions": "\n".join([*parts, *(c.text for c in art.captions)])}
@@ -181,10 +184,16 @@ def full_path_runner() -> Callable[[str, str], dict[str, str | None]] | None:
     return run
 
 
-def field_match(name: str, got: str | None, gold: str) -> bool:
-    """Title and author compare whitespace- and case-insensitively; dates by their day."""
+def field_match(name: str, got: str | None, gold: str | list[str]) -> bool:
+    """Title and author compare whitespace- and case-insensitively; dates by their day.
+
+    A list gold (several authors) matches when our byline equals any one of them or all
+    of them joined.
+    """
     if not got:
         return False
+    if isinstance(gold, list):
+        return any(field_match(name, got, g) for g in [*gold, "; ".join(gold), ", ".join(gold)])
     if name == "date":
         return got[:10] == gold[:10]
     return collapse(got).casefold() == collapse(gold).casefold()

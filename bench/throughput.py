@@ -1,0 +1,230 @@
+"""Throughput (documents per second per core) and peak memory of both cleaning paths.
+
+(a) plain-text path, ``newsdesk.clean.clean_text``, on realistic texts: every turku-lines
+    document (train + dev) with its lines joined, the two seeds, and a fixed sample of
+    trafilatura-eval pages rendered to full visible text with inscriptis (rendering is done
+    before the clock starts);
+(b) HTML path, ``extract_html`` (+ the line cleaner when ``newsdesk.clean.clean_record``
+    exists), against trafilatura alone on the same fixed sample of trafilatura-eval pages:
+    ``trafilatura.extract(html)`` with default settings (text only, no metadata), and
+    ``trafilatura.bare_extraction(html, with_metadata=True)``, which is the same job as ours
+    (text + title/author/description/date via htmldate).
+
+Each measurement runs in a fresh single-threaded subprocess: one untimed warm-up pass
+(imports, dateparser's lazily compiled per-locale regexes, lxml caches), then ``--repeat``
+timed passes; the figure is the median pass.  CPU time (``time.process_time``) is reported
+beside wall time because the machine is shared: docs / CPU-second is the per-core rate and
+is the less noisy figure.  Peak memory is ``ru_maxrss`` of the worker (which also holds the
+loaded sample) and the increase over the RSS right after loading.  Systems are run in
+alternating rounds so slow phases of the machine hit all of them.
+
+    .venv/bin/python bench/throughput.py                   # both paths
+    .venv/bin/python bench/throughput.py --only html --pages 200 --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import hashlib
+import importlib
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsdesk.shared_data import data_path, read_jsonl_gz, seeds_dir  # noqa: E402
+
+HTML_SYSTEMS = ("trafilatura-extract", "trafilatura-bare-metadata", "newsdesk-html")
+TEXT_SYSTEMS = ("newsdesk-text",)
+
+
+def eval_pages(n: int) -> list[dict[str, Any]]:
+    """A fixed sample: the first ``n`` eval pages ordered by sha1 of their file name."""
+    path = data_path("trafilatura-eval", "pages.jsonl.gz")
+    if not path.exists():
+        sys.exit(f"trafilatura-eval not found at {path} (set NEWSDESK_SHARED)")
+    rows = [r for r in read_jsonl_gz(path) if r.get("in_evaldata")]
+    rows.sort(key=lambda r: hashlib.sha1(r["file"].encode("utf-8")).hexdigest())
+    return rows[:n]
+
+
+def text_corpus(n_pages: int) -> list[str]:
+    from inscriptis import get_text
+
+    docs: list[str] = []
+    for split in ("train", "dev"):
+        path = data_path("turku-lines", f"{split}.jsonl.gz")
+        if path.exists():
+            docs += ["\n".join(r["lines"]) for r in read_jsonl_gz(path)]
+    if seeds_dir().exists():
+        docs += [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs += [get_text(r["html"]) for r in eval_pages(n_pages)]
+    return [d for d in docs if d.strip()]
+
+
+def runner(system: str) -> Callable[[Any], object] | None:
+    """The callable timed for one document; None when that system is not available yet."""
+    if system == "trafilatura-extract":
+        import trafilatura
+
+        return lambda html: trafilatura.extract(html)
+    if system == "trafilatura-bare-metadata":
+        import trafilatura
+
+        return lambda html: trafilatura.bare_extraction(html, with_metadata=True)
+    if system == "newsdesk-html":
+        from newsdesk.clean.html import extract_html
+
+        clean_record = getattr(importlib.import_module("newsdesk.clean"), "clean_record", None)
+        if clean_record is None:
+            return lambda html: extract_html(html)
+        from newsdesk.model import RawRecord
+
+        def full(html: str) -> object:
+            rec = RawRecord(source_path="bench", content=html, input_format="html", content_type="html")
+            try:
+                return clean_record(rec)
+            except ValueError:  # CleanError on a page with no main text: still a processed page
+                return None
+
+        return full
+    if system == "newsdesk-text":
+        clean_text = getattr(importlib.import_module("newsdesk.clean"), "clean_text", None)
+        return None if clean_text is None else (lambda text: clean_text(text))
+    raise ValueError(system)
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def worker(system: str, n_pages: int, repeat: int) -> dict[str, Any]:
+    docs: list[Any] = (
+        text_corpus(n_pages) if system in TEXT_SYSTEMS else [r["html"] for r in eval_pages(n_pages)]
+    )
+    fn = runner(system)
+    if fn is None:
+        return {"system": system, "available": False}
+    gc.collect()
+    rss_loaded = rss_mb()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for d in docs:  # warm-up
+            fn(d)
+        walls, cpus = [], []
+        for _ in range(repeat):
+            w0, c0 = time.perf_counter(), time.process_time()
+            for d in docs:
+                fn(d)
+            walls.append(time.perf_counter() - w0)
+            cpus.append(time.process_time() - c0)
+    chars = sum(len(d) for d in docs)
+    return {
+        "system": system,
+        "available": True,
+        "docs": len(docs),
+        "mean_chars": chars / len(docs),
+        "wall_s": statistics.median(walls),
+        "cpu_s": statistics.median(cpus),
+        "docs_per_cpu_s": len(docs) / statistics.median(cpus),
+        "docs_per_wall_s": len(docs) / statistics.median(walls),
+        "rss_loaded_mb": rss_loaded,
+        "rss_peak_mb": rss_mb(),
+    }
+
+
+def spawn(system: str, n_pages: int, repeat: int) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", system, "--pages", str(n_pages), "--repeat", str(repeat)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", choices=("text", "html"), default=None)
+    ap.add_argument("--pages", type=int, default=200, help="eval pages in the fixed sample")
+    ap.add_argument("--repeat", type=int, default=2, help="timed passes per worker (median)")
+    ap.add_argument("--rounds", type=int, default=3, help="fresh workers per system, alternating")
+    ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args()
+
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.pages, args.repeat)))
+        return
+
+    systems = (TEXT_SYSTEMS if args.only != "html" else ()) + (HTML_SYSTEMS if args.only != "text" else ())
+    results: dict[str, list[dict[str, Any]]] = {s: [] for s in systems}
+    for r in range(args.rounds):
+        for s in systems:
+            res = spawn(s, args.pages, args.repeat)
+            results[s].append(res)
+            if res["available"]:
+                print(
+                    f"  round {r + 1} {s:26s} {res['docs_per_cpu_s']:8.1f} docs/cpu-s "
+                    f"{res['docs_per_wall_s']:8.1f} docs/wall-s  peak RSS {res['rss_peak_mb']:.0f} MB",
+                    file=sys.stderr,
+                    flush=True,
+                )
+
+    summary: dict[str, dict[str, Any]] = {}
+    print(
+        f"\n{'system':28s} {'docs':>5s} {'docs/cpu-s':>10s} {'docs/wall-s':>11s} {'peak RSS MB':>11s} {'+RSS MB':>8s}"
+    )
+    for s, runs in results.items():
+        ok = [x for x in runs if x["available"]]
+        if not ok:
+            print(f"{s:28s} not available yet (newsdesk.clean has no entry point for it)")
+            continue
+        summary[s] = {
+            "docs": ok[0]["docs"],
+            "docs_per_cpu_s": statistics.median(x["docs_per_cpu_s"] for x in ok),
+            "docs_per_wall_s": statistics.median(x["docs_per_wall_s"] for x in ok),
+            "rss_peak_mb": max(x["rss_peak_mb"] for x in ok),
+            "rss_increase_mb": max(x["rss_peak_mb"] - x["rss_loaded_mb"] for x in ok),
+            "rounds": ok,
+        }
+        m = summary[s]
+        print(
+            f"{s:28s} {m['docs']:5d} {m['docs_per_cpu_s']:10.1f} {m['docs_per_wall_s']:11.1f} "
+            f"{m['rss_peak_mb']:11.0f} {m['rss_increase_mb']:8.0f}"
+        )
+
+    print()
+    if "newsdesk-text" in summary:
+        rate = summary["newsdesk-text"]["docs_per_cpu_s"]
+        print(
+            f"plain-text path: {rate:.0f} docs/s per core (target >= 500): {'PASS' if rate >= 500 else 'FAIL'}"
+        )
+    if "newsdesk-html" in summary:
+        ours = summary["newsdesk-html"]["docs_per_cpu_s"]
+        for peer in ("trafilatura-extract", "trafilatura-bare-metadata"):
+            if peer in summary:
+                theirs = summary[peer]["docs_per_cpu_s"]
+                slower = theirs / ours - 1  # extra time per document, relative to the peer
+                print(
+                    f"HTML path vs {peer}: {ours:.1f} vs {theirs:.1f} docs/cpu-s, ratio {ours / theirs:.3f}, "
+                    f"{slower * 100:+.1f}% time per doc (target <= +15%): {'PASS' if slower <= 0.15 else 'FAIL'}"
+                )
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
