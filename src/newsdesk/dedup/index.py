@@ -27,6 +27,7 @@ from newsdesk.dedup.minhash import (
     containment_from_jaccard,
     exact_overlap,
     jaccard_estimate,
+    normalise,
 )
 from newsdesk.dedup.wire import find_credit
 from newsdesk.model import Article
@@ -70,6 +71,9 @@ class Member:
     published: str | None = None
     credit: str | None = None
     via: str | None = None
+    #: the content relation (exact, near, contained) behind ``kind``; differs from it only
+    #: for syndicated members
+    basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -167,6 +171,7 @@ class DedupIndex:
         self.store = store
         self.conn: sqlite3.Connection = store.conn
         self.hasher = MinHasher(NUM_PERM, SHINGLE, SEED)
+        self._set_cache: dict[str, np.ndarray] = {}
         self._check_params()
 
     # -- parameters ----------------------------------------------------------------------
@@ -209,12 +214,14 @@ class DedupIndex:
                 seen.add(a.id)
         fps = dict(zip((a.id for a in todo), self.hasher.fingerprints([a.text for a in todo]), strict=True))
         results: list[DupResult] = []
-        for a in articles:
-            fp = fps.pop(a.id, None)
-            if fp is None:
-                results.append(self._result(a.id, new=False))
-            else:
-                results.append(self._add_one(a, fp))
+        # one transaction per batch: a commit per article costs more than the dedup work
+        with self.conn:
+            for a in articles:
+                fp = fps.pop(a.id, None)
+                if fp is None:
+                    results.append(self._result(a.id, new=False))
+                else:
+                    results.append(self._add_one(a, fp))
         return results
 
     def contains(self, article_id: str) -> bool:
@@ -227,7 +234,7 @@ class DedupIndex:
         body = article.text
         credit = find_credit(body)
         keys = band_keys(fp.signature[None, :], BANDS, ROWS)[0] if fp.n_tokens >= MIN_NEAR_TOKENS else None
-        with self.conn:
+        if True:  # runs inside add_many's transaction
             pairs = self._verify(article.id, body, fp, keys)
             cur = self.conn.execute(
                 "INSERT INTO dedup_docs(article_id, exact_key, n_shingles, n_tokens, sig, outlet, title, published,"
@@ -296,16 +303,97 @@ class DedupIndex:
             if other_body is not None:
                 if mine is None:
                     mine = self.hasher.shingle_set(body)
-                j, c = exact_overlap(mine, self.hasher.shingle_set(other_body))
+                j, c = exact_overlap(mine, self._shingles_of(other, other_body))
                 small = min(len(mine), int(n_other))
             else:
                 j, c = j_est, c_est
                 small = min(fp.n_shingles, int(n_other))
             kind = _pair_kind(j, c, small)
+            if kind is not None and other_body is not None and self._same_wrapper_only(body, other_body):
+                kind = None
+            elif kind is None and other_body is not None and c >= PREFILTER_CONTAINED:
+                wrapped_c = self._wrapped_containment(body, other_body)
+                if wrapped_c >= CONTAINED:
+                    kind, c = "contained", wrapped_c
             if kind is not None:
                 sim = j if kind == "near" else c
                 found[other] = (other, kind, round(sim, 4), round(j, 4), round(c, 4))
         return sorted(found.values())
+
+    def _same_wrapper_only(self, body_a: str, body_b: str) -> bool:
+        """True when two bodies share only an outlet's wrapper, not a story.
+
+        Paragraphs equal (after normalisation) at the start of both bodies, and at the
+        end of both, may be a template (intro line, newsletter/copyright footer).  They are
+        stripped; if both remaining cores still have text and the cores are not duplicates
+        of each other, the pair is two different stories in the same wrapper.  A truncated
+        copy's core is empty (it is all shared lead), so it still joins.
+        """
+        ra = [p for p in body_a.split("\n\n") if p.strip()]
+        rb = [p for p in body_b.split("\n\n") if p.strip()]
+        if (
+            not ra
+            or not rb
+            or (normalise(ra[0]) != normalise(rb[0]) and normalise(ra[-1]) != normalise(rb[-1]))
+        ):
+            return False
+        pa = [normalise(p) for p in ra]
+        pb = [normalise(p) for p in rb]
+        i = 0
+        while i < min(len(pa), len(pb)) and pa[i] == pb[i]:
+            i += 1
+        k = 0
+        while k < min(len(pa), len(pb)) - i and pa[-1 - k] == pb[-1 - k]:
+            k += 1
+        if i == 0 and k == 0:
+            return False
+        core_a = "\n\n".join(pa[i : len(pa) - k])
+        core_b = "\n\n".join(pb[i : len(pb) - k])
+        sa, sb = self.hasher.shingle_sets([core_a, core_b])
+        if len(sa) < MIN_NEAR_TOKENS or len(sb) < MIN_NEAR_TOKENS:
+            return False
+        j, c = exact_overlap(sa, sb)
+        return _pair_kind(j, c, min(len(sa), len(sb))) is None
+
+    def _wrapped_containment(self, body_a: str, body_b: str) -> float:
+        """Containment of the shorter body once its own intro/footer paragraphs are trimmed.
+
+        An outlet that cuts a wire story short *and* adds its intro and footer dilutes the
+        plain containment below the threshold.  Leading and trailing paragraphs of the
+        shorter body that share (almost) nothing with the longer one are trimmed; the core
+        must keep at least half of the shorter body's shingles and 30 shingles, so one
+        shared quotation never makes two stories duplicates.
+        """
+        small, large = sorted((body_a, body_b), key=len)
+        large_set = self.hasher.shingle_set(large)
+        paras = [p for p in small.split("\n\n") if p.strip()]
+        sets = self.hasher.shingle_sets(paras)
+        frac = [
+            len(np.intersect1d(s, large_set, assume_unique=True)) / len(s) if len(s) else 0.0 for s in sets
+        ]
+        lo, hi = 0, len(paras)
+        while lo < hi and frac[lo] < 0.2:
+            lo += 1
+        while hi > lo and frac[hi - 1] < 0.2:
+            hi -= 1
+        if lo == 0 and hi == len(paras):
+            return 0.0
+        total = sum(len(s) for s in sets)
+        core = sum(len(s) for s in sets[lo:hi])
+        if core < MIN_CONTAINED_SHINGLES or core < 0.5 * total:
+            return 0.0
+        shared = sum(frac[i] * len(sets[i]) for i in range(lo, hi))
+        return shared / core
+
+    def _shingles_of(self, article_id: str, body: str) -> np.ndarray:
+        """Shingle set of a stored body, cached: a wire story is verified once per copy."""
+        got = self._set_cache.get(article_id)
+        if got is None:
+            got = self.hasher.shingle_set(body)
+            if len(self._set_cache) >= 4096:
+                self._set_cache.pop(next(iter(self._set_cache)))
+            self._set_cache[article_id] = got
+        return got
 
     def _body(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -359,25 +447,27 @@ class DedupIndex:
             edges[a].append((b, kind, float(sim)))
             if b in edges:
                 edges[b].append((a, kind, float(sim)))
-        rows: list[tuple[str, str, str, str, float, str | None]] = []
+        rows: list[tuple[str, str, str, str, float, str | None, str]] = []
         for x in ordered:
             if x == canon.article_id:
-                rows.append((x, group_id, canon.article_id, CANONICAL, 1.0, None))
+                rows.append((x, group_id, canon.article_id, CANONICAL, 1.0, None, CANONICAL))
                 continue
             direct = [e for e in edges[x] if e[0] == canon.article_id]
             rank = {"exact": 0, "near": 1, "contained": 2}
             pool = direct or edges[x]
             via, kind, sim = min(pool, key=lambda e: (rank[e[1]], -e[2], e[0]))
+            basis = kind
             if (
                 _outlet_key(docs[x].outlet)
                 and _outlet_key(canon.outlet)
                 and (_outlet_key(docs[x].outlet) != _outlet_key(canon.outlet))
             ):
                 kind = "syndicated"
-            rows.append((x, group_id, canon.article_id, kind, sim, via))
+            rows.append((x, group_id, canon.article_id, kind, sim, via, basis))
         self.conn.execute(f"DELETE FROM dedup_members WHERE article_id IN ({marks})", ordered)
         self.conn.executemany(
-            "INSERT INTO dedup_members(article_id, group_id, canonical_id, kind, similarity, via) VALUES (?,?,?,?,?,?)",
+            "INSERT INTO dedup_members(article_id, group_id, canonical_id, kind, similarity, via, basis)"
+            " VALUES (?,?,?,?,?,?,?)",
             rows,
         )
 
@@ -403,7 +493,7 @@ class DedupIndex:
     def _group(self, group_id: str) -> DupGroup | None:
         rows = self.conn.execute(
             "SELECT m.article_id, m.canonical_id, m.kind, m.similarity, m.via, d.outlet, d.title, d.published,"
-            " d.credit FROM dedup_members m JOIN dedup_docs d ON d.article_id = m.article_id"
+            " d.credit, m.basis FROM dedup_members m JOIN dedup_docs d ON d.article_id = m.article_id"
             " WHERE m.group_id = ?",
             (group_id,),
         ).fetchall()
@@ -411,7 +501,8 @@ class DedupIndex:
             return None
         canonical_id = rows[0][1]
         members = [
-            Member(r[0], r[5], r[6], r[2], float(r[3]), published=r[7], credit=r[8], via=r[4]) for r in rows
+            Member(r[0], r[5], r[6], r[2], float(r[3]), published=r[7], credit=r[8], via=r[4], basis=r[9])
+            for r in rows
         ]
         members.sort(key=lambda m: (m.id != canonical_id, _timestamp(m.published), m.id))
         return DupGroup(group_id, canonical_id, members)

@@ -259,6 +259,17 @@ class MinHasher:
     def fingerprint(self, text: str) -> Fingerprint:
         return self.fingerprints([text])[0]
 
+    def shingle_sets(self, texts: Sequence[str]) -> list[npt.NDArray[np.uint64]]:
+        """Exact shingle sets of several texts (paragraphs of one body) in one batch."""
+        if not texts:
+            return []
+        h, hdoc, ntok = _shingles_batch([normalise(t).encode("utf-8") for t in texts], self.shingle)
+        bounds = np.searchsorted(hdoc, np.arange(len(texts) + 1))
+        return [
+            np.unique(h[bounds[i] : bounds[i + 1]]) if ntok[i] else np.empty(0, dtype=np.uint64)
+            for i in range(len(texts))
+        ]
+
     def shingle_set(self, text: str) -> npt.NDArray[np.uint64]:
         """The exact shingle set (sorted), for verifying candidates on their text."""
         h, _, ntok = _shingles_batch([normalise(text).encode("utf-8")], self.shingle)

@@ -56,4 +56,8 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX dedup_members_group ON dedup_members(group_id);
     """,
+    # 2: the content relation behind a "syndicated" member (exact | near | contained)
+    """
+    ALTER TABLE dedup_members ADD COLUMN basis TEXT;
+    """,
 ]
