@@ -1,0 +1,323 @@
+"""Attributions (source, cue, content) from a dependency parse.
+
+Rules, in the order they fire for each sentence:
+
+1. a reporting verb (``lexicon.EN_SPEECH``) with a clausal complement: the complement's
+   subtree is the content, the verb's subject the source ("He emphasized that ...",
+   "..., SIA reports");
+2. an "X as Y" / object-complement verb ("described X as Y", "labeled the event “...”");
+3. an object-taking verb from ``lexicon.EN_OBJECT`` ("denied the report");
+4. "according to X": X is the source, the rest of its clause the content;
+5. a quotation no rule covered, with a reporting verb right before or after it
+   ("“...,” she said." / "said Trump: “...”").
+
+A verb without a subject of its own (a conjunct or "adding that ...") borrows its head's
+subject.  Content spans are widened to whole quotations they overlap, so a partial quote
+is never cut mid-quote.  Offsets are relative to the parsed text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsdesk.claims.lexicon import EN_ALL_FORMS, EN_AS_FRAME, EN_SPEECH_FORMS
+
+Tok = Any  # spacy.tokens.Token; kept loose so spaCy stays an import-time-optional dependency
+
+_SUBJ = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
+_OBJ = {"dobj", "obj"}
+_CLAUSE = {"ccomp", "parataxis"}
+_CONTENT_PREPS = {"for", "about", "against", "of", "on", "to", "with", "at"}
+_PUNCT_EDGE = set(",;:—–-()[]") | {"."}
+_QUOTE_CHARS = set('“”„«»‚‘’"「」')
+_FR_SPEECH = set(
+    [
+        "dire",
+        "déclarer",
+        "affirmer",
+        "estimer",
+        "expliquer",
+        "ajouter",
+        "souligner",
+        "indiquer",
+        "préciser",
+        "assurer",
+        "rappeler",
+        "annoncer",
+        "confier",
+        "raconter",
+        "insister",
+        "reconnaître",
+        "dénoncer",
+        "juger",
+        "noter",
+        "observer",
+        "poursuivre",
+        "lancer",
+        "marteler",
+        "prévenir",
+        "regretter",
+        "répondre",
+        "penser",
+        "croire",
+        "écrire",
+        "avertir",
+    ]
+)
+
+
+@dataclass(slots=True)
+class RawAttribution:
+    """One attribution before speaker resolution (offsets relative to the parsed text)."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    source_head: int | None = None  # char offset of the source's head token
+    rule: str = ""
+
+
+def _lemma(tok: Tok, table: dict[str, str]) -> str | None:
+    lemma = tok.lemma_.lower() if tok.lemma_ else ""
+    if lemma and lemma in table:
+        return lemma
+    return table.get(tok.lower_)
+
+
+def _is_verb(tok: Tok) -> bool:
+    return tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
+
+
+def _span_of(tokens: list[Tok]) -> tuple[int, int] | None:
+    toks = [t for t in tokens]
+    while toks and (toks[0].text in _PUNCT_EDGE or toks[0].is_space):
+        toks.pop(0)
+    while toks and (toks[-1].text in _PUNCT_EDGE or toks[-1].is_space):
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree_tokens(tok: Tok, skip: set[int] | None = None) -> list[Tok]:
+    """Contiguous subtree of ``tok`` minus the subtrees of children in ``skip`` at the edges."""
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    if skip:
+        for c in tok.children:
+            if c.i in skip:
+                if c.left_edge.i == lo or c.i < tok.i:
+                    lo = max(lo, c.right_edge.i + 1) if c.i < tok.i else lo
+                if c.i > tok.i:
+                    hi = min(hi, c.left_edge.i - 1)
+    return [doc[i] for i in range(lo, hi + 1)]
+
+
+def _cue_span(verb: Tok, extra: list[Tok] | None = None) -> tuple[int, int]:
+    """The verb with adjacent auxiliaries and particles ("has said", "pointed out")."""
+    toks = [verb]
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass", "aux:pass", "neg", "prt", "compound:prt") and abs(c.i - verb.i) <= 3:
+            toks.append(c)
+    toks += extra or []
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t.text) for t in toks)
+    return lo, hi
+
+
+def _subject(verb: Tok) -> Tok | None:
+    cur = verb
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ in _SUBJ:
+                if c.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
+                    return cur.head  # "X, who said ...": the antecedent speaks
+                return c
+        if cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
+            cur = cur.head
+        else:
+            break
+    return None
+
+
+def _source_span(subj: Tok) -> tuple[int, int] | None:
+    if subj.lower_ in ("it", "there", "il") or subj.dep_ in ("nsubjpass", "nsubj:pass"):
+        return None
+    doc = subj.doc
+    skip = {
+        c.i
+        for c in subj.children
+        if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.i > 0 and doc[c.i - 1].text == ",")
+    }
+    toks = _subtree_tokens(subj, skip=skip)
+    return _span_of(toks)
+
+
+def _widen_to_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    a, b = span
+    for qa, qb in quotes:
+        if qa < b and a < qb:
+            a, b = min(a, qa), max(b, qb)
+    return a, b
+
+
+def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    a, b = span
+    while a < b and (text[a].isspace() or text[a] in ",;:—–"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–"):
+        b -= 1
+    return a, b
+
+
+def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) -> list[RawAttribution]:
+    """All attributions the parse supports; see the module docstring for the rules."""
+    text = doc.text
+    speech = EN_SPEECH_FORMS if lang == "en" else {w: w for w in _FR_SPEECH}
+    out: list[RawAttribution] = []
+    used_cues: set[int] = set()
+
+    def add(src: Tok | None, cue: tuple[int, int], content: tuple[int, int] | None, rule: str) -> None:
+        if content is None:
+            return
+        content = _strip(text, _widen_to_quotes(content, quotes))
+        if content[1] - content[0] < 2:
+            return
+        ss = _source_span(src) if src is not None else None
+        if ss is not None and ss[0] < content[1] and content[0] < ss[1]:
+            ss = None  # a subject inside the content is not its source
+        if ss is None and rule in ("obj", "as"):
+            return  # without a source an object frame is mostly narration, not attribution
+        out.append(RawAttribution(ss, cue, content, src.idx if (src is not None and ss) else None, rule))
+
+    allv = EN_ALL_FORMS if lang == "en" else speech
+    in_quote = [any(qa <= t.idx < qb for qa, qb in quotes) for t in doc]
+    for tok in doc:
+        if not _is_verb(tok) or in_quote[tok.i]:
+            continue  # a cue inside a quotation belongs to the quoted speaker's own words
+        lem = _lemma(tok, speech)
+        alem = _lemma(tok, allv)
+        if alem is None:
+            continue
+        clauses = [c for c in tok.children if c.dep_ in _CLAUSE and _is_verb(c)]
+        subj = _subject(tok)
+        if clauses:
+            add(subj, _cue_span(tok), _span_of(_subtree_tokens(clauses[0])), "ccomp")
+            used_cues.add(tok.i)
+            continue
+        obj = next((c for c in tok.children if c.dep_ in _OBJ), None)
+        if lang == "en" and (alem in EN_AS_FRAME or lem in EN_AS_FRAME) and obj is not None:
+            tail = [c for c in tok.children if c.i > obj.i and (c.dep_ == "oprd" or c.lower_ == "as")]
+            if tail:
+                last = max(tail, key=lambda c: c.right_edge.i)
+                span = (obj.left_edge.idx, last.right_edge.idx + len(last.right_edge.text))
+                first = min(tail, key=lambda c: c.left_edge.i)
+                quoted = next(
+                    (
+                        q
+                        for q in quotes
+                        if q[0] <= first.idx < q[1] or first.left_edge.idx - 1 <= q[0] <= first.idx
+                    ),
+                    None,
+                )
+                if quoted is not None and quoted[0] >= obj.right_edge.idx:
+                    span = quoted  # 'labeled the event “a good example”': the quotation is what was said
+                add(subj, _cue_span(tok), span, "as")
+                used_cues.add(tok.i)
+                continue
+        xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+        if obj is not None and obj.tag_ not in ("WP", "WDT") and not (obj.tag_ == "PRP" and xcomp is None):
+            end_tok = xcomp.right_edge if xcomp is not None and xcomp.i > obj.i else obj.right_edge
+            toks = [doc[i] for i in range(obj.left_edge.i, end_tok.i + 1)]
+            add(subj, _cue_span(tok), _span_of(toks), "obj")
+            used_cues.add(tok.i)
+            continue
+        if xcomp is not None:
+            add(subj, _cue_span(tok), _span_of(_subtree_tokens(xcomp)), "obj")
+            used_cues.add(tok.i)
+            continue
+        prep = next(
+            (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _CONTENT_PREPS), None
+        )
+        pobj = (
+            next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if prep is not None
+            else None
+        )
+        if prep is not None and pobj is not None and prep.i - tok.i <= 2:
+            add(subj, _cue_span(tok, [prep]), _span_of(_subtree_tokens(pobj)), "obj")
+            used_cues.add(tok.i)
+
+    # "according to X"
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ in ("pobj", "obj")), None)
+            if pobj is None:
+                continue
+            head = tok.head if tok.head is not tok else None
+            sent = tok.sent
+            src_span = _span_of(_subtree_tokens(pobj))
+            cue = (tok.idx, to.idx + len(to.text))
+            if head is not None and head.i != tok.i:
+                region = [t for t in _subtree_tokens(head) if not (tok.i <= t.i <= pobj.right_edge.i)]
+            else:
+                region = [t for t in sent if not (tok.i <= t.i <= pobj.right_edge.i)]
+            region = [t for t in region if t.sent == sent]
+            # keep only the contiguous side that holds the most words
+            left = [t for t in region if t.i < tok.i]
+            right = [t for t in region if t.i > pobj.right_edge.i]
+            side = right if len(right) >= len(left) else left
+            content = _span_of(side)
+            if content is not None and src_span is not None:
+                content = _strip(text, _widen_to_quotes(content, quotes))
+                out.append(RawAttribution(src_span, cue, content, pobj.idx, "according"))
+
+    # quotations no rule covered: a reporting verb right before or after the quote
+    covered = [(a.content[0], a.content[1]) for a in out]
+    for qa, qb in quotes:
+        if any(ca <= qa and qb <= cb for ca, cb in covered):
+            continue
+        inner = text[qa + 1 : qb - 1]
+        if qb - qa < 8 or " " not in inner.strip():
+            continue
+        words = [w for w in inner.split() if w[:1].isalpha()]
+        if words and all(w[0].isupper() for w in words):
+            continue  # a title ("Fox News Sunday"), not speech
+        cand = _verb_near(doc, qa, qb, speech, used_cues)
+        if cand is None:
+            continue
+        verb, subj = cand
+        ss = _source_span(subj) if subj is not None else None
+        out.append(
+            RawAttribution(
+                ss, _cue_span(verb), (qa, qb), subj.idx if (subj is not None and ss) else None, "quote"
+            )
+        )
+        used_cues.add(verb.i)
+    return out
+
+
+def _verb_near(
+    doc: Any, qa: int, qb: int, speech: dict[str, str], used: set[int]
+) -> tuple[Tok, Tok | None] | None:
+    """A reporting verb within a few tokens after (or just before) a quotation."""
+    after = [t for t in doc if t.idx >= qb][:6]
+    before = [t for t in doc if t.idx + len(t.text) <= qa][-6:]
+    for t in after + list(reversed(before)):
+        if t.text in ".!?" and t in after:
+            break
+        if _lemma(t, speech) is not None and _is_verb(t):
+            subj = _subject(t)
+            if subj is None:
+                # inverted order: "said Trump"
+                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                if (
+                    nxt is not None
+                    and nxt.tag_ in ("NNP", "NNPS", "PRP")
+                    or (nxt is not None and nxt.pos_ in ("PROPN", "PRON"))
+                ):
+                    subj = nxt
+            return t, subj
+    return None

