@@ -274,6 +274,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages (sorted by file name)")
     ap.add_argument("--variants", action="store_true", help="also run the configurations considered")
+    ap.add_argument(
+        "--only", default=None, help="comma-separated substrings: run only systems whose name has one"
+    )
     ap.add_argument("--split", choices=SPLITS, default="all", help="only pages of this half")
     ap.add_argument("--json", type=Path, default=None, help="write all figures to this JSON file")
     args = ap.parse_args()
@@ -308,6 +311,9 @@ def main() -> None:
             System("newsdesk include_comments", newsdesk_extract(HtmlConfig(include_comments=True), True)),
             System("newsdesk no tables", newsdesk_extract(HtmlConfig(include_tables=False), False)),
         ]
+    if args.only:
+        wanted = args.only.split(",")
+        systems = [s for s in systems if s.name.startswith("trafilatura") or any(w in s.name for w in wanted)]
     evaluate(systems, pages)
     rows = report(systems, "trafilatura 2.x default (extract)")
     if args.json:

@@ -46,6 +46,7 @@ for _name in ("trafilatura", "trafilatura.core", "trafilatura.utils", "htmldate"
 
 _WS = re.compile(r"\s+")
 _ELLIPSIS = ("...", "…", "[…]", "[...]")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,9 @@ def _figcaptions(tree: HtmlElement) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for el in tree.iter("figcaption"):
-        text = _one_line(el.text_content())
+        # itertext joined by spaces: "<p>Caption.</p><span>Credit</span>" must not glue
+        # into "Caption.Credit", which would hide the credit from the cleaner
+        text = _one_line(_SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(el.itertext())))
         if text and len(text) >= 3 and _norm(text) not in seen:
             seen.add(_norm(text))
             out.append(text)
