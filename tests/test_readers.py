@@ -609,7 +609,7 @@ def test_mostly_legacy_file_is_not_repaired_but_detected() -> None:
     ("html", "expected"),
     [
         (b"<html><head><meta charset=utf-8>", "utf_8"),
-        (b"<meta charset='Shift_JIS'>", "shift_jis"),
+        (b"<meta charset='Shift_JIS'>", "cp932"),
         (b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">', "cp1252"),
         (b"<?xml version='1.0' encoding='windows-1250'?><html>", "cp1250"),
         (b"<meta charset='utf-16'>", "utf_8"),

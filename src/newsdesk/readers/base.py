@@ -8,6 +8,7 @@ short, lowercase, specific reason and the dispatcher converts it.
 from __future__ import annotations
 
 import errno
+import functools
 import gzip
 import io
 import re
@@ -145,8 +146,12 @@ def outlet_from_url(url: str | None) -> str | None:
         host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
     except ValueError:
         return None
-    if not host:
-        return None
+    return _registered_domain(host) if host else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _registered_domain(host: str) -> str:
+    """Cached: a crawl has few hosts and many pages, and the suffix lookup is the slow part."""
     try:
         from tld import get_fld
 

@@ -85,8 +85,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 #: Bytes that do not occur in text in any ASCII-compatible encoding (tab, LF, FF, CR and ESC
 #: excluded).  A sample with more than this share of them is binary.
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 CONTROL_RATIO_LIMIT = 0.05
+#: Real pages sometimes carry a stray NUL (one in lostiempos.com's page in the
+#: trafilatura corpus); binary formats are full of them.
+NUL_RATIO_LIMIT = 0.001
 SAMPLE_BYTES = 64 * 1024
 
 #: Well-formed UTF-8 multibyte sequences (RFC 3629), to tell "mostly UTF-8" from legacy text.
@@ -99,8 +102,54 @@ _UTF8_MULTI = re.compile(
 _CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 #: Labels that browsers (WHATWG Encoding Standard) read as windows-1252.
 _WINDOWS_1252_ALIASES = {"latin_1", "ascii", "iso8859_1", "cp1252"}
+#: Other labels browsers read as a superset encoding (WHATWG Encoding Standard); decoding
+#: with the narrower Python codec mis-maps or rejects characters real pages contain.
+_WHATWG_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "iso8859_9": "cp1254",
+    "tis_620": "cp874",
+    "iso8859_11": "cp874",
+    "big5": "big5hkscs",
+}
 #: Charset-normalizer ties are broken toward the encodings most common on the web.
-_TIE_PREFERENCE = ("utf_8", "cp1252", "cp1250", "cp1251", "shift_jis", "cp932", "gb18030", "euc_kr")
+_TIE_PREFERENCE = (
+    "utf_8",
+    "cp1252",
+    "iso8859_15",
+    "cp1250",
+    "iso8859_2",
+    "cp1257",
+    "cp1254",
+    "cp1251",
+    "cp932",
+    "shift_jis",
+    "gb18030",
+    "cp949",
+    "euc_kr",
+)
+#: Latin code pages always considered besides charset-normalizer's answers.
+_WEB_LATIN = ("cp1252", "cp1250", "iso8859_2", "cp1257", "cp1254")
+_C1 = re.compile("[\x80-\x9f]")
+#: Characters no web page in a legacy charset shows in bulk: C1 controls and box drawing.
+_DOS_ART = re.compile("[\x80-\x9f\u2500-\u259f]")
+#: Non-Latin web code pages tried when charset-normalizer's answer looks like a DOS page.
+_WEB_NON_LATIN = ("cp1251", "koi8_r", "cp1253", "cp1255", "cp1256", "cp874")
+
+
+def _script_purity(text: str) -> float:
+    """Share of non-ASCII letters in the most common script (first word of the name)."""
+    scripts: dict[str, int] = {}
+    for ch in text:
+        if ord(ch) > 127 and ch.isalpha():
+            script = unicodedata.name(ch, "?").split(" ", 1)[0]
+            scripts[script] = scripts.get(script, 0) + 1
+    total = sum(scripts.values())
+    return max(scripts.values()) / total if total else 0.0
+
+
 #: Highest charset-normalizer "chaos" (mess ratio) accepted as a confident answer.
 MAX_CHAOS = 0.1
 #: How much more "mess" than the best guess another Latin code page may show and compete.
@@ -110,17 +159,17 @@ LATIN_MARGIN = 0.1
 MIN_ALPHABET_COVERAGE = 0.9
 
 #: Accented letters of the Latin-script languages news is written in.  A correct decoding
-#: draws its accented letters from one alphabet; a wrong code page mixes alphabets
+#: draws its accented letters from one alphabet (two, for mixed pages); a wrong code page mixes them
 #: (Czech read as cp1252 shows ø, ù, ì beside š and ž).
 _ALPHABETS = tuple(
     frozenset(a)
     for a in (
         "àâæçéèêëîïôœùûüÿ",  # French
-        "äöüß",  # German
-        "áéíñóúü",  # Spanish
-        "àáâãçéêíóôõú",  # Portuguese
+        "äöüßé",  # German (with the é of Café, Varieté)
+        "áéíñóúü¿¡ªº",  # Spanish
+        "àáâãçéêíóôõúªº",  # Portuguese
         "àèéìíîòóù",  # Italian
-        "áéëïóöü",  # Dutch
+        "áéèëïóöü",  # Dutch
         "àçèéíïòóú",  # Catalan
         "åäöé",  # Swedish
         "æøåé",  # Danish, Norwegian
@@ -141,23 +190,54 @@ _ALPHABETS = tuple(
 )
 
 
+#: Non-ASCII characters any Latin-script text may contain whatever its language.
+_TYPOGRAPHY = frozenset("\xa0\xad“”‘’„‚–—…•€£§©®°·«»‹›™")
+#: Rarer symbols that a wrong code page produces from letters (Polish "ą" in cp1252 is "¹",
+#: German "ü" in cp850 is "³"); they count half against a decoding.
+_SYMBOLS = frozenset("¹²³¼½¾´¨¸±×÷¦¤µ¶¯")
+
+
 def _alphabet_coverage(text: str) -> float:
-    """Share of accented-letter occurrences covered by the single best-fitting alphabet."""
+    """Share of accented-character occurrences covered by the best-fitting pair of alphabets.
+
+    Every non-ASCII character except common typography counts, letters or not: a wrong
+    code page turns letters into symbols (German "ü" read as cp850 is "³"), and those
+    must count against it.
+    """
     counts: dict[str, int] = {}
+    symbols = 0
     for ch in text:
-        if ord(ch) > 127 and ch.isalpha():
-            low = ch.lower()
-            counts[low] = counts.get(low, 0) + 1
-    total = sum(counts.values())
+        if ord(ch) > 127 and ch not in _TYPOGRAPHY:
+            if ch in _SYMBOLS:
+                symbols += 1
+            else:
+                low = ch.lower()
+                counts[low] = counts.get(low, 0) + 1
+    total = sum(counts.values()) + 0.5 * symbols
     if total == 0:
         return 1.0
-    return max(sum(n for c, n in counts.items() if c in alphabet) for alphabet in _ALPHABETS) / total
+    # Pages mix languages (a Spanish name in an English story), so a second alphabet may
+    # cover what the main one does not, at half weight: a wrong code page that needs two
+    # alphabets (Spanish "ñ" read as Polish "ń") loses to a right one that needs one.
+    per = [sum(n for c, n in counts.items() if c in alphabet) for alphabet in _ALPHABETS]
+    covered = max(
+        per[i]
+        + 0.5 * (sum(n for c, n in counts.items() if c in _ALPHABETS[i] or c in _ALPHABETS[j]) - per[i])
+        for i in range(len(_ALPHABETS))
+        for j in range(len(_ALPHABETS))
+    )
+    return covered / total
 
 
 def _is_latin(text: str) -> bool:
     """Whether every non-ASCII letter is Latin script (so code pages differ only in accents)."""
     for ch in set(text):
-        if ord(ch) > 127 and ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+        if (
+            ord(ch) > 127
+            and ch.isalpha()
+            and ch not in "ªºµ"
+            and not unicodedata.name(ch, "").startswith("LATIN")
+        ):
             return False
     return True
 
@@ -174,7 +254,9 @@ def normalize_charset(label: str | None) -> str | None:
     except LookupError:
         return None
     name = name.replace("-", "_")
-    return "cp1252" if name in _WINDOWS_1252_ALIASES else name
+    if name in _WINDOWS_1252_ALIASES:
+        return "cp1252"
+    return _WHATWG_SUPERSETS.get(name, name)
 
 
 def binary_reason(data: bytes) -> str | None:
@@ -189,9 +271,14 @@ def binary_reason(data: bytes) -> str | None:
     sample = data[:SAMPLE_BYTES]
     if not sample:
         return None
-    if b"\x00" in sample:
-        return None if _utf16_without_bom(sample) else "binary content (nul bytes)"
-    ratio = len(_CONTROL.findall(sample)) / len(sample)
+    nuls = sample.count(0)
+    if nuls:
+        if _utf16_without_bom(sample):
+            return None
+        if nuls > NUL_RATIO_LIMIT * len(sample):
+            return "binary content (nul bytes)"
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # C speed, no regex
+    ratio = (controls - nuls) / len(sample)
     if ratio > CONTROL_RATIO_LIMIT:
         return f"binary content ({ratio:.0%} control bytes)"
     return None
@@ -263,6 +350,13 @@ def _repair_utf8(data: bytes) -> Decoded | None:
     return Decoded(text, "utf_8", "utf-8+cp1252-repair", lines, len(bad_offsets))
 
 
+def _latin_key(text: str, codec: str) -> tuple[bool, float, int]:
+    """Sort key (smaller is better) for one Latin-script decoding of the same bytes."""
+    rank = _TIE_PREFERENCE.index(codec) if codec in _TIE_PREFERENCE else len(_TIE_PREFERENCE)
+    has_c1 = _C1.search(text) is not None  # C1 controls never appear in real web text
+    return has_c1, -_alphabet_coverage(text), rank
+
+
 def _detect(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes  # imported lazily: costly, rarely needed
 
@@ -274,38 +368,50 @@ def _detect(data: bytes) -> Decoded:
         raise DecodeError(
             f"undecodable: best guess {best.encoding} is not confident (chaos {best.chaos:.2f})"
         )
-    no_language = best.language == "Unknown" and best.coherence <= 0.0
-    chosen = best
     text = str(best)
-    coverage = 0.0
-    if _is_latin(text):
-        # Latin code pages differ only in their accented letters, which charset-normalizer
-        # tells apart poorly on short texts (French latin-1 comes out as Baltic cp1257).
-        # Among the near-best candidates, prefer the decoding whose accented letters all
-        # belong to one language's alphabet; ties go to the web's most common charsets.
-        scored = []
-        for m in matches:
-            candidate = text if m is best else str(m)
-            if m.chaos <= best.chaos + LATIN_MARGIN and _is_latin(candidate):
-                rank = (
-                    _TIE_PREFERENCE.index(m.encoding)
-                    if m.encoding in _TIE_PREFERENCE
-                    else len(_TIE_PREFERENCE)
-                )
-                scored.append((-_alphabet_coverage(candidate), m.chaos, rank, m))
-        top = min(scored, key=lambda t: t[:3])
-        coverage, chosen = -top[0], top[3]
-    else:
+    tied_best = [m for m in matches if m.chaos <= best.chaos + 1e-6]
+    if not any(_is_latin(text if m is best else str(m)) for m in tied_best):
         tied = [m for m in matches if m.chaos <= best.chaos + 1e-6 and m.coherence >= best.coherence - 1e-6]
         names = {m.encoding: m for m in tied}
         chosen = next((names[p] for p in _TIE_PREFERENCE if p in names), best)
-    if no_language and coverage < MIN_ALPHABET_COVERAGE:
-        # No language fits and the accented letters fit no alphabet: byte soup that some code
-        # page happens to map without "mess".  Accepting it would be a blind guess.
+        if best.language == "Unknown" and best.coherence <= 0.0 and chosen is best:
+            raise DecodeError(
+                f"undecodable: invalid utf-8 and no confident encoding (best guess {best.encoding})"
+            )
+        chosen_text = str(chosen)
+        if _DOS_ART.search(chosen_text):
+            # Box drawing or C1 controls in the answer: charset-normalizer picked a DOS code
+            # page (it sometimes misses cp1251 entirely).  Take the first web code page that
+            # decodes to a single clean script instead, if any.
+            for codec in _WEB_NON_LATIN:
+                alt = _strict(data, codec)
+                if alt is not None and not _DOS_ART.search(alt) and _script_purity(alt) >= 0.95:
+                    return Decoded(alt, codec, "detected")
+        return Decoded(chosen_text, chosen.encoding, "detected")
+    # Latin code pages differ only in their accented letters, which charset-normalizer tells
+    # apart poorly (French latin-1 comes out as Baltic cp1257, German cp1252 as DOS cp850).
+    # Candidates: its near-best answers plus the common web code pages; the winner is the
+    # decoding without C1 controls whose accented letters best fit one language's alphabet,
+    # ties going to the web's most common charsets.
+    candidates: dict[str, str] = {}
+    for m in matches:
+        if m.chaos <= best.chaos + LATIN_MARGIN:
+            candidates.setdefault(m.encoding, str(m))
+    for codec in _WEB_LATIN:
+        if codec not in candidates:
+            decoded = _strict(data, codec)
+            if decoded is not None:
+                candidates[codec] = decoded
+    latin = {c: t for c, t in candidates.items() if _is_latin(t)}
+    codec = min(latin, key=lambda c: _latin_key(latin[c], c))
+    has_c1, neg_coverage, _ = _latin_key(latin[codec], codec)
+    if has_c1 or -neg_coverage < MIN_ALPHABET_COVERAGE and best.language == "Unknown":
+        # Accented letters that fit no alphabet and no language: byte soup some code page
+        # happens to map without "mess".  Accepting it would be a blind guess.
         raise DecodeError(
             f"undecodable: invalid utf-8 and no confident encoding (best guess {best.encoding})"
         )
-    return Decoded(str(chosen), chosen.encoding, "detected")
+    return Decoded(latin[codec], codec, "detected")
 
 
 def decode_detailed(data: bytes, declared: str | None = None) -> Decoded:
@@ -321,12 +427,12 @@ def decode_detailed(data: bytes, declared: str | None = None) -> Decoded:
     reason = binary_reason(data)
     if reason is not None:
         raise DecodeError(reason)
-    if b"\x00" in data[:SAMPLE_BYTES]:
-        wide = _utf16_without_bom(data[:SAMPLE_BYTES])
-        wide_text = _strict(data, wide) if wide else None
-        if wide and wide_text is not None:
-            return Decoded(wide_text, wide, "detected")
-        raise DecodeError("binary content (nul bytes)")
+    wide = _utf16_without_bom(data[:SAMPLE_BYTES]) if b"\x00" in data[:SAMPLE_BYTES] else None
+    if wide is not None:
+        wide_text = _strict(data, wide)
+        if wide_text is None:
+            raise DecodeError(f"invalid {wide.replace('_', '-')} text without byte-order mark")
+        return Decoded(wide_text, wide, "detected")
 
     codec: str | None = normalize_charset(declared)
     if codec is not None and codec.startswith(("utf_16", "utf_32")):
