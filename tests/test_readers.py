@@ -159,7 +159,7 @@ def test_warc_reader_keeps_pages_and_skips_crawl_noise(tmp_path: Path) -> None:
     assert errors(items) == []
     page, wire = records(items)
     assert page.url == "https://www.example-news.co.uk/a/1" and page.outlet == "example-news.co.uk"
-    assert (page.input_format, page.content_type, page.encoding) == ("warc", "html", "windows-1252")
+    assert (page.input_format, page.content_type, page.encoding) == ("warc", "html", "cp1252")
     assert page.location == f"offset={offsets[0]}"
     assert page.published == "2025-03-03T10:00:00Z" and page.meta["published_source"] == "http-last-modified"
     assert page.meta["crawl_date"] and page.meta["http_status"] == 200
@@ -192,6 +192,19 @@ def test_truncated_warc_yields_records_before_the_cut_then_one_error(tmp_path: P
     assert items[-1] is err
     assert err.reason == "truncated warc after 5 records"
     assert err.location == f"offset={offsets[1]}"
+
+
+def test_oversized_warc_record_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    p = tmp_path / "big.warc.gz"
+    with p.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for i, size in enumerate([100, 5000, 100]):
+            body = b"<html><body><p>" + b"x" * size + b"</p></body></html>"
+            w.write_record(_response(w, f"https://example.com/{i}", body, [("Content-Type", "text/html")]))
+    items = run(p, config=ReaderConfig(max_item_bytes=2000))
+    assert [type(i).__name__ for i in items] == ["RawRecord", "ReadError", "RawRecord"]
+    assert isinstance(items[1], ReadError) and items[1].reason.startswith("too large: ")
+    assert items[1].location is not None and items[1].location.startswith("offset=")
 
 
 def test_not_a_warc(tmp_path: Path) -> None:
@@ -316,6 +329,13 @@ def test_atom_feed_entry(tmp_path: Path) -> None:
     assert isinstance(rec, RawRecord)
     assert rec.content == "<p>Atom body</p>" and rec.outlet == "example.org"  # registered domain
     assert rec.published == "2025-03-01T12:00:00Z" and rec.url == "https://atom.example.org/a1"
+
+
+def test_xml_that_is_not_a_feed(tmp_path: Path) -> None:
+    p = tmp_path / "sitemap.xml"
+    p.write_bytes(b"<?xml version='1.0'?><urlset><url><loc>https://x.example/</loc></url></urlset>")
+    assert detect_format(p) == "feed"
+    assert only_error(run(p)).reason.startswith(("not a feed", "feed did not parse"))
 
 
 def test_broken_feed_is_one_error(tmp_path: Path) -> None:
@@ -483,6 +503,15 @@ def test_broken_symlink_in_walk_and_given_directly(tmp_path: Path) -> None:
     assert isinstance(items[0], ReadError) and items[0].reason == "broken symlink"
     assert only_error(run(link)).reason == "broken symlink"
     assert only_error(run(tmp_path / "nowhere")).reason == "no such file or directory"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_fifo_is_skipped_not_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")  # reading it would block forever
+    (tmp_path / "z.txt").write_bytes(b"after the pipe\n")
+    items = run(tmp_path)
+    assert [type(i).__name__ for i in items] == ["ReadError", "RawRecord"]
+    assert isinstance(items[0], ReadError) and items[0].reason == "not a regular file"
 
 
 def test_symlinks_followed_once_and_optionally_not_at_all(tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ _EXTENSIONS = {
     ".rss": "feed",
     ".atom": "feed",
     ".rdf": "feed",
+    ".xml": "feed",  # unless the root says otherwise; the feed reader refuses other XML
 }
 _COMPRESSED = (".gz", ".gzip")
 
@@ -110,8 +111,9 @@ def sniff_format(head: bytes) -> str | None:
 def detect_format(path: Path, sniff_bytes: int = 64 * 1024) -> str:
     """Reader for ``path`` in auto mode: content signal, else extension, else text.
 
-    ``.xml`` files are feeds only when their root says so; anything unrecognised is handed
-    to the text reader, which reports binary content as such.
+    An ``.xml`` file whose root is not a feed (a sitemap, say) still goes to the feed
+    reader, which reports it as "not a feed" rather than storing XML as an article.
+    Anything unrecognised is handed to the text reader, which reports binary content.
     """
     sniffed = sniff_format(read_head(path, sniff_bytes))
     by_ext = extension_format(path)

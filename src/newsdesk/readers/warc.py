@@ -25,6 +25,7 @@ from typing import Any
 
 from newsdesk.model import RawRecord, ReadError
 from newsdesk.readers.base import ReaderConfig, ReaderFailure, check_text, one_line, outlet_from_url
+from newsdesk.readers.decode import normalize_charset
 from newsdesk.readers.detect import read_head, sniff_format
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml+xhtml"}
@@ -202,6 +203,6 @@ def _convert(
         url=url,
         outlet=outlet_from_url(url),
         published=published,
-        encoding=charset,
+        encoding=normalize_charset(charset) or charset,
         meta=meta,
     )
