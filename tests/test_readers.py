@@ -164,6 +164,7 @@ def test_warc_reader_keeps_pages_and_skips_crawl_noise(tmp_path: Path) -> None:
     assert page.published == "2025-03-03T10:00:00Z" and page.meta["published_source"] == "http-last-modified"
     assert page.meta["crawl_date"] and page.meta["http_status"] == 200
     assert "Storm hits coast" in decode_record(page)
+    assert page.meta["encoding_source"] == "http"
     assert wire.content_type == "text" and wire.location == f"offset={offsets[1]}"
     assert wire.content == b"Plain wire copy: prices rose 3% in May.\n"  # gzip body decoded
     assert wire.published is None  # no Last-Modified: the crawl date is not a publication date
@@ -192,6 +193,18 @@ def test_truncated_warc_yields_records_before_the_cut_then_one_error(tmp_path: P
     assert items[-1] is err
     assert err.reason == "truncated warc after 5 records"
     assert err.location == f"offset={offsets[1]}"
+
+
+def test_warc_without_http_charset_takes_the_meta_charset(tmp_path: Path) -> None:
+    p = tmp_path / "meta.warc"
+    with p.open("wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        w.write_record(
+            _response(w, "https://example.com/x", PAGE.encode("cp1252"), [("Content-Type", "text/html")])
+        )
+    (rec,) = run(p)
+    assert isinstance(rec, RawRecord) and rec.encoding == "cp1252" and rec.meta["encoding_source"] == "meta"
+    assert isinstance(rec.content, bytes) and "Storm hits coast" in decode_bytes(rec.content, rec.encoding)
 
 
 def test_oversized_warc_record_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 
 from newsdesk.model import RawRecord, ReadError
 from newsdesk.readers.base import ReaderConfig, ReaderFailure, check_text, one_line, outlet_from_url
-from newsdesk.readers.decode import normalize_charset
+from newsdesk.readers.decode import normalize_charset, sniff_html_charset
 from newsdesk.readers.detect import read_head, sniff_format
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml+xhtml"}
@@ -176,9 +176,18 @@ def _convert(
     if not payload.strip():
         return ReadError(str(path), "empty payload", location)
     meta: dict[str, Any] = {"warc_type": rtype}
+    # The HTTP header wins; without one the page's own <meta charset> is the declaration, so
+    # ``decode_bytes(record.content, record.encoding)`` always sees the best evidence.
+    encoding = normalize_charset(charset) or charset
+    if encoding is not None:
+        meta["encoding_source"] = "http"
+    elif kind == "html":
+        encoding = sniff_html_charset(payload)
+        if encoding is not None:
+            meta["encoding_source"] = "meta"
     if config.validate_encoding:
         try:
-            meta.update(check_text(payload, html=kind == "html", declared=charset))
+            meta.update(check_text(payload, html=kind == "html", declared=encoding))
         except ReaderFailure as exc:
             return ReadError(str(path), exc.reason, location)
     warc_date = headers.get_header("WARC-Date")
@@ -203,6 +212,6 @@ def _convert(
         url=url,
         outlet=outlet_from_url(url),
         published=published,
-        encoding=normalize_charset(charset) or charset,
+        encoding=encoding,
         meta=meta,
     )
