@@ -51,6 +51,16 @@ MIN_CONTAINED_SHINGLES = 30
 #: before any text is read (their true values cannot plausibly reach the thresholds).
 PREFILTER_JACCARD = 0.15
 PREFILTER_CONTAINED = 0.5
+#: Cores (bodies without shared leading/trailing paragraphs) this different are two
+#: stories in one outlet wrapper, not an edited copy.
+WRAPPER_CORE_JACCARD = 0.2
+WRAPPER_CORE_CONTAINED = 0.5
+#: ... and only when each core is at least this share of its body: a copy that rewrote
+#: one paragraph out of eight keeps a story-sized shared part.
+WRAPPER_MIN_CORE_SHARE = 0.3
+#: ... unless every shared outer paragraph is template-sized (intro/footer lines are short;
+#: story paragraphs that survive an edit are usually longer).
+WRAPPER_LINE_WORDS = 30
 #: Bodies shorter than this many tokens only join by exact key (MinHash of a handful of
 #: words says nothing).
 MIN_NEAR_TOKENS = 8
@@ -325,8 +335,11 @@ class DedupIndex:
 
         Paragraphs equal (after normalisation) at the start of both bodies, and at the
         end of both, may be a template (intro line, newsletter/copyright footer).  They are
-        stripped; if both remaining cores still have text and the cores are not duplicates
-        of each other, the pair is two different stories in the same wrapper.  A truncated
+        stripped; if both remaining cores still have text and share almost nothing (Jaccard
+        < 0.2 and containment < 0.5), the pair is two different stories in the same wrapper,
+        provided the shared part looks like a wrapper: every shared paragraph at most 30
+        words, or each core at least 30 % of its body (otherwise it is one story with a
+        rewritten paragraph).  A truncated
         copy's core is empty (it is all shared lead), so it still joins.
         """
         ra = [p for p in body_a.split("\n\n") if p.strip()]
@@ -349,11 +362,17 @@ class DedupIndex:
             return False
         core_a = "\n\n".join(pa[i : len(pa) - k])
         core_b = "\n\n".join(pb[i : len(pb) - k])
-        sa, sb = self.hasher.shingle_sets([core_a, core_b])
+        sa, sb, fa, fb = self.hasher.shingle_sets([core_a, core_b, "\n\n".join(pa), "\n\n".join(pb)])
         if len(sa) < MIN_NEAR_TOKENS or len(sb) < MIN_NEAR_TOKENS:
             return False
+        shared = pa[:i] + pa[len(pa) - k :]
+        looks_like_template = all(len(p.split()) <= WRAPPER_LINE_WORDS for p in shared)
+        small_cores = len(sa) < WRAPPER_MIN_CORE_SHARE * len(fa) or len(sb) < WRAPPER_MIN_CORE_SHARE * len(fb)
+        if small_cores and not looks_like_template:
+            return False  # the shared part is most of both texts and reads as story: an edited copy
         j, c = exact_overlap(sa, sb)
-        return _pair_kind(j, c, min(len(sa), len(sb))) is None
+        # different stories share next to nothing; an edited copy keeps much of its middle
+        return j < WRAPPER_CORE_JACCARD and c < WRAPPER_CORE_CONTAINED
 
     def _wrapped_containment(self, body_a: str, body_b: str) -> float:
         """Containment of the shorter body once its own intro/footer paragraphs are trimmed.

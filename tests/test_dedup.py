@@ -1,0 +1,438 @@
+"""Duplicate groups: every kind, canonical choice, incremental = batch, idempotence, seeds."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsdesk.dedup import DedupIndex, MinHasher, exact_key, find_credit
+from newsdesk.dedup.batch import BatchGrouper
+from newsdesk.dedup.minhash import band_keys, exact_overlap, jaccard_estimate, normalise
+from newsdesk.model import Article, Paragraph, Span, content_id
+from newsdesk.store import Store
+
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "on",
+    "tuesday",
+    "that",
+    "government",
+    "would",
+    "review",
+    "budget",
+    "plan",
+    "after",
+    "protests",
+    "in",
+    "capital",
+    "where",
+    "thousands",
+    "gathered",
+    "outside",
+    "parliament",
+    "demanding",
+    "new",
+    "elections",
+    "police",
+    "reported",
+    "several",
+    "arrests",
+    "while",
+    "opposition",
+    "leaders",
+    "called",
+    "for",
+    "calm",
+    "and",
+    "talks",
+    "with",
+    "unions",
+    "over",
+    "wages",
+    "prices",
+    "energy",
+    "costs",
+    "rose",
+    "sharply",
+    "this",
+    "year",
+    "according",
+    "to",
+    "central",
+    "bank",
+    "figures",
+    "released",
+    "monday",
+    "economists",
+    "expect",
+    "inflation",
+    "to",
+    "slow",
+    "but",
+    "warned",
+    "that",
+    "housing",
+    "market",
+    "remains",
+    "fragile",
+    "farmers",
+    "blocked",
+    "roads",
+    "near",
+    "border",
+    "city",
+    "officials",
+    "closed",
+    "schools",
+    "hospital",
+    "staff",
+    "strike",
+    "continued",
+    "into",
+    "second",
+    "week",
+    "health",
+    "ministry",
+    "spokesman",
+    "declined",
+    "comment",
+    "court",
+    "ruled",
+    "against",
+    "company",
+    "appeal",
+    "regulators",
+    "fined",
+    "firm",
+    "million",
+    "euros",
+    "for",
+    "breaching",
+    "rules",
+    "on",
+    "data",
+    "privacy",
+    "users",
+    "complained",
+    "about",
+    "service",
+    "outages",
+    "airline",
+    "cancelled",
+    "flights",
+    "due",
+    "storm",
+    "weather",
+    "forecast",
+    "predicts",
+    "heavy",
+    "rain",
+    "flooding",
+    "rivers",
+    "coastal",
+    "towns",
+    "evacuated",
+    "residents",
+    "shelters",
+    "volunteers",
+    "delivered",
+    "food",
+]
+
+
+def story(seed: int, paragraphs: int = 8, words: int = 45) -> list[str]:
+    """Deterministic pseudo-news paragraphs; different seeds share words but not word sequences."""
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "." for _ in range(paragraphs)]
+
+
+def make(
+    paras: list[str],
+    *,
+    outlet: str | None = "a.example",
+    published: str | None = "2024-03-01",
+    title: str = "T",
+) -> Article:
+    raw = title + "\n\n"
+    ps = []
+    for p in paras:
+        start = len(raw)
+        raw += p
+        ps.append(Paragraph(p, start, len(raw)))
+        raw += "\n\n"
+    art = Article(
+        id=content_id(f"{outlet}|{published}|{raw}"),
+        raw=raw,
+        outlet=outlet,
+        published=published,
+        title=Span(title, 0, len(title)),
+        paragraphs=ps,
+    )
+    art.check_spans()
+    return art
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "d.db")
+    yield s
+    s.close()
+
+
+def index_with(store: Store, *arts: Article) -> DedupIndex:
+    for a in arts:
+        store.add_article(a)
+    return DedupIndex(store)
+
+
+def snapshot(index: DedupIndex) -> list[dict[str, object]]:
+    return [g.to_dict() for g in index.groups()]
+
+
+# -- fingerprints ------------------------------------------------------------------------
+def test_exact_key_folds_whitespace_quotes_and_case() -> None:
+    assert exact_key("He said \u201cno\u201d  today.\n") == exact_key('he said "NO" today.')
+    assert exact_key("It\u2019s over") == exact_key("it's over")
+    assert exact_key("one text") != exact_key("another text")
+    assert normalise("  A\u00a0B \u2014 C ") == "a b - c"
+
+
+def test_minhash_estimates_jaccard_and_is_stable_across_instances() -> None:
+    a = " ".join(story(1))
+    b = " ".join(story(1)[:4] + story(2)[:4])
+    h1, h2 = MinHasher(), MinHasher()
+    fa, fb = h1.fingerprints([a, b])
+    assert np.array_equal(fa.signature, h2.fingerprint(a).signature)  # persisted signatures stay valid
+    j_true, _ = exact_overlap(h1.shingle_set(a), h1.shingle_set(b))
+    assert abs(jaccard_estimate(fa.signature, fb.signature) - j_true) < 0.12
+    keys = band_keys(np.stack([fa.signature, fa.signature]), 64, 2)
+    assert keys.shape == (2, 64) and (keys >= 0).all() and np.array_equal(keys[0], keys[1])
+    # batch and single fingerprints agree
+    assert np.array_equal(h1.fingerprints([b, a])[1].signature, fa.signature)
+
+
+# -- kinds ---------------------------------------------------------------------------------
+def test_exact_duplicate_whatever_headline(store: Store) -> None:
+    base = make(story(1), title="Original headline")
+    copy = make(
+        [p.upper().replace(" ", "  ") for p in story(1)], title="Another headline", published="2024-03-02"
+    )
+    index = index_with(store, base, copy)
+    index.add(base)
+    res = index.add(copy)
+    assert res.new and res.group_id is not None
+    assert res.kind == "exact" and res.similarity == 1.0
+    assert res.canonical_id == base.id
+
+
+def test_near_duplicate_with_edits(store: Store) -> None:
+    paras = story(3)
+    edited = list(paras)
+    edited[2] = edited[2].replace("the", "a", 2)
+    edited[5] = story(99, 1)[0]  # one paragraph rewritten
+    base, copy = make(paras), make(edited, published="2024-03-02")
+    index = index_with(store, base, copy)
+    index.add_many([base, copy])
+    g = index.group_of(copy.id)
+    assert g is not None and g.canonical_id == base.id
+    member = next(m for m in g.members if m.id == copy.id)
+    assert member.kind == "near" and 0.5 <= member.similarity < 1.0
+
+
+def test_truncated_copy_is_contained(store: Store) -> None:
+    paras = story(4, paragraphs=10)
+    base, short = make(paras), make(paras[:3], published="2024-03-02")
+    index = index_with(store, base, short)
+    index.add_many([base, short])
+    g = index.group_of(short.id)
+    assert g is not None
+    member = next(m for m in g.members if m.id == short.id)
+    assert member.kind == "contained" and member.similarity >= 0.8
+
+
+def test_same_body_other_outlet_is_syndicated_with_credit(store: Store) -> None:
+    paras = ["WASHINGTON (AP) \u2014 " + story(5)[0], *story(5)[1:]]
+    base = make(paras, outlet="apnews.com", published="2024-03-01T10:00:00Z")
+    wrapped = make(
+        ["Our partners at the AP report the following."]
+        + paras
+        + ["Subscribe to our newsletter for more news."],
+        outlet="localpaper.example",
+        published="2024-03-01T12:00:00Z",
+    )
+    index = index_with(store, base, wrapped)
+    index.add_many([wrapped, base])
+    g = index.group_of(base.id)
+    assert g is not None and g.canonical_id == base.id
+    member = next(m for m in g.members if m.id == wrapped.id)
+    assert member.kind == "syndicated" and member.basis in ("near", "contained")
+    assert "AP" in g.credits
+
+
+def test_different_stories_and_shared_wrapper_do_not_merge(store: Store) -> None:
+    wrapper_top = ["This story was originally published by our partners and is republished with permission."]
+    wrapper_end = [
+        "Subscribe to the Daily Herald newsletter to get the top stories in your inbox every morning.",
+        "Follow us on Twitter, Facebook and Instagram for breaking news and updates from our newsroom.",
+        "Copyright Daily Herald Media Group. All rights reserved. This material may not be redistributed.",
+    ]
+    a = make(wrapper_top + story(6, 2) + wrapper_end, outlet="herald.example")
+    b = make(wrapper_top + story(7, 2) + wrapper_end, outlet="herald.example", published="2024-03-02")
+    c = make(story(8), outlet="herald.example")
+    index = index_with(store, a, b, c)
+    results = index.add_many([a, b, c])
+    assert all(r.group_id is None for r in results)
+    assert list(index.groups()) == []
+
+
+# -- canonical, incrementality, idempotence ------------------------------------------------
+def test_canonical_is_earliest_then_most_complete(store: Store) -> None:
+    paras = story(9, paragraphs=10)
+    later_full = make(paras, published="2024-03-05", outlet="x.example")
+    early_short = make(paras[:6], published="2024-03-01", outlet="x.example")
+    undated = make(paras, published=None, outlet="y.example")
+    same_day_full = make(paras + ["An extra closing paragraph with more detail."], published="2024-03-01")
+    index = index_with(store, later_full, early_short, undated, same_day_full)
+    index.add_many([later_full, early_short, undated, same_day_full])
+    g = index.group_of(undated.id)
+    assert g is not None and g.size == 4
+    # earliest day wins; among the two from 2024-03-01 the longer body wins
+    assert g.canonical_id == same_day_full.id
+    assert g.members[0].id == same_day_full.id and g.members[0].kind == "canonical"
+    d = g.to_dict()
+    assert set(d) == {"group_id", "canonical_id", "members"}
+    assert all(set(m) == {"id", "outlet", "title", "kind", "similarity"} for m in d["members"])
+
+
+def test_incremental_equals_batch_in_any_order(tmp_path: Path) -> None:
+    paras = story(10, paragraphs=9)
+    arts = [
+        make(paras, published="2024-03-02"),
+        make(paras[:4], published="2024-03-01", outlet="b.example"),
+        make([*paras, "Extra footer line from another outlet site."], outlet="c.example"),
+        make(story(11)),
+        make(story(11)[:5], outlet="d.example", published="2024-02-01"),
+    ]
+    snaps = []
+    for run, order in enumerate([arts, list(reversed(arts)), [arts[3], arts[0], arts[4], arts[2], arts[1]]]):
+        with Store(tmp_path / f"r{run}.db") as store:
+            index = index_with(store, *order)
+            if run == 0:
+                index.add_many(order)  # all at once
+            else:
+                for a in order:  # one by one
+                    index.add(a)
+            snaps.append(snapshot(index))
+    assert snaps[0] == snaps[1] == snaps[2]
+    assert len(snaps[0]) == 2
+
+
+def test_adding_twice_changes_nothing(store: Store) -> None:
+    paras = story(12)
+    a, b = make(paras), make(paras[:5], outlet="z.example")
+    index = index_with(store, a, b)
+    index.add_many([a, b])
+    tables = ("dedup_docs", "dedup_bands", "dedup_edges", "dedup_members")
+    before = {t: store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+    again = index.add_many([b, a, a])
+    assert [r.new for r in again] == [False, False, False]
+    assert again[0].group_id == again[1].group_id is not None
+    after = {t: store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
+    assert before == after
+
+
+def test_index_persists_across_sessions(tmp_path: Path) -> None:
+    paras = story(13)
+    first, later = make(paras), make(paras[:5], outlet="late.example", published="2024-04-01")
+    with Store(tmp_path / "p.db") as store:
+        index_with(store, first).add(first)
+    with Store(tmp_path / "p.db") as store:
+        store.add_article(later)
+        res = DedupIndex(store).add(later)
+    assert res.canonical_id == first.id and res.kind == "syndicated"
+
+
+def test_batch_grouper_agrees_with_index(store: Store) -> None:
+    arts = [make(story(20)), make(story(20)[:5], outlet="o.example"), make(story(21)), make(story(22))]
+    index = index_with(store, *arts)
+    index.add_many(arts)
+    g = BatchGrouper()
+    g.add([a.text for a in arts])
+    labels = g.groups()
+    assert labels[0] == labels[1] and len({labels[0], labels[2], labels[3]}) == 3
+    assert index.group_of(arts[0].id) is not None and index.group_of(arts[2].id) is None
+
+
+# -- wire credits ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("LONDON (Reuters) - Oil prices rose on Monday.", "Reuters"),
+        ("WASHINGTON, Jan. 5 (AP) \u2014 The Senate voted.", "AP"),
+        ("PARIS (AFP) - Strikes continued.", "AFP"),
+        ("The event began with prayers, SIA reports.\nMore text follows here.", "SIA"),
+        ("The ceremony was held in Baku.\n\u2014 Report.az", "Report.az"),
+        ("Markets fell.\n(Reporting by Jane Doe; Editing by Bob Roe)", "Reuters"),
+    ],
+)
+def test_wire_credits(text: str, agency: str) -> None:
+    credit = find_credit(text)
+    assert credit is not None and credit.agency == agency
+
+
+def test_no_credit_for_stories_about_agencies() -> None:
+    assert find_credit("Reuters is a news agency owned by Thomson Reuters.") is None
+    assert find_credit("He said, according to AFP, that talks failed.") is None
+
+
+# -- the two seeds ---------------------------------------------------------------------------
+def _seed_article(
+    text: str, outlet: str, published: str, *, drop_cruft: bool = False, title: str | None = None
+) -> Article:
+    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
+    head = title or paras[1]
+    body = paras[2:] if paras[0] == "update desk" else paras[1:]
+    if drop_cruft:
+        # hand-cleaned like the cleaner would: no nav, captions, paywall or donation lines
+        body = [
+            p
+            for p in body
+            if "Credit:" not in p
+            and "articles this month" not in p
+            and "JNS" not in p
+            and not p.startswith(("Just before", "Become a part", "Topics"))
+        ]
+    return make(body, outlet=outlet, published=published, title=head)
+
+
+def test_seeds_are_distinct_and_a_cleaned_copy_joins_seed_000(store: Store, seeds: dict[str, str]) -> None:
+    s000 = next(v for k, v in seeds.items() if k.startswith("000"))
+    s004 = next(v for k, v in seeds.items() if k.startswith("004"))
+    a = _seed_article(s000, "jns.org", "2024-03-05")
+    b = _seed_article(s004, "report.az", "2024-02-27")
+    copy = _seed_article(
+        s000,
+        "azernews.example",
+        "2024-03-06",
+        drop_cruft=True,
+        title="Khojaly victims remembered in New York",
+    )
+    copy = make(
+        [p.text for p in copy.paragraphs]
+        + ["All the news on our Facebook page. Follow AzerNews on Twitter."],
+        outlet="azernews.example",
+        published="2024-03-06",
+        title="Khojaly victims remembered in New York",
+    )
+    index = index_with(store, a, b, copy)
+    _, rb, rc = index.add_many([a, b, copy])
+    assert index.group_of(b.id) is None
+    group = index.group_of(a.id)
+    assert rc.group_id is not None and group is not None and rc.group_id == group.group_id
+    assert rc.canonical_id == a.id and rc.kind == "syndicated"
+    assert rb.credit == "SIA"
