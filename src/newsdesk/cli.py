@@ -255,6 +255,40 @@ def show(
 
 
 @app.command()
+def dups(
+    db: DbOption = None,
+    min_size: Annotated[int, typer.Option("--min-size", help="Only groups with at least N members.")] = 2,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
+    """List duplicate groups: canonical member first, and why each other member joined."""
+    from newsdesk.dedup import DedupIndex
+
+    with _open_existing(db) as store:
+        groups = list(DedupIndex(store).groups(min_size=min_size))
+    if format is TableFormat.jsonl:
+        for g in groups:
+            _write(json.dumps(g.to_dict(), ensure_ascii=False))
+        return
+    if not groups:
+        out.print("no duplicate groups")
+        return
+    table = Table("group", "members", "id", "kind", "sim", "outlet", "title", show_lines=True)
+    for g in groups:
+        for i, m in enumerate(g.members):
+            table.add_row(
+                g.group_id[:13] if i == 0 else "",
+                str(g.size) + (f" ({', '.join(g.credits)})" if g.credits else "") if i == 0 else "",
+                m.id[:12],
+                m.kind + (f"/{m.basis}" if m.kind == "syndicated" and m.basis else ""),
+                f"{m.similarity:.2f}",
+                safe(m.outlet or ""),
+                safe(m.title or ""),
+            )
+    out.print(table)
+    err.print(f"{len(groups)} groups, {sum(g.size for g in groups)} articles")
+
+
+@app.command()
 def errors(db: DbOption = None) -> None:
     """List inputs that could not be stored, with one-line reasons."""
     with _open_existing(db) as store:
