@@ -220,6 +220,27 @@ def test_oversized_warc_record_is_one_error_and_the_rest_is_read(tmp_path: Path)
     assert items[1].location is not None and items[1].location.startswith("offset=")
 
 
+def test_whole_file_gzip_warc_is_read_and_its_truncation_reported(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.warc"
+    make_warc(plain, gz=False)
+    blob = gzip.compress(plain.read_bytes())  # `gzip crawl.warc`: one member, not one per record
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(blob)
+    items = run(whole)
+    assert [r.url for r in records(items)] == [
+        "https://www.example-news.co.uk/a/1",
+        "https://wire.example.com/story",
+    ]
+    assert errors(items) == []
+    assert all(r.location and r.location.startswith("uncompressed-offset=") for r in records(items))
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(blob[: len(blob) * 9 // 10])
+    items = run(cut)
+    assert [r.url for r in records(items)] == ["https://www.example-news.co.uk/a/1"]
+    (err,) = errors(items)
+    assert items[-1] is err and err.reason.startswith("truncated")
+
+
 def test_not_a_warc(tmp_path: Path) -> None:
     p = tmp_path / "x.warc"
     p.write_bytes(b"this is not a warc file at all\n" * 10)

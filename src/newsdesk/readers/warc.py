@@ -16,15 +16,24 @@ a news item and not damaged.  ``location`` is the record's byte offset in the fi
 
 from __future__ import annotations
 
+import gzip
+import re
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 from newsdesk.model import RawRecord, ReadError
-from newsdesk.readers.base import ReaderConfig, ReaderFailure, check_text, one_line, outlet_from_url
+from newsdesk.readers.base import (
+    GZIP_MAGIC,
+    ReaderConfig,
+    ReaderFailure,
+    check_text,
+    one_line,
+    outlet_from_url,
+)
 from newsdesk.readers.decode import normalize_charset, sniff_html_charset
 from newsdesk.readers.detect import read_head, sniff_format
 
@@ -32,6 +41,7 @@ _HTML_TYPES = {"text/html", "application/xhtml+xml", "application/xml+xhtml"}
 _TEXT_TYPES = {"text/plain"}
 #: Last-Modified this close to the fetch time is just the page-generation time, no hint.
 _MIN_AGE = timedelta(minutes=1)
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*(\d+)")
 
 
 def _split_content_type(value: str | None) -> tuple[str | None, str | None]:
@@ -86,6 +96,82 @@ def _tail_is_clean(path: Path, end: int, size: int) -> bool:
         return not fh.read().strip()
 
 
+def _whole_file_gzip(path: Path, limit: int) -> bool:
+    """Whether a gzipped WARC is one gzip stream (``gzip file.warc``) rather than one member
+    per record, as the WARC standard wants and warcio requires.
+
+    Decompresses only until the first record's end is known: a member that goes on past it
+    means the whole file is one stream.
+    """
+    d = zlib.decompressobj(31)
+    out = bytearray()
+    with path.open("rb") as fh:
+        if fh.read(2) != GZIP_MAGIC:
+            return False
+        fh.seek(0)
+        while chunk := fh.read(64 * 1024):
+            try:
+                out += d.decompress(chunk)
+            except zlib.error:
+                return False  # corrupt: the normal path reports it with its record count
+            head_end = out.find(b"\r\n\r\n")
+            if head_end < 0:
+                if d.eof or len(out) > 64 * 1024:
+                    return False  # no WARC header end in sight: let warcio complain
+                continue
+            m = _CONTENT_LENGTH.search(bytes(out[:head_end]))
+            if m is None or int(m.group(1)) > limit:
+                return False
+            if len(out) > head_end + 4 + int(m.group(1)) + 4 + 16:
+                return True  # the first member runs on past the first record
+            if d.eof:
+                return False
+    return False
+
+
+class _GzipStream:
+    """A gzip stream for warcio that never loses decompressed bytes at a truncation.
+
+    ``GzipFile.read(n)`` raises EOFError at a cut and drops what it had decompressed in
+    that call; here the bytes before the cut are returned first and the error is raised on
+    the next read.  warcio takes EOFError as "no more records", so :func:`read_warc` asks
+    :meth:`read` once more after iterating to learn whether the stream really ended.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._gz = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._pos = 0
+        self._error: BaseException | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self._error is not None:
+            raise self._error
+        parts: list[bytes] = []
+        want = size if size is not None and size >= 0 else 1 << 62
+        got = 0
+        while got < want:
+            try:
+                chunk = self._gz.read1(min(want - got, 1 << 16))
+            except (EOFError, OSError, zlib.error) as exc:
+                self._error = exc
+                if not parts:
+                    raise
+                break
+            if not chunk:
+                break
+            parts.append(chunk)
+            got += len(chunk)
+        data = b"".join(parts)
+        self._pos += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self._pos
+
+    def close(self) -> None:
+        self._gz.close()
+
+
 def read_warc(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -97,9 +183,14 @@ def read_warc(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErro
         # warcio would also accept old ARC files and read arbitrary text lines as ARC headers.
         raise ReaderFailure("not a warc file (no WARC/1.x header)")
     limit = config.max_item_bytes
+    whole = _whole_file_gzip(path, limit)
+    # In a whole-file gzip, offsets are positions in the decompressed stream.
+    key = "uncompressed-offset" if whole else "offset"
     count = 0  # intact WARC records read (any type)
     end = 0  # byte after the last intact record
-    with path.open("rb") as fh:
+    truncated = False
+    with path.open("rb") as raw:
+        fh: IO[bytes] = cast(IO[bytes], _GzipStream(raw)) if whole else raw
         it = ArchiveIterator(fh)
         while True:
             try:
@@ -107,14 +198,16 @@ def read_warc(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErro
                 if record is None:
                     break
                 start = it.offset
-                location = f"offset={start}"
-                item = _convert(record, path, location, limit, config)
+                item = _convert(record, path, f"{key}={start}", limit, config)
                 # Reads the rest of the record; a cut-off record leaves part of its length unread.
                 rec_off, rec_len = it.get_record_offset(), it.get_record_length()
                 truncated = getattr(record.raw_stream, "limit", 0) > 0
-            except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error) as exc:
+            except EOFError:
+                yield ReadError(str(path), f"truncated gzip stream after {count} records", f"{key}={end}")
+                return
+            except (ArchiveLoadFailed, ValueError, OSError, zlib.error) as exc:
                 what = "not a warc file" if count == 0 else f"corrupt warc after {count} records"
-                yield ReadError(str(path), f"{what}: {one_line(exc, 100)}", f"offset={end}")
+                yield ReadError(str(path), f"{what}: {one_line(exc, 100)}", f"{key}={end}")
                 return
             if truncated:
                 end = rec_off
@@ -123,7 +216,19 @@ def read_warc(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErro
             end = rec_off + rec_len
             if item is not None:
                 yield item
-    if not _tail_is_clean(path, end, size):
+        if whole and not truncated:
+            # warcio treats EOFError as "no more records": ask the gzip stream itself.
+            try:
+                fh.read(1)
+            except EOFError:
+                truncated = True
+            except (OSError, zlib.error) as exc:
+                yield ReadError(str(path), f"corrupt gzip stream after {count} records: {one_line(exc, 80)}")
+                return
+    if whole and truncated:
+        yield ReadError(str(path), f"truncated warc after {count} records", f"{key}={end}")
+        return
+    if not whole and not _tail_is_clean(path, end, size):
         yield ReadError(
             str(path), f"truncated warc after {count} records", f"offset={_skip_blank(path, end)}"
         )
