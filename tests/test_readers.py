@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -239,6 +241,27 @@ def test_whole_file_gzip_warc_is_read_and_its_truncation_reported(tmp_path: Path
     assert [r.url for r in records(items)] == ["https://www.example-news.co.uk/a/1"]
     (err,) = errors(items)
     assert items[-1] is err and err.reason.startswith("truncated")
+
+
+def test_wrong_content_length_is_an_error_not_a_stderr_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.warc"
+    offsets = make_warc(good, gz=False)
+    data = good.read_bytes()
+    head_end = data.index(b"\r\n\r\n", offsets[0])
+    header = data[offsets[0] : head_end]
+    length = int(header.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+    bad_header = header.replace(
+        f"Content-Length: {length}".encode(), f"Content-Length: {length - 40}".encode()
+    )
+    bad = tmp_path / "bad.warc"
+    bad.write_bytes(data[: offsets[0]] + bad_header + data[head_end:])
+    items = run(bad)
+    first = items[0]
+    assert isinstance(first, ReadError) and first.reason == "warc record with wrong content-length"
+    assert first.location == f"offset={offsets[0]}"
+    assert capsys.readouterr().err == ""
 
 
 def test_not_a_warc(tmp_path: Path) -> None:
@@ -706,3 +729,48 @@ def test_html_meta_charset_drives_decoding(tmp_path: Path) -> None:
 )
 def test_outlet_from_url(url: str | None, outlet: str | None) -> None:
     assert outlet_from_url(url) == outlet
+
+
+# -- properties ----------------------------------------------------------------------------
+
+_NAMES = st.sampled_from(
+    ["x.txt", "x.html", "x.warc", "x.warc.gz", "x.jsonl", "x.jsonl.gz", "x.rss", "x.xml", "x"]
+)
+_PREFIXES = st.sampled_from(
+    [b"", b"WARC/1.0\r\n", b"\x1f\x8b", b'{"text": "a"}\n', b"<rss>", b"<html>", b"\xef\xbb\xbf", b"\xff\xfe"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=_NAMES, prefix=_PREFIXES, body=st.binary(max_size=2000), gz=st.booleans())
+def test_any_bytes_give_records_or_one_line_errors_never_exceptions(
+    name: str, prefix: bytes, body: bytes, gz: bool
+) -> None:
+    import tempfile
+
+    data = prefix + body
+    if gz:
+        data = gzip.compress(data)[: max(2, len(data) // 2 + 10)]  # often truncated, too
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / name
+        p.write_bytes(data)
+        items = list(iter_records([p]))
+    assert items, "every input yields at least one record or error"
+    for item in items:
+        assert isinstance(item, RawRecord | ReadError)
+        if isinstance(item, ReadError):
+            assert item.reason and "\n" not in item.reason and len(item.reason) < 200
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    data=st.binary(max_size=3000),
+    declared=st.sampled_from([None, "utf-8", "latin-1", "shift_jis", "bogus", "utf-16"]),
+)
+def test_decode_bytes_returns_text_or_raises_decode_error(data: bytes, declared: str | None) -> None:
+    try:
+        text = decode_bytes(data, declared)
+    except DecodeError as exc:
+        assert exc.reason and "\n" not in exc.reason
+    else:
+        assert isinstance(text, str)

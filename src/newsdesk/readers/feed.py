@@ -55,13 +55,18 @@ def read_feed(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErro
 
     data = read_limited(path, config.max_feed_bytes)
     # Bytes, never a str: feedparser treats strings as URLs or paths and would fetch them.
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # feedparser trips over some damaged prologs instead of flagging them
+        raise ReaderFailure(f"feed did not parse: {type(exc).__name__}: {one_line(exc, 80)}") from None
     entries = parsed.get("entries") or []
     bozo = parsed.get("bozo")
     if not entries:
         if bozo:
-            exc = parsed.get("bozo_exception")
-            raise ReaderFailure(f"feed did not parse: {one_line(exc, 100) if exc else 'malformed xml'}")
+            bozo_exc = parsed.get("bozo_exception")
+            raise ReaderFailure(
+                f"feed did not parse: {one_line(bozo_exc, 100) if bozo_exc else 'malformed xml'}"
+            )
         if not parsed.get("version"):
             raise ReaderFailure("not a feed (no rss/atom root)")
         raise ReaderFailure("feed has no entries")

@@ -16,7 +16,9 @@ a news item and not damaged.  ``location`` is the record's byte offset in the fi
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import io
 import re
 import zlib
 from collections.abc import Iterator
@@ -189,23 +191,32 @@ def read_warc(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErro
     count = 0  # intact WARC records read (any type)
     end = 0  # byte after the last intact record
     truncated = False
+    produced = 0  # records and errors yielded
     with path.open("rb") as raw:
         fh: IO[bytes] = cast(IO[bytes], _GzipStream(raw)) if whole else raw
         it = ArchiveIterator(fh)
         while True:
             try:
-                record = next(it, None)
-                if record is None:
-                    break
-                start = it.offset
-                item = _convert(record, path, f"{key}={start}", limit, config)
-                # Reads the rest of the record; a cut-off record leaves part of its length unread.
-                rec_off, rec_len = it.get_record_offset(), it.get_record_length()
-                truncated = getattr(record.raw_stream, "limit", 0) > 0
+                # warcio prints warnings about damaged records to stderr; keep the run's
+                # output clean and turn them into ReadErrors instead (no yield in here).
+                with contextlib.redirect_stderr(io.StringIO()):
+                    record = next(it, None)
+                    if record is None:
+                        break
+                    start = it.offset
+                    location = f"{key}={start}"
+                    item = _convert(record, path, location, limit, config)
+                    warnings_before = it.err_count
+                    # Reads the rest of the record; a cut-off record leaves part of its length unread.
+                    rec_off, rec_len = it.get_record_offset(), it.get_record_length()
+                    # No Content-Length at all means the headers themselves were cut off.
+                    truncated = record.length is None or getattr(record.raw_stream, "limit", 0) > 0
+                    bad_length = it.err_count > warnings_before
             except EOFError:
                 yield ReadError(str(path), f"truncated gzip stream after {count} records", f"{key}={end}")
                 return
-            except (ArchiveLoadFailed, ValueError, OSError, zlib.error) as exc:
+            except (ArchiveLoadFailed, ValueError, OSError, zlib.error, AttributeError, TypeError) as exc:
+                # warcio on damaged headers raises whatever its parsing trips over.
                 what = "not a warc file" if count == 0 else f"corrupt warc after {count} records"
                 yield ReadError(str(path), f"{what}: {one_line(exc, 100)}", f"{key}={end}")
                 return
@@ -214,7 +225,12 @@ def read_warc(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErro
                 break
             count += 1
             end = rec_off + rec_len
+            if bad_length and not truncated:
+                # The next record did not start where Content-Length said: this one's body
+                # is cut or overrun, so it is not trusted.
+                item = ReadError(str(path), "warc record with wrong content-length", location)
             if item is not None:
+                produced += 1
                 yield item
         if whole and not truncated:
             # warcio treats EOFError as "no more records": ask the gzip stream itself.
@@ -234,6 +250,9 @@ def read_warc(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErro
         )
     elif count == 0:
         yield ReadError(str(path), "no warc records", None)
+    elif produced == 0:
+        # Not damage, but a run summary should say why a whole file gave nothing.
+        yield ReadError(str(path), f"no html or text responses among {count} warc records", None)
 
 
 def _convert(
@@ -241,6 +260,8 @@ def _convert(
 ) -> RawRecord | ReadError | None:
     """The news item in one WARC record, an error for a damaged one, None for crawl noise."""
     rtype = record.rec_type
+    if not rtype:
+        return ReadError(str(path), "corrupt warc record: no WARC-Type header", location)
     if rtype not in ("response", "resource"):
         return None
     headers = record.rec_headers
