@@ -5,10 +5,13 @@ Usage: .venv/bin/python bench/claims_polnear.py [--split dev|train] [--limit N]
 Each article becomes an Article whose paragraphs are its non-empty lines (span-exact),
 published = the corpus date.  Predicted attributions are matched one-to-one to gold ones
 greedily by content overlap (largest shared character count first); a role then scores
-within matched pairs:
+within matched pairs ("joint" scores, the strict reading: a source only counts when its
+attribution's content was found too):
   * exact  : identical (start, end);
   * overlap: the two spans share at least one character (for discontinuous gold spans,
     the covering span start..end is used).
+The "indep-" rows score each role on its own: that role's predicted spans are matched
+one-to-one to that role's gold spans (greedy by overlap), whatever the other roles did.
 P = TP / predicted spans of that role, R = TP / gold spans of that role.
 
 Peer: textacy 0.13 ``direct_quotations`` run on the same paragraphs, parsed with the full
@@ -97,6 +100,32 @@ class Score:
                 cnt[1] += sum(1 for p in pred if p[role] is not None)
                 cnt[2] += sum(1 for g in gold if g[role] is not None)
 
+        # role-independent: each role's spans matched one-to-one on their own
+        for role in ("source", "cue", "content"):
+            gs = [g[role] for g in gold if g[role] is not None]
+            ps = [p[role] for p in pred if p[role] is not None]
+            for mode in ("exact", "overlap"):
+                cand = sorted(
+                    ((_ov(g, p), gi, pi) for gi, g in enumerate(gs) for pi, p in enumerate(ps)), reverse=True
+                )
+                ug: set[int] = set()
+                up: set[int] = set()
+                tp = 0
+                for ov, gi, pi in cand:
+                    if ov <= 0:
+                        break
+                    if gi in ug or pi in up:
+                        continue
+                    if mode == "exact" and gs[gi] != ps[pi]:
+                        continue
+                    ug.add(gi)
+                    up.add(pi)
+                    tp += 1
+                cnt = self.c.setdefault((role, "indep-" + mode), [0, 0, 0])
+                cnt[0] += tp
+                cnt[1] += len(ps)
+                cnt[2] += len(gs)
+
     def prf(self, role: str, mode: str) -> tuple[float, float, float]:
         tp, np_, ng = self.c.get((role, mode), [0, 0, 0])
         p = tp / np_ if np_ else 0.0
@@ -107,10 +136,11 @@ class Score:
         lines = [title]
         for role in ("source", "cue", "content"):
             cells = []
-            for mode in ("exact", "overlap"):
+            for mode in ("exact", "overlap", "indep-exact", "indep-overlap"):
                 p, r, f = self.prf(role, mode)
                 cells.append(f"{mode} P {p:.3f} R {r:.3f} F1 {f:.3f}")
-            lines.append(f"  {role:8s} " + " | ".join(cells))
+            lines.append(f"  {role:8s} " + " | ".join(cells[:2]))
+            lines.append(f"  {'':8s} " + " | ".join(cells[2:]))
         return "\n".join(lines)
 
 

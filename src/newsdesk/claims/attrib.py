@@ -93,7 +93,7 @@ def _span_of(tokens: list[Tok]) -> tuple[int, int] | None:
     toks = [t for t in tokens]
     while toks and (toks[0].text in _PUNCT_EDGE or toks[0].is_space):
         toks.pop(0)
-    while toks and (toks[-1].text in _PUNCT_EDGE or toks[-1].is_space):
+    while toks and (toks[-1].text in _PUNCT_EDGE or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks.pop()
     if not toks:
         return None
@@ -134,6 +134,10 @@ def _subject(verb: Tok) -> Tok | None:
                 if c.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
                     return cur.head  # "X, who said ...": the antecedent speaks
                 return c
+        agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None:
+            return pobj  # passive: "was criticized by X"
         if cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
             cur = cur.head
         else:
@@ -303,8 +307,12 @@ def _verb_near(
     doc: Any, qa: int, qb: int, speech: dict[str, str], used: set[int]
 ) -> tuple[Tok, Tok | None] | None:
     """A reporting verb within a few tokens after (or just before) a quotation."""
-    after = [t for t in doc if t.idx >= qb][:6]
-    before = [t for t in doc if t.idx + len(t.text) <= qa][-6:]
+    n = len(doc)
+    qspan = doc.char_span(qa, qb, alignment_mode="expand")
+    if qspan is None:
+        return None
+    after = [doc[i] for i in range(qspan.end, min(n, qspan.end + 6))]
+    before = [doc[i] for i in range(max(0, qspan.start - 6), qspan.start)]
     for t in after + list(reversed(before)):
         if t.text in ".!?" and t in after:
             break

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from newsdesk.claims.types import Entity, SpanRef
 
@@ -54,6 +55,7 @@ def entity_type(label: str) -> str | None:
     return _TYPE.get(label)
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """The mention without leading article, trailing possessive or stray whitespace."""
     name = " ".join(text.split())
@@ -62,12 +64,14 @@ def clean_name(text: str) -> str:
     return name
 
 
+@lru_cache(maxsize=65536)
 def canonical_key(name: str) -> str:
     """Case-, accent- and article-insensitive key of a name (for joining across reports)."""
     base = unicodedata.normalize("NFKD", clean_name(name)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", " ", base.lower()).strip()
 
 
+@lru_cache(maxsize=65536)
 def acronym(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()

