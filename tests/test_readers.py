@@ -620,6 +620,12 @@ def test_iteration_is_lazy(tmp_path: Path) -> None:
     assert second.content.startswith(b"file two, rewritten")
 
 
+def test_a_single_path_is_not_iterated_character_by_character(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"one\n")
+    assert [r.content for r in records(list(iter_records(str(tmp_path))))] == [b"one\n"]
+    assert [r.content for r in records(list(iter_records(tmp_path)))] == [b"one\n"]
+
+
 def test_paths_iterable_is_consumed_lazily(tmp_path: Path) -> None:
     p = tmp_path / "a.txt"
     p.write_bytes(b"one\n")

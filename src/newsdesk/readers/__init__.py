@@ -130,7 +130,7 @@ def _read_file(path: Path, input_format: str, config: ReaderConfig) -> Iterator[
 
 
 def iter_records(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | str | Path,
     input_format: str = "auto",
     config: ReaderConfig | None = None,
 ) -> Iterator[RawRecord | ReadError]:
@@ -145,6 +145,8 @@ def iter_records(
             f"unknown input format {input_format!r}; expected auto or one of {', '.join(FORMATS)}"
         )
     config = config or ReaderConfig()
+    if isinstance(paths, str | Path):
+        paths = [paths]  # one path, not an iterable of its characters
     for item in iter_paths(paths, config):
         if isinstance(item, ReadError):
             yield item
