@@ -298,18 +298,32 @@ def main() -> None:
         print("(newsdesk.clean.clean_record not importable yet: full path not measured)")
     if args.variants:
         for name, cfg in (
-            ("newsdesk fast", HtmlConfig(fast=True)),
             ("newsdesk fast, no extensive date", HtmlConfig(fast=True, extensive_date_search=False)),
-            ("newsdesk no extensive date", HtmlConfig(extensive_date_search=False)),
+            ("newsdesk slow, no extensive date", HtmlConfig(fast=False, extensive_date_search=False)),
+            ("newsdesk fast+favor_recall", HtmlConfig(fast=True, favor_recall=True)),
+            ("newsdesk fast+favor_precision", HtmlConfig(fast=True, favor_precision=True)),
+            ("newsdesk slow (fallback extractors)", HtmlConfig(fast=False)),
         ):
             variant = System(name, trafilatura_default)
-            variant.texts = newsdesk_extract(cfg, False, variant.last)
+            variant.texts = newsdesk_extract(cfg, "fallback" in name, variant.last)
             systems.append(variant)
         systems += [
-            System("newsdesk favor_recall", newsdesk_extract(HtmlConfig(favor_recall=True), True)),
-            System("newsdesk favor_precision", newsdesk_extract(HtmlConfig(favor_precision=True), True)),
-            System("newsdesk include_comments", newsdesk_extract(HtmlConfig(include_comments=True), True)),
-            System("newsdesk no tables", newsdesk_extract(HtmlConfig(include_tables=False), False)),
+            System(
+                "newsdesk slow+favor_recall",
+                newsdesk_extract(HtmlConfig(fast=False, favor_recall=True), True),
+            ),
+            System(
+                "newsdesk slow+favor_precision",
+                newsdesk_extract(HtmlConfig(fast=False, favor_precision=True), True),
+            ),
+            System(
+                "newsdesk slow+include_comments",
+                newsdesk_extract(HtmlConfig(fast=False, include_comments=True), True),
+            ),
+            System(
+                "newsdesk slow, no tables",
+                newsdesk_extract(HtmlConfig(fast=False, include_tables=False), False),
+            ),
         ]
     if args.only:
         wanted = args.only.split(",")
