@@ -12,6 +12,8 @@ Engines, each in its own process (peak RSS is that process's ru_maxrss):
               band, verification on signatures, scipy connected components
   datasketch  datasketch MinHash.bulk + MinHashLSH(num_perm=128, params=(64, 2)): query then
               insert per document, the same verification rule on its signatures, union-find
+  rensa       rensa RMinHash + RMinHashLSH(num_perm=128, num_bands=64), same loop as
+              datasketch; only if importable (PYTHONPATH), it is not a dependency
   store       newsdesk.dedup.DedupIndex on a SQLite store (persistent, incremental, exact
               verification on text); only at the smallest size by default
 
@@ -145,6 +147,53 @@ def run_datasketch(n: int) -> dict[str, object]:
     }
 
 
+def run_rensa(n: int) -> dict[str, object]:
+    """rensa (Rust R-MinHash + LSH), when importable; not a newsdesk dependency."""
+    from rensa import RMinHash, RMinHashLSH
+
+    from newsdesk.dedup.index import CONTAINED, MIN_CONTAINED_SHINGLES, MIN_NEAR_TOKENS, NEAR_JACCARD
+    from newsdesk.dedup.minhash import containment_from_jaccard, tokens
+
+    lsh = RMinHashLSH(threshold=0.5, num_perm=128, num_bands=64)
+    sigs: dict[int, RMinHash] = {}
+    sizes: dict[int, int] = {}
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    spent = 0.0
+    doc = 0
+    for chunk in documents(n):
+        t = time.perf_counter()
+        for text in chunk:
+            tk = tokens(text)
+            sh = list({" ".join(tk[i : i + 4]) for i in range(max(1, len(tk) - 3))})
+            m = RMinHash(num_perm=128, seed=1)
+            m.update(sh)
+            sizes[doc] = len(sh)
+            if len(sh) + 3 >= MIN_NEAR_TOKENS:
+                for other in lsh.query(m):
+                    j = m.jaccard(sigs[other])
+                    c = containment_from_jaccard(j, sizes[doc], sizes[other])
+                    small = min(sizes[doc], sizes[other])
+                    if j >= NEAR_JACCARD or (c >= CONTAINED and small >= MIN_CONTAINED_SHINGLES):
+                        parent[find(doc)] = find(other)
+                lsh.insert(doc, m)
+                sigs[doc] = m
+            doc += 1
+        spent += time.perf_counter() - t
+    roots = Counter(find(i) for i in range(n))
+    return {
+        "seconds": spent,
+        "grouped_docs": sum(v for v in roots.values() if v > 1),
+        "groups": sum(1 for v in roots.values() if v > 1),
+    }
+
+
 def run_store(n: int) -> dict[str, object]:
     from newsdesk.dedup import DedupIndex
     from newsdesk.model import Article, Paragraph, content_id
@@ -170,7 +219,7 @@ def run_store(n: int) -> dict[str, object]:
     return {"seconds": spent, "grouped_docs": sum(g.size for g in groups), "groups": len(groups)}
 
 
-ENGINES = {"newsdesk": run_newsdesk, "datasketch": run_datasketch, "store": run_store}
+ENGINES = {"newsdesk": run_newsdesk, "datasketch": run_datasketch, "rensa": run_rensa, "store": run_store}
 
 
 def child(engine: str, n: int) -> None:
@@ -189,6 +238,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="10000,100000,300000")
     ap.add_argument("--peer-sizes", default=None, help="sizes for datasketch (default: same as --sizes)")
     ap.add_argument("--store-sizes", default="10000")
+    ap.add_argument("--rensa-sizes", default="", help="sizes for rensa, if importable (not a dependency)")
     ap.add_argument("--child", nargs=2, metavar=("ENGINE", "N"))
     args = ap.parse_args()
     if args.child:
@@ -197,11 +247,9 @@ def main() -> int:
     sizes = [int(x) for x in args.sizes.split(",") if x]
     peer = [int(x) for x in (args.peer_sizes or args.sizes).split(",") if x]
     store = [int(x) for x in args.store_sizes.split(",") if x]
-    runs = [
-        (n, e)
-        for n in sorted(set(sizes) | set(peer) | set(store))
-        for e in ("newsdesk", "datasketch", "store")
-    ]
+    rensa = [int(x) for x in args.rensa_sizes.split(",") if x]
+    everything = sorted(set(sizes) | set(peer) | set(store) | set(rensa))
+    runs = [(n, e) for n in everything for e in ("newsdesk", "datasketch", "rensa", "store")]
     results: dict[tuple[str, int], dict[str, object]] = {}
     print(
         f"{'engine':11} {'docs':>7} {'seconds':>8} {'docs/s':>8} {'peak MB':>8} {'grouped':>8} {'groups':>7}"
@@ -209,7 +257,7 @@ def main() -> int:
     for n, e in runs:
         if (e == "newsdesk" and n not in sizes) or (e == "datasketch" and n not in peer):
             continue
-        if e == "store" and n not in store:
+        if (e == "store" and n not in store) or (e == "rensa" and n not in rensa):
             continue
         out = subprocess.run(
             [sys.executable, __file__, "--child", e, str(n)], capture_output=True, text=True, check=True
