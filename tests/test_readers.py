@@ -780,3 +780,25 @@ def test_decode_bytes_returns_text_or_raises_decode_error(data: bytes, declared:
         assert exc.reason and "\n" not in exc.reason
     else:
         assert isinstance(text, str)
+
+
+def test_directory_walk_passes_over_docs_and_names_outlet_from_domain_dirs(tmp_path: Path) -> None:
+    site = tmp_path / "www.harbour.example"
+    site.mkdir()
+    (site / "story.txt").write_text("A headline\n\nSome body text for the story.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# corpus notes\n", encoding="utf-8")
+    (tmp_path / "MANIFEST.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02" * 100)
+    plain = tmp_path / "not a domain"
+    plain.mkdir()
+    (plain / "other.txt").write_text("Title\n\nBody text here.\n", encoding="utf-8")
+    items = list(iter_records([tmp_path]))
+    names = sorted(Path(i.source_path).name for i in items)
+    assert names == ["blob.bin", "other.txt", "story.txt"]
+    by_name = {Path(i.source_path).name: i for i in items}
+    assert isinstance(by_name["blob.bin"], ReadError)
+    story, other = by_name["story.txt"], by_name["other.txt"]
+    assert isinstance(story, RawRecord) and story.outlet == "harbour.example"
+    assert isinstance(other, RawRecord) and other.outlet is None
+    # named explicitly, a skipped suffix is still read
+    assert len(list(iter_records([tmp_path / "README.md"]))) == 1

@@ -11,6 +11,7 @@ holds more than one item (bounded by ``ReaderConfig.max_item_bytes``) in memory.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -80,7 +81,8 @@ def _walk(directory: Path, config: ReaderConfig, seen: set[str]) -> Iterator[Pat
                 seen.add(real)
                 yield from _walk(path, config, seen)
             elif entry.is_file(follow_symlinks=config.follow_symlinks):
-                yield path
+                if path.suffix.lower() not in config.walk_skip_suffixes:
+                    yield path
             else:
                 yield ReadError(str(path), "not a regular file")
         except OSError as exc:
@@ -118,7 +120,11 @@ def _read_file(path: Path, input_format: str, config: ReaderConfig) -> Iterator[
     """One file's items; any failure becomes a ReadError and ends only this file."""
     try:
         fmt = detect_format(path, config.sniff_bytes) if input_format == "auto" else input_format
-        yield from READERS[fmt](path, config)
+        fallback = directory_outlet(path) if config.outlet_from_directory else None
+        for item in READERS[fmt](path, config):
+            if fallback and isinstance(item, RawRecord) and not item.outlet:
+                item.outlet = fallback
+            yield item
     except ReaderFailure as exc:
         yield ReadError(str(path), exc.reason, exc.location)
     except OSError as exc:
@@ -127,6 +133,19 @@ def _read_file(path: Path, input_format: str, config: ReaderConfig) -> Iterator[
         yield ReadError(str(path), "out of memory while reading")
     except Exception as exc:  # a parser bug on hostile input must not end the run
         yield ReadError(str(path), f"unexpected error: {type(exc).__name__}: {one_line(exc, 100)}")
+
+
+_DOMAIN_NAME = re.compile(
+    r"^(?=.{3,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$"
+)
+
+
+def directory_outlet(path: Path) -> str | None:
+    """The parent directory's name when it looks like a domain, minus a leading "www."."""
+    name = path.parent.name.lower()
+    if not _DOMAIN_NAME.match(name) or name.replace(".", "").isdigit():
+        return None
+    return name.removeprefix("www.")
 
 
 def iter_records(

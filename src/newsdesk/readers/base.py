@@ -42,6 +42,30 @@ class ReaderConfig:
     validate_encoding: bool = True
     #: Bytes read from the start of a file for format sniffing.
     sniff_bytes: int = 64 * 1024
+    #: While walking a directory, files with these suffixes are documentation, code or
+    #: manifests that sit beside a corpus (README.md, MANIFEST.json, build scripts), not
+    #: news: they are passed over.  A file named explicitly is always read, and any other
+    #: unknown file (a stray .bin or .png) is read and reported if it is not news.
+    walk_skip_suffixes: tuple[str, ...] = (
+        ".md",
+        ".rst",
+        ".py",
+        ".pyc",
+        ".json",
+        ".toml",
+        ".yaml",
+        ".yml",
+        ".cfg",
+        ".ini",
+        ".lock",
+        ".css",
+        ".js",
+        ".sh",
+    )
+    #: When an item has no outlet of its own (no URL, none declared), use the name of the
+    #: directory holding the file if it looks like a domain ("harbourgazette.example"):
+    #: crawls are commonly laid out one directory per site.
+    outlet_from_directory: bool = True
 
 
 class ReaderFailure(Exception):
