@@ -124,7 +124,13 @@ class DupGroup:
 
 @dataclass(slots=True)
 class DupResult:
-    """What :meth:`DedupIndex.add` found for one article."""
+    """What :meth:`DedupIndex.add` found for one article, as of that call.
+
+    ``kind``/``similarity`` are the article's relation to its group's canonical member
+    (``canonical`` for the canonical itself); ``pairs`` are the verified pairs found on
+    this call.  A later article can still join or re-canonicalise the group: ask
+    :meth:`DedupIndex.group_of` for the current state.
+    """
 
     article_id: str
     new: bool
