@@ -267,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--fast", action="store_true", help="claims stage without spaCy NER")
     ap.add_argument("--learn-cues", metavar="OUT", help="learn cue words from train, write them to OUT, exit")
     args = ap.parse_args(argv)
     if args.learn_cues:
@@ -287,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     claims = []
     for i in range(0, len(arts), 16):
-        claims.extend(_extract_many(arts[i : i + 16]))
+        claims.extend(_extract_many(arts[i : i + 16], fast=args.fast))
     dt = time.perf_counter() - t0
     ours_all, ours_dq = Score(), Score()
     peer_all, peer_dq = Score(), Score()

@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--fast", action="store_true", help="skip spaCy NER (rule-based entities)")
     args = ap.parse_args(argv)
     path = data_path("polnear", f"{args.split}.jsonl.gz")
     if not path.exists():
@@ -40,9 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         rows = rows[: args.limit]
     arts = [article_of(r) for r in rows]
-    step = ClaimsStep()
+    step = ClaimsStep(fast=args.fast)
     list(step(arts[:4]))  # load models, warm caches
-    nlp = spacy_model("en")
+    nlp = spacy_model("en", ner=not args.fast)
     assert nlp is not None
     texts = [s.text for a in arts for s in segments(a)]
     ntok = sum(len(d) for d in nlp.pipe(texts[:50]))  # warm
@@ -52,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     out = list(step(arts))
     cpu, wall = time.process_time() - c0, time.perf_counter() - w0
     assert len(out) == len(arts)
-    print(f"claims stage: {len(arts)} articles, {ntok} tokens, mean {ntok / len(arts):.0f} tokens/article")
+    print(
+        f"claims stage{' (fast: no spaCy NER)' if args.fast else ''}: {len(arts)} articles, {ntok} tokens, mean {ntok / len(arts):.0f} tokens/article"
+    )
     print(
         f"  {len(arts) / cpu:.2f} articles/s per core ({ntok / cpu:.0f} tokens/s), CPU {cpu:.1f}s, wall {wall:.1f}s"
     )

@@ -76,6 +76,7 @@ class RawAttribution:
     content: tuple[int, int]
     source_head: int | None = None  # char offset of the source's head token
     rule: str = ""
+    source_name: tuple[int, int] | None = None  # proper-noun chunk heading the source
 
 
 def _lemma(tok: Tok, table: dict[str, str]) -> str | None:
@@ -145,6 +146,20 @@ def _subject(verb: Tok) -> Tok | None:
     return None
 
 
+def _name_of(head: Tok | None) -> tuple[int, int] | None:
+    """The proper-noun chunk a source is headed by ("Vugar Gurbanov"), from tags alone."""
+    if head is None or not (head.tag_ in ("NNP", "NNPS") or head.pos_ == "PROPN"):
+        return None
+    toks = [head]
+    toks += [
+        c
+        for c in head.lefts
+        if c.dep_ in ("compound", "flat", "flat:name") and (c.tag_ in ("NNP", "NNPS") or c.pos_ == "PROPN")
+    ]
+    toks += [c for c in head.rights if c.dep_ in ("flat", "flat:name")]
+    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
 def _source_span(subj: Tok) -> tuple[int, int] | None:
     if subj.lower_ in ("it", "there", "il") or subj.dep_ in ("nsubjpass", "nsubj:pass"):
         return None
@@ -193,7 +208,10 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             ss = None  # a subject inside the content is not its source
         if ss is None and rule in ("obj", "as"):
             return  # without a source an object frame is mostly narration, not attribution
-        out.append(RawAttribution(ss, cue, content, src.idx if (src is not None and ss) else None, rule))
+        head = src if (src is not None and ss) else None
+        out.append(
+            RawAttribution(ss, cue, content, head.idx if head is not None else None, rule, _name_of(head))
+        )
 
     allv = EN_ALL_FORMS if lang == "en" else speech
     in_quote = [any(qa <= t.idx < qb for qa, qb in quotes) for t in doc]
@@ -276,7 +294,7 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             content = _span_of(side)
             if content is not None and src_span is not None:
                 content = _strip(text, _widen_to_quotes(content, quotes))
-                out.append(RawAttribution(src_span, cue, content, pobj.idx, "according"))
+                out.append(RawAttribution(src_span, cue, content, pobj.idx, "according", _name_of(pobj)))
 
     # quotations no rule covered: a reporting verb right before or after the quote
     covered = [(a.content[0], a.content[1]) for a in out]
@@ -294,9 +312,10 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             continue
         verb, subj = cand
         ss = _source_span(subj) if subj is not None else None
+        sh = subj if (subj is not None and ss) else None
         out.append(
             RawAttribution(
-                ss, _cue_span(verb), (qa, qb), subj.idx if (subj is not None and ss) else None, "quote"
+                ss, _cue_span(verb), (qa, qb), sh.idx if sh is not None else None, "quote", _name_of(sh)
             )
         )
         used_cues.add(verb.i)

@@ -29,23 +29,27 @@ _GENERIC_SOURCES = re.compile(
 )
 
 
-def extract_claims(article: Article) -> Claims:
-    """Every claim of ``article`` with spans into ``article.raw``."""
-    return _extract_many([article])[0]
+def extract_claims(article: Article, *, fast: bool = False) -> Claims:
+    """Every claim of ``article`` with spans into ``article.raw``.
+
+    ``fast=True`` skips spaCy's entity recogniser (rule-based entities instead), which
+    makes the stage about 1.6x faster at the cost of entity quality; see the report.
+    """
+    return _extract_many([article], fast=fast)[0]
 
 
-def _extract_many(articles: list[Article]) -> list[Claims]:
+def _extract_many(articles: list[Article], fast: bool = False) -> list[Claims]:
     plans = []
     by_lang: dict[str, list[tuple[int, int]]] = {}
     for ai, art in enumerate(articles):
         segs = segments(art)
         lang = article_lang(art, segs) or "en"
         plans.append((art, segs, lang))
-        if spacy_model(lang) is not None:
+        if spacy_model(lang, ner=not fast) is not None:
             by_lang.setdefault(lang, []).extend((ai, si) for si in range(len(segs)))
     docs: dict[tuple[int, int], Any] = {}
     for lang, keys in by_lang.items():
-        nlp = spacy_model(lang)
+        nlp = spacy_model(lang, ner=not fast)
         assert nlp is not None
         texts = [plans[ai][1][si].text for ai, si in keys]
         for key, doc in zip(keys, nlp.pipe(texts, batch_size=64), strict=True):
@@ -81,7 +85,10 @@ def _extract_one(article: Article, segs: list[Segment], lang: str, docs: list[An
         if doc is not None:
             for a in attributions_from_doc(doc, quotes, lang):
                 raw_attrs.append((a, seg, doc, quotes))
-            ents = [(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents]
+            if doc.has_annotation("ENT_IOB"):
+                ents = [(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents]
+            else:
+                ents = fallback.entities(text, lang)
         else:
             for a in fallback.attributions(text, quotes, lang):
                 raw_attrs.append((a, seg, None, quotes))
@@ -144,6 +151,17 @@ def _resolve(
                     roles[speaker] = role
                 role = role or roles.get(speaker)
                 last_person = speaker
+            elif (
+                a.source_name is not None
+                and not any(ss <= o[0] and o[1] <= se for o in orgs)
+                and not (low.split()[-1:] and low.split()[-1] in INSTITUTION_NOUNS)
+            ):
+                ns, ne = a.source_name[0] + off, a.source_name[1] + off
+                speaker = canon.get((ns, ne), clean_name(raw[ns:ne]))
+                role = _role(source.text, ns - ss, ne - ss) or roles.get(speaker)
+                if role:
+                    roles.setdefault(speaker, role)
+                last_person = speaker
             elif low in PERSON_PRONOUNS and last_person is not None:
                 speaker, role = last_person, roles.get(last_person)
             elif re.match(r"^the\s+\w+$", low) and last_person is not None:
@@ -195,8 +213,9 @@ class ClaimsStep:
 
     name = "claims"
 
-    def __init__(self, batch_size: int = 16) -> None:
+    def __init__(self, batch_size: int = 16, *, fast: bool = False) -> None:
         self.batch_size = batch_size
+        self.fast = fast
 
     def __call__(self, articles: Iterable[Article | ReadError]) -> Iterator[Annotation]:
         batch: list[Article] = []
@@ -211,5 +230,5 @@ class ClaimsStep:
             yield from self._flush(batch)
 
     def _flush(self, batch: list[Article]) -> Iterator[Annotation]:
-        for art, claims in zip(batch, _extract_many(batch), strict=True):
+        for art, claims in zip(batch, _extract_many(batch, fast=self.fast), strict=True):
             yield Annotation(art.id, "claims", claims.to_dict())

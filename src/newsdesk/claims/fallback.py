@@ -44,7 +44,7 @@ def entities(text: str, lang: str) -> list[tuple[str, int, int, str]]:
     cue_after = re.compile(rf"^,?\s+(?:{cues})\b", re.I)
     for m in _NAME.finditer(text):
         s, e = m.start(), m.end()
-        name = m.group(0).rstrip(".")
+        name = re.split(r"(?<=[^\W\d_]{2})[.!?]\s", m.group(0))[0].rstrip(".")  # never across a sentence end
         e = s + len(name)
         before = text[max(0, s - 3) : s]
         sentence_start = s == 0 or bool(re.search(r"[.!?:„“\"«]\s*$", before))

@@ -43,6 +43,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((i, n))
                 i = n
             continue
+        if text.startswith("''", i) or text.startswith("``", i):
+            # NYT style ''...'' and LaTeX-ish ``...''
+            j = text.find("''", i + 2)
+            if j == -1:
+                if n - i > 4:
+                    spans.append((i, n))
+                break
+            spans.append((i, j + 2))
+            i = j + 2
+            continue
         if ch == '"':
             j = text.find('"', i + 1)
             if j == -1:
