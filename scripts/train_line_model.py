@@ -1,17 +1,29 @@
-"""Train the cleaner's line model on turku-lines train and measure it on dev.
+"""Train the cleaner's two line models and measure them on turku-lines dev.
 
-    .venv/bin/python scripts/train_line_model.py            # writes src/newsdesk/clean/line_model.json
-    .venv/bin/python scripts/train_line_model.py --stopwords  # also rebuilds stopwords.json.gz (needs jusText)
+    .venv/bin/python scripts/train_line_model.py               # both models
+    .venv/bin/python scripts/train_line_model.py --only news
+    .venv/bin/python scripts/train_line_model.py --stopwords   # also rebuild stopwords.json.gz (jusText)
 
-The threshold is chosen on a held-out slice of *train* (every 5th document), never on dev;
-dev figures are printed and stored in the model's ``info`` for the record.
+* ``web`` (line_model_web.json): turku-lines train only (OSCAR web pages: forums, wikis,
+  shops, blogs; short list lines are often main text there).
+* ``news`` (line_model.json, the cleaner's default): turku-lines train, plus the Fundus
+  news pages rendered to text with inscriptis (a line is main text when it belongs to the
+  gold title/body), plus the *tune half* of the trafilatura-eval pages with lines labelled by
+  the gold snippets they hold (``with`` 1, ``without`` 0, others unlabelled).  The held-out
+  half of trafilatura-eval and turku dev are never trained or tuned on.
+
+The threshold is chosen on a held-out fifth of the training documents; turku dev figures are
+printed and stored in each model's ``info``.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -19,9 +31,20 @@ from sklearn.linear_model import LogisticRegression
 
 from newsdesk.clean.features import context_features, doc_features
 from newsdesk.clean.lexicon import stopwords
-from newsdesk.clean.linemodel import LinearStage, LineModel
-from newsdesk.lang import detect
+from newsdesk.clean.linemodel import MODEL_FILES, LinearStage, LineModel
+from newsdesk.lang import article_language
 from newsdesk.shared_data import data_path, read_jsonl_gz
+
+_WS = re.compile(r"\s+")
+CLASS_WEIGHT: str | None = None
+
+
+@dataclass
+class Doc:
+    source: str
+    lines: list[str]
+    labels: list[int]  # 1 main text, 0 noise, -1 unknown (context only)
+
 
 PKG = Path(__file__).resolve().parents[1] / "src" / "newsdesk" / "clean"
 
@@ -55,25 +78,93 @@ def build_stopwords() -> None:
 def doc_lang(lines: list[str]) -> str | None:
     """The cleaner's own guess of the page language (the data's label is not used)."""
     longest = sorted(lines, key=len, reverse=True)[:8]
-    return detect(" ".join(longest)[:2000]).lang
+    return article_language(longest).lang
 
 
-def matrices(docs: list[dict]) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    xs, ys = [], []
-    for d in docs:
-        pairs = [(t.strip(), y) for t, y in zip(d["lines"], d["labels"], strict=True) if t.strip()]
-        lines = [t for t, _ in pairs]
-        xs.append(doc_features(lines, stopwords(doc_lang(lines))))
-        ys.append(np.array([int(y) for _, y in pairs]))
+def collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _render(html: str) -> list[str]:
+    from inscriptis import get_text
+    from inscriptis.css_profiles import CSS_PROFILES
+    from inscriptis.model.config import ParserConfig
+
+    cfg = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
+    try:
+        text = get_text(html, cfg)
+    except Exception:
+        return []
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def turku_docs(split: str) -> list[Doc]:
+    out = []
+    for d in read_jsonl_gz(data_path("turku-lines", f"{split}.jsonl.gz")):
+        pairs = [(t.strip(), int(y)) for t, y in zip(d["lines"], d["labels"], strict=True) if t.strip()]
+        out.append(Doc("turku-" + d["lang"], [t for t, _ in pairs], [y for _, y in pairs]))
+    return out
+
+
+def fundus_docs() -> list[Doc]:
+    """Fundus pages rendered to text; a line is main text when it is in the gold title/body."""
+    out = []
+    for r in read_jsonl_gz(data_path("fundus", "articles.jsonl.gz")):
+        lines = _render(r["html"])
+        full = (r["gold"].get("title") or "") + "\n" + r["gold"]["body_text"]
+        gold = collapse(full)
+        gold_lines = {collapse(x) for x in full.split("\n") if x.strip()}
+        labels = []
+        for ln in lines:
+            c = collapse(ln.lstrip("*").strip())
+            labels.append(1 if c in gold_lines or (len(c) >= 25 and c in gold) else 0)
+        if lines:
+            out.append(Doc("fundus", lines, labels))
+    return out
+
+
+def trafilatura_tune_docs() -> list[Doc]:
+    """The tune half of trafilatura-eval (split as in bench/plaintext_eval.py), rendered.
+
+    Only lines holding a gold snippet are labelled (1 for ``with``, 0 for ``without``); the
+    others (-1) give context but no loss.  The held-out half is never read here.
+    """
+    gold = json.loads(data_path("trafilatura-eval", "evaldata.json").read_text(encoding="utf-8"))
+    by_file = {v["file"]: v for v in gold.values()}
+    out = []
+    for row in read_jsonl_gz(data_path("trafilatura-eval", "pages.jsonl.gz")):
+        g = by_file.get(row["file"])
+        if g is None or hashlib.sha1(row["file"].encode("utf-8")).digest()[0] % 2 != 0:
+            continue
+        lines = _render(row["html"])
+        cl = [collapse(ln) for ln in lines]
+        labels = [-1] * len(lines)
+        for snip in g["with"]:
+            for i, c in enumerate(cl):
+                if collapse(snip) in c:
+                    labels[i] = 1
+        for snip in g["without"]:
+            for i, c in enumerate(cl):
+                if collapse(snip) in c and labels[i] == -1:
+                    labels[i] = 0
+        if lines:
+            out.append(Doc("trafilatura-tune", lines, labels))
+    return out
+
+
+def matrices(docs: list[Doc]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    xs = [doc_features(d.lines, stopwords(doc_lang(d.lines))) for d in docs]
+    ys = [np.array(d.labels, dtype=np.int64) for d in docs]
     return xs, ys
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float) -> LinearStage:
+    known = y >= 0
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
-    lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    lr.fit((x - mean) / scale, y)
+    lr = LogisticRegression(C=c, max_iter=3000, class_weight=CLASS_WEIGHT)
+    lr.fit(((x - mean) / scale)[known], y[known])
     return LinearStage(mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]))
 
 
@@ -82,6 +173,8 @@ def stack(stage1: LinearStage, xs: list[np.ndarray]) -> list[np.ndarray]:
 
 
 def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    known = y >= 0
+    y, pred = y[known], pred[known]
     tp = int(((pred == 1) & (y == 1)).sum())
     fp = int(((pred == 1) & (y == 0)).sum())
     fn = int(((pred == 0) & (y == 1)).sum())
@@ -90,8 +183,7 @@ def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def train(docs: list[dict], c: float) -> tuple[LinearStage, LinearStage]:
-    xs, ys = matrices(docs)
+def train(xs: list[np.ndarray], ys: list[np.ndarray], c: float) -> tuple[LinearStage, LinearStage]:
     # stage 2 must see stage-1 probabilities as they look on unseen documents: cross-fit
     folds = 5
     p1_xs: list[np.ndarray] = [np.empty(0)] * len(xs)
@@ -106,50 +198,55 @@ def train(docs: list[dict], c: float) -> tuple[LinearStage, LinearStage]:
     return stage1, stage2
 
 
+def build(name: str, docs: list[Doc], dev: list[Doc], c: float) -> None:
+    xs, ys = matrices(docs)
+    # threshold: fit on 4/5 of the training documents, pick the F1-best cut on the rest
+    inner = [i for i in range(len(docs)) if i % 5 != 0]
+    held = [i for i in range(len(docs)) if i % 5 == 0]
+    s1, s2 = train([xs[i] for i in inner], [ys[i] for i in inner], c)
+    hp = np.concatenate([s2.predict(x) for x in stack(s1, [xs[i] for i in held])])
+    hy = np.concatenate([ys[i] for i in held])
+    best = max((prf(hy, (hp >= t).astype(int))[2], float(t)) for t in np.arange(0.2, 0.8, 0.05))
+    threshold = round(best[1], 2)
+    print(f"[{name}] threshold {threshold} (held-out training F1 {best[0]:.3f})")
+    stage1, stage2 = train(xs, ys, c)
+    dx, dy = matrices(dev)
+    dp = [stage2.predict(x) for x in stack(stage1, dx)]
+    info: dict[str, object] = {
+        "trained_on": sorted({d.source.split("-")[0] for d in docs}),
+        "training_lines": int(sum(int((y >= 0).sum()) for y in ys)),
+        "C": c,
+        "turku_dev": {},
+    }
+    per_lang: dict[str, list[int]] = {}
+    for i, d in enumerate(dev):
+        per_lang.setdefault(d.source.removeprefix("turku-"), []).append(i)
+    for lang, idx in [*sorted(per_lang.items()), ("all", list(range(len(dev))))]:
+        y = np.concatenate([dy[i] for i in idx])
+        p = np.concatenate([dp[i] for i in idx])
+        pr, rc, f1 = prf(y, (p >= threshold).astype(int))
+        info["turku_dev"][lang] = {"p": round(pr, 4), "r": round(rc, 4), "f1": round(f1, 4)}  # type: ignore[index]
+        print(f"[{name}] turku dev {lang}: P {pr:.3f} R {rc:.3f} F1 {f1:.3f}")
+    model = LineModel(stage1, stage2, threshold, info)
+    path = PKG / MODEL_FILES[name]
+    path.write_text(model.to_json() + "\n", encoding="utf-8")
+    print("wrote", path)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--stopwords", action="store_true", help="rebuild stopwords.json.gz from jusText first")
     ap.add_argument("--C", type=float, default=0.05)
+    ap.add_argument("--only", choices=sorted(MODEL_FILES), default=None)
     args = ap.parse_args()
     if args.stopwords:
         build_stopwords()
-        stopwords.cache_clear() if hasattr(stopwords, "cache_clear") else None
-    train_docs = list(read_jsonl_gz(data_path("turku-lines", "train.jsonl.gz")))
-    dev_docs = list(read_jsonl_gz(data_path("turku-lines", "dev.jsonl.gz")))
-
-    # threshold: fit on 4/5 of train, pick the F1-best cut on the other 1/5
-    inner = [d for i, d in enumerate(train_docs) if i % 5 != 0]
-    held = [d for i, d in enumerate(train_docs) if i % 5 == 0]
-    s1, s2 = train(inner, args.C)
-    hx, hy = matrices(held)
-    hp = np.concatenate([s2.predict(x) for x in stack(s1, hx)])
-    hy_all = np.concatenate(hy)
-    best = max((prf(hy_all, (hp >= t).astype(int))[2], t) for t in np.arange(0.2, 0.8, 0.02))
-    threshold = round(float(best[1]), 2)
-    print(f"threshold {threshold} (held-out train F1 {best[0]:.3f})")
-
-    stage1, stage2 = train(train_docs, args.C)
-    model = LineModel(stage1, stage2, threshold, {})
-    dx, dy = matrices(dev_docs)
-    dp = [stage2.predict(x) for x in stack(stage1, dx)]
-    per_lang: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
-    for d, y, p in zip(dev_docs, dy, dp, strict=True):
-        per_lang.setdefault(d["lang"], []).append((y, p))
-    info: dict[str, object] = {"trained_on": "turku-lines train", "C": args.C, "dev": {}}
-    for lang, items in sorted(per_lang.items()):
-        y = np.concatenate([a for a, _ in items])
-        p = np.concatenate([b for _, b in items])
-        pr, rc, f1 = prf(y, (p >= threshold).astype(int))
-        info["dev"][lang] = {"p": round(pr, 4), "r": round(rc, 4), "f1": round(f1, 4)}  # type: ignore[index]
-        print(f"dev {lang}: P {pr:.3f} R {rc:.3f} F1 {f1:.3f}")
-    y = np.concatenate(dy)
-    p = np.concatenate(dp)
-    pr, rc, f1 = prf(y, (p >= threshold).astype(int))
-    info["dev"]["all"] = {"p": round(pr, 4), "r": round(rc, 4), "f1": round(f1, 4)}  # type: ignore[index]
-    print(f"dev all: P {pr:.3f} R {rc:.3f} F1 {f1:.3f}")
-    model = LineModel(stage1, stage2, threshold, info)
-    (PKG / "line_model.json").write_text(model.to_json() + "\n", encoding="utf-8")
-    print("wrote", PKG / "line_model.json")
+    train_turku = turku_docs("train")
+    dev = turku_docs("dev")
+    if args.only in (None, "web"):
+        build("web", train_turku, dev, args.C)
+    if args.only in (None, "news"):
+        build("news", train_turku + fundus_docs() + trafilatura_tune_docs(), dev, args.C)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,9 @@ class CleanConfig:
 
     #: use the shipped line model (False: rules, duplicates, templates and position only)
     use_model: bool = True
+    #: "news" (default: trained with news pages) or "web" (turku-lines only: forums, wikis,
+    #: shops, where short list lines are often content)
+    line_model: str = "news"
     #: keep a line when the model's main-text probability is at least this (None: the
     #: threshold stored with the model)
     model_threshold: float | None = None
@@ -25,6 +28,9 @@ class CleanConfig:
     #: model says: removing body is worse than keeping a stray line
     prose_min_words: int = 20
     prose_min_stop_ratio: float = 0.12
+    #: a sentence of at least this many words is never removed as outlet template, however
+    #: often it recurs (wire copy republished by one outlet is still the story)
+    template_spare_words: int = 12
     #: the headline is looked for among the first this-many candidate lines
     title_window: int = 6
     title_max_words: int = 30

@@ -304,11 +304,16 @@ def clean_text(
             if ln.role is not None:
                 continue
             is_tpl, detail = templates.is_template(outlet, ln.text)
-            if is_tpl and not _is_prose(ln, cfg, stop is not None):
+            body_like = (
+                ln.nw >= cfg.template_spare_words
+                and ln.sentence
+                and (ln.stop_ratio >= cfg.prose_min_stop_ratio or stop is None)
+            )
+            if is_tpl and not body_like:
                 _remove(ln, "template", detail)
 
     # -- 5. the line model -------------------------------------------------------------------
-    model = load_model() if cfg.use_model else None
+    model = load_model(cfg.line_model) if cfg.use_model else None
     if model is not None:
         probs = model.score(probe, stop)
         for ln, p in zip(lines, probs, strict=True):
@@ -382,7 +387,7 @@ def clean_text(
                 x.role == "removed" and x.reason == "duplicate" and normalise(x.text) == key
                 for x in lines[i + 1 :]
             )
-            nxt = lines[after[1]] if len(after) > 1 else None
+            nxt = next((x for x in lines[i + 1 :] if x.role != "removed"), None)
             before_caption = nxt is not None and nxt.role in ("caption", "byline", "dateline")
             if ln.nw <= cfg.deck_max_words and (echoed or (before_caption and ln.nw <= 60)):
                 ln.role = "deck"
@@ -482,9 +487,9 @@ def _caption(ln: _Line) -> Caption:
     return Caption(cap, ln.start, ln.start + len(cap), credit)
 
 
-def score_lines(lines: Sequence[str], lang: str | None) -> np.ndarray:
+def score_lines(lines: Sequence[str], lang: str | None, model_name: str = "news") -> np.ndarray:
     """The line model's main-text probabilities for bare lines (benchmarks, diagnostics)."""
-    model = load_model()
+    model = load_model(model_name)
     if model is None:
         return np.ones(len(lines))
     return model.score(list(lines), stopwords(lang))

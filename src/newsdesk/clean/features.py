@@ -79,6 +79,10 @@ FEATURE_NAMES = (
     "doc_long_frac",
     "rel_words_median",
     "shape_repeats",
+    "log_dist_prev_prose",
+    "log_dist_next_prose",
+    "inside_prose_envelope",
+    "prose_frac_win10",
 )
 N_FEATURES = len(FEATURE_NAMES)
 
@@ -114,6 +118,21 @@ def doc_features(lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarra
     short = [1 if w <= 5 else 0 for w in nwords]
     doc_long_frac = sum(1 for w in nwords if w >= 15) / n
     median_words = sorted(nwords)[n // 2] or 1
+    prose = [1 if (s[0] >= 12 and s[3]) else 0 for s in stats]
+    prev_prose = [0] * n
+    last = -1
+    for i in range(n):
+        prev_prose[i] = i - last if last >= 0 else 50
+        if prose[i]:
+            last = i
+    next_prose = [0] * n
+    nxt = -1
+    for i in range(n - 1, -1, -1):
+        next_prose[i] = nxt - i if nxt >= 0 else 50
+        if prose[i]:
+            nxt = i
+    first_prose = prose.index(1) if 1 in prose else n
+    last_prose = n - 1 - prose[::-1].index(1) if 1 in prose else -1
     log_n = math.log1p(n) / 5.0
     for i, t in enumerate(lines):
         nw, ns, sr, _ = stats[i]
@@ -175,6 +194,11 @@ def doc_features(lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarra
         row[38] = doc_long_frac
         row[39] = math.log((nw + 1) / (median_words + 1)) / 3.0
         row[40] = math.log(shape_counts[shapes[i]]) / 3.0 if shapes[i] != norms[i] else 0.0
+        row[41] = math.log(min(prev_prose[i], 50)) / 4.0
+        row[42] = math.log(min(next_prose[i], 50)) / 4.0
+        row[43] = 1.0 if first_prose <= i <= last_prose else 0.0
+        lo10, hi10 = max(0, i - 10), min(n, i + 11)
+        row[44] = sum(prose[lo10:hi10]) / (hi10 - lo10)
     return out
 
 

@@ -3,8 +3,9 @@
 Stage 1 scores each line from its own and its neighbours' surface features; stage 2
 re-scores it from stage 1's probabilities around it (boilerplate comes in runs: a menu, a
 footer), which is what a sequence model would learn, at the cost of two dot products.
-Weights (``line_model.json``) are written by ``scripts/train_line_model.py`` from
-turku-lines train; its dev F1 is recorded in the file and in docs/decisions.md.
+Weights are written by ``scripts/train_line_model.py``: ``news`` (the default; turku-lines
+train + Fundus news pages + the tune half of trafilatura-eval) and ``web`` (turku-lines train
+only).  Their turku dev F1 is recorded in the files and in docs/decisions.md.
 """
 
 from __future__ import annotations
@@ -92,12 +93,16 @@ class LineModel:
         )
 
 
-@lru_cache(maxsize=1)
-def load_model() -> LineModel | None:
-    """The packaged model, or None when it has not been trained (the cleaner then uses rules)."""
+#: model name -> packaged weights file (see scripts/train_line_model.py)
+MODEL_FILES = {"news": "line_model.json", "web": "line_model_web.json"}
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = "news") -> LineModel | None:
+    """A packaged model, or None when it has not been trained (the cleaner then uses rules)."""
     try:
-        text = resources.files("newsdesk.clean").joinpath("line_model.json").read_text(encoding="utf-8")
-    except FileNotFoundError:
+        text = resources.files("newsdesk.clean").joinpath(MODEL_FILES[name]).read_text(encoding="utf-8")
+    except (FileNotFoundError, KeyError):
         return None
     try:
         return LineModel.from_json(text)

@@ -1,0 +1,226 @@
+"""Plain-text cleaning benchmark: trafilatura-eval pages rendered to full visible text.
+
+Each page's HTML is rendered with inscriptis (block-aware line breaks, so a menu item, a
+heading and a paragraph each get their own line) and the resulting text, navigation,
+footers and all, is cleaned by:
+
+* ``newsdesk``: :func:`newsdesk.clean.clean_text`; what is scored is the article's body
+  paragraphs plus the deck (titles, captions and removed lines are left out: the gold's
+  ``with`` snippets are main text, and page titles appear among its ``without`` snippets);
+  ``--variants`` also prints the alternatives;
+* ``justext``: jusText 3 over the *same lines* (each line wrapped as a ``<p>``), with the
+  stoplist of the language newsdesk detected for the page (English when jusText has none);
+* ``passthrough``: the rendered text unchanged.
+
+The metric is the dataset's own (``../shared/data/README.md``): micro P/R/F1 over the
+``with``/``without`` snippets, whitespace-collapsed substring matching.  Pages are split into
+``tune``/``heldout`` halves by a stable hash of the file name (the split bench/html_eval.py
+uses); settings were chosen on ``tune`` only, and figures are printed for both halves and
+all pages.  For reference the script also prints trafilatura 2.x on the HTML itself.
+
+    .venv/bin/python bench/plaintext_eval.py               # all 990 pages
+    .venv/bin/python bench/plaintext_eval.py --limit 200   # quick look
+    .venv/bin/python bench/plaintext_eval.py --variants    # output choices we compared
+
+Rendered texts are cached in ``$XDG_CACHE_HOME/newsdesk`` (never in the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from newsdesk.clean import clean_text  # noqa: E402
+from newsdesk.model import Article  # noqa: E402
+from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
+
+_WS = re.compile(r"\s+")
+SPLITS = ("tune", "heldout", "all")
+
+JUSTEXT_NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish", "fi": "Finnish", "da": "Danish",
+    "no": "Norwegian_Bokmal", "pl": "Polish", "cs": "Czech", "ru": "Russian", "tr": "Turkish",
+    "zh": "English", "ja": "English",
+}  # fmt: skip
+
+
+def collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def split_of(file_name: str) -> str:
+    """Stable half of a page: first byte of sha1(file name), even = tune, odd = heldout."""
+    return "tune" if hashlib.sha1(file_name.encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+    cpu: float = 0.0
+
+    def add(self, text: str, with_: list[str], without: list[str]) -> None:
+        hay = collapse(text)
+        for s in with_:
+            if hay and collapse(s) in hay:
+                self.tp += 1
+            else:
+                self.fn += 1
+        for s in without:
+            if hay and collapse(s) in hay:
+                self.fp += 1
+            else:
+                self.tn += 1
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def render_all(limit: int | None) -> dict[str, str]:
+    """file name -> inscriptis rendering, cached outside the repository."""
+    from inscriptis import get_text
+    from inscriptis.css_profiles import CSS_PROFILES
+    from inscriptis.model.config import ParserConfig
+
+    cache_dir = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsdesk"
+    cache = cache_dir / "trafilatura-eval-inscriptis.json.gz"
+    if cache.exists():
+        rendered: dict[str, str] = json.loads(gzip.decompress(cache.read_bytes()))
+    else:
+        rendered = {}
+    cfg = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
+    changed = False
+    for row in read_jsonl_gz(data_path("trafilatura-eval", "pages.jsonl.gz")):
+        if not row["in_evaldata"] or row["file"] in rendered:
+            continue
+        try:
+            rendered[row["file"]] = get_text(row["html"], cfg)
+        except Exception as exc:  # a page inscriptis cannot parse renders as nothing
+            print(f"inscriptis failed on {row['file']}: {exc}", file=sys.stderr)
+            rendered[row["file"]] = ""
+        changed = True
+    if changed:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(gzip.compress(json.dumps(rendered, ensure_ascii=False).encode()))
+    return rendered
+
+
+def newsdesk_views(art: Article) -> dict[str, str]:
+    """The output choices compared with --variants; ``newsdesk`` is the one reported."""
+    body = art.text
+    deck = art.deck.text if art.deck else ""
+    title = art.title.text if art.title else ""
+    caps = "\n".join(c.text for c in art.captions)
+    return {
+        "newsdesk": "\n".join(x for x in (deck, body) if x),
+        "newsdesk+title": "\n".join(x for x in (title, deck, body) if x),
+        "newsdesk+captions": "\n".join(x for x in (deck, body, caps) if x),
+        "newsdesk-body-only": body,
+    }
+
+
+def run_justext(text: str, lang: str | None) -> str:
+    from xml.sax.saxutils import escape
+
+    import justext
+
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if not lines:
+        return ""
+    html = "<html><body>" + "".join(f"<p>{escape(ln)}</p>" for ln in lines) + "</body></html>"
+    stop = justext.get_stoplist(JUSTEXT_NAMES.get(lang or "", "English"))
+    paras = justext.justext(html.encode("utf-8"), stop, encoding="utf-8")
+    return "\n".join(p.text for p in paras if not p.is_boilerplate)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--variants", action="store_true")
+    ap.add_argument("--no-trafilatura", action="store_true", help="skip trafilatura-on-HTML reference")
+    args = ap.parse_args()
+    warnings.filterwarnings("ignore")
+
+    gold = json.loads(data_path("trafilatura-eval", "evaldata.json").read_text(encoding="utf-8"))
+    by_file = {v["file"]: v for v in gold.values()}
+    files = sorted(by_file)[: args.limit] if args.limit else sorted(by_file)
+    t0 = time.time()
+    rendered = render_all(args.limit)
+    print(f"rendered {len(rendered)} pages with inscriptis ({time.time() - t0:.1f}s incl. cache)")
+
+    systems = ["newsdesk", "justext", "passthrough"]
+    if args.variants:
+        systems += ["newsdesk+title", "newsdesk+captions", "newsdesk-body-only"]
+    html_by_file: dict[str, str] = {}
+    if not args.no_trafilatura:
+        systems.append("trafilatura-on-html")
+        wanted = set(files)
+        for row in read_jsonl_gz(data_path("trafilatura-eval", "pages.jsonl.gz")):
+            if row["file"] in wanted:
+                html_by_file[row["file"]] = row["html"]
+    counts = {s: {sp: Counts() for sp in SPLITS} for s in systems}
+
+    def score(system: str, split: str, text: str, g: dict, cpu: float) -> None:
+        for sp in (split, "all"):
+            counts[system][sp].add(text, g["with"], g["without"])
+            counts[system][sp].cpu += cpu
+
+    for f in files:
+        g = by_file[f]
+        text = rendered.get(f, "")
+        sp = split_of(f)
+        t = time.process_time()
+        art = clean_text(text)
+        cpu = time.process_time() - t
+        views = newsdesk_views(art)
+        for name, out in views.items():
+            if name in counts:
+                score(name, sp, out, g, cpu)
+        t = time.process_time()
+        jt = run_justext(text, art.lang)
+        score("justext", sp, jt, g, time.process_time() - t)
+        score("passthrough", sp, text, g, 0.0)
+        if "trafilatura-on-html" in counts:
+            import trafilatura
+
+            t = time.process_time()
+            out = trafilatura.extract(html_by_file.get(f, ""), url=None) or ""
+            score("trafilatura-on-html", sp, out, g, time.process_time() - t)
+
+    n = {sp: sum(1 for f in files if split_of(f) == sp) for sp in ("tune", "heldout")}
+    n["all"] = len(files)
+    print(f"pages: tune {n['tune']}, heldout {n['heldout']}, all {n['all']}")
+    print(f"{'system':24s} {'split':8s} {'P':>6s} {'R':>6s} {'F1':>6s} {'ms/page':>8s}")
+    for s in systems:
+        for sp in SPLITS:
+            p, r, f1 = counts[s][sp].prf()
+            ms = 1000 * counts[s][sp].cpu / max(n[sp], 1)
+            print(f"{s:24s} {sp:8s} {p:6.3f} {r:6.3f} {f1:6.3f} {ms:8.2f}")
+    nd = counts["newsdesk"]["all"].prf()[2]
+    jt = counts["justext"]["all"].prf()[2]
+    pt = counts["passthrough"]["all"].prf()[2]
+    print(f"ratio newsdesk/justext F1 (all): {nd / jt if jt else float('inf'):.3f}")
+    print(f"ratio newsdesk/passthrough F1 (all): {nd / pt if pt else float('inf'):.3f}")
+    if "trafilatura-on-html" in counts:
+        tr = counts["trafilatura-on-html"]["all"].prf()[2]
+        print(f"gap to trafilatura on the HTML itself (all): {nd - tr:+.3f} F1")
+
+
+if __name__ == "__main__":
+    main()

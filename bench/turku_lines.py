@@ -1,0 +1,114 @@
+"""Line-level main-text F1 on turku-lines dev, per language, vs the all-lines-are-main baseline.
+
+Systems, all from the same run:
+
+* ``web``: the shipped ``web`` line model alone (trained on turku-lines train only);
+* ``news``: the shipped ``news`` line model alone (the cleaner's default; also trained on
+  news pages, so it calls short list and forum lines noise more readily);
+* ``cleaner``: the whole :func:`newsdesk.clean.clean_text` with the ``web`` model (rules,
+  duplicates, headline, language checks): a line counts as main text when it ends up as
+  title, deck, byline, dateline, caption or paragraph;
+* ``baseline``: every line is main text.
+
+Metric (../shared/data/README.md): precision/recall/F1 of label 1, micro over lines.  Blank
+lines are dropped (the cleaner never classifies them).  Nothing was tuned on dev.
+
+    .venv/bin/python bench/turku_lines.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
+from newsdesk.clean.lexicon import stopwords  # noqa: E402
+from newsdesk.clean.linemodel import load_model  # noqa: E402
+from newsdesk.lang import article_language  # noqa: E402
+from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
+
+
+class PRF:
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, gold: list[int], pred: list[int]) -> None:
+        for g, p in zip(gold, pred, strict=True):
+            self.tp += g == 1 and p == 1
+            self.fp += g == 0 and p == 1
+            self.fn += g == 1 and p == 0
+
+    def f(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def cleaner_labels(lines: list[str], cfg: CleanConfig) -> list[int]:
+    raw = "\n".join(lines)
+    art = clean_text(raw, config=cfg)
+    starts = []
+    pos = 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    removed = [(r.start, r.end) for r in art.removed]
+    out = []
+    for s, ln in zip(starts, lines, strict=True):
+        e = s + len(ln)
+        # a line is noise when removed parts cover most of it
+        cov = sum(max(0, min(e, b) - max(s, a)) for a, b in removed)
+        out.append(0 if cov * 2 >= len(ln.strip()) else 1)
+    return out
+
+
+def main() -> None:
+    docs = list(read_jsonl_gz(data_path("turku-lines", "dev.jsonl.gz")))
+    systems = ("web", "news", "cleaner", "baseline")
+    scores: dict[str, dict[str, PRF]] = {s: defaultdict(PRF) for s in systems}
+    models = {name: load_model(name) for name in ("web", "news")}
+    cfg = CleanConfig(line_model="web")
+    t0 = time.process_time()
+    n_lines = 0
+    for d in docs:
+        pairs = [(t.strip(), int(y)) for t, y in zip(d["lines"], d["labels"], strict=True) if t.strip()]
+        lines = [t for t, _ in pairs]
+        gold = [y for _, y in pairs]
+        n_lines += len(lines)
+        lang = article_language(sorted(lines, key=len, reverse=True)[:8]).lang
+        for name, model in models.items():
+            if model is None:
+                raise SystemExit(f"line model {name!r} is not packaged; run scripts/train_line_model.py")
+            probs = model.score(lines, stopwords(lang))
+            pred = [int(p >= model.threshold) for p in probs]
+            for key in (d["lang"], "all"):
+                scores[name][key].add(gold, pred)
+        pred = cleaner_labels(lines, cfg)
+        for key in (d["lang"], "all"):
+            scores["cleaner"][key].add(gold, pred)
+            scores["baseline"][key].add(gold, [1] * len(gold))
+    cpu = time.process_time() - t0
+    langs = sorted({d["lang"] for d in docs}) + ["all"]
+    print(
+        f"turku-lines dev: {len(docs)} documents, {n_lines} non-blank lines ({cpu:.1f}s CPU for all systems)"
+    )
+    print(f"{'lang':5s} " + " ".join(f"{s + ' P/R/F1':>22s}" for s in systems) + "   web-base  clean-base")
+    for lang in langs:
+        cells = []
+        for s in systems:
+            p, r, f = scores[s][lang].f()
+            cells.append(f"{p:.3f}/{r:.3f}/{f:.3f}")
+        fb = scores["baseline"][lang].f()[2]
+        print(
+            f"{lang:5s} "
+            + " ".join(f"{c:>22s}" for c in cells)
+            + f"   {scores['web'][lang].f()[2] - fb:+.3f}    {scores['cleaner'][lang].f()[2] - fb:+.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,293 @@
+"""The plain-text line cleaner: fixtures in three languages, the seeds, spans, templates."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES
+from newsdesk.clean import (
+    CleanConfig,
+    FieldHints,
+    TemplateIndex,
+    clean_record,
+    clean_text,
+    template_line_keys,
+)
+from newsdesk.clean.lexicon import is_label, match_rules
+from newsdesk.model import REMOVAL_REASONS, Article, RawRecord
+
+CLEAN = FIXTURES / "clean"
+
+
+def fixture(name: str) -> str:
+    return (CLEAN / name).read_text(encoding="utf-8")
+
+
+def removed_by_text(art: Article) -> dict[str, str]:
+    return {r.text: r.reason for r in art.removed}
+
+
+def assert_valid(art: Article) -> None:
+    art.check_spans()
+    for r in art.removed:
+        assert r.reason in REMOVAL_REASONS, r
+        assert r.detail, f"removed line without a detail: {r}"
+
+
+# -- own fixtures --------------------------------------------------------------------------
+
+
+def test_english_wire_story() -> None:
+    art = clean_text(fixture("en_wire.txt"))
+    assert_valid(art)
+    assert art.lang == "en"
+    assert art.title is not None and art.title.text == "Harbour strike halts grain exports for a second day"
+    assert art.deck is not None and art.deck.text.startswith("Dockworkers in the port walked out")
+    assert art.byline is not None and art.byline.text == "By Maria Lopez"
+    assert art.dateline is not None and art.published == "2024-03-04"
+    assert art.published_source == "text:dateline"
+    assert len(art.captions) == 1
+    cap = art.captions[0]
+    assert cap.text == "Cranes stand idle at the grain terminal on Tuesday."
+    assert cap.credit is not None and cap.credit.text == "Photo: John Carter/Reuters"
+    assert len(art.paragraphs) == 3
+    assert art.paragraphs[0].text.startswith("ROTTERDAM (Reuters)")
+    assert all(p.lang == "en" for p in art.paragraphs)
+    gone = removed_by_text(art)
+    assert gone["Skip to main content"] == "nav"
+    assert gone["World"] == "nav" and gone["Business"] == "nav"
+    assert gone["Share"] == "label" and gone["Related"] == "label" and gone["Advertisement"] == "label"
+    assert gone["Follow us on Twitter and Facebook"] == "social"
+    assert (
+        gone["Sign up for our morning newsletter and get the news delivered to your inbox."] == "newsletter"
+    )
+    assert [r.reason for r in art.removed if r.text.startswith("We use cookies")] == ["cookie"]
+    dup = [r for r in art.removed if r.text.startswith("Cranes stand idle")]
+    assert [r.reason for r in dup] == ["duplicate"] and "caption" in dup[0].detail
+
+
+def test_french_paywall_and_labels() -> None:
+    art = clean_text(fixture("fr_politique.txt"))
+    assert_valid(art)
+    assert art.lang == "fr"
+    assert art.title is not None and art.title.text == "Le Sénat adopte le projet de loi sur le logement"
+    assert art.byline is not None and art.byline.text == "Par Claire Martin"
+    gone = removed_by_text(art)
+    assert gone["Accueil > Politique"] == "nav"
+    assert (
+        gone["Vous avez lu 2 articles gratuits ce mois-ci. Abonnez-vous pour continuer à lire."] == "paywall"
+    )
+    assert gone["Déjà abonné ? Connectez-vous"] == "paywall"
+    assert gone["Partager"] == "label" and gone["Lire aussi"] == "label"
+    assert gone["Suivez-nous sur Facebook"] == "social"
+    assert any(r.reason == "newsletter" for r in art.removed)
+    body = art.text
+    assert "commission mixte paritaire" in body and "logements vacants" in body
+    assert "abonn" not in body.lower()
+
+
+def test_german_caption_donation_cookie() -> None:
+    art = clean_text(fixture("de_wetter.txt"))
+    assert_valid(art)
+    assert art.lang == "de"
+    assert art.title is not None and art.title.text == "Unwetter sorgt für Chaos im Bahnverkehr"
+    assert [c.credit.text if c.credit else None for c in art.captions] == ["Foto: dpa"]
+    gone = removed_by_text(art)
+    assert gone["Anzeige"] == "label"
+    assert gone["Jetzt spenden und unabhängigen Journalismus unterstützen"] == "donation"
+    assert gone["Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten."] == "cookie"
+    assert gone["Folgen Sie uns auf Instagram"] == "social"
+    assert gone["Mehr zum Thema"] == "label"
+    assert len(art.paragraphs) >= 3
+    assert "Starkregen und Hagel" in art.text
+
+
+# -- the seeds -----------------------------------------------------------------------------
+
+
+def test_seed_jns_article(seeds: dict[str, str]) -> None:
+    raw = seeds["000_f1783546847f5275"]
+    art = clean_text(raw)
+    assert_valid(art)
+    assert art.title is not None
+    assert art.title.text == "Jews and Muslims remember victims of 1992 Khojaly genocide in Azerbaijan"
+    deck = "Vugar Gurbanov, counselor for the Embassy Azerbaijan in the United States"
+    assert art.deck is not None and art.deck.text.startswith(deck)
+    # deck and caption appear once each in the kept text; the second copies are duplicates
+    kept = [s.text for _, s in art.spans() if _ != "removed"]
+    assert sum(t.startswith(deck) for t in kept) == 1
+    assert sum(t.startswith("Soldiers of the army") for t in kept) == 1
+    dups = [r for r in art.removed if r.reason == "duplicate"]
+    assert {r.text[:20] for r in dups} == {deck[:20], "Soldiers of the army"}
+    cap = art.captions[0]
+    assert cap.text == "Soldiers of the army of Azerbaijan during the Nagorno-Karabakh War, circa 1992/1993."
+    assert cap.credit is not None and cap.credit.text == "Credit: Ilgar Jafarov via Wikimedia Commons."
+    gone = removed_by_text(art)
+    assert gone["update desk"] == "nav"
+    assert gone["You have read 3 articles this month."] == "paywall"
+    assert gone["Register to receive full access to JNS."] == "paywall"
+    assert gone["Just before you scroll on..."] == "donation"
+    assert gone["Become a part of our mission by donating today"] == "donation"
+    assert gone["Topics"] == "label" and gone["Comments"] == "label"
+    assert gone["Thank you. You are a loyal JNS Reader."] == "paywall"
+    assert gone["You have read more than 10 articles this month."] == "paywall"
+    assert any(t.startswith("Israel is at war.") and r == "donation" for t, r in gone.items())
+    assert any(t.startswith("Please register for full access") for t in gone)
+    # the body is complete: four paragraphs, nothing of the nags
+    assert len(art.paragraphs) == 4
+    assert art.paragraphs[0].text.startswith("The American Sephardi Federation")
+    assert art.paragraphs[-1].text.startswith("The war ended in a ceasefire")
+    assert "register" not in art.text.lower()
+
+
+def test_seed_glued_next_article(seeds: dict[str, str]) -> None:
+    """Seed 000's last nag glued to the next article's headline: the parts are split."""
+    raw = seeds["000_f1783546847f5275"] + seeds["004_1e8626609b004fe7"]
+    art = clean_text(raw)
+    assert_valid(art)
+    glued = [r for r in art.removed if r.text.startswith("Commemorative event held in Rome")]
+    assert len(glued) == 1 and glued[0].reason == "boilerplate" and "glued" in glued[0].detail
+    nag = [r for r in art.removed if r.text.startswith("Please register for full access")]
+    assert nag[0].text.endswith("post comments.") and nag[0].reason == "paywall"
+
+
+def test_seed_rome_article(seeds: dict[str, str]) -> None:
+    art = clean_text(seeds["004_1e8626609b004fe7"])
+    assert_valid(art)
+    assert art.title is not None and art.title.text.startswith("Commemorative event held in Rome")
+    assert len(art.paragraphs) == 9
+    assert art.paragraphs[-1].text.startswith("As part of the event")
+    footer = [r for r in art.removed if r.text.startswith("Bütün xəbərlər")]
+    assert len(footer) == 1 and footer[0].reason == "social" and footer[0].lang == "az"
+    assert art.lang == "en"
+
+
+# -- hints, records, templates -------------------------------------------------------------
+
+
+def test_hints_take_precedence() -> None:
+    raw = "Short headline here\n\nA summary sentence that the page declared as its description.\n\nBody text follows in this paragraph, long enough to be read as running prose by anyone.\n"
+    hints = FieldHints(
+        title="Short headline here", deck="A summary sentence that the page declared as its description."
+    )
+    art = clean_text(raw, hints=hints)
+    assert_valid(art)
+    assert art.title is not None and art.title.text == "Short headline here"
+    assert art.deck is not None and art.deck.text.startswith("A summary sentence")
+    assert [p.text[:9] for p in art.paragraphs] == ["Body text"]
+
+
+def test_clean_record_text_and_errors() -> None:
+    content = fixture("en_wire.txt").encode("utf-8")
+    rec = RawRecord(
+        source_path="x/en_wire.txt",
+        content=content,
+        input_format="jsonl",
+        url="https://www.example.com/a",
+        published="2024-03-05T10:00:00+00:00",
+        location="line 3",
+    )
+    art = clean_record(rec)
+    assert art.id == rec.id and art.outlet == "example.com" and art.input_format == "jsonl"
+    assert art.published == "2024-03-05T10:00:00+00:00" and art.published_source == "input"
+    assert art.meta["location"] == "line 3"
+    assert art.title is not None
+    with pytest.raises(ValueError):
+        clean_record(
+            RawRecord(source_path="b.bin", content=b"\x89PNG\r\n\x1a\n\x00\x00binary", input_format="text")
+        )
+
+
+def test_template_index_removes_outlet_furniture() -> None:
+    subjects = ["ferries", "tankers", "tugboats", "trawlers", "barges", "yachts"]
+    pages = [
+        f"update desk\nNew rules for {s} in the harbour\nThe harbour authority said that traffic of {s} rose sharply "
+        f"as ships returned after the storm ended.\nFrom the desk of the Harbour Gazette"
+        for s in subjects
+    ]
+    line_docs: dict[str, int] = {}
+    for p in pages:
+        for k in template_line_keys(p):
+            line_docs[k] = line_docs.get(k, 0) + 1
+    idx = TemplateIndex({"gazette.test": line_docs}, {"gazette.test": len(pages)})
+    idx = pickle.loads(pickle.dumps(idx))
+    art = clean_text(pages[0], outlet="gazette.test", templates=idx)
+    assert_valid(art)
+    gone = removed_by_text(art)
+    assert gone["From the desk of the Harbour Gazette"] == "template"
+    # lines that differ from page to page are never template
+    assert any("traffic of ferries rose sharply" in p.text for p in art.paragraphs)
+    # too few pages of an outlet: no template decisions
+    small = TemplateIndex({"gazette.test": line_docs}, {"gazette.test": 3})
+    assert not small.is_template("gazette.test", "From the desk of the Harbour Gazette")[0]
+
+
+def test_template_spares_wire_prose() -> None:
+    """A prose sentence republished on every page of an outlet (wire copy) is not template."""
+    prose = "The central bank raised its key interest rate by a quarter point on Thursday, citing persistent inflation in services."
+    keys = template_line_keys(prose)
+    idx = TemplateIndex({"o": dict.fromkeys(keys, 10)}, {"o": 10})
+    art = clean_text(f"Rates rise again\n{prose}\n", outlet="o", templates=idx)
+    assert [p.text for p in art.paragraphs] == [prose]
+
+
+def test_rules() -> None:
+    assert is_label("Topics") and is_label("Lesen Sie auch:") and not is_label("Topics of the day were many")
+    assert match_rules("You have read 3 articles this month.", 7, True) is not None
+    body = "Facebook said on Tuesday that it would cut costs across the company, " * 4
+    assert match_rules(body, 52, True) is None  # one cue on a long line is not enough
+
+
+# -- robustness ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "\n\n\r\n",
+        "   ",
+        "\x00\x01",
+        "a",
+        "Topics",
+        "x" * 300_000,
+        ("word " * 60_000).strip(),
+        "\u2028\u2029\x85",
+    ],
+)
+def test_odd_inputs(raw: str) -> None:
+    art = clean_text(raw)
+    art.check_spans()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_spans_exact_on_random_text(raw: str) -> None:
+    art = clean_text(raw)
+    art.check_spans()
+    for role, span in art.spans():
+        assert raw[span.start : span.end] == span.text, role
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Topics", "Share", "You have read 3 articles this month.", "Photo: AP", ""]),
+            st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=120),
+        ),
+        max_size=25,
+    )
+)
+def test_spans_exact_on_random_pages(lines: list[str]) -> None:
+    raw = "\n".join(lines)
+    art = clean_text(raw, config=CleanConfig())
+    art.check_spans()
+    # every non-blank line is accounted for by exactly one role (or two: a caption and its credit)
+    covered = sorted((s.start, s.end) for role, s in art.spans() if role != "credit")
+    for (_, e1), (s2, _) in zip(covered, covered[1:], strict=False):
+        assert e1 <= s2 or raw[s2:e1].strip() == ""
