@@ -120,11 +120,11 @@ def doc_features(lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarra
     median_words = sorted(nwords)[n // 2] or 1
     prose = [1 if (s[0] >= 12 and s[3]) else 0 for s in stats]
     prev_prose = [0] * n
-    last = -1
+    seen = -1
     for i in range(n):
-        prev_prose[i] = i - last if last >= 0 else 50
+        prev_prose[i] = i - seen if seen >= 0 else 50
         if prose[i]:
-            last = i
+            seen = i
     next_prose = [0] * n
     nxt = -1
     for i in range(n - 1, -1, -1):
