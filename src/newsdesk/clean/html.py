@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -92,7 +93,9 @@ class HtmlExtraction:
     meta: dict[str, Any] = field(default_factory=dict)
     #: Offset in ``raw`` where the body starts (after header and caption lines).
     body_start: int = 0
-    #: Caption lines placed in ``raw`` (each is a whole line of it), in page order.
+    #: Every caption line of ``raw`` (each is a whole line of it): first the figcaptions
+    #: placed before the body, then those trafilatura itself kept as body lines, so the
+    #: cleaner can treat both as captions and split their credits.
     captions: list[str] = field(default_factory=list)
 
     @property
@@ -172,7 +175,7 @@ def _refine_datetime(tree: HtmlElement, date: str) -> str | None:
     return None
 
 
-def _is_excerpt(deck: str, title: str | None, body_lines: set[str], body: str) -> bool:
+def _is_excerpt(deck: str, title: str | None, body_lines: Container[str], body: str) -> bool:
     """A meta description that repeats the title or cuts the lead short is not a deck.
 
     A description equal to a whole body line is a real standfirst that trafilatura kept in
@@ -265,10 +268,11 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
 
     title = _one_line(doc.title)
     description = _one_line(doc.description)
-    body_lines = {_norm(line) for line in body.split("\n")}
+    body_lines = {_norm(line): line for line in body.split("\n")}
     deck = description if description and not _is_excerpt(description, title, body_lines, body) else None
     byline = _one_line(doc.author)
     placed = [c for c in captions_found if _norm(c) not in body_lines] if cfg.captions else []
+    in_body = [body_lines[_norm(c)] for c in captions_found if _norm(c) in body_lines] if cfg.captions else []
     raw, body_start = _layout(title, deck, byline, placed, body)
 
     published, published_source = doc.date, ("htmldate" if doc.date else None)
@@ -302,5 +306,5 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
         sitename=_one_line(doc.sitename),
         meta={k: v for k, v in meta.items() if v not in (None, [], "")},
         body_start=body_start,
-        captions=placed,
+        captions=placed + in_body,
     )
