@@ -1,0 +1,74 @@
+"""The whole HTML path: reader record -> extract_html -> line cleaner -> Article with exact spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.clean import clean_record
+from newsdesk.model import Article, RawRecord
+
+HTML_DIR = Path(__file__).parent / "fixtures" / "html"
+
+
+def article(name: str, url: str | None = None) -> Article:
+    path = HTML_DIR / name
+    rec = RawRecord(
+        source_path=str(path), content=path.read_bytes(), input_format="html", content_type="html", url=url
+    )
+    art = clean_record(rec)
+    art.check_spans()
+    return art
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in HTML_DIR.glob("*.html")))
+def test_every_fixture_gives_a_clean_article_with_exact_spans(name: str) -> None:
+    art = article(name)
+    assert art.input_format == "html"
+    assert art.title is not None and art.byline is not None
+    assert len(art.paragraphs) >= 4
+    # header values are not repeated in the body
+    assert art.title.text not in art.text
+    if art.deck is not None:
+        assert art.deck.text not in art.text
+    # every caption went to captions, not into the body
+    for cap in art.captions:
+        assert cap.text not in art.text
+
+
+def test_caption_credit_is_split_from_the_caption() -> None:
+    art = article("harbour_times_bridge.html", url="https://www.harbourtimes.example/local/2024/03/14/bridge")
+    assert [c.text for c in art.captions] == [
+        "An artist's impression of the proposed crossing seen from the north quay."
+    ]
+    credit = art.captions[0].credit
+    assert credit is not None and credit.text == "Photo: Harbour City Council"
+    assert art.outlet == "harbourtimes.example"
+    assert art.published == "2024-03-14T09:30:00+00:00"
+    assert art.lang == "en"
+
+
+def test_title_and_deck_echoed_in_body_are_removed_as_duplicates() -> None:
+    art = article("le_courrier_greve.html")
+    assert art.title is not None and art.title.text == "Grève à la SNCF : un TGV sur trois circulera jeudi"
+    assert art.deck is not None and art.deck.text.startswith("Les syndicats réclament")
+    reasons = {r.reason for r in art.removed}
+    assert "duplicate" in reasons
+    assert art.text.startswith("La SNCF prévoit de faire circuler un TGV sur trois")
+    assert art.captions and art.captions[0].credit is not None
+    assert art.captions[0].credit.text == "© Julien Martin / AFP"
+
+
+def test_record_date_wins_over_page_date() -> None:
+    path = HTML_DIR / "coastal_wire_storm.html"
+    rec = RawRecord(
+        source_path=str(path),
+        content=path.read_bytes(),
+        input_format="jsonl",
+        content_type="html",
+        published="2024-01-23",
+    )
+    art = clean_record(rec)
+    assert art.published == "2024-01-23"
+    assert art.published_source == "input"
