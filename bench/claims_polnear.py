@@ -262,6 +262,39 @@ def learn_cues(rows: list[dict[str, Any]], min_count: int = 3, min_ratio: float 
     return sorted(keep)
 
 
+def learn_drops(rows: list[dict[str, Any]], min_n: int = 8) -> list[str]:
+    """Cue words whose predictions are mostly wrong on PolNeAR *train*.
+
+    A cue word (last word of the predicted cue) is dropped when it made at least ``min_n``
+    predictions and fewer than 60% of their contents overlap a gold content, or fewer
+    than 30% of their sources overlap that gold attribution's source.
+    """
+    from collections import defaultdict
+
+    arts = [article_of(r) for r in rows]
+    stat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for i in range(0, len(arts), 16):
+        for row, cl in zip(rows[i : i + 16], _extract_many(arts[i : i + 16]), strict=True):
+            gold = gold_attrs(row)
+            for q in cl.quotes:
+                if q.cue is None:
+                    continue
+                qc = (q.content.start, q.content.end)
+                best = max(gold, key=lambda g: _ov(g["content"], qc), default=None)
+                okc = best is not None and _ov(best["content"], qc) > 0
+                oks = (
+                    okc
+                    and best is not None
+                    and q.source is not None
+                    and _ov(best["source"], (q.source.start, q.source.end)) > 0
+                )
+                st = stat[q.cue.text.lower().split()[-1]]
+                st[0] += 1
+                st[1] += okc
+                st[2] += oks
+    return sorted(w for w, (n, c, so) in stat.items() if n >= min_n and (c / n < 0.6 or so / n < 0.3))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev")
@@ -269,7 +302,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--fast", action="store_true", help="claims stage without spaCy NER")
     ap.add_argument("--learn-cues", metavar="OUT", help="learn cue words from train, write them to OUT, exit")
+    ap.add_argument(
+        "--learn-drops", metavar="OUT", help="learn weak cue words on train[:300], write to OUT, exit"
+    )
     args = ap.parse_args(argv)
+    if args.learn_drops:
+        words = learn_drops(list(read_jsonl_gz(data_path("polnear", "train.jsonl.gz")))[:300])
+        with open(args.learn_drops, "w", encoding="utf-8") as fh:
+            fh.write(
+                "# weak cue words learned on PolNeAR train[:300] by bench/claims_polnear.py --learn-drops\n"
+            )
+            fh.write("\n".join(words) + "\n")
+        print(f"{len(words)} weak cue words written to {args.learn_drops}: {' '.join(words)}")
+        return 0
     if args.learn_cues:
         words = learn_cues(list(read_jsonl_gz(data_path("polnear", "train.jsonl.gz"))))
         with open(args.learn_cues, "w", encoding="utf-8") as fh:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.claims.lexicon import EN_ALL_FORMS, EN_AS_FRAME, EN_SPEECH_FORMS
+from newsdesk.claims.lexicon import EN_ALL_FORMS, EN_AS_FRAME, EN_DROP, EN_SPEECH_FORMS
 
 Tok = Any  # spacy.tokens.Token; kept loose so spaCy stays an import-time-optional dependency
 
@@ -218,6 +218,8 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
     for tok in doc:
         if not _is_verb(tok) or in_quote[tok.i]:
             continue  # a cue inside a quotation belongs to the quoted speaker's own words
+        if lang == "en" and tok.lower_ in EN_DROP:
+            continue
         lem = _lemma(tok, speech)
         alem = _lemma(tok, allv)
         if alem is None:
@@ -260,7 +262,12 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             used_cues.add(tok.i)
             continue
         prep = next(
-            (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _CONTENT_PREPS), None
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _CONTENT_PREPS and c.lower_ not in EN_DROP
+            ),
+            None,
         )
         pobj = (
             next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -319,7 +326,28 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             )
         )
         used_cues.add(verb.i)
-    return out
+    return _drop_nested(out, text)
+
+
+_PRONOUN_SOURCES = {"he", "she", "they", "i", "we", "you", "it", "who", "that", "which"}
+
+
+def _drop_nested(attrs: list[RawAttribution], text: str) -> list[RawAttribution]:
+    """Drop "X said *they want* ..." inner attributions whose source is a pronoun.
+
+    The outer attribution already carries the speaker; PolNeAR (train) annotates the
+    outer one, and the inner one mostly restates it.
+    """
+    keep = []
+    for a in attrs:
+        nested = a.cue is not None and any(
+            b is not a and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] for b in attrs
+        )
+        src = text[a.source[0] : a.source[1]].lower() if a.source else ""
+        if nested and (a.source is None or src in _PRONOUN_SOURCES):
+            continue
+        keep.append(a)
+    return keep
 
 
 def _verb_near(

@@ -463,11 +463,11 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 ROLE_STOP = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
-def _learned() -> set[str]:
+def _learned(name: str = "cues_en.txt") -> set[str]:
     from importlib.resources import files
 
     try:
-        data = files("newsdesk.claims").joinpath("data/cues_en.txt").read_text(encoding="utf-8")
+        data = files("newsdesk.claims").joinpath(f"data/{name}").read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return set()
     return {w.strip() for w in data.splitlines() if w.strip() and not w.startswith("#")}
@@ -476,3 +476,6 @@ def _learned() -> set[str]:
 #: Cue words learned from PolNeAR train (see ``bench/claims_polnear.py --learn-cues``).
 EN_LEARNED = _learned() - {"according"}
 EN_ALL_FORMS = {**{w: w for w in EN_LEARNED}, **EN_OBJECT_FORMS, **EN_SPEECH_FORMS}
+
+#: Cue words whose attributions were mostly wrong on PolNeAR train (``--learn-drops``).
+EN_DROP = _learned("cues_en_drop.txt")

@@ -1,7 +1,8 @@
 """Quotation-mark spans in any of the common styles, found without a parser.
 
-A quote opened but not closed within a paragraph runs to the paragraph's end: news
-style leaves a multi-paragraph quote open until its last paragraph.
+A quote opened but not closed within a paragraph runs to the paragraph's end, and a
+paragraph whose first curly mark closes a quote starts inside one: news style leaves a
+multi-paragraph quote open until its last paragraph.
 """
 
 from __future__ import annotations
@@ -69,4 +70,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 i = m.end()
                 continue
         i += 1
+    # a paragraph that continues a quotation opened in an earlier one starts inside it:
+    # its first curly mark is a closing one
+    first_open = min((p for p in (text.find("“"), text.find("«")) if p >= 0), default=-1)
+    first_close = min((p for p in (text.find("”"), text.find("»")) if p >= 0), default=-1)
+    if first_close > 3 and (first_open == -1 or first_close < first_open):
+        spans = [(a, b) for a, b in spans if a > first_close]
+        spans.insert(0, (0, first_close + 1))
     return [(a, b) for a, b in spans if b - a > 2]
