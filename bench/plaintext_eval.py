@@ -36,12 +36,12 @@ import re
 import sys
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from newsdesk.clean import clean_text  # noqa: E402
+from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
 from newsdesk.model import Article  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
@@ -154,12 +154,23 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--variants", action="store_true")
     ap.add_argument("--no-trafilatura", action="store_true", help="skip trafilatura-on-HTML reference")
+    ap.add_argument("--threshold", type=float, default=None, help="line-model threshold (tuning runs)")
+    ap.add_argument("--prose-min-words", type=int, default=None, help="prose override (tuning runs)")
+    ap.add_argument("--split", choices=("tune", "heldout"), default=None, help="score one half only")
+    ap.add_argument("--newsdesk-only", action="store_true", help="skip jusText (tuning runs)")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
 
     gold = json.loads(data_path("trafilatura-eval", "evaldata.json").read_text(encoding="utf-8"))
     by_file = {v["file"]: v for v in gold.values()}
     files = sorted(by_file)[: args.limit] if args.limit else sorted(by_file)
+    if args.split:
+        files = [f for f in files if split_of(f) == args.split]
+    cfg = CleanConfig()
+    if args.threshold is not None:
+        cfg = replace(cfg, model_threshold=args.threshold)
+    if args.prose_min_words is not None:
+        cfg = replace(cfg, prose_min_words=args.prose_min_words)
     t0 = time.time()
     rendered = render_all(args.limit)
     print(f"rendered {len(rendered)} pages with inscriptis ({time.time() - t0:.1f}s incl. cache)")
@@ -186,15 +197,16 @@ def main() -> None:
         text = rendered.get(f, "")
         sp = split_of(f)
         t = time.process_time()
-        art = clean_text(text)
+        art = clean_text(text, config=cfg)
         cpu = time.process_time() - t
         views = newsdesk_views(art)
         for name, out in views.items():
             if name in counts:
                 score(name, sp, out, g, cpu)
-        t = time.process_time()
-        jt = run_justext(text, art.lang)
-        score("justext", sp, jt, g, time.process_time() - t)
+        if not args.newsdesk_only:
+            t = time.process_time()
+            jt = run_justext(text, art.lang)
+            score("justext", sp, jt, g, time.process_time() - t)
         score("passthrough", sp, text, g, 0.0)
         if "trafilatura-on-html" in counts:
             import trafilatura
@@ -213,7 +225,7 @@ def main() -> None:
             ms = 1000 * counts[s][sp].cpu / max(n[sp], 1)
             print(f"{s:24s} {sp:8s} {p:6.3f} {r:6.3f} {f1:6.3f} {ms:8.2f}")
     nd = counts["newsdesk"]["all"].prf()[2]
-    jt = counts["justext"]["all"].prf()[2]
+    jt = counts["justext"]["all"].prf()[2] or float("nan")
     pt = counts["passthrough"]["all"].prf()[2]
     print(f"ratio newsdesk/justext F1 (all): {nd / jt if jt else float('inf'):.3f}")
     print(f"ratio newsdesk/passthrough F1 (all): {nd / pt if pt else float('inf'):.3f}")

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
 from newsdesk.clean.lexicon import stopwords  # noqa: E402
 from newsdesk.clean.linemodel import load_model  # noqa: E402
-from newsdesk.lang import article_language  # noqa: E402
+from newsdesk.lang import detect  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
 
@@ -79,7 +79,7 @@ def main() -> None:
         lines = [t for t, _ in pairs]
         gold = [y for _, y in pairs]
         n_lines += len(lines)
-        lang = article_language(sorted(lines, key=len, reverse=True)[:8]).lang
+        lang = detect(" ".join(sorted(lines, key=len, reverse=True)[:8])[:2000]).lang
         for name, model in models.items():
             if model is None:
                 raise SystemExit(f"line model {name!r} is not packaged; run scripts/train_line_model.py")

@@ -32,7 +32,7 @@ from sklearn.linear_model import LogisticRegression
 from newsdesk.clean.features import context_features, doc_features
 from newsdesk.clean.lexicon import stopwords
 from newsdesk.clean.linemodel import MODEL_FILES, LinearStage, LineModel
-from newsdesk.lang import article_language
+from newsdesk.lang import detect
 from newsdesk.shared_data import data_path, read_jsonl_gz
 
 _WS = re.compile(r"\s+")
@@ -78,7 +78,7 @@ def build_stopwords() -> None:
 def doc_lang(lines: list[str]) -> str | None:
     """The cleaner's own guess of the page language (the data's label is not used)."""
     longest = sorted(lines, key=len, reverse=True)[:8]
-    return article_language(longest).lang
+    return detect(" ".join(longest)[:2000]).lang
 
 
 def collapse(text: str) -> str:

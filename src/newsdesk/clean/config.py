@@ -19,8 +19,9 @@ class CleanConfig:
     #: shops, where short list lines are often content)
     line_model: str = "news"
     #: keep a line when the model's main-text probability is at least this (None: the
-    #: threshold stored with the model)
-    model_threshold: float | None = None
+    #: threshold stored with the model, chosen on held-out training lines).  0.45 was the
+    #: best of 0.35/0.45/0.55 on the tune half of trafilatura-eval (bench/plaintext_eval.py)
+    model_threshold: float | None = 0.45
     #: for text an extractor already reduced to main text (the HTML path), only lines the
     #: model is nearly sure about are removed
     extracted_threshold: float = 0.05

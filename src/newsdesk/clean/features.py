@@ -35,6 +35,9 @@ _DATEISH = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+#: substrings one of which every match of _URLISH / _COPYRIGHT contains (cheap prefilters)
+_URL_KEYS = ("http", "www.", "@", "#", ".com", ".org", ".net", ".de", ".fr", ".es")
+_COPY_KEYS = ("©", "(c)", "rights reserved", "rechte vorbehalten", "tous droits")
 _BULLET = re.compile(r"^\s*(?:[-•*–—·▪►>]|\d+[.)])\s")
 
 FEATURE_NAMES = (
@@ -139,10 +142,10 @@ def doc_features(lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarra
         L = lens[i] or 1
         stripped = t.rstrip(_CLOSERS + " ")
         last = stripped[-1] if stripped else ""
-        letters = sum(1 for c in t if c.isalpha()) or 1
-        digits = sum(1 for c in t if c.isdigit())
-        uppers = sum(1 for c in t if c.isupper())
-        puncts = sum(1 for c in t if not c.isalnum() and not c.isspace())
+        letters = sum(map(str.isalpha, t)) or 1
+        digits = sum(map(str.isdigit, t))
+        uppers = sum(map(str.isupper, t))
+        puncts = L - sum(map(str.isalnum, t)) - sum(map(str.isspace, t))
         words = t.split()
         title_case = sum(1 for w in words if w[:1].isupper()) / (len(words) or 1)
         lo, hi = max(0, i - 2), min(n, i + 3)
@@ -166,9 +169,10 @@ def doc_features(lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarra
         row[11] = 1.0 if t[:1].isupper() else 0.0
         row[12] = title_case
         row[13] = min(len(_SEPARATORS.findall(t)), 5) / 5.0
-        row[14] = 1.0 if _URLISH.search(t) else 0.0
-        row[15] = 1.0 if _COPYRIGHT.search(t) else 0.0
-        row[16] = 1.0 if _DATEISH.search(t) and nw <= 8 else 0.0
+        low = t.lower()
+        row[14] = 1.0 if any(k in low for k in _URL_KEYS) and _URLISH.search(t) else 0.0
+        row[15] = 1.0 if any(k in low for k in _COPY_KEYS) and _COPYRIGHT.search(t) else 0.0
+        row[16] = 1.0 if nw <= 8 and _DATEISH.search(t) else 0.0
         row[17] = 1.0 if _BULLET.match(t) else 0.0
         row[18] = 1.0 if L < 400 and has_cue(t) else 0.0
         row[19] = i / (n - 1) if n > 1 else 0.0

@@ -17,9 +17,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 # -- rules -----------------------------------------------------------------------------
 
@@ -221,15 +224,121 @@ lees ook
     if line.strip()
 )
 
-_COMPILED: list[tuple[str, re.Pattern[str]]] = [
-    (reason, re.compile(p, _I)) for reason, pats in _RULES.items() for p in pats
+
+def _top_alternatives(pattern: str) -> list[str]:
+    """Split a regex at its top-level ``|`` (outside groups and character classes)."""
+    out: list[str] = []
+    depth, cur, esc, cls = 0, "", False, False
+    for ch in pattern:
+        if esc:
+            cur, esc = cur + ch, False
+            continue
+        if ch == "\\":
+            cur, esc = cur + ch, True
+            continue
+        if cls:
+            cur += ch
+            cls = ch != "]"
+            continue
+        if ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+            continue
+        cur += ch
+    out.append(cur)
+    return out
+
+
+def _leading_literal(items: Any) -> str:
+    lit = ""
+    for op, av in items:
+        if op != _sre.LITERAL:
+            break
+        lit += chr(av)
+    return lit
+
+
+def _triggers(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings one of which every match must contain (a cheap prefilter).
+
+    Python's ``re`` tries a ``\\b(?:...)`` pattern at every position; testing ``"cookie" in
+    line`` first makes the ~100 cue patterns cost almost nothing on the lines (nearly all)
+    that hold none of them.  None when the pattern has no usable literal.
+    """
+    cands: list[set[str]] = []
+    cur = ""
+    for op, av in _sre_parse.parse(pattern):
+        if op == _sre.LITERAL:
+            cur += chr(av)
+            continue
+        if cur:
+            cands.append({cur})
+            cur = ""
+        if op == _sre.SUBPATTERN:
+            inner = list(av[3])
+            if len(inner) == 1 and inner[0][0] == _sre.BRANCH:
+                cands.append({_leading_literal(alt) for alt in inner[0][1][1]})
+            else:
+                cands.append({_leading_literal(inner)})
+    if cur:
+        cands.append({cur})
+    usable = [{x.strip().lower() for x in c} for c in cands if all(len(x.strip()) >= 2 for x in c)]
+    if not usable:
+        return None
+    return frozenset(max(usable, key=lambda c: min(len(x) for x in c)))
+
+
+_COMPILED: list[tuple[str, frozenset[str] | None, re.Pattern[str]]] = [
+    (reason, _triggers(alt), re.compile(alt, _I))
+    for reason, pats in _RULES.items()
+    for p in pats
+    for alt in _top_alternatives(p)
 ]
+
+
+_ALL_TRIGGERS = sorted({t for _, trig, _ in _COMPILED if trig for t in trig}, key=len, reverse=True)
+_TRIGGER_RX = re.compile("|".join(re.escape(t) for t in _ALL_TRIGGERS))
+#: a trigger found also implies every shorter trigger inside it ("abonnez-vous" -> "abonn")
+_IMPLIED = {t: frozenset(u for u in _ALL_TRIGGERS if u in t) for t in _ALL_TRIGGERS}
+_BY_TRIGGER: dict[str, list[int]] = {}
+for _i, (_, _trig, _) in enumerate(_COMPILED):
+    for _t in _trig or ():
+        _BY_TRIGGER.setdefault(_t, []).append(_i)
+_ALWAYS = [i for i, (_, trig, _) in enumerate(_COMPILED) if trig is None]
+
+
+@lru_cache(maxsize=8192)
+def _cues(text: str) -> tuple[tuple[str, str], ...]:
+    """(reason, matched text) of every cue in ``text`` (cached: the features ask again)."""
+    found: set[str] = set()
+    for t in set(_TRIGGER_RX.findall(text.lower())):
+        found |= _IMPLIED[t]
+    todo = set(_ALWAYS)
+    for t in found:
+        todo.update(_BY_TRIGGER[t])
+    out = []
+    for i in sorted(todo):
+        reason, _, rx = _COMPILED[i]
+        m = rx.search(text)
+        if m is not None:
+            out.append((reason, m.group(0)))
+    return tuple(out)
+
+
 _NON_LETTERS = re.compile(r"[^\w]+|_|\d+", re.UNICODE)
 
 
 def normalise(text: str) -> str:
     """Lower-case letters-only form used to compare labels, duplicates and templates."""
-    return " ".join(_NON_LETTERS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(_NON_LETTERS.sub(" ", text.casefold()).split())
 
 
 def is_label(text: str) -> bool:
@@ -249,12 +358,12 @@ def match_rules(text: str, n_words: int, sentence_like: bool) -> tuple[str, str]
     if n_words <= 6 and is_label(text):
         return "label", f"UI label {text.strip()!r}"
     hits: dict[str, list[str]] = {}
-    for reason, rx in _COMPILED:
-        m = rx.search(text)
-        if m is not None:
-            hits.setdefault(reason, []).append(m.group(0))
-    if not sentence_like and n_words <= 8 and _NETWORKS.search(text):
-        hits.setdefault("social", []).append(_NETWORKS.search(text).group(0))  # type: ignore[union-attr]
+    for reason, cue in _cues(text):
+        hits.setdefault(reason, []).append(cue)
+    if not sentence_like and n_words <= 8:
+        net = _NETWORKS.search(text)
+        if net is not None:
+            hits.setdefault("social", []).append(net.group(0))
     if not hits:
         return None
     # strongest reason: most cues; ties broken by the order of _RULES (paywall first)
@@ -270,7 +379,7 @@ def match_rules(text: str, n_words: int, sentence_like: bool) -> tuple[str, str]
 
 def has_cue(text: str) -> bool:
     """Cheap check used as a line-model feature: any furniture cue at all."""
-    return any(rx.search(text) for _, rx in _COMPILED)
+    return bool(_cues(text))
 
 
 # -- stopwords -------------------------------------------------------------------------
