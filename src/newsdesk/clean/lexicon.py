@@ -307,8 +307,8 @@ _TRIGGER_RX = re.compile("|".join(re.escape(t) for t in _ALL_TRIGGERS))
 #: a trigger found also implies every shorter trigger inside it ("abonnez-vous" -> "abonn")
 _IMPLIED = {t: frozenset(u for u in _ALL_TRIGGERS if u in t) for t in _ALL_TRIGGERS}
 _BY_TRIGGER: dict[str, list[int]] = {}
-for _i, (_, _trig, _) in enumerate(_COMPILED):
-    for _t in _trig or ():
+for _i, _entry in enumerate(_COMPILED):
+    for _t in _entry[1] or ():
         _BY_TRIGGER.setdefault(_t, []).append(_i)
 _ALWAYS = [i for i, (_, trig, _) in enumerate(_COMPILED) if trig is None]
 
