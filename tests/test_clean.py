@@ -291,3 +291,30 @@ def test_spans_exact_on_random_pages(lines: list[str]) -> None:
     covered = sorted((s.start, s.end) for role, s in art.spans() if role != "credit")
     for (_, e1), (s2, _) in zip(covered, covered[1:], strict=False):
         assert e1 <= s2 or raw[s2:e1].strip() == ""
+
+
+def test_clean_record_html_dispatch() -> None:
+    paras = "".join(
+        f"<p>Paragraph {i} of the story says the council approved the new budget for schools and roads "
+        f"after a long debate that lasted well into the night on Tuesday.</p>"
+        for i in range(4)
+    )
+    html = (
+        "<html lang='en'><head><title>Council approves budget</title>"
+        "<meta name='description' content='The vote ended a long debate.'></head><body>"
+        "<nav><a href='/'>Home</a></nav><article><h1>Council approves budget</h1>"
+        f"{paras}<p>You have read 3 articles this month.</p></article></body></html>"
+    )
+    rec = RawRecord(
+        source_path="page.html",
+        content=html.encode(),
+        input_format="html",
+        content_type="html",
+        url="https://news.example.org/x",
+    )
+    art = clean_record(rec)
+    assert_valid(art)
+    assert art.input_format == "html" and art.outlet == "news.example.org"
+    assert art.title is not None and art.title.text == "Council approves budget"
+    assert len(art.paragraphs) == 4
+    assert all("You have read" not in p.text for p in art.paragraphs)

@@ -33,7 +33,7 @@ import numpy as np
 
 from newsdesk.clean.config import CleanConfig, FieldHints
 from newsdesk.clean.features import line_stats
-from newsdesk.clean.lexicon import match_rules, normalise, stopwords
+from newsdesk.clean.lexicon import dup_key, match_rules, normalise, stopwords
 from newsdesk.clean.linemodel import load_model
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.lang import article_language, detect, line_language
@@ -152,7 +152,9 @@ def _split_glued(raw: str, start: int, end: int, cfg: CleanConfig) -> list[tuple
 
 
 def _same(a: str | None, b: str) -> bool:
-    return a is not None and bool(b) and normalise(a) == normalise(b)
+    if a is None or not b or abs(len(a) - len(b)) > 200 + len(a):
+        return False
+    return normalise(a) == normalise(b)
 
 
 _MONTHS = {
@@ -332,7 +334,7 @@ def clean_text(
 
     # -- captions (before duplicates, so the first copy keeps the caption role) ----------
     for ln in lines:
-        if ln.role is not None or ln.nw > 80:
+        if ln.role is not None or ln.nw > 80 or len(ln.text) > 2000:
             continue
         if normalise(ln.text) in caption_hints:
             ln.role = "caption"
@@ -344,7 +346,7 @@ def clean_text(
     # -- 3. duplicates within the page ----------------------------------------------------
     first_seen: dict[str, int] = {}
     for i, ln in enumerate(lines):
-        key = normalise(ln.text[: cfg.max_line_chars])
+        key = dup_key(ln.text[: cfg.max_line_chars])
         if not key:
             continue
         if key in first_seen:
@@ -442,9 +444,11 @@ def clean_text(
         if after and lines[after[0]].role is None:
             i = after[0]
             ln = lines[i]
-            key = normalise(ln.text)
+            key = dup_key(ln.text[: cfg.max_line_chars])
             echoed = any(
-                x.role == "removed" and x.reason == "duplicate" and normalise(x.text) == key
+                x.role == "removed"
+                and x.reason == "duplicate"
+                and dup_key(x.text[: cfg.max_line_chars]) == key
                 for x in lines[i + 1 :]
             )
             nxt = next((x for x in lines[i + 1 :] if x.role != "removed"), None)
@@ -452,7 +456,8 @@ def clean_text(
             if ln.nw <= cfg.deck_max_words and (echoed or (before_caption and ln.nw <= 60)):
                 ln.role = "deck"
                 for x in lines[i + 1 :]:
-                    if x.role == "removed" and x.reason == "duplicate" and normalise(x.text) == key:
+                    dup = x.role == "removed" and x.reason == "duplicate"
+                    if dup and dup_key(x.text[: cfg.max_line_chars]) == key:
                         x.detail = f"repeats the deck at line {i + 1}"
 
     # -- body: the model, prose override, foreign-language short lines ----------------------

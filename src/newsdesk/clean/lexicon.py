@@ -341,6 +341,17 @@ def normalise(text: str) -> str:
     return " ".join(_NON_LETTERS.sub(" ", text.casefold()).split())
 
 
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def dup_key(text: str) -> str:
+    """Key for "the same line printed twice on one page": case, spacing and punctuation
+    ignored, digits kept ("Paragraph 1" and "Paragraph 2" are different lines)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
 def is_label(text: str) -> bool:
     """True for a bare UI label ("Topics", "Share", "Lesen Sie auch:")."""
     if len(text) > 60:
