@@ -436,3 +436,17 @@ def test_seeds_are_distinct_and_a_cleaned_copy_joins_seed_000(store: Store, seed
     assert rc.group_id is not None and group is not None and rc.group_id == group.group_id
     assert rc.canonical_id == a.id and rc.kind == "syndicated"
     assert rb.credit == "SIA"
+
+
+def test_read_only_store_can_list_groups(tmp_path: Path) -> None:
+    paras = story(30)
+    a, b = make(paras), make(paras[:5], outlet="ro.example")
+    with Store(tmp_path / "ro.db") as store:
+        index_with(store, a, b).add_many([a, b])
+    with Store(tmp_path / "ro.db", readonly=True) as ro:
+        group = DedupIndex(ro).group_of(b.id)
+    assert group is not None and group.canonical_id == a.id
+    with Store(tmp_path / "empty.db") as store:
+        pass
+    with Store(tmp_path / "empty.db", readonly=True) as ro:
+        assert list(DedupIndex(ro).groups()) == []

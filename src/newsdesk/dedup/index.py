@@ -205,10 +205,13 @@ class DedupIndex:
         want = self._params()
         have = {r[0]: r[1] for r in self.conn.execute("SELECT name, value FROM dedup_params")}
         if not have:
-            with self.conn:
-                self.conn.executemany(
-                    "INSERT INTO dedup_params(name, value) VALUES (?, ?)", sorted(want.items())
-                )
+            try:
+                with self.conn:
+                    self.conn.executemany(
+                        "INSERT INTO dedup_params(name, value) VALUES (?, ?)", sorted(want.items())
+                    )
+            except sqlite3.OperationalError:
+                pass  # a read-only store (web UI) with an empty index: reading still works
         elif have != want:
             raise RuntimeError(
                 f"dedup index in {self.store.path} was built with parameters {have}, this newsdesk uses {want};"
