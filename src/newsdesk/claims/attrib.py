@@ -132,8 +132,6 @@ def _subject(verb: Tok) -> Tok | None:
     for _ in range(3):
         for c in cur.children:
             if c.dep_ in _SUBJ:
-                if c.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
-                    return cur.head  # "X, who said ...": the antecedent speaks
                 return c
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -209,9 +207,10 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         if ss is None and rule in ("obj", "as"):
             return  # without a source an object frame is mostly narration, not attribution
         head = src if (src is not None and ss) else None
-        out.append(
-            RawAttribution(ss, cue, content, head.idx if head is not None else None, rule, _name_of(head))
-        )
+        name = _name_of(head)
+        if head is not None and head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
+            name = _name_of(head.head.head)  # "X, who said ...": the span is "who" (PolNeAR), X speaks
+        out.append(RawAttribution(ss, cue, content, head.idx if head is not None else None, rule, name))
 
     allv = EN_ALL_FORMS if lang == "en" else speech
     in_quote = [any(qa <= t.idx < qb for qa, qb in quotes) for t in doc]

@@ -66,7 +66,7 @@ def figure_regex(lang: str) -> re.Pattern[str]:
         return _RX[lang]
     words = _word_alt(lang)
     num = rf"(?:{_DIGITS})|(?:an?\s(?:hundred|thousand|million|billion|dozen)\b)|(?:(?:{words})(?:[- ](?:and[- ])?(?:{words}))*)"
-    scale = rf"(?:\s?(?:{_scale_alt()})\b\.?)?"
+    scale = rf"(?:\s?(?:{_scale_alt()})\b(?:(?<=mio|Mio|mrd|Mrd)\.)?)?"
     single = rf"(?:(?:US\$|[$€£¥])\s?)?(?:{num}){scale}(?:{PERCENT})?"
     rng = rf"{single}(?:\s?(?:-|–|to|à|bis)\s?{single})?"
     approx = APPROX.get(lang, APPROX["en"])
@@ -147,7 +147,9 @@ def _digits_value(t: str, lang: str, mult: int) -> float | int | None:
         f = float(s) * mult
     except ValueError:
         return None
-    return int(f) if f.is_integer() else round(f, 6)
+    if abs(f - round(f)) <= 1e-9 * max(1.0, abs(f)):
+        return int(round(f))  # 65.4 * 1e9 is 65400000000.00001 in binary floating point
+    return round(f, 6)
 
 
 _RANGE_SPLIT = re.compile(r"\s?(?:-|–|\bto\b|\bà\b|\bbis\b)\s?", re.I)
