@@ -295,12 +295,38 @@ def learn_drops(rows: list[dict[str, Any]], min_n: int = 8) -> list[str]:
     return sorted(w for w, (n, c, so) in stat.items() if n >= min_n and (c / n < 0.6 or so / n < 0.3))
 
 
+def score_fallback(rows: list[dict[str, Any]], arts: list[Article]) -> int:
+    """How good the parser-free path is: run it on English so PolNeAR can grade it."""
+    from newsdesk.claims import fallback
+
+    sc = Score()
+    for row, art in zip(rows, arts, strict=True):
+        pred: list[Attr] = []
+        for p in art.paragraphs:
+            for a in fallback.attributions(p.text, quote_spans(p.text), "en"):
+                pred.append(
+                    {
+                        "source": (a.source[0] + p.start, a.source[1] + p.start) if a.source else None,
+                        "cue": (a.cue[0] + p.start, a.cue[1] + p.start) if a.cue else None,
+                        "content": (a.content[0] + p.start, a.content[1] + p.start),
+                    }
+                )
+        sc.add(gold_attrs(row), pred)
+    print(sc.table(f"parser-free fallback (English cues), all attributions, {len(rows)} articles"))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--fast", action="store_true", help="claims stage without spaCy NER")
+    ap.add_argument(
+        "--fallback",
+        action="store_true",
+        help="score the parser-free fallback extractor (English cue list) instead",
+    )
     ap.add_argument("--learn-cues", metavar="OUT", help="learn cue words from train, write them to OUT, exit")
     ap.add_argument(
         "--learn-drops", metavar="OUT", help="learn weak cue words on train[:300], write to OUT, exit"
@@ -330,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         rows = rows[: args.limit]
     arts = [article_of(r) for r in rows]
+    if args.fallback:
+        return score_fallback(rows, arts)
     t0 = time.perf_counter()
     claims = []
     for i in range(0, len(arts), 16):
