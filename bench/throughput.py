@@ -58,20 +58,21 @@ def eval_pages(n: int) -> list[dict[str, Any]]:
     return rows[:n]
 
 
-def text_corpus(n_pages: int) -> list[str]:
+def text_corpus(n_pages: int) -> list[tuple[str, str]]:
+    """(group, text) pairs: turku-lines documents, seeds, rendered eval pages."""
     from inscriptis import get_text
 
-    docs: list[str] = []
+    docs: list[tuple[str, str]] = []
     for split in ("train", "dev"):
         path = data_path("turku-lines", f"{split}.jsonl.gz")
         if path.exists():
-            docs += ["\n".join(r["lines"]) for r in read_jsonl_gz(path)]
+            docs += [("turku", "\n".join(r["lines"])) for r in read_jsonl_gz(path)]
     if seeds_dir().exists():
-        docs += [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
+        docs += [("seeds", p.read_text(encoding="utf-8")) for p in sorted(seeds_dir().glob("*.txt"))]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        docs += [get_text(r["html"]) for r in eval_pages(n_pages)]
-    return [d for d in docs if d.strip()]
+        docs += [("rendered-pages", get_text(r["html"])) for r in eval_pages(n_pages)]
+    return [(g, d) for g, d in docs if d.strip()]
 
 
 def runner(system: str) -> Callable[[Any], object] | None:
@@ -115,9 +116,12 @@ def rss_mb() -> float:
 
 
 def worker(system: str, n_pages: int, repeat: int) -> dict[str, Any]:
-    docs: list[Any] = (
-        text_corpus(n_pages) if system in TEXT_SYSTEMS else [r["html"] for r in eval_pages(n_pages)]
+    grouped = (
+        text_corpus(n_pages)
+        if system in TEXT_SYSTEMS
+        else [("pages", r["html"]) for r in eval_pages(n_pages)]
     )
+    docs = [d for _, d in grouped]
     fn = runner(system)
     if fn is None:
         return {"system": system, "available": False}
@@ -128,12 +132,21 @@ def worker(system: str, n_pages: int, repeat: int) -> dict[str, Any]:
         for d in docs:  # warm-up
             fn(d)
         walls, cpus = [], []
+        group_cpu: dict[str, list[float]] = {}
         for _ in range(repeat):
             w0, c0 = time.perf_counter(), time.process_time()
-            for d in docs:
+            per: dict[str, float] = {}
+            for g, d in grouped:
+                t = time.process_time()
                 fn(d)
+                per[g] = per.get(g, 0.0) + time.process_time() - t
             walls.append(time.perf_counter() - w0)
             cpus.append(time.process_time() - c0)
+            for g, v in per.items():
+                group_cpu.setdefault(g, []).append(v)
+    sizes: dict[str, int] = {}
+    for g, _ in grouped:
+        sizes[g] = sizes.get(g, 0) + 1
     chars = sum(len(d) for d in docs)
     return {
         "system": system,
@@ -146,6 +159,10 @@ def worker(system: str, n_pages: int, repeat: int) -> dict[str, Any]:
         "docs_per_wall_s": len(docs) / statistics.median(walls),
         "rss_loaded_mb": rss_loaded,
         "rss_peak_mb": rss_mb(),
+        "groups": {
+            g: {"docs": sizes[g], "docs_per_cpu_s": sizes[g] / statistics.median(v)}
+            for g, v in group_cpu.items()
+        },
     }
 
 
@@ -209,6 +226,10 @@ def main() -> None:
             f"{s:28s} {m['docs']:5d} {m['docs_per_cpu_s']:10.1f} {m['docs_per_wall_s']:11.1f} "
             f"{m['rss_peak_mb']:11.0f} {m['rss_increase_mb']:8.0f}"
         )
+        if len(ok[0]["groups"]) > 1:
+            for g, info in ok[0]["groups"].items():
+                rate = statistics.median(x["groups"][g]["docs_per_cpu_s"] for x in ok)
+                print(f"  {g:26s} {info['docs']:5d} {rate:10.1f}")
 
     print()
     if "newsdesk-text" in summary:

@@ -158,14 +158,20 @@ _PUBLISHED_META = (
 )
 
 
+_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+
+
 def _refine_datetime(tree: HtmlElement, date: str) -> str | None:
-    """A full timestamp from the page's publication meta tag, if it agrees with htmldate.
+    """A full timestamp from the page's publication meta tag or JSON-LD, if it agrees with htmldate.
 
     htmldate returns a day; when the page also declares a timestamp for that same day we
     keep the time (useful to order reports of one story) without a second date search.
     """
-    for value in tree.xpath(_PUBLISHED_META):
-        text = str(value).strip()
+    candidates = [str(v) for v in tree.xpath(_PUBLISHED_META)]
+    for script in tree.xpath('.//script[@type="application/ld+json"]/text()'):
+        candidates += _JSONLD_PUBLISHED.findall(str(script))
+    for value in candidates:
+        text = value.strip()
         try:
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
