@@ -36,7 +36,7 @@ from newsdesk.clean.features import line_stats
 from newsdesk.clean.lexicon import dup_key, match_rules, normalise, stopwords
 from newsdesk.clean.linemodel import load_model
 from newsdesk.clean.templates import TemplateIndex
-from newsdesk.lang import article_language, detect, line_language
+from newsdesk.lang import detect, line_language
 from newsdesk.model import Article, Caption, Paragraph, Removed, Span, content_id
 
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
@@ -287,8 +287,9 @@ def clean_text(
         longest = sorted(probe, key=len, reverse=True)[:8]
         lang = detect(" ".join(longest)[:1000]).lang
     stop = stopwords(lang)
-    for ln, t in zip(lines, probe, strict=True):
-        ln.nw, _, ln.stop_ratio, ln.sentence = line_stats(t, stop)
+    stats = [line_stats(t, stop) for t in probe]
+    for ln, st in zip(lines, stats, strict=True):
+        ln.nw, _, ln.stop_ratio, ln.sentence = st
 
     # -- 1. hints ------------------------------------------------------------------------
     caption_hints = {normalise(c) for c in hints.captions if c}
@@ -336,7 +337,7 @@ def clean_text(
     for ln in lines:
         if ln.role is not None or ln.nw > 80 or len(ln.text) > 2000:
             continue
-        if normalise(ln.text) in caption_hints:
+        if caption_hints and normalise(ln.text) in caption_hints:
             ln.role = "caption"
             continue
         m = _credit(ln.text)
@@ -377,7 +378,7 @@ def clean_text(
     # -- 5. the line model -------------------------------------------------------------------
     model = load_model(cfg.line_model) if cfg.use_model else None
     if model is not None:
-        probs = model.score(probe, stop)
+        probs = model.score(probe, stop, stats)
         for ln, p in zip(lines, probs, strict=True):
             ln.p = float(p)
 
@@ -469,15 +470,18 @@ def clean_text(
     for ln, t in zip(lines, probe, strict=True):
         if ln.role is not None:
             continue
-        if ln.nw <= cfg.foreign_max_words and not _is_prose(ln, cfg, has_stoplist):
+        prose = _is_prose(ln, cfg, has_stoplist)
+        if ln.p < threshold and not prose:
+            _remove(ln, "boilerplate", f"line model: main-text probability {ln.p:.2f} < {threshold:.2f}")
+            continue
+        # a short line the model would keep, but confidently in another language: furniture
+        # (a footer, a language switcher); only asked of kept lines, fastText is the cost
+        if ln.nw <= cfg.foreign_max_words and not prose and lang is not None:
             g = line_language(t, lang)
-            if g is not None and lang is not None and g.lang != lang:
+            if g is not None and g.lang != lang:
                 _remove(ln, "foreign-language", f"in {g.lang} ({g.score:.2f}), article in {lang}", g.lang)
                 continue
-        if ln.p >= threshold or _is_prose(ln, cfg, has_stoplist):
-            ln.role = "body"
-        else:
-            _remove(ln, "boilerplate", f"line model: main-text probability {ln.p:.2f} < {threshold:.2f}")
+        ln.role = "body"
 
     # a short line between two removed lines, after the body has ended, is furniture too
     last_body = max((i for i, ln in enumerate(lines) if ln.role == "body"), default=-1)
@@ -513,11 +517,12 @@ def _assemble(art: Article, lines: Sequence[_Line], lang: str | None, hints: Fie
             )
         else:  # body (and any role already taken: a second title is still text)
             art.paragraphs.append(Paragraph(ln.text, ln.start, ln.end))
-            # fastText's cost grows with length; 400 characters decide a paragraph's language
-            body_texts.append(ln.text[:400])
+            # fastText's cost grows with length; 250 characters decide a paragraph's language
+            body_texts.append(ln.text[:250])
     # article language from the body; paragraphs that are clearly in another language say so
     if body_texts:
-        art.lang = article_language(body_texts[:40]).lang or lang
+        # one call on the body's start: a footer or quote in another language cannot win
+        art.lang = detect(" ".join(body_texts)[:1000]).lang or lang
     else:
         art.lang = lang or (detect(art.title.text).lang if art.title else None)
     for p, probe in zip(art.paragraphs, body_texts, strict=True):

@@ -100,14 +100,29 @@ def line_stats(text: str, stop: frozenset[str] | None) -> tuple[int, int, float,
     return n, ns, (ns / n if n else 0.0), sentence_like
 
 
-def doc_features(lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarray:
+def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
+    """Mean of ``values[i-radius : i+radius+1]`` for every i, the window clipped at the ends."""
+    n = len(values)
+    c = np.concatenate([[0.0], np.cumsum(values)])
+    idx = np.arange(n)
+    lo = np.maximum(idx - radius, 0)
+    hi = np.minimum(idx + radius + 1, n)
+    return np.asarray((c[hi] - c[lo]) / (hi - lo))
+
+
+def doc_features(
+    lines: Sequence[str],
+    stop: frozenset[str] | None,
+    stats: Sequence[tuple[int, int, float, bool]] | None = None,
+) -> np.ndarray:
     """Feature matrix (n_lines x N_FEATURES) for the non-blank lines of one document."""
     n = len(lines)
     out = np.zeros((n, N_FEATURES), dtype=np.float64)
     if n == 0:
         return out
     has_stop = 1.0 if stop is not None else 0.0
-    stats = [line_stats(t, stop) for t in lines]
+    if stats is None:
+        stats = [line_stats(t, stop) for t in lines]
     nwords = [s[0] for s in stats]
     sratio = [s[2] for s in stats]
     lens = [len(t) for t in lines]
@@ -137,6 +152,13 @@ def doc_features(lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarra
     first_prose = prose.index(1) if 1 in prose else n
     last_prose = n - 1 - prose[::-1].index(1) if 1 in prose else -1
     log_n = math.log1p(n) / 5.0
+    # window means over neighbours (clipped at the page edges), via prefix sums
+    nw_arr = np.asarray(nwords, dtype=np.float64)
+    win2 = _window_mean(nw_arr, 2)
+    out[:, 29] = _window_mean((nw_arr >= 12).astype(np.float64), 5)
+    out[:, 30] = _window_mean(np.asarray(sratio, dtype=np.float64), 5)
+    out[:, 36] = _window_mean(np.asarray(short, dtype=np.float64), 3)
+    out[:, 44] = _window_mean(np.asarray(prose, dtype=np.float64), 10)
     for i, t in enumerate(lines):
         nw, ns, sr, _ = stats[i]
         L = lens[i] or 1
@@ -148,11 +170,6 @@ def doc_features(lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarra
         puncts = L - sum(map(str.isalnum, t)) - sum(map(str.isspace, t))
         words = t.split()
         title_case = sum(1 for w in words if w[:1].isupper()) / (len(words) or 1)
-        lo, hi = max(0, i - 2), min(n, i + 3)
-        win2 = sum(nwords[lo:hi]) / (hi - lo)
-        lo5, hi5 = max(0, i - 5), min(n, i + 6)
-        win5_long = sum(1 for k in range(lo5, hi5) if nwords[k] >= 12) / (hi5 - lo5)
-        win5_stop = sum(sratio[lo5:hi5]) / (hi5 - lo5)
         ends_sentence = 1.0 if last in _SENT_END and not t.rstrip().endswith(("...", "…")) else 0.0
         row = out[i]
         row[0] = math.log1p(L) / 6.0
@@ -184,16 +201,12 @@ def doc_features(lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarra
         row[25] = math.log1p(nwords[i + 1]) / 4.0 if i + 1 < n else 0.0
         row[26] = sratio[i - 1] if i > 0 else 0.0
         row[27] = sratio[i + 1] if i + 1 < n else 0.0
-        row[28] = math.log1p(win2) / 4.0
-        row[29] = win5_long
-        row[30] = win5_stop
+        row[28] = math.log1p(win2[i]) / 4.0
         row[31] = 1.0 if nw <= 4 and not ends_sentence else 0.0
         row[32] = log_n
         row[33] = 1.0 if nw >= 15 and ends_sentence and sr >= 0.2 else 0.0
         row[34] = math.log(norm_counts[norms[i]]) / 3.0
         row[35] = math.log(first_counts[firsts[i]]) / 3.0 if nw <= 12 else 0.0
-        lo3, hi3 = max(0, i - 3), min(n, i + 4)
-        row[36] = sum(short[lo3:hi3]) / (hi3 - lo3)
         row[37] = 1.0 if t[:1].islower() else 0.0
         row[38] = doc_long_frac
         row[39] = math.log((nw + 1) / (median_words + 1)) / 3.0
@@ -201,8 +214,6 @@ def doc_features(lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarra
         row[41] = math.log(min(prev_prose[i], 50)) / 4.0
         row[42] = math.log(min(next_prose[i], 50)) / 4.0
         row[43] = 1.0 if first_prose <= i <= last_prose else 0.0
-        lo10, hi10 = max(0, i - 10), min(n, i + 11)
-        row[44] = sum(prose[lo10:hi10]) / (hi10 - lo10)
     return out
 
 

@@ -58,11 +58,16 @@ class LineModel:
     threshold: float
     info: dict[str, Any]
 
-    def score(self, lines: Sequence[str], stop: frozenset[str] | None) -> np.ndarray:
-        """Probability that each line is main text."""
+    def score(
+        self,
+        lines: Sequence[str],
+        stop: frozenset[str] | None,
+        stats: Sequence[tuple[int, int, float, bool]] | None = None,
+    ) -> np.ndarray:
+        """Probability that each line is main text (``stats``: :func:`line_stats`, if known)."""
         if not lines:
             return np.zeros(0)
-        x = doc_features(lines, stop)
+        x = doc_features(lines, stop, stats)
         p1 = self.stage1.predict(x)
         return self.stage2.predict(np.hstack([x, context_features(p1)]))
 
