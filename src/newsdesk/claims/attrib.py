@@ -137,7 +137,7 @@ def _subject(verb: Tok) -> Tok | None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:
             return pobj  # passive: "was criticized by X"
-        if cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
+        if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "prep") and cur.head is not cur:
             cur = cur.head
         else:
             break
