@@ -348,8 +348,9 @@ class DedupIndex:
         < 0.2 and containment < 0.5), the pair is two different stories in the same wrapper,
         provided the shared part looks like a wrapper: every shared paragraph at most 30
         words, or each core at least 30 % of its body (otherwise it is one story with a
-        rewritten paragraph).  A truncated
-        copy's core is empty (it is all shared lead), so it still joins.
+        rewritten paragraph).  A truncated copy's core is empty (it is all shared lead), so
+        it still joins; a body that is only short shared lines at both ends (a page of
+        outlet chrome) does not.
         """
         ra = [p for p in body_a.split("\n\n") if p.strip()]
         rb = [p for p in body_b.split("\n\n") if p.strip()]
@@ -372,10 +373,16 @@ class DedupIndex:
         core_a = "\n\n".join(pa[i : len(pa) - k])
         core_b = "\n\n".join(pb[i : len(pb) - k])
         sa, sb, fa, fb = self.hasher.shingle_sets([core_a, core_b, "\n\n".join(pa), "\n\n".join(pb)])
-        if len(sa) < MIN_NEAR_TOKENS or len(sb) < MIN_NEAR_TOKENS:
-            return False
         shared = pa[:i] + pa[len(pa) - k :]
         looks_like_template = all(len(p.split()) <= WRAPPER_LINE_WORDS for p in shared)
+        if len(sa) < MIN_NEAR_TOKENS or len(sb) < MIN_NEAR_TOKENS:
+            # one body is (almost) nothing but the shared part.  A truncated copy shares
+            # only a lead; a page that is all outlet chrome shares short lines at both ends
+            # with a longer story: it carries no story, and joining it would chain every
+            # article of that outlet into one group.
+            tiny, other = (sa, sb) if len(sa) < len(sb) else (sb, sa)
+            return i > 0 and k > 0 and looks_like_template and len(other) >= MIN_NEAR_TOKENS
+
         small_cores = len(sa) < WRAPPER_MIN_CORE_SHARE * len(fa) or len(sb) < WRAPPER_MIN_CORE_SHARE * len(fb)
         if small_cores and not looks_like_template:
             return False  # the shared part is most of both texts and reads as story: an edited copy
