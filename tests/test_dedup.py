@@ -450,3 +450,18 @@ def test_read_only_store_can_list_groups(tmp_path: Path) -> None:
         pass
     with Store(tmp_path / "empty.db", readonly=True) as ro:
         assert list(DedupIndex(ro).groups()) == []
+
+
+def test_a_page_of_outlet_chrome_does_not_join_a_story(store: Store) -> None:
+    top = ["This story was originally published by our partners and is republished with permission."]
+    end = [
+        "Subscribe to the Daily Herald newsletter to get the top stories in your inbox every morning.",
+        "Follow us on Twitter, Facebook and Instagram for breaking news and updates from our newsroom.",
+        "Copyright Daily Herald Media Group. All rights reserved. This material may not be redistributed.",
+    ]
+    chrome = make(top + ["Letters."] + end, outlet="herald.example")
+    s1 = make(top + story(40) + end, outlet="herald.example", published="2024-03-02")
+    s2 = make(top + story(41) + end, outlet="herald.example", published="2024-03-03")
+    index = index_with(store, chrome, s1, s2)
+    index.add_many([s1, chrome, s2])
+    assert list(index.groups()) == []
