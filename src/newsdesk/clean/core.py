@@ -402,9 +402,10 @@ def clean_text(
                 if (
                     nxt is not None
                     and ln.nw <= 3
-                    and not ln.text[:1].isupper()
+                    and not ln.sentence
                     and _headline_like(nxt, cfg)
-                    and nxt.nw > ln.nw
+                    and nxt.nw >= max(5, 2 * ln.nw)
+                    and not nxt.text.rstrip().endswith(".")
                 ):
                     continue
                 title_idx = i
