@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape as rich_escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -57,6 +58,11 @@ DbOption = Annotated[
 ]
 
 
+def esc(text: str) -> str:
+    """Scraped text printed through rich: control characters out, ``[...]`` markup inert."""
+    return rich_escape(safe(text))
+
+
 def _db(path: Path | None) -> Path:
     return path or default_db_path()
 
@@ -94,7 +100,7 @@ def clean(
         if isinstance(item, ReadError):
             n_err += 1
             where = f"{item.source_path}{'#' + item.location if item.location else ''}"
-            err.print(f"[yellow]error[/yellow] {safe(where)}: {safe(item.reason)}", highlight=False)
+            err.print(f"[yellow]error[/yellow] {esc(where)}: {esc(item.reason)}", highlight=False)
             continue
         n_ok += 1
         if format is CleanFormat.jsonl:
@@ -159,7 +165,7 @@ def ingest_cmd(
         err.print(f"  note: {note}", highlight=False)
     for e in summary.error_samples:
         where = f"{e.source_path}{'#' + e.location if e.location else ''}"
-        err.print(f"  [yellow]error[/yellow] {safe(where)}: {safe(e.reason)}", highlight=False)
+        err.print(f"  [yellow]error[/yellow] {esc(where)}: {esc(e.reason)}", highlight=False)
     if summary.errors > len(summary.error_samples):
         err.print(f"  … {summary.errors - len(summary.error_samples)} more (newsdesk errors)")
 
@@ -198,9 +204,9 @@ def search(
     for h in hits:
         table.add_row(
             h.id[:12],
-            safe(h.outlet or ""),
+            esc(h.outlet or ""),
             (h.published or "")[:10],
-            safe(h.title or "") + "\n" + safe(h.snippet),
+            esc(h.title or "") + "\n" + esc(h.snippet),
         )
     out.print(table)
 
@@ -229,7 +235,7 @@ def show(
     with _open_existing(db) as store:
         article = store.get_article(article_id)
         if article is None:
-            err.print(f"[red]no article {safe(article_id)!r}[/red]")
+            err.print(f"[red]no article {esc(article_id)!r}[/red]")
             raise typer.Exit(1)
         group = _group_info(store, article.id)
         sightings = store.sightings(article.id)
@@ -281,8 +287,8 @@ def dups(
                 m.id[:12],
                 m.kind + (f"/{m.basis}" if m.kind == "syndicated" and m.basis else ""),
                 f"{m.similarity:.2f}",
-                safe(m.outlet or ""),
-                safe(m.title or ""),
+                esc(m.outlet or ""),
+                esc(m.title or ""),
             )
     out.print(table)
     err.print(f"{len(groups)} groups, {sum(g.size for g in groups)} articles")
@@ -295,7 +301,7 @@ def errors(db: DbOption = None) -> None:
         rows = store.errors()
     for e in rows:
         where = f"{e.source_path}{'#' + e.location if e.location else ''}"
-        out.print(f"[{e.stage}] {safe(where)}: {safe(e.reason)}", highlight=False)
+        out.print(f"\\[{e.stage}] {esc(where)}: {esc(e.reason)}", highlight=False)
     err.print(f"{len(rows)} errors")
 
 
@@ -377,7 +383,7 @@ def serve(
 def _article_or_exit(store: Store, article_id: str) -> Article:
     article = store.get_article(article_id)
     if article is None:
-        err.print(f"[red]no article {safe(article_id)!r}[/red]")
+        err.print(f"[red]no article {esc(article_id)!r}[/red]")
         raise typer.Exit(1)
     return article
 

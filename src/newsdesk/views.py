@@ -56,7 +56,7 @@ def article_text_view(
     if article.deck:
         out.append(_wrap(article.deck.text, width, "  "))
     if article.byline:
-        out.append(f"By: {safe(article.byline.text)}")
+        out.append(safe(article.byline.text))
     if article.dateline:
         out.append(f"Dateline: {safe(article.dateline.text)}")
     out.append("")

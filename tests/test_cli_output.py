@@ -1,0 +1,38 @@
+"""Scraped text printed by the CLI must stay inert: no rich markup, no terminal escapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsdesk.cli import app
+from newsdesk.model import Article, Paragraph, Span
+from newsdesk.store import Store
+
+
+def test_search_and_show_print_markup_and_escapes_literally(tmp_path: Path) -> None:
+    title = "Strike [bold red]ends[/bold red] \x1b[2J now"
+    body = "Dockers [link=file:///etc/passwd]voted[/link] to end the strike."
+    raw = f"{title}\n\n{body}"
+    a = Article(
+        id="f" * 20,
+        raw=raw,
+        outlet="x.example",
+        title=Span(title, 0, len(title)),
+        paragraphs=[Paragraph(body, len(title) + 2, len(raw))],
+    )
+    a.check_spans()
+    db = tmp_path / "n.db"
+    with Store(db) as s:
+        s.add_article(a)
+    runner = CliRunner()
+    r = runner.invoke(app, ["search", "strike", "--db", str(db)], terminal_width=200)
+    assert r.exit_code == 0
+    assert "[bold red]ends[/bold red]" in r.stdout
+    assert "\x1b[2J" not in r.stdout
+    r = runner.invoke(app, ["show", "f" * 8, "--db", str(db)])
+    assert r.exit_code == 0 and "[link=file:///etc/passwd]" in r.stdout and "\x1b" not in r.stdout
+    r = runner.invoke(app, ["search", "strike", "--db", str(db), "--format", "jsonl"])
+    assert json.loads(r.stdout.splitlines()[0])["title"] == title  # JSON keeps the data exact
