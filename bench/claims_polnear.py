@@ -238,9 +238,13 @@ _PREP = set(
 def learn_cues(rows: list[dict[str, Any]], min_count: int = 3, min_ratio: float = 0.3) -> list[str]:
     """Cue words from PolNeAR *train*: a word is kept when it heads at least ``min_count``
     gold cues and at least ``min_ratio`` of its occurrences in the texts are cues.  The
-    extractor only uses these words where the parser tags them as verbs.
+    extractor only uses these words where the parser tags them as verbs.  Words of the
+    reviewed deny-list ``data/cues_en_actions.txt`` (actions, emotions, adjectives) are left
+    out: a cue must be a verb of saying, believing or reporting.
     """
     from collections import Counter
+
+    from newsdesk.claims.lexicon import EN_ACTIONS
 
     gold: Counter[str] = Counter()
     tot: Counter[str] = Counter()
@@ -257,7 +261,12 @@ def learn_cues(rows: list[dict[str, Any]], min_count: int = 3, min_ratio: float 
     keep = [
         w
         for w, g in gold.items()
-        if g >= min_count and tot[w] and g / tot[w] >= min_ratio and w.isalpha() and not w.endswith("ly")
+        if g >= min_count
+        and tot[w]
+        and g / tot[w] >= min_ratio
+        and w.isalpha()
+        and not w.endswith("ly")
+        and w not in EN_ACTIONS  # actions/emotions PolNeAR uses as metaphorical cues ("attacked")
     ]
     return sorted(keep)
 
@@ -295,6 +304,83 @@ def learn_drops(rows: list[dict[str, Any]], min_n: int = 8) -> list[str]:
     return sorted(w for w, (n, c, so) in stat.items() if n >= min_n and (c / n < 0.6 or so / n < 0.3))
 
 
+def error_report(rows: list[dict[str, Any]], claims: list[Any], out: str) -> None:
+    """Why the joint source score misses, counted per case, with examples written to ``out``.
+
+    Cases for each gold attribution with a source: no prediction matched its content;
+    matched but no predicted source; matched with a source elsewhere (wrong).  Predicted
+    sources whose attribution matched no gold one are counted as spurious.
+    """
+    from collections import Counter, defaultdict
+
+    cnt: Counter[str] = Counter()
+    ex: dict[str, list[str]] = defaultdict(list)
+    for row, cl in zip(rows, claims, strict=True):
+        text = row["text"]
+        gold = gold_attrs(row)
+        pred = [
+            {
+                "source": (q.source.start, q.source.end) if q.source else None,
+                "cue": (q.cue.start, q.cue.end) if q.cue else None,
+                "content": (q.content.start, q.content.end),
+                "rule": getattr(q, "rule", ""),
+            }
+            for q in cl.quotes
+        ]
+        pairs = sorted(
+            (
+                (_ov(g["content"], p["content"]), gi, pi)
+                for gi, g in enumerate(gold)
+                for pi, p in enumerate(pred)
+            ),
+            reverse=True,
+        )
+        mg: dict[int, int] = {}
+        mp: set[int] = set()
+        for ov, gi, pi in pairs:
+            if ov <= 0:
+                break
+            if gi in mg or pi in mp:
+                continue
+            mg[gi] = pi
+            mp.add(pi)
+
+        def t(s: Any, text: str = text) -> str:
+            return repr(text[s[0] : s[1]][:80]) if s else "-"
+
+        for gi, g in enumerate(gold):
+            if g["source"] is None:
+                continue
+            pi = mg.get(gi)
+            if pi is None:
+                case = "gold attribution not found"
+            elif pred[pi]["source"] is None:
+                case = "matched, no predicted source"
+            elif _ov(pred[pi]["source"], g["source"]) > 0:
+                cnt["ok"] += 1
+                continue
+            else:
+                case = "matched, wrong source"
+            cnt[case] += 1
+            p = pred[pi] if pi is not None else None
+            ex[case].append(
+                f"{row['id']} gold src={t(g['source'])} cue={t(g['cue'])} content={t(g['content'])}\n"
+                + (f"    pred src={t(p['source'])} cue={t(p['cue'])} content={t(p['content'])}" if p else "")
+            )
+        for pi, p in enumerate(pred):
+            if pi not in mp and p["source"] is not None:
+                cnt["spurious predicted source"] += 1
+                ex["spurious predicted source"].append(
+                    f"{row['id']} pred src={t(p['source'])} cue={t(p['cue'])} content={t(p['content'])}"
+                )
+    for k, v in cnt.most_common():
+        print(f"  {k}: {v}")
+    with open(out, "w", encoding="utf-8") as fh:
+        for k, lines in ex.items():
+            fh.write(f"## {k} ({len(lines)})\n" + "\n".join(lines) + "\n\n")
+    print(f"examples written to {out}")
+
+
 def score_fallback(rows: list[dict[str, Any]], arts: list[Article]) -> int:
     """How good the parser-free path is: run it on English so PolNeAR can grade it."""
     from newsdesk.claims import fallback
@@ -327,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the parser-free fallback extractor (English cue list) instead",
     )
+    ap.add_argument("--errors", metavar="OUT", help="also count source errors by case, examples to OUT")
     ap.add_argument("--learn-cues", metavar="OUT", help="learn cue words from train, write them to OUT, exit")
     ap.add_argument(
         "--learn-drops", metavar="OUT", help="learn weak cue words on train[:300], write to OUT, exit"
@@ -396,6 +483,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"ours: {len(rows) / dt:.2f} articles/s (extraction incl. parse)")
     print(ours_all.table("ours, all attributions"))
+    if args.errors:
+        error_report(rows, claims, args.errors)
     if nlp is not None:
         print(peer_all.table("textacy direct_quotations, all attributions"))
     print(ours_dq.table("ours (kind=direct), direct-quote subset"))

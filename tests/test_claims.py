@@ -105,6 +105,30 @@ def test_seed_004_with_publication_date(seeds: dict[str, str]) -> None:
     assert any(q["source"]["text"] == "He" for q in asl)
 
 
+def test_seed_004_narrated_action_is_not_an_attribution(seeds: dict[str, str]) -> None:
+    """ "armed forces attacked the town" narrates an event; only the ambassador's saying is reported."""
+    raw = seeds[SEED_004]
+    art = make_article(raw, published="2024-02-26")
+    quotes = extract_claims(art).to_dict()["quotes"]
+    attacked = raw.index("Armenian armed forces attacked the town")
+    assert not [q for q in quotes if q["cue"] and q["cue"]["text"].lower().startswith("attack")]
+    assert not [q for q in quotes if q["source"] and q["source"]["text"] == "Armenian armed forces"]
+    # the sentence still belongs to what the ambassador emphasized, as content
+    around = [q for q in quotes if q["content"]["start"] <= attacked < q["content"]["end"]]
+    assert around and all(q["cue"]["text"] == "emphasized" for q in around)
+
+
+def test_action_verbs_are_never_cues() -> None:
+    from newsdesk.claims.lexicon import EN_ACTIONS, EN_ALL_FORMS
+
+    assert {"attacked", "slammed", "ordered", "refused"} <= EN_ACTIONS
+    assert not EN_ACTIONS & set(EN_ALL_FORMS)
+    art = make_article("Rebel forces attacked the village on Monday, officials said.")
+    quotes = extract_claims(art).to_dict()["quotes"]
+    assert [q["cue"]["text"] for q in quotes] == ["said"]
+    assert quotes[0]["source"]["text"] == "officials"
+
+
 def test_seed_004_without_publication_date_stays_unresolved(seeds: dict[str, str]) -> None:
     art = make_article(seeds[SEED_004], published=None)
     d = extract_claims(art).to_dict()
