@@ -72,3 +72,18 @@ def test_record_date_wins_over_page_date() -> None:
     art = clean_record(rec)
     assert art.published == "2024-01-23"
     assert art.published_source == "input"
+
+
+def test_title_declared_beside_the_text_gets_a_span() -> None:
+    from newsdesk.clean import clean_record as clean
+    from newsdesk.model import RawRecord
+
+    body = "Dockers voted on Tuesday to end the strike after three weeks of talks with the port.\n"
+    rec = RawRecord("feed.jsonl", body, "jsonl", title="Port strike ends", location="line=1")
+    art = clean(rec)
+    art.check_spans()
+    assert art.title is not None and art.title.text == "Port strike ends"
+    assert "Dockers voted" in art.text
+    # a title already present as a line is not added twice
+    rec2 = RawRecord("f.jsonl", "Port strike ends\n\n" + body, "jsonl", title="Port strike ends")
+    assert clean(rec2).raw.count("Port strike ends") == 1

@@ -37,6 +37,22 @@ def _outlet(record: RawRecord) -> str | None:
     return None
 
 
+def _with_declared_title(raw: str, title: str | None) -> str:
+    """Put a title the container declared (JSONL, feed, WARC metadata) on the first line.
+
+    Spans must point into ``raw``; a title given beside the text rather than in it would
+    otherwise be lost or have no span.  If the text already carries it as a line, the text
+    is left as it is.
+    """
+    if not title or not title.strip():
+        return raw
+    wanted = " ".join(title.split())
+    for line in raw[:20000].splitlines()[:40]:
+        if " ".join(line.split()) == wanted:
+            return raw
+    return f"{wanted}\n\n{raw}"
+
+
 def clean_record(
     record: RawRecord, config: CleanConfig | None = None, templates: TemplateIndex | None = None
 ) -> Article:
@@ -71,7 +87,7 @@ def clean_record(
             extracted=True,
         )
         art = clean_text(
-            ex.raw,
+            _with_declared_title(ex.raw, hints.title),
             article_id=record.id,
             outlet=outlet,
             hints=hints,
@@ -84,7 +100,12 @@ def clean_record(
     else:
         hints = FieldHints(title=record.title, url=record.url, outlet=outlet)
         art = clean_text(
-            text, article_id=record.id, outlet=outlet, hints=hints, config=config, templates=templates
+            _with_declared_title(text, record.title),
+            article_id=record.id,
+            outlet=outlet,
+            hints=hints,
+            config=config,
+            templates=templates,
         )
     art.id = record.id
     art.source_path = record.source_path
