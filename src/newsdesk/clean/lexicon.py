@@ -20,6 +20,7 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parse
 import unicodedata
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -339,6 +340,36 @@ def normalise(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     return " ".join(_NON_LETTERS.sub(" ", text.casefold()).split())
+
+
+_NON_LETTERS_NL = re.compile(r"[^\w\n]+|_|\d+", re.UNICODE)
+_NON_WORD_NL = re.compile(r"[^\w\n]+|_", re.UNICODE)
+
+
+def _many(texts: Sequence[str], rx: re.Pattern[str], one: Callable[[str], str]) -> list[str]:
+    """``one`` over many newline-free lines as a few whole-document C calls.
+
+    NFKC, casefold and the substitution run once over the joined text; only the whitespace
+    collapse is per line.  Falls back to per-line calls if the line count changed (NFKC or
+    casefold producing a newline never happens in practice, but the result must be exact).
+    """
+    joined = "\n".join(texts)
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFKC", joined)
+    parts = rx.sub(" ", joined.casefold()).split("\n")
+    if len(parts) != len(texts) or any("\n" in t for t in texts):
+        return [one(t) for t in texts]
+    return [" ".join(p.split()) for p in parts]
+
+
+def normalise_many(texts: Sequence[str]) -> list[str]:
+    """:func:`normalise` of every line of a page."""
+    return _many(texts, _NON_LETTERS_NL, normalise)
+
+
+def dup_keys(texts: Sequence[str]) -> list[str]:
+    """:func:`dup_key` of every line of a page."""
+    return _many(texts, _NON_WORD_NL, dup_key)
 
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
