@@ -18,6 +18,7 @@ is never cut mid-quote.  Offsets are relative to the parsed text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -202,8 +203,8 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         if content[1] - content[0] < 2:
             return
         ss = _source_span(src) if src is not None else None
-        if ss is not None and ss[0] < content[1] and content[0] < ss[1]:
-            ss = None  # a subject inside the content is not its source
+        if ss is not None and ss[0] < content[1] and content[0] < ss[1] and rule != "inter":
+            ss = None  # a subject inside the content is not its source (bar "X, he said, Y")
         if ss is None and rule in ("obj", "as"):
             return  # without a source an object frame is mostly narration, not attribution
         head = src if (src is not None and ss) else None
@@ -227,6 +228,19 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         subj = _subject(tok)
         if clauses:
             add(subj, _cue_span(tok), _span_of(_subtree_tokens(clauses[0])), "ccomp")
+            used_cues.add(tok.i)
+            continue
+        if (
+            lem is not None
+            and tok.dep_ == "parataxis"
+            and _is_verb(tok.head)
+            and subj is not None
+            and subj.head.i == tok.i
+            and subj.left_edge.i > 0
+            and doc[subj.left_edge.i - 1].text == ","
+        ):
+            # "X, he said, Y": the interjected cue governs the clause around it
+            add(subj, _cue_span(tok), _span_of(_subtree_tokens(tok.head)), "inter")
             used_cues.add(tok.i)
             continue
         obj = next((c for c in tok.children if c.dep_ in _OBJ), None)
@@ -302,6 +316,9 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
                 content = _strip(text, _widen_to_quotes(content, quotes))
                 out.append(RawAttribution(src_span, cue, content, pobj.idx, "according", _name_of(pobj)))
 
+    # "Trump: I'm the worst thing ..." (headline and interview convention)
+    out.extend(_colon_frames(doc))
+
     # quotations no rule covered: a reporting verb right before or after the quote
     covered = [(a.content[0], a.content[1]) for a in out]
     for qa, qb in quotes:
@@ -325,7 +342,93 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             )
         )
         used_cues.add(verb.i)
-    return _drop_nested(out, text)
+    return _join_continuations(_drop_nested(out, text), quotes, text)
+
+
+_GAP_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+
+
+def _join_continuations(
+    attrs: list[RawAttribution], quotes: list[tuple[int, int]], text: str
+) -> list[RawAttribution]:
+    """Extend "“A,” she said. “B.”" to one attribution whose content runs from A to B.
+
+    A quotation that follows its speaker's cue with nothing but punctuation (or a few words
+    such as "with a laugh", "of Trump and Ryan") between them continues the same speech; reporting it as a
+    separate, unattributed or re-attributed quote would split one speaker's words in two.
+    PolNeAR (train) annotates the pair as one attribution with a discontinuous content.
+    Attributions whose content falls inside the joined stretch are dropped.
+    """
+    if len(quotes) < 2:
+        return attrs
+    joined: list[RawAttribution] = []
+    for a in attrs:
+        if a.cue is None or a.cue[0] < a.content[1]:
+            continue  # only "quote, then cue" frames continue after the cue
+        if not any(qb == a.content[1] for _qa, qb in quotes):
+            continue  # the first part must end with a quotation ("“A,” she said")
+        end = max(a.cue[1], a.source[1] if a.source else 0)
+        new_end = a.content[1]
+        for qa, qb in quotes:
+            if qa < end:
+                continue
+            gap = text[max(end, new_end) : qa]
+            if any(ch in gap for ch in "\n?!") or len(_GAP_WORD.findall(gap)) > 5 or len(gap) > 60:
+                break
+            new_end, end = qb, qb
+        if new_end > a.content[1]:
+            a.content = (a.content[0], new_end)
+            joined.append(a)
+    if not joined:
+        return attrs
+    keep = []
+    for b in attrs:
+        inside = any(
+            b is not a and a.content[0] <= b.content[0] and b.content[1] <= a.content[1] for a in joined
+        )
+        if not inside:
+            keep.append(b)
+    return keep
+
+
+_LABELS = {"update", "note", "editor", "related", "photo", "watch", "video", "read", "see", "breaking", "source"}
+_TITLES = {"dr.", "sen.", "rep.", "gov.", "mr.", "mrs.", "ms.", "gen.", "pres.", "president", "senator"}
+
+
+def _colon_frames(doc: Any) -> list[RawAttribution]:
+    """A sentence opening with a short name and a colon: the name speaks the rest.
+
+    "Graham: Trump's 'Incredibly Hateful Rhetoric' ..." or 'Kerry: "By law, ..."'.  The
+    name must hold a proper noun (not all capitals, which is a dateline or a label) or be
+    a personal pronoun; labels such as "Update:" are skipped.
+    """
+    out: list[RawAttribution] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        colon = next((i for i, t in enumerate(toks[:6]) if t.text == ":"), None)
+        if not colon or len(doc) - toks[colon].i < 4:
+            continue
+        head = toks[:colon]
+        words = [t for t in head if t.is_alpha or t.text.endswith(".")]
+        if len(words) != len(head) or head[0].lower_ in _LABELS:
+            continue
+        pron = len(head) == 1 and head[0].lower_ in ("he", "she", "they", "we", "i")
+        names = [t for t in head if t.tag_ in ("NNP", "NNPS") or t.pos_ == "PROPN"]
+        if not pron and (
+            not names
+            or any(t.is_upper and len(t.text) > 1 for t in head)
+            or not all(t in names or t.lower_ in _TITLES for t in head)
+        ):
+            continue
+        c = toks[colon]
+        rest = [t for t in doc[c.i + 1 :] if not t.is_space]
+        content = _span_of(rest)
+        if content is None:
+            continue
+        src = (head[0].idx, head[-1].idx + len(head[-1].text))
+        name = None if pron else (names[0].idx, names[-1].idx + len(names[-1].text))
+        out.append(RawAttribution(src, (c.idx, c.idx + 1), content, head[-1].idx, "colon", name))
+    return out
 
 
 _PRONOUN_SOURCES = {"he", "she", "they", "i", "we", "you", "it", "who", "that", "which"}
