@@ -131,13 +131,13 @@ def _cue_span(verb: Tok, extra: list[Tok] | None = None) -> tuple[int, int]:
 def _subject(verb: Tok) -> Tok | None:
     cur = verb
     for _ in range(3):
-        for c in cur.children:
-            if c.dep_ in _SUBJ:
-                return c
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:
-            return pobj  # passive: "was criticized by X"
+            return pobj  # passive: "was criticized by X" (before the passive subject, what was said)
+        for c in cur.children:
+            if c.dep_ in _SUBJ:
+                return c
         if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "prep") and cur.head is not cur:
             cur = cur.head
         else:
@@ -160,8 +160,10 @@ def _name_of(head: Tok | None) -> tuple[int, int] | None:
 
 
 def _source_span(subj: Tok) -> tuple[int, int] | None:
-    if subj.lower_ in ("it", "there", "il") or subj.dep_ in ("nsubjpass", "nsubj:pass"):
+    if subj.lower_ in ("it", "there", "il"):
         return None
+    if subj.dep_ in ("nsubjpass", "nsubj:pass") and subj.head.lower_ != "quoted":
+        return None  # the passive subject is what was said, except "X was quoted as saying"
     doc = subj.doc
     skip = {
         c.i
@@ -263,6 +265,9 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
                 add(subj, _cue_span(tok), span, "as")
                 used_cues.add(tok.i)
                 continue
+        if obj is None and any(c.dep_ == "agent" for c in tok.children):
+            # passive: "the plan was criticized by the governor" - the plan is what was said about
+            obj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
         xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
         if obj is not None and obj.tag_ not in ("WP", "WDT") and not (obj.tag_ == "PRP" and xcomp is None):
             end_tok = xcomp.right_edge if xcomp is not None and xcomp.i > obj.i else obj.right_edge
@@ -320,17 +325,20 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
     out.extend(_colon_frames(doc))
 
     # quotations no rule covered: a reporting verb right before or after the quote
+    # (any cue word here: next to a quotation, "shouted" or "chanted" reports speech)
+    near_cues = {w: v for w, v in allv.items() if w not in EN_DROP} if lang == "en" else speech
     covered = [(a.content[0], a.content[1]) for a in out]
     for qa, qb in quotes:
         if any(ca <= qa and qb <= cb for ca, cb in covered):
             continue
         inner = text[qa + 1 : qb - 1]
-        if qb - qa < 8 or " " not in inner.strip():
+        spoken = inner.rstrip()[-1:] in (",", "!", "?")  # '“Cruz,” someone shouted': speech punctuation
+        if not spoken and (qb - qa < 8 or " " not in inner.strip()):
             continue
         words = [w for w in inner.split() if w[:1].isalpha()]
-        if words and all(w[0].isupper() for w in words):
+        if words and all(w[0].isupper() for w in words) and not spoken:
             continue  # a title ("Fox News Sunday"), not speech
-        cand = _verb_near(doc, qa, qb, speech, used_cues)
+        cand = _verb_near(doc, qa, qb, near_cues, used_cues)
         if cand is None:
             continue
         verb, subj = cand
