@@ -318,3 +318,94 @@ def test_clean_record_html_dispatch() -> None:
     assert art.title is not None and art.title.text == "Council approves budget"
     assert len(art.paragraphs) == 4
     assert all("You have read" not in p.text for p in art.paragraphs)
+
+
+# -- section labels above the headline --------------------------------------------------------
+
+_STRIKE_BODY = (
+    "Dockers in Harbourton voted on Tuesday to accept a revised pay offer, ending a strike that "
+    "had idled the port for three weeks and stranded hundreds of containers.\n\n"
+    "The union said the deal raises wages by eight percent over two years and that its members "
+    "would return to work on Wednesday morning.\n"
+)
+
+
+@pytest.mark.parametrize("label", ["World desk", "world desk", "WORLD DESK", "Local News"])
+def test_capitalised_section_label_is_not_the_title(label: str) -> None:
+    raw = f"{label}\n\nPort workers end three-week strike after pay deal\n\n{_STRIKE_BODY}"
+    art = clean_text(raw)
+    assert_valid(art)
+    assert art.title is not None
+    assert art.title.text == "Port workers end three-week strike after pay deal"
+    assert removed_by_text(art)[label] == "nav"
+
+
+def test_section_words_above_a_short_headline_are_nav() -> None:
+    # the headline is too short for the length rule; the section lexicon decides
+    raw = f"Wirtschaft aktuell\n\nHafenstreik beendet\n\n{_STRIKE_BODY}"
+    art = clean_text(raw, lang_hint="en")
+    assert art.title is not None and art.title.text == "Hafenstreik beendet"
+    assert removed_by_text(art)["Wirtschaft aktuell"] == "nav"
+
+
+def test_short_real_headline_above_body_stays_title() -> None:
+    # a three-word headline followed directly by the body is a headline, not a label
+    raw = f"Harbour strike ends\n\n{_STRIKE_BODY}"
+    art = clean_text(raw)
+    assert art.title is not None and art.title.text == "Harbour strike ends"
+
+
+# -- whole-page batched helpers equal their per-line definitions --------------------------------
+
+_PAGE_LINES = [
+    "Home > News > World",
+    "Straße und Fluss: İstanbul'da 12 Grad, snake_case_word",
+    "You have 3 free articles left this month.",
+    "Subscribe to our newsletter | Follow us on Twitter",
+    "© 2024 Example Media. All rights reserved.",
+    "Published 12.03.2024 10:15",
+    "The council said on Tuesday that it would review the plan, which critics call rushed.",
+    "• Ingredient one, 200 g",
+    "  ",
+    "main menu",
+    "𝐁𝐨𝐥𝐝 math letters and emoji 🎉 count too",
+]
+
+
+def test_batched_line_helpers_equal_per_line() -> None:
+    from newsdesk.clean.features import doc_line_stats, line_stats
+    from newsdesk.clean.lexicon import (
+        _cues,
+        dup_key,
+        dup_keys,
+        line_cues,
+        normalise,
+        normalise_many,
+        stopwords,
+    )
+
+    for lang in ("en", "de", None):
+        stop = stopwords(lang)
+        assert doc_line_stats(_PAGE_LINES, stop) == [line_stats(t, stop) for t in _PAGE_LINES]
+    assert line_cues(_PAGE_LINES) == [_cues(t) for t in _PAGE_LINES]
+    keys = dup_keys(_PAGE_LINES)
+    assert keys == [dup_key(t) for t in _PAGE_LINES]
+    assert normalise_many(_PAGE_LINES) == [normalise(t) for t in _PAGE_LINES]
+    assert normalise_many(_PAGE_LINES, keys) == [normalise(t) for t in _PAGE_LINES]
+    assert any(c for c in line_cues(_PAGE_LINES))  # the page does hold cues
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_characters="\n\r"), max_size=60), min_size=1, max_size=8
+    )
+)
+def test_batched_helpers_on_random_lines(lines: list[str]) -> None:
+    from newsdesk.clean.features import doc_line_stats, line_stats
+    from newsdesk.clean.lexicon import _cues, dup_key, dup_keys, line_cues, stopwords
+
+    stop = stopwords("en")
+    assert doc_line_stats(lines, stop) == [line_stats(t, stop) for t in lines]
+    assert line_cues(lines) == [_cues(t) for t in lines]
+    assert dup_keys(lines) == [dup_key(t) for t in lines]

@@ -32,8 +32,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdesk.clean.config import CleanConfig, FieldHints
-from newsdesk.clean.features import line_stats
-from newsdesk.clean.lexicon import dup_key, match_rules, normalise, stopwords
+from newsdesk.clean.features import doc_line_stats, line_stats
+from newsdesk.clean.lexicon import (
+    dup_key,
+    dup_keys,
+    is_section_label,
+    line_cues,
+    match_rules,
+    normalise,
+    stopwords,
+)
 from newsdesk.clean.linemodel import load_model
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.lang import MIN_LINE_WORDS, detect, line_language
@@ -283,11 +291,14 @@ def clean_text(
 
     # -- language and prose statistics ------------------------------------------------------
     lang = lang_hint or hints.lang
+    probe_lang: str | None = None  # the language guessed from the longest lines, if guessed
     if lang is None:
         longest = sorted(probe, key=len, reverse=True)[:8]
         lang = detect(" ".join(longest)[:1000]).lang
+        probe_lang = lang
     stop = stopwords(lang)
-    stats = [line_stats(t, stop) for t in probe]
+    stats = doc_line_stats(probe, stop)
+    cues = line_cues(probe)
     for ln, st in zip(lines, stats, strict=True):
         ln.nw, _, ln.stop_ratio, ln.sentence = st
 
@@ -304,13 +315,13 @@ def clean_text(
             ln.role = "byline"
 
     # -- 2. cue phrases and empties -------------------------------------------------------
-    for ln, t in zip(lines, probe, strict=True):
+    for ln, t, cue in zip(lines, probe, cues, strict=True):
         if ln.role is not None:
             continue
         if not _HAS_ALNUM.search(t):
             _remove(ln, "empty", "no letters or digits")
             continue
-        hit = match_rules(t, ln.nw, ln.sentence)
+        hit = match_rules(t, ln.nw, ln.sentence, cue)
         if hit is not None:
             reason, detail = hit
             rlang = None
@@ -346,8 +357,9 @@ def clean_text(
 
     # -- 3. duplicates within the page ----------------------------------------------------
     first_seen: dict[str, int] = {}
+    keys = dup_keys(probe)
     for i, ln in enumerate(lines):
-        key = dup_key(ln.text[: cfg.max_line_chars])
+        key = keys[i]
         if not key:
             continue
         if key in first_seen:
@@ -378,7 +390,7 @@ def clean_text(
     # -- 5. the line model -------------------------------------------------------------------
     model = load_model(cfg.line_model) if cfg.use_model else None
     if model is not None:
-        probs = model.score(probe, stop, stats)
+        probs = model.score(probe, stop, stats, [bool(c) for c in cues], keys)
         for ln, p in zip(lines, probs, strict=True):
             ln.p = float(p)
 
@@ -397,15 +409,17 @@ def clean_text(
             if ln.nw <= 1:
                 continue
             if _headline_like(ln, cfg):
-                # a short label directly followed by a longer headline is navigation
+                # a short label directly followed by a longer headline is navigation, and so
+                # is a line of section words ("World desk") above any headline-shaped line;
+                # case is no evidence (sites print labels in any case)
                 nxt = next((lines[j] for j in cands if j > i and lines[j].role is None), None)
                 if (
                     nxt is not None
                     and ln.nw <= 3
                     and not ln.sentence
                     and _headline_like(nxt, cfg)
-                    and nxt.nw >= max(5, 2 * ln.nw)
                     and not nxt.text.rstrip().endswith(".")
+                    and (nxt.nw >= max(5, 2 * ln.nw) or is_section_label(ln.text))
                 ):
                     continue
                 title_idx = i
@@ -494,8 +508,17 @@ def clean_text(
             _remove(ln, "boilerplate", "short line between removed lines")
 
     # -- assemble ---------------------------------------------------------------------------
-    _assemble(art, lines, lang, hints)
+    # the body-start call exists so furniture in another language cannot decide the
+    # article's language; when every line the first guess read was kept as body, that guess
+    # already read body text only, and a second fastText call is not needed
+    same_text = probe_lang is not None and _longest_all_body(lines, probe)
+    _assemble(art, lines, lang, hints, lang_known=same_text)
     return art
+
+
+def _longest_all_body(lines: Sequence[_Line], probe: Sequence[str]) -> bool:
+    longest = sorted(range(len(probe)), key=lambda i: len(probe[i]), reverse=True)[:8]
+    return all(lines[i].role == "body" for i in longest)
 
 
 #: a line with at least this share (and two) of the article language's stopwords is in that
@@ -515,7 +538,9 @@ def _may_be_foreign(ln: _Line, stop: frozenset[str] | None) -> bool:
     return ln.stop_ratio < _SURELY_NATIVE_STOP_RATIO or ln.nw * ln.stop_ratio < 2
 
 
-def _assemble(art: Article, lines: Sequence[_Line], lang: str | None, hints: FieldHints) -> None:
+def _assemble(
+    art: Article, lines: Sequence[_Line], lang: str | None, hints: FieldHints, *, lang_known: bool = False
+) -> None:
     body_texts: list[str] = []
     body_lines: list[_Line] = []
     for ln in lines:
@@ -542,7 +567,7 @@ def _assemble(art: Article, lines: Sequence[_Line], lang: str | None, hints: Fie
     # article language from the body; paragraphs that are clearly in another language say so
     if body_texts:
         # one call on the body's start: a footer or quote in another language cannot win
-        art.lang = detect(" ".join(body_texts)[:1000]).lang or lang
+        art.lang = lang if lang_known else (detect(" ".join(body_texts)[:1000]).lang or lang)
     else:
         art.lang = lang or (detect(art.title.text).lang if art.title else None)
     if art.lang == lang:

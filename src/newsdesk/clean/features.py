@@ -101,6 +101,53 @@ def line_stats(text: str, stop: frozenset[str] | None) -> tuple[int, int, float,
     return n, ns, (ns / n if n else 0.0), sentence_like
 
 
+def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tuple[int, int, float, bool]]:
+    """:func:`line_stats` of every line of a page: one word scan of the joined page.
+
+    Word counts per line come from where word runs start (a newline separates lines, so no
+    run crosses one); stopwords are looked up over the page's word list in one C-level map.
+    Equal to the per-line function (a test checks it).
+    """
+    n = len(lines)
+    if n == 0:
+        return []
+    if any("\n" in t for t in lines):
+        return [line_stats(t, stop) for t in lines]
+    joined = "\n".join(lines)
+    words = _WORD.findall(joined)
+    lens = [len(t) for t in lines]
+    # word counts per line: count word starts between line offsets
+    starts: list[int] = []
+    pos = 0
+    for L in lens:
+        starts.append(pos)
+        pos += L + 1
+    # re's \w is str.isalnum() or "_": a word run starts at a word character after a non-word one
+    flags = _char_flags(joined)
+    isword = (flags & _FLAG_ALNUM) > 0
+    if "_" in joined:
+        isword |= np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 95
+    wmask = isword.copy()
+    wmask[1:] &= ~isword[:-1]
+    wstarts = np.flatnonzero(wmask)
+    if len(wstarts) != len(words):  # pragma: no cover - defensive, the two definitions agree
+        wstarts = np.fromiter((m.start() for m in _WORD.finditer(joined)), dtype=np.int64, count=len(words))
+    line_of = np.searchsorted(np.asarray(starts, dtype=np.int64), wstarts, side="right") - 1
+    nw = np.bincount(line_of, minlength=n)
+    if stop is not None and words:
+        is_stop = np.fromiter(map(stop.__contains__, map(str.casefold, words)), dtype=bool, count=len(words))
+        ns = np.bincount(line_of, weights=is_stop, minlength=n)
+    else:
+        ns = np.zeros(n)
+    out = []
+    for i, t in enumerate(lines):
+        k = int(nw[i])
+        s = int(ns[i])
+        u = t.rstrip(_CLOSERS + " ")
+        out.append((k, s, (s / k if k else 0.0), bool(u) and u[-1] in _SENT_END and k >= 4))
+    return out
+
+
 def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
     """Mean of ``values[i-radius : i+radius+1]`` for every i, the window clipped at the ends."""
     n = len(values)
@@ -171,7 +218,6 @@ _J_BULLET = re.compile(r"^[^\S\n]*(?:[-•*–—·▪►>]|\d+[.)])[^\S\n]", re
 
 
 _SEP_CHARS = "|»›•·/>"
-_HAS_DIGIT = re.compile(r"\d")
 
 
 def _lines_hit(rx: re.Pattern[str], joined: str, starts: np.ndarray, n: int) -> np.ndarray:
@@ -187,6 +233,8 @@ def doc_features(
     lines: Sequence[str],
     stop: frozenset[str] | None,
     stats: Sequence[tuple[int, int, float, bool]] | None = None,
+    cues: Sequence[bool] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> np.ndarray:
     """Feature matrix (n_lines x N_FEATURES) for the non-blank lines of one document.
 
@@ -201,7 +249,7 @@ def doc_features(
     lines = [t.replace("\n", " ") if "\n" in t else t for t in lines]
     has_stop = 1.0 if stop is not None else 0.0
     if stats is None:
-        stats = [line_stats(t, stop) for t in lines]
+        stats = doc_line_stats(lines, stop)
     nwords = [s[0] for s in stats]
     sratio = [s[2] for s in stats]
     joined = "\n".join(lines)
@@ -255,7 +303,7 @@ def doc_features(
         if last == ":":
             ends_colon[i] = 1.0
 
-    norms = normalise_many(lines)
+    norms = normalise_many(lines, keys)
     norm_counts = Counter(norms)
     firsts = [t.split(maxsplit=1)[0].casefold() if t.split() else "" for t in lines]
     first_counts = Counter(firsts)
@@ -304,17 +352,19 @@ def doc_features(
     if any(k in low for k in _COPY_KEYS):
         out[:, 15] = _lines_hit(_J_COPYRIGHT, joined, starts, n) > 0
     # dates only matter on short lines: scan just those (the month alternation is slow)
-    short_idx = np.flatnonzero(nw_arr <= 8)
+    short_idx = np.flatnonzero((nw_arr <= 8) & (digit > 0))
     if len(short_idx):
         short_lines = [lines[k] for k in short_idx]
         sj = "\n".join(short_lines)
-        if _HAS_DIGIT.search(sj):
+        if sj:
             s_starts = np.zeros(len(short_lines), dtype=np.int64)
             s_lens = np.fromiter(map(len, short_lines), dtype=np.int64, count=len(short_lines))
             np.cumsum(s_lens[:-1] + 1, out=s_starts[1:])
             out[short_idx, 16] = _lines_hit(_J_DATEISH, sj, s_starts, len(short_lines)) > 0
     out[:, 17] = _lines_hit(_J_BULLET, joined, starts, n) > 0
-    out[:, 18] = [1.0 if len(t) < 400 and has_cue(t) else 0.0 for t in lines]
+    if cues is None:
+        cues = [has_cue(t) for t in lines]
+    out[:, 18] = [1.0 if len(t) < 400 and c else 0.0 for t, c in zip(lines, cues, strict=True)]
     out[:, 19] = idx / (n - 1) if n > 1 else 0.0
     out[:, 20] = np.log1p(idx) / 5.0
     out[:, 21] = np.log1p(n - 1 - idx) / 5.0

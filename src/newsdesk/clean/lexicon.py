@@ -20,6 +20,7 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parse
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -317,8 +318,70 @@ _ALWAYS = [i for i, (_, trig, _) in enumerate(_COMPILED) if trig is None]
 @lru_cache(maxsize=8192)
 def _cues(text: str) -> tuple[tuple[str, str], ...]:
     """(reason, matched text) of every cue in ``text`` (cached: the features ask again)."""
+    return _cues_from(text, set(_TRIGGER_RX.findall(text.lower())))
+
+
+_ALWAYS_RX = [re.compile(_COMPILED[i][2].pattern, _I | re.MULTILINE) for i in _ALWAYS]
+
+
+@lru_cache(maxsize=4096)
+def _trigger_rx(present: tuple[str, ...]) -> re.Pattern[str]:
+    """The trigger alternation restricted to ``present`` (longest first, as in _TRIGGER_RX)."""
+    return re.compile("|".join(re.escape(t) for t in present))
+
+
+def _spans_to_lines(spans: list[tuple[int, int]], starts: list[int]) -> list[int]:
+    """Indices of the lines (starting at ``starts``) that the character spans touch."""
+    out: list[int] = []
+    for a, b in spans:
+        i = bisect_right(starts, a) - 1
+        j = bisect_right(starts, max(a, b - 1)) - 1
+        out.extend(range(i, j + 1))
+    return out
+
+
+def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
+    """:func:`_cues` of every line of a page, with one trigger scan of the whole page.
+
+    Most lines hold no trigger literal; they are skipped without a per-line regex call.
+    The few trigger-less patterns are scanned over the page too, and every line a match
+    touches is then checked on its own, so the result equals the per-line one exactly.
+    """
+    n = len(lines)
+    lows = [t.lower() for t in lines]
+    starts: list[int] = []
+    pos = 0
+    for t in lows:
+        starts.append(pos)
+        pos += len(t) + 1
+    joined_low = "\n".join(lows)
+    found: list[set[str]] = [set() for _ in range(n)]
+    # str "in" per trigger is a fast C substring search; the alternation regex then runs
+    # only over the lines holding one of the few triggers present on the page
+    present = [t for t in _ALL_TRIGGERS if t in joined_low]
+    if present:
+        rx = _TRIGGER_RX if len(present) > 20 else _trigger_rx(tuple(present))
+        for m in rx.finditer(joined_low):
+            found[bisect_right(starts, m.start()) - 1].add(m.group(0))
+    candidates = {i for i in range(n) if found[i]}
+    if n:
+        ostarts: list[int] = []
+        pos = 0
+        for t in lines:
+            ostarts.append(pos)
+            pos += len(t) + 1
+        joined = "\n".join(lines)
+        for rx in _ALWAYS_RX:
+            candidates.update(_spans_to_lines([m.span() for m in rx.finditer(joined)], ostarts))
+    out: list[tuple[tuple[str, str], ...]] = [()] * n
+    for i in candidates:
+        out[i] = _cues_from(lines[i], found[i])
+    return out
+
+
+def _cues_from(text: str, triggers: set[str]) -> tuple[tuple[str, str], ...]:
     found: set[str] = set()
-    for t in set(_TRIGGER_RX.findall(text.lower())):
+    for t in triggers:
         found |= _IMPLIED[t]
     todo = set(_ALWAYS)
     for t in found:
@@ -344,6 +407,8 @@ def normalise(text: str) -> str:
 
 _NON_LETTERS_NL = re.compile(r"[^\w\n]+|_|\d+", re.UNICODE)
 _NON_WORD_NL = re.compile(r"[^\w\n]+|_", re.UNICODE)
+_ANY_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _many(texts: Sequence[str], rx: re.Pattern[str], one: Callable[[str], str]) -> list[str]:
@@ -362,9 +427,15 @@ def _many(texts: Sequence[str], rx: re.Pattern[str], one: Callable[[str], str]) 
     return [" ".join(p.split()) for p in parts]
 
 
-def normalise_many(texts: Sequence[str]) -> list[str]:
-    """:func:`normalise` of every line of a page."""
-    return _many(texts, _NON_LETTERS_NL, normalise)
+def normalise_many(texts: Sequence[str], keys: Sequence[str] | None = None) -> list[str]:
+    """:func:`normalise` of every line of a page (from their :func:`dup_keys`, if known:
+    the two differ only in that normalise drops digits)."""
+    if keys is None or len(keys) != len(texts):
+        return _many(texts, _NON_LETTERS_NL, normalise)
+    joined = "\n".join(keys)
+    if _ANY_DIGIT.search(joined) is None:
+        return list(keys)
+    return [" ".join(p.split()) for p in _DIGIT_RUN.sub(" ", joined).split("\n")]
 
 
 def dup_keys(texts: Sequence[str]) -> list[str]:
@@ -383,6 +454,36 @@ def dup_key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 
+#: words that make up newspaper section names ("World desk", "Local news", "Wirtschaft",
+#: "Société", "Deportes"); a short line made only of these, above a headline, is a section
+#: label, whatever its case
+_SECTION_TEXT = """
+    world national international local regional metro city news latest breaking live update
+    updates desk politics political business economy economics finance markets money tech
+    technology science health environment climate sport sports football soccer culture arts
+    entertainment lifestyle life style travel food opinion opinions comment commentary analysis
+    editorial editorials features feature magazine weekend education media society crime
+    justice courts law home uk europe africa asia americas australia middle east
+    welt inland ausland politik wirtschaft kultur wissenschaft gesundheit meinung panorama
+    regional lokales nachrichten aktuell gesellschaft feuilleton digital reise leben
+    monde france international politique économie economie société societe culture sciences
+    santé sante débats debats opinions actualité actualite actualités actualites région region
+    mundo nacional internacional política politica economía economia sociedad cultura ciencia
+    salud opinión opinion deportes deporte noticias actualidad local
+    mondo politica economia cronaca cultura esteri sport notizie
+    binnenland buitenland nieuws economie cultuur wetenschap
+    """
+_SECTION_WORDS = frozenset(_SECTION_TEXT.split())
+
+
+def is_section_label(text: str) -> bool:
+    """A line of one to three section words ("World desk", "Politik", "Local news")."""
+    if len(text) > 40:
+        return False
+    words = normalise(text).split()
+    return 1 <= len(words) <= 3 and all(w in _SECTION_WORDS for w in words)
+
+
 def is_label(text: str) -> bool:
     """True for a bare UI label ("Topics", "Share", "Lesen Sie auch:")."""
     if len(text) > 60:
@@ -391,7 +492,12 @@ def is_label(text: str) -> bool:
     return norm in _LABELS
 
 
-def match_rules(text: str, n_words: int, sentence_like: bool) -> tuple[str, str] | None:
+def match_rules(
+    text: str,
+    n_words: int,
+    sentence_like: bool,
+    cues: tuple[tuple[str, str], ...] | None = None,
+) -> tuple[str, str] | None:
     """(reason, detail) for a line of page furniture, or None.
 
     One cue suffices on a line of at most 40 words; a longer line needs two distinct cues
@@ -400,7 +506,7 @@ def match_rules(text: str, n_words: int, sentence_like: bool) -> tuple[str, str]
     if n_words <= 6 and is_label(text):
         return "label", f"UI label {text.strip()!r}"
     hits: dict[str, list[str]] = {}
-    for reason, cue in _cues(text):
+    for reason, cue in _cues(text) if cues is None else cues:
         hits.setdefault(reason, []).append(cue)
     if not sentence_like and n_words <= 8:
         net = _NETWORKS.search(text)

@@ -63,11 +63,14 @@ class LineModel:
         lines: Sequence[str],
         stop: frozenset[str] | None,
         stats: Sequence[tuple[int, int, float, bool]] | None = None,
+        cues: Sequence[bool] | None = None,
+        keys: Sequence[str] | None = None,
     ) -> np.ndarray:
-        """Probability that each line is main text (``stats``: :func:`line_stats`, if known)."""
+        """Probability that each line is main text (``stats``: :func:`line_stats`, ``cues``:
+        whether a line holds a furniture cue, ``keys``: :func:`lexicon.dup_keys`, if known)."""
         if not lines:
             return np.zeros(0)
-        x = doc_features(lines, stop, stats)
+        x = doc_features(lines, stop, stats, cues, keys)
         p1 = self.stage1.predict(x)
         return self.stage2.predict(np.hstack([x, context_features(p1)]))
 
