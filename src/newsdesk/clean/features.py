@@ -136,7 +136,7 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
     nw = np.bincount(line_of, minlength=n)
     if stop is not None and words:
         is_stop = np.fromiter(map(stop.__contains__, map(str.casefold, words)), dtype=bool, count=len(words))
-        ns = np.bincount(line_of, weights=is_stop, minlength=n)
+        ns: np.ndarray = np.bincount(line_of, weights=is_stop, minlength=n)
     else:
         ns = np.zeros(n)
     out = []

@@ -516,10 +516,10 @@ def match_rules(
         return None
     # strongest reason: most cues; ties broken by the order of _RULES (paywall first)
     order = list(_RULES)
-    reason, cues = max(
+    reason, best = max(
         hits.items(), key=lambda kv: (len(set(kv[1])), -order.index(kv[0]) if kv[0] in order else 0)
     )
-    distinct = {c.casefold() for c in cues}
+    distinct = {c.casefold() for c in best}
     if n_words > 40 and len(distinct) < 2:
         return None
     return reason, "matched " + ", ".join(repr(c) for c in sorted(distinct))
