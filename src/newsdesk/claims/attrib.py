@@ -129,6 +129,8 @@ def _cue_span(verb: Tok, extra: list[Tok] | None = None) -> tuple[int, int]:
 
 
 def _subject(verb: Tok) -> Tok | None:
+    if verb.dep_ == "acl" and verb.head.tag_.startswith("NN") and verb.tag_ == "VBG":
+        return verb.head  # "emails showing that ...", "voters saying they want ..."
     cur = verb
     for _ in range(3):
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
@@ -138,7 +140,7 @@ def _subject(verb: Tok) -> Tok | None:
         for c in cur.children:
             if c.dep_ in _SUBJ:
                 return c
-        if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "prep") and cur.head is not cur:
+        if cur.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp", "prep", "acomp") and cur.head is not cur:
             cur = cur.head
         else:
             break
@@ -159,9 +161,12 @@ def _name_of(head: Tok | None) -> tuple[int, int] | None:
     return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 
+_IT_SPEAKS = {"says", "said", "reads", "read", "calls", "called", "states", "stated", "notes", "noted", "shows", "showed"}
+
+
 def _source_span(subj: Tok) -> tuple[int, int] | None:
-    if subj.lower_ in ("it", "there", "il"):
-        return None
+    if subj.lower_ in ("there", "il") or (subj.lower_ == "it" and subj.head.lower_ not in _IT_SPEAKS):
+        return None  # "it" is a source only as a text that says something ("it reads")
     if subj.dep_ in ("nsubjpass", "nsubj:pass") and subj.head.lower_ != "quoted":
         return None  # the passive subject is what was said, except "X was quoted as saying"
     doc = subj.doc
@@ -205,7 +210,8 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         if content[1] - content[0] < 2:
             return
         ss = _source_span(src) if src is not None else None
-        if ss is not None and ss[0] < content[1] and content[0] < ss[1] and rule != "inter":
+        inside = content[0] <= cue[0] and cue[1] <= content[1]  # "which he believes will ..."
+        if ss is not None and ss[0] < content[1] and content[0] < ss[1] and rule != "inter" and not inside:
             ss = None  # a subject inside the content is not its source (bar "X, he said, Y")
         if ss is None and rule in ("obj", "as"):
             return  # without a source an object frame is mostly narration, not attribution
