@@ -90,10 +90,12 @@ _CREDIT_KEYS = (
 )  # fmt: skip
 
 
-def _credit(text: str) -> re.Match[str] | None:
-    """A photo credit at the end of a line; keyword prefilter first (the regex is slow)."""
+def _credit(text: str, keys: Sequence[str] = _CREDIT_KEYS) -> re.Match[str] | None:
+    """A photo credit at the end of a line; keyword prefilter first (the regex is slow).
+
+    ``keys``: the credit keywords worth looking for (those present on the page)."""
     low = text.lower()
-    if not any(k in low for k in _CREDIT_KEYS):
+    if not any(k in low for k in keys):
         return None
     return _CREDIT.search(text)
 
@@ -345,13 +347,18 @@ def clean_text(
             )
 
     # -- captions (before duplicates, so the first copy keeps the caption role) ----------
+    # the credit keywords are looked for once in the whole page; most pages have none
+    raw_low = raw.lower()
+    page_keys = tuple(k for k in _CREDIT_KEYS if k in raw_low)
     for ln in lines:
         if ln.role is not None or ln.nw > 80 or len(ln.text) > 2000:
             continue
         if caption_hints and normalise(ln.text) in caption_hints:
             ln.role = "caption"
             continue
-        m = _credit(ln.text)
+        if not page_keys:
+            continue
+        m = _credit(ln.text, page_keys)
         if m is not None and (m.start("credit") > 0 or ln.nw <= 12):
             ln.role = "caption"
 
