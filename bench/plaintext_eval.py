@@ -156,6 +156,10 @@ def main() -> None:
     ap.add_argument("--no-trafilatura", action="store_true", help="skip trafilatura-on-HTML reference")
     ap.add_argument("--threshold", type=float, default=None, help="line-model threshold (tuning runs)")
     ap.add_argument("--prose-min-words", type=int, default=None, help="prose override (tuning runs)")
+    ap.add_argument(
+        "--rescue-max-run", type=int, default=None, help="context rescue run length (tuning runs)"
+    )
+    ap.add_argument("--rescue-min-p", type=float, default=None, help="context rescue floor (tuning runs)")
     ap.add_argument("--split", choices=("tune", "heldout"), default=None, help="score one half only")
     ap.add_argument("--newsdesk-only", action="store_true", help="skip jusText (tuning runs)")
     args = ap.parse_args()
@@ -171,6 +175,10 @@ def main() -> None:
         cfg = replace(cfg, model_threshold=args.threshold)
     if args.prose_min_words is not None:
         cfg = replace(cfg, prose_min_words=args.prose_min_words)
+    if args.rescue_max_run is not None:
+        cfg = replace(cfg, rescue_max_run=args.rescue_max_run)
+    if args.rescue_min_p is not None:
+        cfg = replace(cfg, rescue_min_p=args.rescue_min_p)
     t0 = time.time()
     rendered = render_all(args.limit)
     print(f"rendered {len(rendered)} pages with inscriptis ({time.time() - t0:.1f}s incl. cache)")

@@ -409,3 +409,44 @@ def test_batched_helpers_on_random_lines(lines: list[str]) -> None:
     assert doc_line_stats(lines, stop) == [line_stats(t, stop) for t in lines]
     assert line_cues(lines) == [_cues(t) for t in lines]
     assert dup_keys(lines) == [dup_key(t) for t in lines]
+
+
+def test_context_rescue_keeps_short_runs_between_body_only() -> None:
+    from newsdesk.clean.config import CleanConfig
+    from newsdesk.clean.core import _Line, _remove, _rescue_runs
+
+    def line(role: str, p: float = 0.9, detail: str = "") -> _Line:
+        ln = _Line(0, 1, "x", p=p)
+        if role == "removed":
+            _remove(ln, "boilerplate", detail or f"line model: main-text probability {p:.2f} < 0.45")
+        else:
+            ln.role = role
+        return ln
+
+    cfg = CleanConfig(rescue_max_run=3, rescue_min_p=0.1)
+    # a sub-heading and a two-item list between body paragraphs: kept
+    lines = [
+        line("body"),
+        line("removed", 0.3),
+        line("body"),
+        line("removed", 0.2),
+        line("removed", 0.4),
+        line("body"),
+    ]
+    _rescue_runs(lines, cfg)
+    assert [x.role for x in lines] == ["body"] * 6
+    # a footer after the last body line, a run the model was sure of, a cue removal: not kept
+    lines = [
+        line("body"),
+        line("removed", 0.05),
+        line("body"),
+        line("removed", 0.3, detail="matched 'newsletter'"),
+        line("body"),
+        line("removed", 0.3),
+    ]
+    _rescue_runs(lines, cfg)
+    assert [x.role for x in lines] == ["body", "removed", "body", "removed", "body", "removed"]
+    # a run longer than the limit (a menu inside the page) stays removed
+    lines = [line("body"), *[line("removed", 0.3) for _ in range(4)], line("body")]
+    _rescue_runs(lines, cfg)
+    assert [x.role for x in lines][1:5] == ["removed"] * 4

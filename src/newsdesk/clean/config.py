@@ -45,6 +45,12 @@ class CleanConfig:
     #: split a line at a sentence end glued to a capital ("comments.Commemorative") when
     #: one of the parts is page furniture
     split_glued: bool = True
+    #: context rescue: a run of at most this many lines the line model dropped, lying
+    #: between two body lines, is body (sub-headings, list items, ingredient lists) when
+    #: every line of the run scored at least ``rescue_min_p``; 0 turns the pass off.  Tune
+    #: half of trafilatura-eval (bench/plaintext_eval.py): off 0.868, 3/0.1 0.871, 8/0.1 0.868
+    rescue_max_run: int = 3
+    rescue_min_p: float = 0.1
 
 
 @dataclass(slots=True)

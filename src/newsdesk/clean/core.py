@@ -505,6 +505,9 @@ def clean_text(
                 continue
         ln.role = "body"
 
+    if cfg.rescue_max_run > 0 and not hints.extracted:
+        _rescue_runs(lines, cfg)
+
     # a short line between two removed lines, after the body has ended, is furniture too
     last_body = max((i for i, ln in enumerate(lines) if ln.role == "body"), default=-1)
     for i, ln in enumerate(lines):
@@ -521,6 +524,28 @@ def clean_text(
     same_text = probe_lang is not None and _longest_all_body(lines, probe)
     _assemble(art, lines, lang, hints, lang_known=same_text)
     return art
+
+
+def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig) -> None:
+    """Keep short runs the line model dropped between two body lines (jusText's
+    context-sensitive pass): a sub-heading or a list inside the article is flanked by body,
+    a menu or a footer is not.  Only model removals are reconsidered, never cue, duplicate
+    or template removals, and only runs whose every line the model found plausible."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        if not (lines[i].role == "removed" and lines[i].detail.startswith("line model")):
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].role == "removed" and lines[j].detail.startswith("line model"):
+            j += 1
+        flanked = i > 0 and j < n and lines[i - 1].role == "body" and lines[j].role == "body"
+        if flanked and j - i <= cfg.rescue_max_run and min(x.p for x in lines[i:j]) >= cfg.rescue_min_p:
+            for x in lines[i:j]:
+                x.role = "body"
+                x.reason = x.detail = ""
+        i = j
 
 
 def _longest_all_body(lines: Sequence[_Line], probe: Sequence[str]) -> bool:
