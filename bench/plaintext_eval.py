@@ -229,9 +229,9 @@ def main() -> None:
     print(f"{'system':24s} {'split':8s} {'P':>6s} {'R':>6s} {'F1':>6s} {'ms/page':>8s}")
     for s in systems:
         for sp in SPLITS:
-            p, r, f1 = counts[s][sp].prf()
+            prec, rec, f1 = counts[s][sp].prf()
             ms = 1000 * counts[s][sp].cpu / max(n[sp], 1)
-            print(f"{s:24s} {sp:8s} {p:6.3f} {r:6.3f} {f1:6.3f} {ms:8.2f}")
+            print(f"{s:24s} {sp:8s} {prec:6.3f} {rec:6.3f} {f1:6.3f} {ms:8.2f}")
     nd = counts["newsdesk"]["all"].prf()[2]
     jt = counts["justext"]["all"].prf()[2] or float("nan")
     pt = counts["passthrough"]["all"].prf()[2]
