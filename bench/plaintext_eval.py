@@ -233,10 +233,10 @@ def main() -> None:
             ms = 1000 * counts[s][sp].cpu / max(n[sp], 1)
             print(f"{s:24s} {sp:8s} {prec:6.3f} {rec:6.3f} {f1:6.3f} {ms:8.2f}")
     nd = counts["newsdesk"]["all"].prf()[2]
-    jt = counts["justext"]["all"].prf()[2] or float("nan")
-    pt = counts["passthrough"]["all"].prf()[2]
-    print(f"ratio newsdesk/justext F1 (all): {nd / jt if jt else float('inf'):.3f}")
-    print(f"ratio newsdesk/passthrough F1 (all): {nd / pt if pt else float('inf'):.3f}")
+    jt_f1 = counts["justext"]["all"].prf()[2] or float("nan")
+    pt_f1 = counts["passthrough"]["all"].prf()[2]
+    print(f"ratio newsdesk/justext F1 (all): {nd / jt_f1 if jt_f1 else float('inf'):.3f}")
+    print(f"ratio newsdesk/passthrough F1 (all): {nd / pt_f1 if pt_f1 else float('inf'):.3f}")
     if "trafilatura-on-html" in counts:
         tr = counts["trafilatura-on-html"]["all"].prf()[2]
         print(f"gap to trafilatura on the HTML itself (all): {nd - tr:+.3f} F1")
