@@ -1,0 +1,177 @@
+"""End to end: ingest through the library and the CLI, bad input, idempotence."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsdesk.cli import app
+from newsdesk.ingest import IngestConfig, ingest
+from newsdesk.store import Store
+
+GOOD_TEXT = """World desk
+
+Port workers end three-week strike after pay deal
+
+Dockers in Harbourton voted on Tuesday to accept a 6 percent pay rise, ending a strike that had idled the port for three weeks.
+
+The union said 1,240 members took part in the ballot and 81 percent backed the offer.
+
+"This deal recognises the work our members do every night," said union secretary Maria Lenz.
+
+Share this article
+Advertisement
+"""
+
+GOOD_HTML = """<!doctype html><html lang="en"><head><title>Wildfire forces evacuation of 3,000 residents</title>
+<meta property="og:title" content="Wildfire forces evacuation of 3,000 residents">
+<meta property="article:published_time" content="2024-07-02T08:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Wildfire forces evacuation of 3,000 residents</h1>
+<p>Firefighters battled a wildfire that had burned 4,500 hectares of forest near the town of Pinebrook by Tuesday evening, officials said.</p>
+<p>About 3,000 residents were ordered to leave their homes as strong winds pushed the flames towards the outskirts of the town.</p>
+<p>"We are asking everyone to follow the instructions of the emergency services," the regional fire chief told reporters at a briefing.</p>
+</article><footer>Follow us on Facebook</footer></body></html>"""
+
+
+def write_inputs(d: Path) -> dict[str, Path]:
+    d.mkdir(parents=True, exist_ok=True)
+    files = {
+        "good_txt": d / "good.txt",
+        "good_html": d / "good.html",
+        "binary": d / "image.txt",
+        "bad_utf8": d / "latin.txt",
+        "trunc_gz": d / "cut.html.gz",
+        "trunc_warc": d / "cut.warc.gz",
+        "empty": d / "empty.txt",
+        "huge": d / "huge.txt",
+        "nested": d / "nested.html",
+    }
+    files["good_txt"].write_text(GOOD_TEXT, encoding="utf-8")
+    files["good_html"].write_text(GOOD_HTML, encoding="utf-8")
+    files["binary"].write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    files["bad_utf8"].write_bytes(b"\xff\xfe\xfa\x00\x81\x00 broken \xc3\x28 bytes \x00\x00" * 50)
+    gz = gzip.compress(GOOD_HTML.replace("Wildfire", "Flood").encode("utf-8"))
+    files["trunc_gz"].write_bytes(gz[: len(gz) // 2])
+    files["trunc_warc"].write_bytes(_warc_bytes()[:-300])
+    files["empty"].write_bytes(b"")
+    with files["huge"].open("wb") as fh:
+        chunk = b"word " * 200_000  # 1 MB
+        for _ in range(50):
+            fh.write(chunk)
+    files["nested"].write_text(
+        "<html><body>" + "<div>" * 100_000 + "deep" + "</div>" * 100_000 + "</body></html>"
+    )
+    return files
+
+
+def _warc_bytes() -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for i in range(3):
+        body = GOOD_HTML.replace("Pinebrook", f"Town{i}").encode("utf-8")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        rec = writer.create_warc_record(
+            f"https://news.example/{i}", "response", payload=io.BytesIO(body), http_headers=headers
+        )
+        writer.write_record(rec)
+    return buf.getvalue()
+
+
+def test_bad_input_is_reported_and_run_is_idempotent(tmp_path: Path) -> None:
+    files = write_inputs(tmp_path / "in")
+    db = tmp_path / "n.db"
+    with Store(db) as store:
+        s1 = ingest([tmp_path / "in"], store, IngestConfig(stages=()))
+        n_articles = store.count("articles")
+        errors = store.errors()
+    # valid: good.txt, good.html, and the WARC records before the cut
+    assert n_articles >= 3
+    assert s1.stored == n_articles
+    bad_paths = {Path(e.source_path).name for e in errors}
+    for key in ("binary", "trunc_gz", "trunc_warc", "empty", "huge"):
+        assert files[key].name in bad_paths, (key, [(e.source_path, e.reason) for e in errors])
+    with Store(db) as store:
+        stored_paths = {Path(a.source_path or "").name for a in store.iter_articles()}
+    for key in ("nested", "bad_utf8"):  # either a usable article or a reported error, never lost
+        assert (files[key].name in bad_paths) != (files[key].name in stored_paths), key
+    for e in errors:
+        assert e.reason and "\n" not in e.reason and len(e.reason) < 300
+    with Store(db) as store:
+        s2 = ingest([tmp_path / "in"], store, IngestConfig(stages=()))
+        assert s2.stored == 0
+        assert s2.new_errors == 0
+        assert store.count("articles") == n_articles
+        assert len(store.errors()) == len(errors)
+
+
+def test_cli_clean_ingest_search_show(tmp_path: Path) -> None:
+    files = write_inputs(tmp_path / "in")
+    runner = CliRunner()
+    result = runner.invoke(app, ["clean", str(files["good_txt"])])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout.strip().splitlines()[0])
+    assert doc["title"]["text"] == "Port workers end three-week strike after pay deal"
+    assert doc["raw"][doc["title"]["start"] : doc["title"]["end"]] == doc["title"]["text"]
+    assert any(r["text"] == "World desk" for r in doc["removed"])
+    assert "Share this article" not in doc["text"] and "1,240 members" in doc["text"]
+
+    db = tmp_path / "cli.db"
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "in"), "--db", str(db), "--stages", "none", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary["stored"] >= 3 and summary["errors"] >= 5
+
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "in"), "--db", str(db), "--stages", "none", "--json"]
+    )
+    summary2 = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary2["stored"] == 0 and summary2["new_errors"] == 0
+
+    result = runner.invoke(app, ["search", "dockers", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0
+    hits = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert len(hits) == 1 and "strike" in hits[0]["title"]
+
+    result = runner.invoke(app, ["show", hits[0]["id"][:10], "--db", str(db), "--removed"])
+    assert result.exit_code == 0
+    assert "PORT WORKERS END" in result.stdout and "World desk" in result.stdout
+
+    result = runner.invoke(app, ["errors", "--db", str(db)])
+    assert result.exit_code == 0 and "empty.txt" in result.stdout
+
+    out_dir = tmp_path / "pq"
+    result = runner.invoke(app, ["export", str(out_dir), "--db", str(db), "--format", "parquet"])
+    assert result.exit_code == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(out_dir / "articles.parquet").num_rows == summary["stored"]
+
+
+def test_env_var_sets_default_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("NEWSDESK_DB", str(target))
+    (tmp_path / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--stages", "none"])
+    assert result.exit_code == 0, result.output
+    assert sqlite3.connect(target).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+
+
+def test_show_unknown_id_fails_cleanly(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    Store(db).close()
+    result = CliRunner().invoke(app, ["show", "deadbeef00", "--db", str(db)])
+    assert result.exit_code == 1
