@@ -26,6 +26,7 @@ Every span indexes ``raw`` exactly; nothing is normalised in place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -280,8 +281,14 @@ def clean_text(
 
     # -- lines ---------------------------------------------------------------------------
     lines: list[_Line] = []
+    # glue hints are found in one scan of the page; only lines holding one are examined
+    hints_at = [m.start() for m in _GLUE_HINT.finditer(raw)] if cfg.split_glued else []
     for s, e in _physical_lines(raw):
-        parts = _split_glued(raw, s, e, cfg) if cfg.split_glued else None
+        parts = None
+        if hints_at:
+            k = bisect_left(hints_at, s)
+            if k < len(hints_at) and hints_at[k] < e:
+                parts = _split_glued(raw, s, e, cfg)
         if parts and len(parts) > 1:
             lines.extend(_Line(a, b, raw[a:b], glued=True) for a, b in parts)
         else:

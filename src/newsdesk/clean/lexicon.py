@@ -348,13 +348,23 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
     touches is then checked on its own, so the result equals the per-line one exactly.
     """
     n = len(lines)
-    lows = [t.lower() for t in lines]
-    starts: list[int] = []
+    ostarts: list[int] = []
     pos = 0
-    for t in lows:
-        starts.append(pos)
+    for t in lines:
+        ostarts.append(pos)
         pos += len(t) + 1
-    joined_low = "\n".join(lows)
+    joined = "\n".join(lines)
+    joined_low = joined.lower()
+    if len(joined_low) == len(joined):  # lower() kept every length: same line offsets
+        starts = ostarts
+    else:  # "İ" lowers to two characters: offsets of the lowered lines
+        lows = [t.lower() for t in lines]
+        joined_low = "\n".join(lows)
+        starts = []
+        pos = 0
+        for t in lows:
+            starts.append(pos)
+            pos += len(t) + 1
     found: list[set[str]] = [set() for _ in range(n)]
     # str "in" per trigger is a fast C substring search; the alternation regex then runs
     # only over the lines holding one of the few triggers present on the page
@@ -365,12 +375,6 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
             found[bisect_right(starts, m.start()) - 1].add(m.group(0))
     candidates = {i for i in range(n) if found[i]}
     if n:
-        ostarts: list[int] = []
-        pos = 0
-        for t in lines:
-            ostarts.append(pos)
-            pos += len(t) + 1
-        joined = "\n".join(lines)
         for rx in _ALWAYS_RX:
             candidates.update(_spans_to_lines([m.span() for m in rx.finditer(joined)], ostarts))
     out: list[tuple[tuple[str, str], ...]] = [()] * n
