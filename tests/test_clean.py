@@ -450,3 +450,12 @@ def test_context_rescue_keeps_short_runs_between_body_only() -> None:
     lines = [line("body"), *[line("removed", 0.3) for _ in range(4)], line("body")]
     _rescue_runs(lines, cfg)
     assert [x.role for x in lines][1:5] == ["removed"] * 4
+
+
+def test_triggerless_cue_patterns_have_page_prefilters() -> None:
+    # a trigger-less cue pattern without a literal prefilter is scanned on every page
+    from newsdesk.clean.lexicon import _ALWAYS_KEYS, line_cues
+
+    assert all(k is not None for k in _ALWAYS_KEYS)
+    found = line_cues(["Home > Politics", "You have 2 articles left", "Main menu", "Homeless shelters open"])
+    assert [bool(c) for c in found] == [True, True, True, False]

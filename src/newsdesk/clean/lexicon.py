@@ -322,6 +322,15 @@ def _cues(text: str) -> tuple[tuple[str, str], ...]:
 
 
 _ALWAYS_RX = [re.compile(_COMPILED[i][2].pattern, _I | re.MULTILINE) for i in _ALWAYS]
+#: literals one of which every match of a trigger-less pattern holds (lower case), found
+#: by hand because :func:`_triggers` cannot see through their leading groups; a pattern
+#: missing here is scanned on every page
+_ALWAYS_LITERALS: dict[str, tuple[str, ...]] = {
+    r"\b\d+ (?:free )?(?:articles?|stories) (?:left|remaining)\b": ("left", "remaining"),
+    r"^(?:home|startseite|accueil|inicio)\s*(?:[>›»/|]|$)": ("home", "startseite", "accueil", "inicio"),
+    r"\b(?:main|site) (?:menu|navigation)\b": ("menu", "navigation"),
+}
+_ALWAYS_KEYS = [_ALWAYS_LITERALS.get(rx.pattern) for rx in _ALWAYS_RX]
 
 
 @lru_cache(maxsize=4096)
@@ -375,7 +384,9 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
             found[bisect_right(starts, m.start()) - 1].add(m.group(0))
     candidates = {i for i in range(n) if found[i]}
     if n:
-        for rx in _ALWAYS_RX:
+        for rx, keys in zip(_ALWAYS_RX, _ALWAYS_KEYS, strict=True):
+            if keys is not None and not any(k in joined_low for k in keys):
+                continue
             candidates.update(_spans_to_lines([m.span() for m in rx.finditer(joined)], ostarts))
     out: list[tuple[tuple[str, str], ...]] = [()] * n
     for i in candidates:
