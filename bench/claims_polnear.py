@@ -280,6 +280,9 @@ def learn_drops(rows: list[dict[str, Any]], min_n: int = 8) -> list[str]:
     """
     from collections import defaultdict
 
+    from newsdesk.claims import attrib
+
+    attrib.EN_DROP = set()  # judge every cue word afresh, not only those an earlier list kept
     arts = [article_of(r) for r in rows]
     stat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for i in range(0, len(arts), 16):

@@ -129,6 +129,61 @@ def test_action_verbs_are_never_cues() -> None:
     assert quotes[0]["source"]["text"] == "officials"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # one speaker's words split by the cue stay one attribution
+        (
+            "“There’s so much more to be done,” she said. “We need more than a plan.”",
+            "she",
+            "said",
+            "“There’s so much more to be done,” she said. “We need more than a plan.”",
+        ),
+        # headline convention
+        (
+            "Graham: Trump’s Rhetoric Destroying GOP’s Chance",
+            "Graham",
+            ":",
+            "Trump’s Rhetoric Destroying GOP’s Chance",
+        ),
+        # interjected cue: the source is the pronoun, kept although it sits inside the sentence
+        (
+            "At one point, she said, she was considering supporting Trump.",
+            "she",
+            "said",
+            "At one point, she said, she was considering supporting Trump",
+        ),
+        # passive: the agent speaks about the passive subject
+        ("The plan was criticized by the governor.", "the governor", "was criticized", "The plan"),
+        (
+            "The senator was quoted as saying that the bill would fail.",
+            "The senator",
+            "saying",
+            "that the bill would fail",
+        ),
+        # a participle's noun is its source
+        ("There were 911 calls saying shots had been fired.", "911 calls", "saying", "shots had been fired"),
+    ],
+)
+def test_attribution_frames(text: str, source: str, cue: str, content: str) -> None:
+    quotes = extract_claims(make_article(text)).to_dict()["quotes"]
+    assert [(q["source"]["text"], q["cue"]["text"], q["content"]["text"]) for q in quotes] == [
+        (source, cue, content)
+    ]
+
+
+def test_colon_label_and_dateline_are_not_speakers() -> None:
+    for text in ("WASHINGTON: The Senate voted on the bill today.", "Update: The Senate voted on the bill."):
+        assert extract_claims(make_article(text)).to_dict()["quotes"] == []
+
+
+def test_nested_attribution_is_reported_once_by_the_outer_speaker() -> None:
+    text = "Trump said Clinton claimed that the economy was strong."
+    quotes = extract_claims(make_article(text)).to_dict()["quotes"]
+    assert [(q["source"]["text"], q["cue"]["text"]) for q in quotes] == [("Trump", "said")]
+    assert quotes[0]["content"]["text"] == "Clinton claimed that the economy was strong"
+
+
 def test_seed_004_without_publication_date_stays_unresolved(seeds: dict[str, str]) -> None:
     art = make_article(seeds[SEED_004], published=None)
     d = extract_claims(art).to_dict()

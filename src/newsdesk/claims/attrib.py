@@ -161,7 +161,20 @@ def _name_of(head: Tok | None) -> tuple[int, int] | None:
     return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
 
-_IT_SPEAKS = {"says", "said", "reads", "read", "calls", "called", "states", "stated", "notes", "noted", "shows", "showed"}
+_IT_SPEAKS = {
+    "says",
+    "said",
+    "reads",
+    "read",
+    "calls",
+    "called",
+    "states",
+    "stated",
+    "notes",
+    "noted",
+    "shows",
+    "showed",
+}
 
 
 def _source_span(subj: Tok) -> tuple[int, int] | None:
@@ -356,7 +369,7 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             )
         )
         used_cues.add(verb.i)
-    return _join_continuations(_drop_nested(out, text), quotes, text)
+    return _join_continuations(_drop_nested(out), quotes, text)
 
 
 _GAP_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
@@ -405,7 +418,19 @@ def _join_continuations(
     return keep
 
 
-_LABELS = {"update", "note", "editor", "related", "photo", "watch", "video", "read", "see", "breaking", "source"}
+_LABELS = {
+    "update",
+    "note",
+    "editor",
+    "related",
+    "photo",
+    "watch",
+    "video",
+    "read",
+    "see",
+    "breaking",
+    "source",
+}
 _TITLES = {"dr.", "sen.", "rep.", "gov.", "mr.", "mrs.", "ms.", "gen.", "pres.", "president", "senator"}
 
 
@@ -445,25 +470,24 @@ def _colon_frames(doc: Any) -> list[RawAttribution]:
     return out
 
 
-_PRONOUN_SOURCES = {"he", "she", "they", "i", "we", "you", "it", "who", "that", "which"}
+def _drop_nested(attrs: list[RawAttribution]) -> list[RawAttribution]:
+    """Drop attributions whose cue lies inside another attribution's content.
 
-
-def _drop_nested(attrs: list[RawAttribution], text: str) -> list[RawAttribution]:
-    """Drop "X said *they want* ..." inner attributions whose source is a pronoun.
-
-    The outer attribution already carries the speaker; PolNeAR (train) annotates the
-    outer one, and the inner one mostly restates it.
+    In "X said *they want* ..." or "X said Y *claimed* ..." the outer attribution already
+    reports the inner words, with the speaker who actually said them to this outlet;
+    reporting the inner one on its own would state second-hand words as if the outlet
+    had them first-hand.  PolNeAR (train) annotates the outer one; dropping every nested
+    attribution scored source F1 0.683 on train[:300], against 0.672 when only pronoun
+    sources were dropped.
     """
-    keep = []
-    for a in attrs:
-        nested = a.cue is not None and any(
-            b is not a and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] for b in attrs
+    return [
+        a
+        for a in attrs
+        if not (
+            a.cue is not None
+            and any(b is not a and b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1] for b in attrs)
         )
-        src = text[a.source[0] : a.source[1]].lower() if a.source else ""
-        if nested and (a.source is None or src in _PRONOUN_SOURCES):
-            continue
-        keep.append(a)
-    return keep
+    ]
 
 
 def _verb_near(
