@@ -41,6 +41,8 @@ from newsdesk.clean.lexicon import (
     line_cues,
     match_rules,
     normalise,
+    normalise_many,
+    page_names_network,
     stopwords,
 )
 from newsdesk.clean.linemodel import load_model
@@ -53,7 +55,6 @@ _GLUE = re.compile(
     r"(?<=[a-zà-ÿß]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[a-zà-ÿß]{2}[.!?][\"”»’])(?=[A-ZÀ-Ý][a-zà-ÿ])"
 )
 _GLUE_HINT = re.compile(r"[.!?][\"”»’]?[A-ZÀ-Ý][a-zà-ÿ]")
-_HAS_ALNUM = re.compile(r"\w", re.UNICODE)
 _CREDIT = re.compile(
     r"(?:(?<=[\s.!?)])|^)(?P<credit>(?:\(\s*)?(?:"
     r"(?:photo|image|picture|photograph|video|credit|source|illustration|graphic)s?(?:\s+credit)?\s*[:©|]"
@@ -324,13 +325,16 @@ def clean_text(
             ln.role = "byline"
 
     # -- 2. cue phrases and empties -------------------------------------------------------
-    for ln, t, cue in zip(lines, probe, cues, strict=True):
+    keys = dup_keys(probe)
+    norms = normalise_many(probe, keys)
+    networks = page_names_network(raw)
+    for ln, t, cue, norm in zip(lines, probe, cues, norms, strict=True):
         if ln.role is not None:
             continue
-        if not _HAS_ALNUM.search(t):
+        if ln.nw == 0:  # no \w character at all (nw counts \w runs)
             _remove(ln, "empty", "no letters or digits")
             continue
-        hit = match_rules(t, ln.nw, ln.sentence, cue)
+        hit = match_rules(t, ln.nw, ln.sentence, cue, norm=norm, networks=networks)
         if hit is not None:
             reason, detail = hit
             rlang = None
@@ -371,7 +375,6 @@ def clean_text(
 
     # -- 3. duplicates within the page ----------------------------------------------------
     first_seen: dict[str, int] = {}
-    keys = dup_keys(probe)
     for i, ln in enumerate(lines):
         key = keys[i]
         if not key:

@@ -491,6 +491,11 @@ _SECTION_TEXT = """
 _SECTION_WORDS = frozenset(_SECTION_TEXT.split())
 
 
+def page_names_network(text: str) -> bool:
+    """Whether a social network is named anywhere in ``text`` (a page-level prefilter)."""
+    return _NETWORKS.search(text) is not None
+
+
 def is_section_label(text: str) -> bool:
     """A line of one to three section words ("World desk", "Politik", "Local news")."""
     if len(text) > 40:
@@ -512,18 +517,24 @@ def match_rules(
     n_words: int,
     sentence_like: bool,
     cues: tuple[tuple[str, str], ...] | None = None,
+    *,
+    norm: str | None = None,
+    networks: bool = True,
 ) -> tuple[str, str] | None:
     """(reason, detail) for a line of page furniture, or None.
 
     One cue suffices on a line of at most 40 words; a longer line needs two distinct cues
     of the same reason, so prose that merely mentions a cookie or a donation survives.
+    A caller judging a whole page passes what it computed for every line at once: the
+    line's ``cues`` (:func:`line_cues`), its ``norm`` (:func:`normalise_many`), and
+    ``networks=False`` when no social network is named anywhere on the page.
     """
-    if n_words <= 6 and is_label(text):
+    if n_words <= 6 and (is_label(text) if norm is None else (len(text) <= 60 and norm in _LABELS)):
         return "label", f"UI label {text.strip()!r}"
     hits: dict[str, list[str]] = {}
     for reason, cue in _cues(text) if cues is None else cues:
         hits.setdefault(reason, []).append(cue)
-    if not sentence_like and n_words <= 8:
+    if networks and not sentence_like and n_words <= 8:
         net = _NETWORKS.search(text)
         if net is not None:
             hits.setdefault("social", []).append(net.group(0))
