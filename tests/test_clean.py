@@ -459,3 +459,13 @@ def test_triggerless_cue_patterns_have_page_prefilters() -> None:
     assert all(k is not None for k in _ALWAYS_KEYS)
     found = line_cues(["Home > Politics", "You have 2 articles left", "Main menu", "Homeless shelters open"])
     assert [bool(c) for c in found] == [True, True, True, False]
+
+
+def test_network_prefilter_agrees_with_the_pattern() -> None:
+    from newsdesk.clean.lexicon import _NETWORK_NAMES, _NETWORKS, page_names_network
+
+    # every alternative of the pattern has its literal in the prefilter list
+    alternatives = _NETWORKS.pattern.split("(?:")[1].split(")")[0].replace("\\.", ".").split("|")
+    assert set(alternatives) == set(_NETWORK_NAMES)
+    assert page_names_network("follow us on facebook")
+    assert not page_names_network("the council met on tuesday")

@@ -327,7 +327,8 @@ def clean_text(
     # -- 2. cue phrases and empties -------------------------------------------------------
     keys = dup_keys(probe)
     norms = normalise_many(probe, keys)
-    networks = page_names_network(raw)
+    raw_low = raw.lower()
+    networks = page_names_network(raw_low)
     for ln, t, cue, norm in zip(lines, probe, cues, norms, strict=True):
         if ln.role is not None:
             continue
@@ -359,7 +360,6 @@ def clean_text(
 
     # -- captions (before duplicates, so the first copy keeps the caption role) ----------
     # the credit keywords are looked for once in the whole page; most pages have none
-    raw_low = raw.lower()
     page_keys = tuple(k for k in _CREDIT_KEYS if k in raw_low)
     for ln in lines:
         if ln.role is not None or ln.nw > 80 or len(ln.text) > 2000:
