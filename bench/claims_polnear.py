@@ -324,12 +324,11 @@ def error_report(rows: list[dict[str, Any]], claims: list[Any], out: str) -> Non
     for row, cl in zip(rows, claims, strict=True):
         text = row["text"]
         gold = gold_attrs(row)
-        pred = [
+        pred: list[Attr] = [
             {
                 "source": (q.source.start, q.source.end) if q.source else None,
                 "cue": (q.cue.start, q.cue.end) if q.cue else None,
                 "content": (q.content.start, q.content.end),
-                "rule": getattr(q, "rule", ""),
             }
             for q in cl.quotes
         ]
@@ -357,18 +356,18 @@ def error_report(rows: list[dict[str, Any]], claims: list[Any], out: str) -> Non
         for gi, g in enumerate(gold):
             if g["source"] is None:
                 continue
-            pi = mg.get(gi)
-            if pi is None:
+            mi = mg.get(gi)
+            if mi is None:
                 case = "gold attribution not found"
-            elif pred[pi]["source"] is None:
+            elif pred[mi]["source"] is None:
                 case = "matched, no predicted source"
-            elif _ov(pred[pi]["source"], g["source"]) > 0:
+            elif _ov(pred[mi]["source"], g["source"]) > 0:
                 cnt["ok"] += 1
                 continue
             else:
                 case = "matched, wrong source"
             cnt[case] += 1
-            p = pred[pi] if pi is not None else None
+            p = pred[mi] if mi is not None else None
             ex[case].append(
                 f"{row['id']} gold src={t(g['source'])} cue={t(g['cue'])} content={t(g['content'])}\n"
                 + (f"    pred src={t(p['source'])} cue={t(p['cue'])} content={t(p['content'])}" if p else "")

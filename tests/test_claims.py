@@ -299,7 +299,7 @@ def test_removed_boilerplate_is_not_mined() -> None:
 # -- properties --------------------------------------------------------------------------
 
 _TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)),
+    alphabet=st.characters(codec="utf-8"),
     max_size=200,
 ) | st.lists(
     st.sampled_from(

@@ -8,8 +8,13 @@ Rules, in the order they fire for each sentence:
 2. an "X as Y" / object-complement verb ("described X as Y", "labeled the event “...”");
 3. an object-taking verb from ``lexicon.EN_OBJECT`` ("denied the report");
 4. "according to X": X is the source, the rest of its clause the content;
-5. a quotation no rule covered, with a reporting verb right before or after it
-   ("“...,” she said." / "said Trump: “...”").
+5. "Name: content" at a sentence start (headlines, interviews: "Graham: Trump's ...");
+6. a quotation no rule covered, with a reporting verb right before or after it
+   ("“...,” she said." / "said Trump: “...”");
+7. an interjected cue ("X, he said, Y") governs the clause around it.
+
+Then attributions whose cue lies inside another's content are dropped (the outer speaker
+reports them), and "“A,” she said. “B.”" is joined into one attribution.
 
 A verb without a subject of its own (a conjunct or "adding that ...") borrows its head's
 subject.  Content spans are widened to whole quotations they overlap, so a partial quote
@@ -66,6 +71,9 @@ _FR_SPEECH = set(
         "avertir",
     ]
 )
+
+
+_EN_NEAR = {w: v for w, v in EN_ALL_FORMS.items() if w not in EN_DROP}
 
 
 @dataclass(slots=True)
@@ -235,9 +243,8 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         out.append(RawAttribution(ss, cue, content, head.idx if head is not None else None, rule, name))
 
     allv = EN_ALL_FORMS if lang == "en" else speech
-    in_quote = [any(qa <= t.idx < qb for qa, qb in quotes) for t in doc]
     for tok in doc:
-        if not _is_verb(tok) or in_quote[tok.i]:
+        if not _is_verb(tok) or (quotes and any(qa <= tok.idx < qb for qa, qb in quotes)):
             continue  # a cue inside a quotation belongs to the quoted speaker's own words
         if lang == "en" and tok.lower_ in EN_DROP:
             continue
@@ -345,7 +352,7 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
 
     # quotations no rule covered: a reporting verb right before or after the quote
     # (any cue word here: next to a quotation, "shouted" or "chanted" reports speech)
-    near_cues = {w: v for w, v in allv.items() if w not in EN_DROP} if lang == "en" else speech
+    near_cues = _EN_NEAR if lang == "en" else speech
     covered = [(a.content[0], a.content[1]) for a in out]
     for qa, qb in quotes:
         if any(ca <= qa and qb <= cb for ca, cb in covered):
