@@ -104,7 +104,11 @@ def main() -> None:
     print(
         f"turku-lines dev: {len(docs)} documents, {n_lines} non-blank lines ({cpu:.1f}s CPU for all systems)"
     )
-    print(f"{'lang':5s} " + " ".join(f"{s + ' P/R/F1':>22s}" for s in systems) + "   web-base mean-base clean-base")
+    print(
+        f"{'lang':5s} "
+        + " ".join(f"{s + ' P/R/F1':>22s}" for s in systems)
+        + "   web-base mean-base clean-base"
+    )
     for lang in langs:
         cells = []
         for s in systems:
