@@ -91,7 +91,9 @@ def main() -> None:
             for key in (d["lang"], "all"):
                 scores[name][key].add(gold, pred)
         # the two models averaged, cut at the mean of their stored thresholds (not tuned on dev)
-        cut = (models["web"].threshold + models["news"].threshold) / 2
+        web, news = models["web"], models["news"]
+        assert web is not None and news is not None  # checked in the loop above
+        cut = (web.threshold + news.threshold) / 2
         pred = [int((a + b) / 2 >= cut) for a, b in zip(probs["web"], probs["news"], strict=True)]
         for key in (d["lang"], "all"):
             scores["mean"][key].add(gold, pred)
