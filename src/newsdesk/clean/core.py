@@ -564,8 +564,8 @@ def _longest_all_body(lines: Sequence[_Line], probe: Sequence[str]) -> bool:
 
 
 #: a line with at least this share (and two) of the article language's stopwords is in that
-#: language; fastText is not asked (on the throughput sample, 0.4 % of paragraphs at or above
-#: 0.35 were tagged with another language, most of them Scandinavian neighbours)
+#: language; fastText is not asked (on the throughput sample, 4 of the 15,349 paragraphs at
+#: or above 0.35 had been tagged with another language)
 _SURELY_NATIVE_STOP_RATIO = 0.35
 
 
