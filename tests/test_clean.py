@@ -469,3 +469,29 @@ def test_network_prefilter_agrees_with_the_pattern() -> None:
     assert set(alternatives) == set(_NETWORK_NAMES)
     assert page_names_network("follow us on facebook")
     assert not page_names_network("the council met on tuesday")
+
+
+def test_date_line_removed_as_template_still_dates_the_page() -> None:
+    from newsdesk.clean import TemplateIndex, clean_text, template_line_keys
+
+    pages = []
+    for day, topic in ((4, "ferry"), (5, "bridge"), (6, "harbour"), (7, "school")):
+        pages.append(
+            "MARKETS DAILY\nMarkets\nCompanies\n\n"
+            f"Council approves new {topic} budget after long debate\n\n"
+            f"Published {day} March 2024 · 2 min read\n\n"
+            f"The city council approved the {topic} budget on Monday after a debate that lasted "
+            "more than six hours, officials said.\n\n"
+            f"The {topic} plan will cost 12 million crowns over three years, according to the council.\n"
+        )
+    counts: dict[str, int] = {}
+    for page in pages:
+        for k in set(template_line_keys(page)):
+            counts[k] = counts.get(k, 0) + 1
+    templates = TemplateIndex({"md.example": {k: n for k, n in counts.items() if n >= 2}}, {"md.example": 4})
+    art = clean_text(pages[1], outlet="md.example", templates=templates)
+    art.check_spans()
+    assert art.published is not None and art.published.startswith("2024-03-05")
+    (date_line,) = [r for r in art.removed if r.text.startswith("Published")]
+    assert date_line.reason == "template"
+    assert art.published_source == "text:removed-template-line"

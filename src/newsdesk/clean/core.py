@@ -637,6 +637,20 @@ def _assemble(
         if iso is not None:
             art.published = iso
             art.published_source = "text:dateline"
+    if art.published is None:
+        # A "Published 6 March 2024 · 2 min read" line recurs on every page of an outlet, so it
+        # is removed as template; its date still belongs to this page.  Only lines above the
+        # body are read, where a page prints its own date (below it sit related-article dates).
+        body_start = art.paragraphs[0].start if art.paragraphs else len(art.raw)
+        for r in art.removed:
+            if r.start >= body_start:
+                break
+            if len(r.text) <= 120 and _DATE_LINE.search(r.text):
+                iso = _parse_date(r.text, art.lang)
+                if iso is not None:
+                    art.published = iso
+                    art.published_source = f"text:removed-{r.reason}-line"
+                    break
 
 
 def _caption(ln: _Line) -> Caption:
