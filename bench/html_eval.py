@@ -23,10 +23,8 @@ and for all pages.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib
 import json
-import re
 import sys
 import time
 import warnings
@@ -40,54 +38,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 import trafilatura  # noqa: E402
 
 from newsdesk.clean.html import HtmlConfig, HtmlExtraction, extract_html  # noqa: E402
+from newsdesk.evaluation import SnippetCounts as Counts
+from newsdesk.evaluation import collapse, split_of
 from newsdesk.model import RawRecord  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
-_WS = re.compile(r"\s+")
 SPLITS = ("tune", "heldout", "all")
-
-
-def collapse(text: str) -> str:
-    return _WS.sub(" ", text).strip()
-
-
-def split_of(file_name: str) -> str:
-    """Stable half of a page: first byte of sha1(file name), even = tune, odd = heldout."""
-    return "tune" if hashlib.sha1(file_name.encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fn: int = 0
-    fp: int = 0
-    tn: int = 0
-    pages: int = 0
-    empty: int = 0
-    cpu: float = 0.0
-
-    def add(self, text: str | None, with_: list[str], without: list[str]) -> None:
-        hay = collapse(text or "")
-        self.pages += 1
-        self.empty += not hay
-        for s in with_:
-            if hay and collapse(s) in hay:
-                self.tp += 1
-            else:
-                self.fn += 1
-        for s in without:
-            if hay and collapse(s) in hay:
-                self.fp += 1
-            else:
-                self.tn += 1
-
-    def scores(self) -> dict[str, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        total = self.tp + self.fn + self.fp + self.tn
-        acc = (self.tp + self.tn) / total if total else 0.0
-        return {"precision": p, "recall": r, "f1": f, "accuracy": acc}
 
 
 @dataclass

@@ -29,23 +29,22 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import os
-import re
 import sys
 import time
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
+from newsdesk.evaluation import SnippetCounts as Counts
+from newsdesk.evaluation import split_of
 from newsdesk.model import Article  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
-_WS = re.compile(r"\s+")
 SPLITS = ("tune", "heldout", "all")
 
 JUSTEXT_NAMES = {
@@ -54,42 +53,6 @@ JUSTEXT_NAMES = {
     "no": "Norwegian_Bokmal", "pl": "Polish", "cs": "Czech", "ru": "Russian", "tr": "Turkish",
     "zh": "English", "ja": "English",
 }  # fmt: skip
-
-
-def collapse(text: str) -> str:
-    return _WS.sub(" ", text).strip()
-
-
-def split_of(file_name: str) -> str:
-    """Stable half of a page: first byte of sha1(file name), even = tune, odd = heldout."""
-    return "tune" if hashlib.sha1(file_name.encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fn: int = 0
-    fp: int = 0
-    tn: int = 0
-    cpu: float = 0.0
-
-    def add(self, text: str, with_: list[str], without: list[str]) -> None:
-        hay = collapse(text)
-        for s in with_:
-            if hay and collapse(s) in hay:
-                self.tp += 1
-            else:
-                self.fn += 1
-        for s in without:
-            if hay and collapse(s) in hay:
-                self.fp += 1
-            else:
-                self.tn += 1
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def render_all(limit: int | None) -> dict[str, str]:

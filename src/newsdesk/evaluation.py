@@ -1,0 +1,66 @@
+"""The trafilatura-eval snippet metric, shared by the benchmarks and the CI quality floors.
+
+Per page, each ``with`` snippet found in the output is a true positive, else a false
+negative; each ``without`` snippet found is a false positive, else a true negative.
+Matching is substring containment after collapsing whitespace on both sides; counts are
+summed over pages (micro average).  Pages are split into a tuning half and a held-out half
+by a stable hash of the file name, so no threshold is ever chosen on the figure reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+_WS = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def split_of(file_name: str) -> str:
+    """Stable half of a page: first byte of sha1(file name), even = tune, odd = heldout."""
+    return "tune" if hashlib.sha1(file_name.encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
+
+
+@dataclass
+class SnippetCounts:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+    pages: int = 0
+    empty: int = 0
+    cpu: float = 0.0
+
+    def add(self, text: str | None, with_: list[str], without: list[str]) -> None:
+        hay = collapse(text or "")
+        self.pages += 1
+        self.empty += not hay
+        for s in with_:
+            if hay and collapse(s) in hay:
+                self.tp += 1
+            else:
+                self.fn += 1
+        for s in without:
+            if hay and collapse(s) in hay:
+                self.fp += 1
+            else:
+                self.tn += 1
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def scores(self) -> dict[str, float]:
+        p, r, f = self.prf()
+        total = self.tp + self.fn + self.fp + self.tn
+        return {
+            "precision": p,
+            "recall": r,
+            "f1": f,
+            "accuracy": (self.tp + self.tn) / total if total else 0.0,
+        }
