@@ -332,7 +332,8 @@ def claims(
             else:
                 title = article.title.text if article.title else ""
                 _write(f"== {article.id}  {safe(article.outlet or '')}  {safe(title)}")
-                _write(safe(format_table(result)))
+                table = format_table(result)
+                _write(safe(table.split("\n", 1)[1] if table.startswith("== ") else table))
 
 
 class ExportFormat(StrEnum):
