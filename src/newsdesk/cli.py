@@ -233,10 +233,7 @@ def show(
 ) -> None:
     """Show one stored article (clean text; --removed for what was taken out and why)."""
     with _open_existing(db) as store:
-        article = store.get_article(article_id)
-        if article is None:
-            err.print(f"[red]no article {esc(article_id)!r}[/red]")
-            raise typer.Exit(1)
+        article = _article_or_exit(store, article_id)
         group = _group_info(store, article.id)
         sightings = store.sightings(article.id)
     if format is CleanFormat.jsonl:

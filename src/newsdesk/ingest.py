@@ -91,12 +91,10 @@ def _record_text(record: RawRecord) -> str | None:
     """Decoded text of a plain-text record for template counting; None when not applicable."""
     if record.content_type != "text":
         return None
-    if isinstance(record.content, str):
-        return record.content
-    from newsdesk.readers.decode import decode_bytes
+    from newsdesk.readers import decode_record
 
     try:
-        return decode_bytes(record.content, record.encoding)
+        return decode_record(record)
     except Exception:  # noqa: BLE001 - undecodable records are reported in the cleaning pass
         return None
 
@@ -215,13 +213,15 @@ def ingest(
                 yield item
 
     executor = LocalExecutor(ExecutorConfig(workers=config.workers))
-    sources: dict[str, bytes | str] = {}
+    # keyed by where the item came from, which both an article and an error carry, so an
+    # item that fails cleaning does not leave its source behind
+    sources: dict[tuple[str, str | None], bytes | str] = {}
 
     def remember_source(stream: Iterable[RawRecord | ReadError]) -> Iterator[RawRecord | ReadError]:
         # Only raw HTML is worth keeping: for plain text, ``Article.raw`` is the source.
         for item in stream:
             if config.keep_sources and isinstance(item, RawRecord) and item.content_type == "html":
-                sources[item.id] = item.content
+                sources[(item.source_path, item.location)] = item.content
             yield item
 
     for result in executor.map(
@@ -231,6 +231,7 @@ def ingest(
         initargs=(config.clean_options, templates),
     ):
         if isinstance(result, ReadError):
+            sources.pop((result.source_path, result.location), None)
             summary.errors += 1
             if store.add_error(result):
                 summary.new_errors += 1
@@ -238,7 +239,7 @@ def ingest(
                 summary.error_samples.append(result)
             tick("error", 1)
             continue
-        source = sources.pop(result.id, None)
+        source = sources.pop((result.source_path or "", result.meta.get("location")), None)
         if store.add_article(result, source=source, location=result.meta.get("location")):
             summary.stored += 1
             tick("stored", 1)

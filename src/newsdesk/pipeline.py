@@ -35,46 +35,10 @@ class Step(Protocol):
     def __call__(self, items: Iterable[Item]) -> Iterable[Item]: ...
 
 
-class ArticleStep:
-    """Base for steps that transform one article at a time and pass errors through.
-
-    A failure on one article becomes a :class:`ReadError` for that article (stage = the
-    step's name) instead of ending the run.
-    """
-
-    name = "step"
-
-    def process(self, article: Article) -> Article:
-        raise NotImplementedError
-
-    def __call__(self, items: Iterable[Item]) -> Iterator[Item]:
-        for item in items:
-            if isinstance(item, ReadError):
-                yield item
-                continue
-            try:
-                yield self.process(item)
-            except Exception as exc:  # noqa: BLE001 - per-item isolation is the point
-                yield ReadError(
-                    source_path=item.source_path or "",
-                    reason=f"{self.name} failed: {type(exc).__name__}: {one_line(str(exc))}",
-                    location=item.meta.get("location"),
-                    stage=self.name,
-                )
-
-
 def one_line(text: str, limit: int = 200) -> str:
     """Collapse an exception message to one short line for summaries and the errors table."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def run_steps(items: Iterable[Item], steps: Iterable[Step]) -> Iterator[Item]:
-    """Chain steps lazily: nothing is materialised, so memory stays flat on any corpus size."""
-    stream: Iterable[Item] = items
-    for step in steps:
-        stream = step(stream)
-    yield from stream
 
 
 @dataclass(frozen=True, slots=True)
