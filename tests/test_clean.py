@@ -403,12 +403,52 @@ def test_batched_line_helpers_equal_per_line() -> None:
 )
 def test_batched_helpers_on_random_lines(lines: list[str]) -> None:
     from newsdesk.clean.features import doc_line_stats, line_stats
-    from newsdesk.clean.lexicon import _cues, dup_key, dup_keys, line_cues, stopwords
+    from newsdesk.clean.lexicon import (
+        _cues,
+        dup_key,
+        dup_keys,
+        line_cues,
+        normalise,
+        normalise_many,
+        stopwords,
+    )
 
     stop = stopwords("en")
     assert doc_line_stats(lines, stop) == [line_stats(t, stop) for t in lines]
-    assert line_cues(lines) == [_cues(t) for t in lines]
+    assert line_cues(lines) == [_cues(t) for t in lines] == [_every_cue(t) for t in lines]
     assert dup_keys(lines) == [dup_key(t) for t in lines]
+    assert normalise_many(lines) == [normalise(t) for t in lines]
+
+
+def _every_cue(text: str) -> tuple[tuple[str, str], ...]:
+    """Every cue pattern searched on the line, no trigger prefilter: the reference."""
+    from newsdesk.clean.lexicon import _COMPILED
+
+    return tuple((reason, m.group(0)) for reason, _, rx in _COMPILED if (m := rx.search(text)) is not None)
+
+
+def test_cue_triggers_never_hide_a_cue() -> None:
+    """The trigger literals (read from the patterns, top-level alternations included) are
+    necessary conditions: the prefiltered cues equal a search with every pattern."""
+    from newsdesk.clean.lexicon import _cues, line_cues
+
+    lines = [
+        *_PAGE_LINES,
+        "You've read 3 articles this month. Register for free access",
+        "Become a supporter today; be a member of our community",
+        "Pour lire la suite, abonnez-vous. Pour continuer à lire, connectez-vous.",
+        "Home › World › Europe",
+        "Home",
+        "5 free articles left",
+        "Site navigation | Main menu",
+        "Share this article on Facebook or join us on Telegram",
+        "Dona ahora; apóyanos. Síguenos en Twitter.",
+        "This article is only available to subscribers.",
+        "Next article: the storm passes; previous story below",
+        "He said he would become a member of parliament.",
+    ]
+    assert [_cues(t) for t in lines] == [_every_cue(t) for t in lines]
+    assert line_cues(lines) == [_every_cue(t) for t in lines]
 
 
 def test_context_rescue_keeps_short_runs_between_body_only() -> None:

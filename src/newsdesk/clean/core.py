@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -163,10 +163,12 @@ def _split_glued(raw: str, start: int, end: int, cfg: CleanConfig) -> list[tuple
     return out
 
 
-def _same(a: str | None, b: str) -> bool:
-    if a is None or not b or abs(len(a) - len(b)) > 200 + len(a):
+def _same_norm(hint: str, hint_norm: str, text: str, i: int, norm_of: Callable[[int], str]) -> bool:
+    """Whether line ``i`` (``text``) equals a declared field: same normal form, length
+    within reason; both normal forms are already known (``norm_of(i)`` for the line)."""
+    if not text or abs(len(hint) - len(text)) > 200 + len(hint):
         return False
-    return normalise(a) == normalise(b)
+    return norm_of(i) == hint_norm
 
 
 _MONTHS = {
@@ -312,21 +314,35 @@ def clean_text(
     for ln, st in zip(lines, stats, strict=True):
         ln.nw, _, ln.stop_ratio, ln.sentence = st
 
-    # -- 1. hints ------------------------------------------------------------------------
-    caption_hints = {normalise(c) for c in hints.captions if c}
-    for ln in lines:
-        if ln.role is not None:
-            continue
-        if _same(hints.title, ln.text) and not any(x.role == "title" for x in lines):
-            ln.role = "title"
-        elif _same(hints.deck, ln.text) and not any(x.role == "deck" for x in lines):
-            ln.role = "deck"
-        elif _same(hints.byline, ln.text) and not any(x.role == "byline" for x in lines):
-            ln.role = "byline"
-
-    # -- 2. cue phrases and empties -------------------------------------------------------
+    # normal forms of every line, from a few whole-page calls; the hint comparisons below
+    # use them (normalising each line once per hint was a sixth of the HTML path's cleaner)
     keys = dup_keys(probe)
     norms = normalise_many(probe, keys)
+
+    def full_norm(i: int) -> str:
+        """normalise(lines[i].text): the probe's form unless the line was cut for probing."""
+        t = lines[i].text
+        return norms[i] if len(t) <= cfg.max_line_chars else normalise(t)
+
+    # -- 1. hints ------------------------------------------------------------------------
+    caption_hints = {normalise(c) for c in hints.captions if c}
+    wanted = [
+        (role, hint, normalise(hint))
+        for role, hint in (("title", hints.title), ("deck", hints.deck), ("byline", hints.byline))
+        if hint is not None
+    ]
+    taken: set[str] = set()  # each role goes to the first line equal to its hint
+    if wanted:
+        for i, ln in enumerate(lines):
+            if ln.role is not None:
+                continue
+            for role, hint, hint_norm in wanted:
+                if role not in taken and _same_norm(hint, hint_norm, ln.text, i, full_norm):
+                    ln.role = role
+                    taken.add(role)
+                    break
+
+    # -- 2. cue phrases and empties -------------------------------------------------------
     raw_low = raw.lower()
     networks = page_names_network(raw_low)
     for ln, t, cue, norm in zip(lines, probe, cues, norms, strict=True):
@@ -361,10 +377,10 @@ def clean_text(
     # -- captions (before duplicates, so the first copy keeps the caption role) ----------
     # the credit keywords are looked for once in the whole page; most pages have none
     page_keys = tuple(k for k in _CREDIT_KEYS if k in raw_low)
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.role is not None or ln.nw > 80 or len(ln.text) > 2000:
             continue
-        if caption_hints and normalise(ln.text) in caption_hints:
+        if caption_hints and full_norm(i) in caption_hints:
             ln.role = "caption"
             continue
         if not page_keys:

@@ -279,6 +279,13 @@ def _triggers(pattern: str) -> frozenset[str] | None:
         if op == _sre.LITERAL:
             cur += chr(av)
             continue
+        if op == _sre.BRANCH:
+            # a top-level (?:a|b) is inlined by the parser; the literal run before it
+            # belongs to every alternative ("pour lire", "pour continuer", not just
+            # "pour", which is on thousands of French lines)
+            cands.append({cur + _leading_literal(alt) for alt in av[1]})
+            cur = ""
+            continue
         if cur:
             cands.append({cur})
             cur = ""
@@ -323,8 +330,9 @@ def _cues(text: str) -> tuple[tuple[str, str], ...]:
 
 _ALWAYS_RX = [re.compile(_COMPILED[i][2].pattern, _I | re.MULTILINE) for i in _ALWAYS]
 #: literals one of which every match of a trigger-less pattern holds (lower case), found
-#: by hand because :func:`_triggers` cannot see through their leading groups; a pattern
-#: missing here is scanned on every page
+#: by hand; a pattern missing here is scanned on every page.  Since :func:`_triggers`
+#: reads top-level alternations no pattern lacks triggers, so this is only the fallback
+#: for a future pattern :func:`_triggers` cannot see into
 _ALWAYS_LITERALS: dict[str, tuple[str, ...]] = {
     r"\b\d+ (?:free )?(?:articles?|stories) (?:left|remaining)\b": ("left", "remaining"),
     r"^(?:home|startseite|accueil|inicio)\s*(?:[>›»/|]|$)": ("home", "startseite", "accueil", "inicio"),
@@ -453,9 +461,59 @@ def normalise_many(texts: Sequence[str], keys: Sequence[str] | None = None) -> l
     return [" ".join(p.split()) for p in _DIGIT_RUN.sub(" ", joined).split("\n")]
 
 
+#: bytes.translate table for ASCII text: every byte that is not a letter, a digit or a
+#: newline becomes a space (what ``_NON_WORD_NL`` does, "_" included)
+_ASCII_KEEP = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\n")
+_ASCII_KEY_TABLE = bytes(c if c in _ASCII_KEEP else 0x20 for c in range(256))
+
+
+@lru_cache(maxsize=1)
+def _bmp_word_chars() -> Any:
+    """Whether each BMP code point is a regex word character other than "_"
+    (``str.isalnum``, which is what ``re``'s ``\\w`` tests), or a newline.
+
+    Built once (~20 ms) so a page's duplicate keys are one numpy gather instead of a
+    Unicode regex substitution, which cost about as much as the rest of the key work.
+    """
+    import numpy as np
+
+    keep = np.fromiter((chr(cp).isalnum() for cp in range(0x10000)), dtype=bool, count=0x10000)
+    keep[ord("\n")] = True
+    return keep
+
+
+def _word_chars_only(text: str) -> str:
+    """``text`` with every character that is neither ``\\w`` (minus "_") nor a newline
+    replaced by a space, one for one (so runs become runs of spaces)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_KEY_TABLE).decode("ascii")
+    import numpy as np
+
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    astral = cps > 0xFFFF
+    keep = _bmp_word_chars()[np.where(astral, 0, cps)]
+    if astral.any():
+        for k in np.flatnonzero(astral):
+            keep[k] = text[k].isalnum()
+    out = np.where(keep, cps, np.uint32(0x20)).astype(np.uint32)
+    return out.tobytes().decode("utf-32-le", "surrogatepass")
+
+
 def dup_keys(texts: Sequence[str]) -> list[str]:
-    """:func:`dup_key` of every line of a page."""
-    return _many(texts, _NON_WORD_NL, dup_key)
+    """:func:`dup_key` of every line of a page.
+
+    NFKC and casefold run once over the joined page; the non-word characters are blanked
+    by a byte-table translate (ASCII pages) or one numpy gather, not a Unicode regex.
+    """
+    if any("\n" in t for t in texts):
+        return [dup_key(t) for t in texts]
+    joined = "\n".join(texts)
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFKC", joined)
+    parts = _word_chars_only(joined.casefold()).split("\n")
+    if len(parts) != len(texts):  # pragma: no cover - NFKC/casefold never add a newline
+        return [dup_key(t) for t in texts]
+    return [" ".join(p.split()) for p in parts]
 
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
