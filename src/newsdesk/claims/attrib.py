@@ -200,6 +200,51 @@ def _source_span(subj: Tok) -> tuple[int, int] | None:
     return _span_of(toks)
 
 
+#: Verb + preposition pairs whose object is an addressee, a topic asked about or a sum
+#: added to, never what was said ("spoke to reporters", "asked about the emails").
+_NOT_CONTENT_PREPS = {
+    ("speak", "to"),
+    ("spoke", "to"),
+    ("spoken", "to"),
+    ("speaking", "to"),
+    ("talk", "to"),
+    ("talked", "to"),
+    ("talking", "to"),
+    ("write", "to"),
+    ("add", "to"),
+    ("apologize", "to"),
+    ("apologized", "to"),
+    ("complain", "to"),
+    ("ask", "about"),
+}
+
+#: Verbs whose direct object is the person addressed ("told reporters", "told CNN").
+_TO_WHOM = {"tell"}
+
+
+def _is_addressee(obj: Tok) -> bool:
+    """A person, outlet or audience named as the object: a pronoun or a proper-noun phrase."""
+    return (
+        obj.tag_ in ("PRP", "NNP", "NNPS")
+        or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or (
+            obj.lower_ in ("reporters", "journalists", "supporters", "voters", "audience", "crowd", "viewers")
+        )
+    )
+
+
+def _interjected(verb: Tok, speech: dict[str, str]) -> bool:
+    """A reporting verb set off by commas with its own subject ("X, he said, Y").
+
+    The parser hangs it off the main verb as parataxis; it is the cue of the clause around
+    it, never that clause's content.
+    """
+    if verb.dep_ != "parataxis" or _lemma(verb, speech) is None:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    return subj is not None and subj.left_edge.i > 0 and verb.doc[subj.left_edge.i - 1].text == ","
+
+
 def _widen_to_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
     a, b = span
     for qa, qb in quotes:
@@ -252,7 +297,9 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         alem = _lemma(tok, allv)
         if alem is None:
             continue
-        clauses = [c for c in tok.children if c.dep_ in _CLAUSE and _is_verb(c)]
+        clauses = [
+            c for c in tok.children if c.dep_ in _CLAUSE and _is_verb(c) and not _interjected(c, speech)
+        ]
         subj = _subject(tok)
         if clauses:
             add(subj, _cue_span(tok), _span_of(_subtree_tokens(clauses[0])), "ccomp")
@@ -272,6 +319,8 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             used_cues.add(tok.i)
             continue
         obj = next((c for c in tok.children if c.dep_ in _OBJ), None)
+        if lang == "en" and obj is not None and alem in _TO_WHOM and _is_addressee(obj):
+            continue  # "told the Washington Post": who was told, not what; a quote nearby may be
         if lang == "en" and (alem in EN_AS_FRAME or lem in EN_AS_FRAME) and obj is not None:
             tail = [c for c in tok.children if c.i > obj.i and (c.dep_ == "oprd" or c.lower_ == "as")]
             if tail:
@@ -318,7 +367,13 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             if prep is not None
             else None
         )
-        if prep is not None and pobj is not None and prep.i - tok.i <= 2:
+        if (
+            prep is not None
+            and pobj is not None
+            and prep.i - tok.i <= 2
+            and (alem, prep.lower_) not in _NOT_CONTENT_PREPS
+            and (tok.lower_, prep.lower_) not in _NOT_CONTENT_PREPS
+        ):
             add(subj, _cue_span(tok, [prep]), _span_of(_subtree_tokens(pobj)), "obj")
             used_cues.add(tok.i)
 

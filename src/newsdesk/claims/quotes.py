@@ -21,6 +21,21 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
 _SINGLE_CLOSE = re.compile(r"’(?![A-Za-zÀ-ÿ])")
 
 
+def _ascii_close(text: str, j: int) -> bool:
+    """A straight double quote at ``j`` that closes (after a word, before a space or a mark).
+
+    Some outlets open with a curly mark and close with a straight one (“Our roads are
+    crumbling," she said): without this, the quotation would run on to the next curly mark.
+    A straight quote after a space opens a nested quotation and does not close.
+    """
+    return (
+        text[j] == '"'
+        and j > 0
+        and not text[j - 1].isspace()
+        and (j + 1 == len(text) or not text[j + 1].isalnum())
+    )
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, marks included, in text order, non-overlapping."""
     spans: list[tuple[int, int]] = []
@@ -34,7 +49,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 break
         if closers is not None:
             j = i + 1
+            nested = False  # inside a straight-quoted quotation within this one
             while j < n and text[j] not in closers:
+                if ch == "“" and text[j] == '"':
+                    if nested:
+                        nested = False
+                    elif _ascii_close(text, j):
+                        break
+                    else:
+                        nested = True
                 j += 1
             if j < n:
                 spans.append((i, j + 1))
