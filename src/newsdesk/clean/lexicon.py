@@ -26,6 +26,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import ahocorasick_rs
+
 # -- rules -----------------------------------------------------------------------------
 
 _I = re.IGNORECASE | re.UNICODE
@@ -312,9 +314,16 @@ _COMPILED: list[tuple[str, frozenset[str] | None, re.Pattern[str]]] = [
 
 
 _ALL_TRIGGERS = sorted({t for _, trig, _ in _COMPILED if trig for t in trig}, key=len, reverse=True)
-_TRIGGER_RX = re.compile("|".join(re.escape(t) for t in _ALL_TRIGGERS))
-#: a trigger found also implies every shorter trigger inside it ("abonnez-vous" -> "abonn")
-_IMPLIED = {t: frozenset(u for u in _ALL_TRIGGERS if u in t) for t in _ALL_TRIGGERS}
+#: every trigger in one automaton: one pass over a page finds all of them, overlapping
+#: ones included (a substring test per trigger cost ~0.3-0.9 ms per page; the scan ~0.1)
+_TRIGGER_AC = ahocorasick_rs.AhoCorasick(_ALL_TRIGGERS)
+
+
+def _trigger_hits(text_lower: str) -> list[tuple[int, int, int]]:
+    """(trigger index, start, end) of every trigger occurrence, character offsets."""
+    return _TRIGGER_AC.find_matches_as_indexes(text_lower, overlapping=True)
+
+
 _BY_TRIGGER: dict[str, list[int]] = {}
 for _i, _entry in enumerate(_COMPILED):
     for _t in _entry[1] or ():
@@ -325,7 +334,7 @@ _ALWAYS = [i for i, (_, trig, _) in enumerate(_COMPILED) if trig is None]
 @lru_cache(maxsize=8192)
 def _cues(text: str) -> tuple[tuple[str, str], ...]:
     """(reason, matched text) of every cue in ``text`` (cached: the features ask again)."""
-    return _cues_from(text, set(_TRIGGER_RX.findall(text.lower())))
+    return _cues_from(text, {_ALL_TRIGGERS[k] for k, _, _ in _trigger_hits(text.lower())})
 
 
 _ALWAYS_RX = [re.compile(_COMPILED[i][2].pattern, _I | re.MULTILINE) for i in _ALWAYS]
@@ -339,12 +348,6 @@ _ALWAYS_LITERALS: dict[str, tuple[str, ...]] = {
     r"\b(?:main|site) (?:menu|navigation)\b": ("menu", "navigation"),
 }
 _ALWAYS_KEYS = [_ALWAYS_LITERALS.get(rx.pattern) for rx in _ALWAYS_RX]
-
-
-@lru_cache(maxsize=4096)
-def _trigger_rx(present: tuple[str, ...]) -> re.Pattern[str]:
-    """The trigger alternation restricted to ``present`` (longest first, as in _TRIGGER_RX)."""
-    return re.compile("|".join(re.escape(t) for t in present))
 
 
 def _spans_to_lines(spans: list[tuple[int, int]], starts: list[int]) -> list[int]:
@@ -383,13 +386,10 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
             starts.append(pos)
             pos += len(t) + 1
     found: list[set[str]] = [set() for _ in range(n)]
-    # str "in" per trigger is a fast C substring search; the alternation regex then runs
-    # only over the lines holding one of the few triggers present on the page
-    present = [t for t in _ALL_TRIGGERS if t in joined_low]
-    if present:
-        rx = _TRIGGER_RX if len(present) > 20 else _trigger_rx(tuple(present))
-        for m in rx.finditer(joined_low):
-            found[bisect_right(starts, m.start()) - 1].add(m.group(0))
+    # one automaton pass over the page; the cue regexes then run only on the lines holding
+    # a trigger (no trigger holds a newline, so each hit lies within one line)
+    for k, a, _ in _trigger_hits(joined_low):
+        found[bisect_right(starts, a) - 1].add(_ALL_TRIGGERS[k])
     candidates = {i for i in range(n) if found[i]}
     if n:
         for rx, keys in zip(_ALWAYS_RX, _ALWAYS_KEYS, strict=True):
@@ -403,11 +403,10 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
 
 
 def _cues_from(text: str, triggers: set[str]) -> tuple[tuple[str, str], ...]:
-    found: set[str] = set()
-    for t in triggers:
-        found |= _IMPLIED[t]
+    """The cues of ``text``, searching only the patterns of the ``triggers`` it holds
+    (all of them: the automaton reports overlapping and nested occurrences too)."""
     todo = set(_ALWAYS)
-    for t in found:
+    for t in triggers:
         todo.update(_BY_TRIGGER[t])
     out = []
     for i in sorted(todo):
