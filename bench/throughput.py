@@ -122,6 +122,7 @@ def clear_content_caches() -> None:
     lang.detect.cache_clear()
     lang.second_opinion.cache_clear()
     lexicon._cues.cache_clear()
+    lexicon._norms_of_keys.cache_clear()
 
 
 def rss_mb() -> float:

@@ -454,10 +454,16 @@ def normalise_many(texts: Sequence[str], keys: Sequence[str] | None = None) -> l
     the two differ only in that normalise drops digits)."""
     if keys is None or len(keys) != len(texts):
         return _many(texts, _NON_LETTERS_NL, normalise)
-    joined = "\n".join(keys)
-    if _ANY_DIGIT.search(joined) is None:
-        return list(keys)
-    return [" ".join(p.split()) for p in _DIGIT_RUN.sub(" ", joined).split("\n")]
+    return list(_norms_of_keys(tuple(keys)))
+
+
+@lru_cache(maxsize=8)
+def _norms_of_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Normal forms from duplicate keys: only lines holding a digit change.  Cached on the
+    page's keys because the cleaner and the line model's features both ask for them."""
+    if _ANY_DIGIT.search("\n".join(keys)) is None:
+        return keys
+    return tuple(" ".join(_DIGIT_RUN.sub(" ", k).split()) if _ANY_DIGIT.search(k) else k for k in keys)
 
 
 #: bytes.translate table for ASCII text: every byte that is not a letter, a digit or a
