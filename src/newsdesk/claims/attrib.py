@@ -136,9 +136,37 @@ def _cue_span(verb: Tok, extra: list[Tok] | None = None) -> tuple[int, int]:
     return lo, hi
 
 
+#: What someone issues to speak through ("released a statement saying ...").
+_DOCUMENT_NOUNS = {
+    "statement",
+    "statements",
+    "letter",
+    "release",
+    "memo",
+    "note",
+    "email",
+    "tweet",
+    "message",
+    "video",
+    "ad",
+    "advertisement",
+    "post",
+    "report",
+    "cover",
+    "op-ed",
+    "column",
+}
+
+
 def _subject(verb: Tok) -> Tok | None:
     if verb.dep_ == "acl" and verb.head.tag_.startswith("NN") and verb.tag_ == "VBG":
-        return verb.head  # "emails showing that ...", "voters saying they want ..."
+        noun = verb.head
+        if noun.lower_ in _DOCUMENT_NOUNS and noun.dep_ in _OBJ:
+            # "X released a statement saying ...": X says it through the statement
+            owner = next((c for c in noun.head.children if c.dep_ in _SUBJ), None)
+            if owner is not None and owner.dep_ not in ("nsubjpass", "nsubj:pass"):
+                return owner
+        return noun  # "emails showing that ...", "voters saying they want ..."
     cur = verb
     for _ in range(3):
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
@@ -245,6 +273,47 @@ def _interjected(verb: Tok, speech: dict[str, str]) -> bool:
     return subj is not None and subj.left_edge.i > 0 and verb.doc[subj.left_edge.i - 1].text == ","
 
 
+def _in_quote(span: tuple[int, int], quotes: list[tuple[int, int]]) -> bool:
+    return any(qa <= span[0] and span[1] <= qb for qa, qb in quotes)
+
+
+_SPEAKER_TAGS = {"NNP", "NNPS", "PRP", "NN", "NNS"}
+
+
+def _speaker_outside(doc: Any, cue: tuple[int, int], quotes: list[tuple[int, int]]) -> Tok | None:
+    """The speaker named next to a cue, outside the quotation the parser took it from.
+
+    In '“Toil hopelessly or go to prison,” Frank writes.' the parser may give the verb a
+    subject inside the quotation; the speaker is the noun phrase between the quotation and
+    the cue, or the one right after the cue ('..., said Michael Kofman').  Returns the
+    phrase's head token, or None when neither place holds a noun phrase.
+    """
+    before = [q for q in quotes if q[1] <= cue[0]]
+    lo = max((q[1] for q in before), default=0)
+    gap = doc.char_span(lo, cue[0], alignment_mode="contract") if lo < cue[0] else None
+    cands: list[Tok] = []
+    if gap is not None and before:
+        words = [t for t in gap if not t.is_punct and not t.is_space]
+        if 0 < len(words) <= 8 and not any(_is_verb(t) for t in words):
+            cands = words
+    if not cands:
+        after = doc.char_span(cue[1], len(doc.text), alignment_mode="contract")
+        toks = list(after)[:4] if after is not None else []
+        first = next((t for t in toks if not t.is_punct and not t.is_space), None)
+        if first is None or first.tag_ not in _SPEAKER_TAGS | {"DT", "JJ"}:
+            return None
+        cands = [first]
+        for t in toks[toks.index(first) + 1 :]:
+            if t.is_punct:
+                break
+            cands.append(t)
+    heads = [t for t in cands if t.tag_ in _SPEAKER_TAGS and not (cands[0].i <= t.head.i <= cands[-1].i)]
+    head = heads[0] if heads else next((t for t in reversed(cands) if t.tag_ in _SPEAKER_TAGS), None)
+    if head is None or _in_quote((head.idx, head.idx + len(head.text)), quotes):
+        return None
+    return head
+
+
 def _widen_to_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
     a, b = span
     for qa, qb in quotes:
@@ -276,6 +345,9 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         if content[1] - content[0] < 2:
             return
         ss = _source_span(src) if src is not None else None
+        if ss is not None and src is not None and _in_quote(ss, quotes):
+            src = _speaker_outside(doc, cue, quotes)
+            ss = _source_span(src) if src is not None else None
         inside = content[0] <= cue[0] and cue[1] <= content[1]  # "which he believes will ..."
         if ss is not None and ss[0] < content[1] and content[0] < ss[1] and rule != "inter" and not inside:
             ss = None  # a subject inside the content is not its source (bar "X, he said, Y")
@@ -307,14 +379,16 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             continue
         if (
             lem is not None
-            and tok.dep_ == "parataxis"
+            and (tok.dep_ == "parataxis" or (tok.dep_ == "advcl" and tok.i > tok.head.i))
+            and not any(c.dep_ == "mark" for c in tok.children)
             and _is_verb(tok.head)
             and subj is not None
             and subj.head.i == tok.i
             and subj.left_edge.i > 0
             and doc[subj.left_edge.i - 1].text == ","
         ):
-            # "X, he said, Y": the interjected cue governs the clause around it
+            # "X, he said, Y" (or "Y, the office reported", which the parser may hang off Y
+            # as an adverbial clause): the cue governs the clause around it
             add(subj, _cue_span(tok), _span_of(_subtree_tokens(tok.head)), "inter")
             used_cues.add(tok.i)
             continue
@@ -424,6 +498,9 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             continue
         verb, subj = cand
         ss = _source_span(subj) if subj is not None else None
+        if ss is not None and _in_quote(ss, quotes):
+            subj = _speaker_outside(doc, _cue_span(verb), quotes)
+            ss = _source_span(subj) if subj is not None else None
         sh = subj if (subj is not None and ss) else None
         out.append(
             RawAttribution(
