@@ -535,3 +535,23 @@ def test_date_line_removed_as_template_still_dates_the_page() -> None:
     (date_line,) = [r for r in art.removed if r.text.startswith("Published")]
     assert date_line.reason == "template"
     assert art.published_source == "text:removed-template-line"
+
+
+def test_more_date_spellings_without_dateparser() -> None:
+    """Month names of more languages, abbreviations, two-digit dotted years and slashed
+    dates whose order is unambiguous are read directly; an ambiguous slashed date is not."""
+    from newsdesk.clean.core import _fast_date
+
+    assert _fast_date("22 Sep 2020,") == "2020-09-22"
+    assert _fast_date("01. Dez. 2022 | 14:08 Uhr") == "2022-12-01"
+    assert _fast_date("+ 2. Okt. 2022") == "2022-10-02"
+    assert _fast_date("ACTUALISÉE LE: 27 févr. 2015") == "2015-02-27"
+    assert _fast_date("|Syntynyt||15. helmikuuta 1883|") == "1883-02-15"
+    assert _fast_date("tisdag 29 januari 2013") == "2013-01-29"
+    assert _fast_date("1 de março de 2020") == "2020-03-01"
+    assert _fast_date("+ 19.10.19 · Aktuell:") == "2019-10-19"
+    assert _fast_date("#1 Le 17/10/2012, à 16:59") == "2012-10-17"
+    assert _fast_date("Blogposting 01/23/2020") == "2020-01-23"
+    assert _fast_date("Publié le 03/11/2010 10:25") is None  # day/month order unknown here
+    assert _fast_date("Version 1.2.3.4") is None
+    assert _fast_date("Windows 10 1809: Smartphone koppeln") is None

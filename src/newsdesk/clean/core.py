@@ -189,6 +189,64 @@ _MDY = re.compile(r"\b([A-Za-zéû]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 _DMY = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zéûä]{3,10})\.?\s+(?:de\s+)?(\d{4})\b")
 
 
+#: month names and abbreviations of more languages (it, pt, nl, sv, da/no, fi with its
+#: partitive "-ta" forms), read only when the spellings above found nothing
+_MORE_MONTHS = (
+    {
+        name: i + 1
+        for names in (
+            "jan feb mär apr mai jun jul aug sep okt nov dez",
+            "janv févr mars avr mai juin juil août sept oct nov déc",
+            "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
+            "ene feb mar abr may jun jul ago sep oct nov dic",
+            "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+            "gen feb mar apr mag giu lug ago set ott nov dic",
+            "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+            "januari februari maart april mei juni juli augustus september oktober november december",
+            "januari februari mars april maj juni juli augusti september oktober november december",
+            "januar februar marts april maj juni juli august september oktober november desember",
+            "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
+            "syyskuuta lokakuuta marraskuuta joulukuuta",
+            "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu "
+            "marraskuu joulukuu",
+        )
+        for i, name in enumerate(names.split())
+    }
+    | {"mrz": 3, "fév": 2}
+    | _MONTHS
+)
+_MDY_WIDE = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_DMY_WIDE = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?\s+(?:de\s+)?(\d{4})\b")
+_DMY_NUM_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def _more_dates(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of spellings that used to go to dateparser (~10 ms a call, a
+    twentieth of the plain-text path's time on the throughput sample): month names of
+    more languages and abbreviations ("5. Dez 2018", "27 févr. 2015", "15. helmikuuta
+    1883"), dotted dates with a two-digit year ("23.09.22"), and slashed dates whose day
+    cannot be a month ("17/10/2012", "01/23/2020").  Ambiguous "03/11/2010" is left to
+    dateparser and the article's language."""
+    for m in _MDY_WIDE.finditer(text):
+        month = _MORE_MONTHS.get(m[1].casefold())
+        if month is not None:
+            return int(m[3]), month, int(m[2])
+    for m in _DMY_WIDE.finditer(text):
+        month = _MORE_MONTHS.get(m[2].casefold())
+        if month is not None:
+            return int(m[3]), month, int(m[1])
+    if m := _DMY_NUM_SHORT.search(text):
+        return 2000 + int(m[3]), int(m[2]), int(m[1])
+    if m := _SLASH_DATE.search(text):
+        a, b, year = int(m[1]), int(m[2]), int(m[3])
+        if a > 12 >= b:
+            return year, b, a
+        if b > 12 >= a:
+            return year, a, b
+    return None
+
+
 def _fast_date(text: str) -> str | None:
     """The common date spellings, without dateparser's ~7 ms per call."""
     import datetime as dt
@@ -202,6 +260,8 @@ def _fast_date(text: str) -> str | None:
         found = (int(m[3]), _MONTHS[m[1].casefold()], int(m[2]))
     elif (m := _DMY.search(text)) and m[2].casefold() in _MONTHS:
         found = (int(m[3]), _MONTHS[m[2].casefold()], int(m[1]))
+    else:
+        found = _more_dates(text)
     if found is None:
         return None
     try:
