@@ -236,10 +236,10 @@ def _more_dates(text: str) -> tuple[int, int, int] | None:
         month = _MORE_MONTHS.get(m[2].casefold())
         if month is not None:
             return int(m[3]), month, int(m[1])
-    if m := _DMY_NUM_SHORT.search(text):
-        return 2000 + int(m[3]), int(m[2]), int(m[1])
-    if m := _SLASH_DATE.search(text):
-        a, b, year = int(m[1]), int(m[2]), int(m[3])
+    if short := _DMY_NUM_SHORT.search(text):
+        return 2000 + int(short[3]), int(short[2]), int(short[1])
+    if slash := _SLASH_DATE.search(text):
+        a, b, year = int(slash[1]), int(slash[2]), int(slash[3])
         if a > 12 >= b:
             return year, b, a
         if b > 12 >= a:
