@@ -550,6 +550,7 @@ def test_more_date_spellings_without_dateparser() -> None:
     assert _fast_date("tisdag 29 januari 2013") == "2013-01-29"
     assert _fast_date("1 de março de 2020") == "2020-03-01"
     assert _fast_date("+ 19.10.19 · Aktuell:") == "2019-10-19"
+    assert _fast_date("12.03.98") == "1998-03-12"
     assert _fast_date("#1 Le 17/10/2012, à 16:59") == "2012-10-17"
     assert _fast_date("Blogposting 01/23/2020") == "2020-01-23"
     assert _fast_date("Publié le 03/11/2010 10:25") is None  # day/month order unknown here
