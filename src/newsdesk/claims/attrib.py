@@ -569,6 +569,18 @@ _LABELS = {
     "see",
     "breaking",
     "source",
+    "correction",
+    "contributing",
+    "question",
+    "answer",
+    "latest",
+    "revealed",
+    "wow",
+    "look",
+    "plus",
+    "remember",
+    "name",
+    "so",
 }
 _TITLES = {"dr.", "sen.", "rep.", "gov.", "mr.", "mrs.", "ms.", "gen.", "pres.", "president", "senator"}
 
@@ -592,12 +604,17 @@ def _colon_frames(doc: Any) -> list[RawAttribution]:
             continue
         pron = len(head) == 1 and head[0].lower_ in ("he", "she", "they", "we", "i")
         names = [t for t in head if t.tag_ in ("NNP", "NNPS") or t.pos_ == "PROPN"]
+        # headline case fools the tagger ("Issa: Hillary Clinton's ..." tags Issa JJ), so a
+        # capitalised first and last word count as a name even when not tagged one
+        capitalised = len(head) == 1 and len(head[0].text) > 2 and head[0].is_title
         if not pron and (
-            not names
+            not (names or capitalised)
             or any(t.is_upper and len(t.text) > 1 for t in head)
-            or not all(t in names or t.lower_ in _TITLES for t in head)
+            or not (capitalised or all(t in names or t.lower_ in _TITLES for t in head))
         ):
             continue
+        if not names and not pron:
+            names = [head[-1]]
         c = toks[colon]
         rest = [t for t in doc[c.i + 1 :] if not t.is_space]
         content = _span_of(rest)
