@@ -23,6 +23,7 @@ alternating rounds so slow phases of the machine hit all of them.
 
     .venv/bin/python bench/throughput.py                   # both paths
     .venv/bin/python bench/throughput.py --only html --pages 200 --rounds 3
+    .venv/bin/python bench/throughput.py --paired --pages 120 --repeat 3   # HTML, paired
 """
 
 from __future__ import annotations
@@ -182,6 +183,58 @@ def worker(system: str, n_pages: int, repeat: int, keep_caches: bool = False) ->
     }
 
 
+def paired_html(n_pages: int, repeat: int) -> dict[str, Any]:
+    """The HTML systems timed page by page in one process, in ABCD/DCBA order per page.
+
+    Fresh workers per system put minutes between the systems of a round, and on a shared
+    machine the load changes in minutes; here every page is processed by every system
+    within milliseconds, so the ratios see the same load (and the same cache pressure).
+    """
+    pages = [r["html"] for r in eval_pages(n_pages)]
+    fns = {s: runner(s) for s in HTML_SYSTEMS}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for html in pages:  # warm-up
+            for fn in fns.values():
+                if fn is not None:
+                    fn(html)
+        passes: list[dict[str, float]] = []
+        order = [s for s in HTML_SYSTEMS if fns[s] is not None]
+        for _ in range(repeat):
+            clear_content_caches()
+            cpu = dict.fromkeys(order, 0.0)
+            for k, html in enumerate(pages):
+                for s in order if k % 2 == 0 else order[::-1]:
+                    fn = fns[s]
+                    assert fn is not None
+                    t = time.process_time()
+                    fn(html)
+                    cpu[s] += time.process_time() - t
+            passes.append(cpu)
+    return {"pages": len(pages), "passes": passes}
+
+
+def report_paired(n_pages: int, repeat: int) -> None:
+    res = paired_html(n_pages, repeat)
+    n = res["pages"]
+    passes: list[dict[str, float]] = res["passes"]
+    print(f"\npaired HTML timing, {n} pages, {len(passes)} passes (median pass; docs per CPU-second)")
+    for s in passes[0]:
+        print(f"{s:28s} {statistics.median(n / p[s] for p in passes):8.1f}")
+    for ours in ("newsdesk-html", "newsdesk-extract_html"):
+        for peer in ("trafilatura-extract", "trafilatura-bare-metadata"):
+            if ours not in passes[0] or peer not in passes[0]:
+                continue
+            extra = [p[ours] / p[peer] - 1 for p in passes]
+            slower = statistics.median(extra)
+            each = ", ".join(f"{x * 100:+.0f}%" for x in extra)
+            verdict = "PASS" if slower <= 0.15 else "FAIL"
+            print(
+                f"{ours} vs {peer}: {slower * 100:+.1f}% CPU time per doc, median of passes ({each}); "
+                f"target <= +15%: {verdict}"
+            )
+
+
 def spawn(system: str, n_pages: int, repeat: int, keep_caches: bool = False) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--worker", system, "--pages", str(n_pages), "--repeat", str(repeat)]
     out = subprocess.run(
@@ -204,12 +257,20 @@ def main() -> None:
         action="store_true",
         help="keep newsdesk's per-text caches warm between passes (the old, optimistic figure)",
     )
+    ap.add_argument(
+        "--paired",
+        action="store_true",
+        help="HTML systems page by page in one process (ratios under the same load); no RSS figures",
+    )
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
 
     if args.worker:
         print(json.dumps(worker(args.worker, args.pages, args.repeat, args.keep_caches)))
+        return
+    if args.paired:
+        report_paired(args.pages, args.repeat)
         return
 
     systems = (TEXT_SYSTEMS if args.only != "html" else ()) + (HTML_SYSTEMS if args.only != "text" else ())
