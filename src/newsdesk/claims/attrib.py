@@ -86,6 +86,7 @@ class RawAttribution:
     source_head: int | None = None  # char offset of the source's head token
     rule: str = ""
     source_name: tuple[int, int] | None = None  # proper-noun chunk heading the source
+    antecedent: tuple[int, int] | None = None  # what a relative-pronoun source ("which") stands for
 
 
 def _lemma(tok: Tok, table: dict[str, str]) -> str | None:
@@ -180,6 +181,25 @@ def _subject(verb: Tok) -> Tok | None:
             cur = cur.head
         else:
             break
+    # parser slips that leave a finite reporting verb without a subject
+    if (
+        verb.dep_ == "acl"
+        and verb.head.dep_ == "ROOT"
+        and verb.head.tag_.startswith("NN")
+        and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        and verb.i > verb.head.i
+        and any(c.dep_ in _CLAUSE for c in verb.children)
+    ):
+        return verb.head  # "A Quinnipiac poll found that ..." read as one noun phrase
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        left = [
+            c
+            for c in verb.lefts
+            if c.dep_ in ("nummod", "npadvmod", "dep", "nmod")
+            and c.tag_ in ("CD", "NN", "NNS", "NNP", "NNPS")
+        ]
+        if left:
+            return left[-1]  # "About 4 in 10 say ...": the count is the subject
     return None
 
 
@@ -314,6 +334,37 @@ def _speaker_outside(doc: Any, cue: tuple[int, int], quotes: list[tuple[int, int
     return head
 
 
+def _antecedent(tok: Tok | None) -> Tok | None:
+    """The noun a relative pronoun stands for ("the chamber, which urged ..." → chamber)."""
+    if tok is None or tok.lower_ not in ("who", "which", "that", "whom") or tok.head.dep_ != "relcl":
+        return None
+    ante = tok.head.head
+    # "the prefecture of Haute-Valbrune, which said": the parser hangs the clause on the
+    # nearest noun; the pronoun stands for the whole "X of Y"
+    while ante.dep_ == "pobj" and ante.head.lower_ == "of" and ante.head.head.tag_.startswith("NN"):
+        ante = ante.head.head
+    return ante if ante.tag_.startswith("NN") or ante.tag_ == "PRP" else None
+
+
+def _np_tokens(tok: Tok) -> list[Tok]:
+    """A noun phrase cut before a comma that opens a relative or participle clause.
+
+    "the prefecture of Haute-Valbrune, which said ..." → "the prefecture of Haute-Valbrune",
+    wherever in the phrase the parser attached the clause.
+    """
+    doc = tok.doc
+    toks = _subtree_tokens(tok)
+    for t in toks:
+        if (
+            t.i > tok.i
+            and t.dep_ in ("relcl", "acl")
+            and t.left_edge.i > 0
+            and doc[t.left_edge.i - 1].text == ","
+        ):
+            return [x for x in toks if x.i < t.left_edge.i - 1]
+    return toks
+
+
 def _widen_to_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
     a, b = span
     for qa, qb in quotes:
@@ -351,13 +402,24 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         inside = content[0] <= cue[0] and cue[1] <= content[1]  # "which he believes will ..."
         if ss is not None and ss[0] < content[1] and content[0] < ss[1] and rule != "inter" and not inside:
             ss = None  # a subject inside the content is not its source (bar "X, he said, Y")
-        if ss is None and rule in ("obj", "as"):
+        if ss is None and (rule.startswith("obj") or rule == "as"):
             return  # without a source an object frame is mostly narration, not attribution
         head = src if (src is not None and ss) else None
         name = _name_of(head)
-        if head is not None and head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
-            name = _name_of(head.head.head)  # "X, who said ...": the span is "who" (PolNeAR), X speaks
-        out.append(RawAttribution(ss, cue, content, head.idx if head is not None else None, rule, name))
+        ante = _antecedent(head)
+        if ante is not None:
+            name = _name_of(ante)  # "X, who said ...": the span is "who" (PolNeAR), X speaks
+        out.append(
+            RawAttribution(
+                ss,
+                cue,
+                content,
+                head.idx if head is not None else None,
+                rule,
+                name,
+                _span_of(_np_tokens(ante)) if ante is not None else None,
+            )
+        )
 
     allv = EN_ALL_FORMS if lang == "en" else speech
     for tok in doc:
@@ -389,7 +451,12 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         ):
             # "X, he said, Y" (or "Y, the office reported", which the parser may hang off Y
             # as an adverbial clause): the cue governs the clause around it
-            add(subj, _cue_span(tok), _span_of(_subtree_tokens(tok.head)), "inter")
+            add(
+                subj,
+                _cue_span(tok),
+                _span_of(_subtree_tokens(tok.head, skip={tok.i} if tok.dep_ == "advcl" else None)),
+                "inter",
+            )
             used_cues.add(tok.i)
             continue
         obj = next((c for c in tok.children if c.dep_ in _OBJ), None)
@@ -421,11 +488,11 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         if obj is not None and obj.tag_ not in ("WP", "WDT") and not (obj.tag_ == "PRP" and xcomp is None):
             end_tok = xcomp.right_edge if xcomp is not None and xcomp.i > obj.i else obj.right_edge
             toks = [doc[i] for i in range(obj.left_edge.i, end_tok.i + 1)]
-            add(subj, _cue_span(tok), _span_of(toks), "obj")
+            add(subj, _cue_span(tok), _span_of(toks), "obj" if obj.dep_ in _OBJ else "obj-passive")
             used_cues.add(tok.i)
             continue
         if xcomp is not None:
-            add(subj, _cue_span(tok), _span_of(_subtree_tokens(xcomp)), "obj")
+            add(subj, _cue_span(tok), _span_of(_subtree_tokens(xcomp)), "obj-xcomp")
             used_cues.add(tok.i)
             continue
         prep = next(
@@ -448,7 +515,7 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
             and (alem, prep.lower_) not in _NOT_CONTENT_PREPS
             and (tok.lower_, prep.lower_) not in _NOT_CONTENT_PREPS
         ):
-            add(subj, _cue_span(tok, [prep]), _span_of(_subtree_tokens(pobj)), "obj")
+            add(subj, _cue_span(tok, [prep]), _span_of(_subtree_tokens(pobj)), "obj-prep")
             used_cues.add(tok.i)
 
     # "according to X"
@@ -460,7 +527,7 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
                 continue
             head = tok.head if tok.head is not tok else None
             sent = tok.sent
-            src_span = _span_of(_subtree_tokens(pobj))
+            src_span = _span_of(_np_tokens(pobj))
             cue = (tok.idx, to.idx + len(to.text))
             if head is not None and head.i != tok.i:
                 region = [t for t in _subtree_tokens(head) if not (tok.i <= t.i <= pobj.right_edge.i)]
@@ -478,6 +545,8 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
 
     # "Trump: I'm the worst thing ..." (headline and interview convention)
     out.extend(_colon_frames(doc))
+    if lang == "en":
+        out.extend(_noun_frames(doc, quotes))
 
     # quotations no rule covered: a reporting verb right before or after the quote
     # (any cue word here: next to a quotation, "shouted" or "chanted" reports speech)
@@ -623,6 +692,138 @@ def _colon_frames(doc: Any) -> list[RawAttribution]:
         src = (head[0].idx, head[-1].idx + len(head[-1].text))
         name = None if pron else (names[0].idx, names[-1].idx + len(names[-1].text))
         out.append(RawAttribution(src, (c.idx, c.idx + 1), content, head[-1].idx, "colon", name))
+    return out
+
+
+#: Nouns of saying, believing or reporting whose "that" clause is what was said
+#: ("Trump's claim that Mexico will pay", "the statement by the campaign that ...").
+EN_CUE_NOUNS = set(
+    [
+        "claim",
+        "claims",
+        "statement",
+        "statements",
+        "assertion",
+        "assertions",
+        "argument",
+        "arguments",
+        "belief",
+        "beliefs",
+        "view",
+        "views",
+        "warning",
+        "warnings",
+        "promise",
+        "promises",
+        "pledge",
+        "pledges",
+        "suggestion",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "assessment",
+        "prediction",
+        "predictions",
+        "insistence",
+        "contention",
+        "remark",
+        "remarks",
+        "comment",
+        "comments",
+        "complaint",
+        "complaints",
+        "announcement",
+        "admission",
+        "denial",
+        "suspicion",
+        "suspicions",
+        "fear",
+        "fears",
+        "hope",
+        "hopes",
+        "concern",
+        "concerns",
+        "position",
+        "message",
+        "report",
+        "reports",
+        "estimate",
+        "estimates",
+        "finding",
+        "findings",
+        "testimony",
+        "opinion",
+        "charge",
+        "charges",
+        "vow",
+        "threat",
+        "threats",
+        "assurance",
+        "assurances",
+        "declaration",
+        "acknowledgment",
+        "acknowledgement",
+        "conclusion",
+        "conviction",
+        "explanation",
+        "reminder",
+        "boast",
+    ]
+)
+
+
+def _noun_frames(doc: Any, quotes: list[tuple[int, int]]) -> list[RawAttribution]:
+    """A cue noun with its owner and its "that" clause: "his view that the race is rigged".
+
+    Fires only when the report names both who holds the claim (a possessive, or "by" /
+    "from" after the noun) and what it is (a clause opened by "that" after the noun), so a
+    bare "the claim" or "a statement" never becomes an attribution.
+    """
+    out: list[RawAttribution] = []
+    for tok in doc:
+        if tok.tag_ not in ("NN", "NNS") or tok.lower_ not in EN_CUE_NOUNS:
+            continue
+        if quotes and any(qa <= tok.idx < qb for qa, qb in quotes):
+            continue
+        clause = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and c.i > tok.i
+                and _is_verb(c)
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ not in ("its",)), None)
+        if owner is None:
+            prep = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i
+                ),
+                None,
+            )
+            owner = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if owner is None and tok.dep_ in _OBJ and _is_verb(tok.head):
+            owner = next((c for c in tok.head.children if c.dep_ in ("nsubj", "csubj")), None)
+        if owner is None:
+            continue
+        src = _span_of([t for t in _subtree_tokens(owner) if t.dep_ != "case"])
+        content = _span_of(_subtree_tokens(clause))
+        if src is None or content is None:
+            continue
+        content = _strip(doc.text, _widen_to_quotes(content, quotes))
+        out.append(
+            RawAttribution(
+                src, (tok.idx, tok.idx + len(tok.text)), content, owner.idx, "noun", _name_of(owner)
+            )
+        )
     return out
 
 

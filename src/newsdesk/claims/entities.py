@@ -28,7 +28,9 @@ _TYPE = {
     "WORK_OF_ART": "WORK",
     "MISC": "MISC",
 }
-_LEAD = re.compile(r"^(?:the|la|le|les|l['’]|el|los|las|der|die|das|den|dem|des)\s*", re.I)
+# "the" in any case; other languages' articles only in lower case and as whole words, so
+# "Los Angeles", "Le Pen" or "Elizabeth" keep their first letters
+_LEAD = re.compile(r"^(?:[Tt]he\s+|THE\s+|(?:la|le|les|el|los|las|der|die|das|den|dem|des)\s+|l['’])")
 _POSS = re.compile(r"(?:['’]s?|['’])$")
 _SMALL = {
     "of",

@@ -151,6 +151,17 @@ def _resolve(
                     roles[speaker] = role
                 role = role or roles.get(speaker)
                 last_person = speaker
+            elif a.antecedent is not None:
+                # "the chamber, which urged ...": the source is written "which"; who speaks
+                # is the noun it stands for, by its entity name when it has one
+                aa, ab = a.antecedent[0] + off, a.antecedent[1] + off
+                named = next((m for m in persons + orgs if aa <= m[0] and m[1] <= ab), None)
+                speaker = (
+                    canon.get((named[0], named[1]), named[2]) if named else clean_name(raw[aa:ab]) or None
+                )
+                if named is not None and named in persons:
+                    last_person = speaker
+                    role = roles.get(speaker)
             elif (
                 a.source_name is not None
                 and not any(ss <= o[0] and o[1] <= se for o in orgs)
