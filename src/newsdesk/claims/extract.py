@@ -159,7 +159,7 @@ def _resolve(
                 speaker = (
                     canon.get((named[0], named[1]), named[2]) if named else clean_name(raw[aa:ab]) or None
                 )
-                if named is not None and named in persons:
+                if named is not None and named in persons and speaker is not None:
                     last_person = speaker
                     role = roles.get(speaker)
             elif (
