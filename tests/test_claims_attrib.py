@@ -164,6 +164,7 @@ def test_relative_pronoun_of_an_of_phrase_stands_for_the_whole_phrase() -> None:
         ("The White House", "White House"),
         ("l’Élysée", "Élysée"),
         ("la France", "France"),
+        ("Le maire", "maire"),  # a capitalised article before a common noun goes
     ],
 )
 def test_clean_name_strips_only_whole_articles(name: str, clean: str) -> None:
@@ -197,3 +198,18 @@ def test_model_multiplies_with_numpy_blas_and_parses_as_before() -> None:
         assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == [
             (e.start_char, e.end_char, e.label_) for e in b.ents
         ]
+
+
+def test_french_inverted_reporting_clause() -> None:
+    raw = (
+        "Le bilan s'est encore alourdi mercredi : 43 personnes ont trouvé la mort, dont neuf enfants, "
+        "a annoncé la préfète de la Haute-Valbrune, Hélène Marchetti."
+    )
+    art = Article(id="f", raw=raw, paragraphs=[Paragraph(raw, 0, len(raw))], lang="fr")
+    quotes = extract_claims(art).to_dict()["quotes"]
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q["source"]["text"] == "la préfète de la Haute-Valbrune, Hélène Marchetti"
+    assert q["cue"]["text"] == "a annoncé"
+    assert q["content"]["text"].endswith("dont neuf enfants")
+    assert q["speaker"] == "Hélène Marchetti" and q["speaker_role"] == "la préfète de la Haute-Valbrune"

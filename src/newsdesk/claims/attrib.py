@@ -129,7 +129,10 @@ def _cue_span(verb: Tok, extra: list[Tok] | None = None) -> tuple[int, int]:
     """The verb with adjacent auxiliaries and particles ("has said", "pointed out")."""
     toks = [verb]
     for c in verb.children:
-        if c.dep_ in ("aux", "auxpass", "aux:pass", "neg", "prt", "compound:prt") and abs(c.i - verb.i) <= 3:
+        if (
+            c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense", "neg", "prt", "compound:prt")
+            and abs(c.i - verb.i) <= 3
+        ):
             toks.append(c)
     toks += extra or []
     lo = min(t.idx for t in toks)
@@ -334,6 +337,36 @@ def _speaker_outside(doc: Any, cue: tuple[int, int], quotes: list[tuple[int, int
     return head
 
 
+_FR_AUX = {"a", "ont", "avait", "avaient", "aura", "auront", "eut", "est", "sont", "était"}
+
+
+def _french_incise(doc: Any, verb: Tok) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """French reporting clause after the words, subject inverted: "..., a annoncé la préfète".
+
+    The parser tends to read the inverted subject as the verb's object and some noun of the
+    reported words as its subject ("dont neuf enfants ... a annoncé"); the frame itself is
+    unambiguous: a comma (or closing guillemet), the verb with its auxiliary, then the
+    speaker up to the end of the sentence.  Returns (source, content) spans or None.
+    """
+    sent = verb.sent
+    i = verb.i - 1
+    while i >= sent.start and doc[i].lower_ in _FR_AUX:
+        i -= 1
+    if i <= sent.start or doc[i].text not in (",", "»", "”"):
+        return None
+    after = [t for t in doc[verb.i + 1 : sent.end] if not t.is_space]
+    while after and (after[-1].is_punct or after[-1].text in ("»", "”")):
+        after.pop()
+    if not after or after[0].pos_ not in ("DET", "PROPN", "NOUN", "PRON") or after[0].text.startswith("-"):
+        return None
+    source = (after[0].idx, after[-1].idx + len(after[-1].text))
+    before = [t for t in doc[sent.start : i + 1] if not t.is_space]
+    content = _span_of(before)
+    if content is None:
+        return None
+    return source, content
+
+
 def _antecedent(tok: Tok | None) -> Tok | None:
     """The noun a relative pronoun stands for ("the chamber, which urged ..." → chamber)."""
     if tok is None or tok.lower_ not in ("who", "which", "that", "whom") or tok.head.dep_ != "relcl":
@@ -431,6 +464,15 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         alem = _lemma(tok, allv)
         if alem is None:
             continue
+        if lang == "fr":
+            inc = _french_incise(doc, tok)
+            if inc is not None:
+                src_span, content_span = inc
+                content_span = _strip(text, _widen_to_quotes(content_span, quotes))
+                if content_span[1] - content_span[0] >= 2:
+                    out.append(RawAttribution(src_span, _cue_span(tok), content_span, src_span[0], "incise"))
+                    used_cues.add(tok.i)
+                    continue
         clauses = [
             c for c in tok.children if c.dep_ in _CLAUSE and _is_verb(c) and not _interjected(c, speech)
         ]

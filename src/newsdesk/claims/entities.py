@@ -28,9 +28,12 @@ _TYPE = {
     "WORK_OF_ART": "WORK",
     "MISC": "MISC",
 }
-# "the" in any case; other languages' articles only in lower case and as whole words, so
-# "Los Angeles", "Le Pen" or "Elizabeth" keep their first letters
-_LEAD = re.compile(r"^(?:[Tt]he\s+|THE\s+|(?:la|le|les|el|los|las|der|die|das|den|dem|des)\s+|l['’])")
+# "the" in any case; other languages' articles as whole words, capitalised only before a
+# lower-case word ("Le maire"), so "Los Angeles", "Le Pen" or "Elizabeth" keep their letters
+_LEAD = re.compile(
+    r"^(?:[Tt]he\s+|THE\s+|(?:la|le|les|el|los|las|der|die|das|den|dem|des)\s+|[Ll]['’]"
+    r"|(?:La|Le|Les|El|Los|Las|Der|Die|Das|Den|Dem|Des)\s+(?=[^\W\d_A-ZÀ-ÖØ-Þ]))"
+)
 _POSS = re.compile(r"(?:['’]s?|['’])$")
 _SMALL = {
     "of",
