@@ -467,10 +467,10 @@ def attributions_from_doc(doc: Any, quotes: list[tuple[int, int]], lang: str) ->
         if lang == "fr":
             inc = _french_incise(doc, tok)
             if inc is not None:
-                src_span, content_span = inc
-                content_span = _strip(text, _widen_to_quotes(content_span, quotes))
-                if content_span[1] - content_span[0] >= 2:
-                    out.append(RawAttribution(src_span, _cue_span(tok), content_span, src_span[0], "incise"))
+                inc_src, inc_content = inc
+                inc_content = _strip(text, _widen_to_quotes(inc_content, quotes))
+                if inc_content[1] - inc_content[0] >= 2:
+                    out.append(RawAttribution(inc_src, _cue_span(tok), inc_content, inc_src[0], "incise"))
                     used_cues.add(tok.i)
                     continue
         clauses = [
