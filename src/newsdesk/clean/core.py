@@ -488,7 +488,8 @@ def clean_text(
                 _remove(ln, "template", detail)
 
     # -- 5. the line model -------------------------------------------------------------------
-    model = load_model(cfg.line_model) if cfg.use_model else None
+    use_model = cfg.use_model and (cfg.model_on_extracted or not hints.extracted)
+    model = load_model(cfg.line_model) if use_model else None
     if model is not None:
         probs = model.score(probe, stop, stats, [bool(c) for c in cues], keys)
         for ln, p in zip(lines, probs, strict=True):
