@@ -68,6 +68,7 @@ def clean_record(
     if "\x00" in text and text.count("\x00") > max(1, len(text) // 100):
         raise CleanError("binary content (NUL characters in decoded text)")
     outlet = _outlet(record)
+    record_id = record.id  # a hash of the whole content: computed once
     if record.content_type == "html":
         from newsdesk.clean.html import extract_html
 
@@ -88,7 +89,7 @@ def clean_record(
         )
         art = clean_text(
             _with_declared_title(ex.raw, hints.title),
-            article_id=record.id,
+            article_id=record_id,
             outlet=outlet,
             hints=hints,
             config=config,
@@ -101,13 +102,13 @@ def clean_record(
         hints = FieldHints(title=record.title, url=record.url, outlet=outlet)
         art = clean_text(
             _with_declared_title(text, record.title),
-            article_id=record.id,
+            article_id=record_id,
             outlet=outlet,
             hints=hints,
             config=config,
             templates=templates,
         )
-    art.id = record.id
+    art.id = record_id
     art.source_path = record.source_path
     art.url = record.url
     art.outlet = outlet
