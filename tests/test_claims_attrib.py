@@ -213,3 +213,19 @@ def test_french_inverted_reporting_clause() -> None:
     assert q["cue"]["text"] == "a annoncé"
     assert q["content"]["text"].endswith("dont neuf enfants")
     assert q["speaker"] == "Hélène Marchetti" and q["speaker_role"] == "la préfète de la Haute-Valbrune"
+
+
+def test_entity_spans_end_at_word_boundaries() -> None:
+    from newsdesk.claims.extract import _whole_words
+
+    text = "Selon Météo-Vallées, la crue a atteint Bréval."
+    s = text.index("Météo")
+    assert _whole_words(text, s, s + len("Météo-")) == (s, s + len("Météo-Vallées"))
+    assert _whole_words(text, s + 2, s + 5) == (s, s + len("Météo"))
+    b = text.index("Bréval")
+    assert _whole_words(text, b, b + len("Bréval")) == (b, b + len("Bréval"))  # already whole
+    art = Article(id="e", raw=text, paragraphs=[Paragraph(text, 0, len(text))], lang="fr")
+    for ent in extract_claims(art).to_dict()["entities"]:
+        for m in ent["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+            assert not m["text"].endswith("-")

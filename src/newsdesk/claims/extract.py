@@ -93,10 +93,14 @@ def _extract_one(article: Article, segs: list[Segment], lang: str, docs: list[An
             for a in fallback.attributions(text, quotes, lang):
                 raw_attrs.append((a, seg, None, quotes))
             ents = fallback.entities(text, lang)
-        for label, s, e, etext in ents:
+        seen_spans: set[tuple[int, int]] = set()
+        for label, s, e, _etext in ents:
+            s, e = _whole_words(text, s, e)
+            etext = text[s:e]
             typ = entity_type(label)
-            if typ is None:
+            if typ is None or (s, e) in seen_spans:
                 continue
+            seen_spans.add((s, e))
             mentions.append((typ, etext, off + s, off + e))
             if typ == "PERSON":
                 person_mentions.append((off + s, off + e, clean_name(etext)))
@@ -109,6 +113,19 @@ def _extract_one(article: Article, segs: list[Segment], lang: str, docs: list[An
             canon[(m.start, m.end)] = ent.name
     _resolve(claims, raw_attrs, person_mentions, org_mentions, canon, article.raw)
     return claims
+
+
+def _whole_words(text: str, s: int, e: int) -> tuple[int, int]:
+    """Widen an entity span that cuts a word or a hyphenated name ("Météo-" of "Météo-Vallées").
+
+    A tokenizer split inside a compound lets the recogniser end a name mid-word; a name
+    shown clipped would never join its other mentions, so spans end at word boundaries.
+    """
+    while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+        s -= 1
+    while e < len(text) and text[e].isalnum() and (text[e - 1].isalnum() or text[e - 1] in "-‐"):
+        e += 1
+    return s, e
 
 
 def _resolve(
