@@ -556,3 +556,22 @@ def test_more_date_spellings_without_dateparser() -> None:
     assert _fast_date("Publié le 03/11/2010 10:25") is None  # day/month order unknown here
     assert _fast_date("Version 1.2.3.4") is None
     assert _fast_date("Windows 10 1809: Smartphone koppeln") is None
+
+
+def test_lone_surrogates_do_not_stop_the_cleaner() -> None:
+    """Decoded input can hold lone surrogates; fastText and the trigger automaton take
+    UTF-8, so they see U+FFFD in their place, while spans still index the raw text."""
+    from newsdesk.clean import clean_text
+
+    raw = (
+        "Council approves the \ud800 city budget\n"
+        "Photo: AP \ud800 caption\n"
+        "Cookies \udfff help us. Accept all\n"
+        "The council approved the budget on Tuesday after a long debate \ud800 about schools,"
+        " roads and the new library, which the mayor said would open in the spring.\n"
+    )
+    art = clean_text(raw)
+    art.check_spans()
+    assert art.title is not None and "budget" in art.title.text
+    assert any(r.reason == "cookie" for r in art.removed)
+    assert "library" in art.text

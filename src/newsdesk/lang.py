@@ -14,6 +14,7 @@ wrong guess there would delete body text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,10 +97,23 @@ class LangGuess:
 @lru_cache(maxsize=65536)
 def detect(text: str) -> LangGuess:
     """Best language of ``text``; ``lang`` is None when there is nothing to judge."""
-    probe = " ".join(text.split())
+    probe = _valid_utf8(" ".join(text.split()))
     if not any(ch.isalpha() for ch in probe):
         return LangGuess(None, 0.0)
     return LangGuess(*_predict(probe))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_utf8(text: str) -> str:
+    """Lone surrogates (decoded input can hold them) replaced by U+FFFD: both models take
+    UTF-8 and raised on them, which made the cleaner raise on such a page."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def detect_many(texts: Sequence[str]) -> list[LangGuess]:
@@ -155,7 +169,7 @@ def _langid() -> Any:
 @lru_cache(maxsize=65536)
 def second_opinion(text: str) -> LangGuess:
     """py3langid's guess (character n-gram naive Bayes, different errors from fastText)."""
-    lang, score = _langid().classify(" ".join(text.split()))
+    lang, score = _langid().classify(_valid_utf8(" ".join(text.split())))
     return LangGuess(str(lang), float(score))
 
 

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import ahocorasick_rs
 import numpy as np
 
 from newsdesk.clean.config import CleanConfig, FieldHints
@@ -38,6 +39,7 @@ from newsdesk.clean.features import doc_line_stats, line_stats
 from newsdesk.clean.lexicon import (
     dup_key,
     dup_keys,
+    find_all,
     is_section_label,
     line_cues,
     match_rules,
@@ -101,6 +103,24 @@ def _credit(text: str, keys: Sequence[str] = _CREDIT_KEYS) -> re.Match[str] | No
     if not any(k in low for k in keys):
         return None
     return _CREDIT.search(text)
+
+
+_CREDIT_AC = ahocorasick_rs.AhoCorasick(list(_CREDIT_KEYS))
+
+
+def _lines_with_credit_key(raw: str, raw_low: str, lines: Sequence[_Line]) -> set[int] | None:
+    """Indices of the lines whose lower-cased text holds a credit keyword (what
+    :func:`_credit` tests first), from one pass over the page; None when ``lower()`` changed
+    the page's length (then offsets differ and every line is tested on its own)."""
+    if len(raw_low) != len(raw):
+        return None
+    starts = [ln.start for ln in lines]
+    out: set[int] = set()
+    for _, a, b in find_all(_CREDIT_AC, raw_low):
+        i = bisect_right(starts, a) - 1
+        if i >= 0 and b <= lines[i].end:
+            out.add(i)
+    return out
 
 
 @dataclass(slots=True)
@@ -442,17 +462,18 @@ def clean_text(
             )
 
     # -- captions (before duplicates, so the first copy keeps the caption role) ----------
-    # the credit keywords are looked for once in the whole page; most pages have none
-    page_keys = tuple(k for k in _CREDIT_KEYS if k in raw_low)
+    # the credit keywords are looked for once in the whole page (one automaton pass); the
+    # credit pattern then runs only on the lines holding one
+    with_key = _lines_with_credit_key(raw, raw_low, lines)
     for i, ln in enumerate(lines):
         if ln.role is not None or ln.nw > 80 or len(ln.text) > 2000:
             continue
         if caption_hints and full_norm(i) in caption_hints:
             ln.role = "caption"
             continue
-        if not page_keys:
+        if with_key is not None and i not in with_key:
             continue
-        m = _credit(ln.text, page_keys)
+        m = _credit(ln.text)
         if m is not None and (m.start("credit") > 0 or ln.nw <= 12):
             ln.role = "caption"
 

@@ -319,9 +319,23 @@ _ALL_TRIGGERS = sorted({t for _, trig, _ in _COMPILED if trig for t in trig}, ke
 _TRIGGER_AC = ahocorasick_rs.AhoCorasick(_ALL_TRIGGERS)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def find_all(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """(pattern index, start, end) of every occurrence, overlapping ones included, in
+    character offsets.  The automaton needs valid UTF-8: lone surrogates (possible in
+    decoded input) become U+FFFD one for one, which no pattern holds, so offsets and
+    matches are unchanged."""
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:
+        return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+
+
 def _trigger_hits(text_lower: str) -> list[tuple[int, int, int]]:
     """(trigger index, start, end) of every trigger occurrence, character offsets."""
-    return _TRIGGER_AC.find_matches_as_indexes(text_lower, overlapping=True)
+    return find_all(_TRIGGER_AC, text_lower)
 
 
 _BY_TRIGGER: dict[str, list[int]] = {}
