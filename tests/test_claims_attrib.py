@@ -229,3 +229,13 @@ def test_entity_spans_end_at_word_boundaries() -> None:
         for m in ent["mentions"]:
             assert text[m["start"] : m["end"]] == m["text"]
             assert not m["text"].endswith("-")
+
+
+def test_parse_runs_numpy_blas_on_one_thread() -> None:
+    from threadpoolctl import threadpool_info
+
+    from newsdesk.claims.nlp import one_blas_thread
+
+    with one_blas_thread():
+        blas = [i for i in threadpool_info() if i["user_api"] == "blas"]
+        assert blas and all(i["num_threads"] == 1 for i in blas)

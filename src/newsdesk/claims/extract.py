@@ -17,7 +17,7 @@ from newsdesk.claims.dates import find_dates
 from newsdesk.claims.entities import build_entities, clean_name, entity_type
 from newsdesk.claims.figures import anniversaries, figures_from_segment, group_breakdowns
 from newsdesk.claims.lexicon import INSTITUTION_NOUNS, PERSON_PRONOUNS
-from newsdesk.claims.nlp import Segment, article_lang, segments, spacy_model
+from newsdesk.claims.nlp import Segment, article_lang, one_blas_thread, segments, spacy_model
 from newsdesk.claims.quotes import quote_spans
 from newsdesk.claims.types import CitedSource, Claims, Figure, Quote, SpanRef
 from newsdesk.model import Annotation, Article, ReadError
@@ -52,8 +52,9 @@ def _extract_many(articles: list[Article], fast: bool = False) -> list[Claims]:
         nlp = spacy_model(lang, ner=not fast)
         assert nlp is not None
         texts = [plans[ai][1][si].text for ai, si in keys]
-        for key, doc in zip(keys, nlp.pipe(texts, batch_size=64), strict=True):
-            docs[key] = doc
+        with one_blas_thread():
+            for key, doc in zip(keys, nlp.pipe(texts, batch_size=64), strict=True):
+                docs[key] = doc
     return [
         _extract_one(art, segs, lang, [docs.get((ai, si)) for si in range(len(segs))])
         for ai, (art, segs, lang) in enumerate(plans)

@@ -63,6 +63,19 @@ def _use_numpy_blas(nlp: Any) -> None:
                 node.ops = ops
 
 
+def one_blas_thread() -> Any:
+    """Context in which numpy's BLAS runs on one thread (the claims stage's parse).
+
+    OpenBLAS starts a thread per core; the stage's matrices are small, so on a shared
+    2-core machine the extra thread only spins: without this limit the stage took 2.7x
+    the CPU time (bench/claims_speed.py without OMP_NUM_THREADS=1: 3.2 articles/s per
+    core).  Parallelism comes from worker processes instead.
+    """
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 @dataclass(slots=True)
 class Segment:
     """One stretch of the article that may be mined: title, deck or a body paragraph."""
