@@ -575,3 +575,30 @@ def test_lone_surrogates_do_not_stop_the_cleaner() -> None:
     assert art.title is not None and "budget" in art.title.text
     assert any(r.reason == "cookie" for r in art.removed)
     assert "library" in art.text
+
+
+def test_line_model_is_not_run_on_extracted_text_unless_asked() -> None:
+    """Extracted (HTML-path) text is cleaned by rules, duplicates and templates only; the
+    model's removals return with ``model_on_extracted``."""
+    from unittest import mock
+
+    from newsdesk.clean import clean_text
+    from newsdesk.clean.config import CleanConfig, FieldHints
+    from newsdesk.clean.linemodel import LineModel
+
+    raw = (
+        "Council approves the city budget\n\n"
+        "The council approved the budget on Tuesday after a long debate about schools.\n"
+        "Subscribe to our newsletter\n"
+        "It will fund the new library, which the mayor said would open in the spring.\n"
+    )
+    with mock.patch.object(LineModel, "score", autospec=True, side_effect=LineModel.score) as score:
+        art = clean_text(raw, hints=FieldHints(title="Council approves the city budget", extracted=True))
+        assert score.call_count == 0
+        assert [r.reason for r in art.removed] == ["newsletter"]
+        clean_text(
+            raw,
+            hints=FieldHints(title="Council approves the city budget", extracted=True),
+            config=CleanConfig(model_on_extracted=True),
+        )
+        assert score.call_count == 1
