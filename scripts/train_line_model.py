@@ -5,7 +5,9 @@
     .venv/bin/python scripts/train_line_model.py --stopwords   # also rebuild stopwords.json.gz (jusText)
 
 * ``web`` (line_model_web.json): turku-lines train only (OSCAR web pages: forums, wikis,
-  shops, blogs; short list lines are often main text there).
+  shops, blogs; short list lines are often main text there).  ``--web-kind trees`` /
+  ``--news-kind trees`` fit boosted trees over the features widened with the neighbours'
+  values instead of the logistic regressions; measured and not shipped (docs/decisions.md).
 * ``news`` (line_model.json, the cleaner's default): turku-lines train, plus the Fundus
   news pages rendered to text with inscriptis (a line is main text when it belongs to the
   gold title/body), plus the *tune half* of the trafilatura-eval pages with lines labelled by
@@ -29,9 +31,9 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from newsdesk.clean.features import context_features, doc_features
+from newsdesk.clean.features import doc_features
 from newsdesk.clean.lexicon import stopwords
-from newsdesk.clean.linemodel import MODEL_FILES, LinearStage, LineModel
+from newsdesk.clean.linemodel import MODEL_FILES, LinearStage, LineModel, Stage, TreeStage
 from newsdesk.lang import detect
 from newsdesk.shared_data import data_path, read_jsonl_gz
 
@@ -168,8 +170,31 @@ def fit(x: np.ndarray, y: np.ndarray, c: float) -> LinearStage:
     return LinearStage(mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]))
 
 
-def stack(stage1: LinearStage, xs: list[np.ndarray]) -> list[np.ndarray]:
-    return [np.hstack([x, context_features(stage1.predict(x))]) for x in xs]
+def fit_trees(x: np.ndarray, y: np.ndarray) -> TreeStage:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    known = y >= 0
+    clf = HistGradientBoostingClassifier(
+        max_iter=200,
+        learning_rate=0.08,
+        max_leaf_nodes=31,
+        max_depth=8,
+        min_samples_leaf=40,
+        l2_regularization=1.0,
+        random_state=0,
+    )
+    clf.fit(x[known], y[known])
+    return TreeStage.from_sklearn(clf)
+
+
+def fit_stage(kind: str, x: np.ndarray, y: np.ndarray, c: float) -> Stage:
+    return fit_trees(x, y) if kind == "trees" else fit(x, y, c)
+
+
+def shell(kind: str) -> LineModel:
+    """A model object used only for its input transforms (``wide`` for trees)."""
+    dummy = LinearStage(np.zeros(1), np.ones(1), np.zeros(1), 0.0)
+    return LineModel(dummy, dummy, 0.5, {}, wide=kind == "trees")
 
 
 def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
@@ -183,36 +208,47 @@ def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def train(xs: list[np.ndarray], ys: list[np.ndarray], c: float) -> tuple[LinearStage, LinearStage]:
+def train(
+    kind: str, xs: list[np.ndarray], ys: list[np.ndarray], c: float, threshold: float = 0.5
+) -> LineModel:
     # stage 2 must see stage-1 probabilities as they look on unseen documents: cross-fit
     folds = 5
+    sh = shell(kind)
+    x1s = [sh.stage1_input(x) for x in xs]
     p1_xs: list[np.ndarray] = [np.empty(0)] * len(xs)
     for k in range(folds):
         tr = [i for i in range(len(xs)) if i % folds != k]
-        s1 = fit(np.vstack([xs[i] for i in tr]), np.concatenate([ys[i] for i in tr]), c)
+        s1 = fit_stage(kind, np.vstack([x1s[i] for i in tr]), np.concatenate([ys[i] for i in tr]), c)
         for i in range(len(xs)):
             if i % folds == k:
-                p1_xs[i] = np.hstack([xs[i], context_features(s1.predict(xs[i]))])
-    stage1 = fit(np.vstack(xs), np.concatenate(ys), c)
-    stage2 = fit(np.vstack(p1_xs), np.concatenate(ys), c)
-    return stage1, stage2
+                p1_xs[i] = sh.stage2_input(x1s[i], s1.predict(x1s[i]))
+    stage1 = fit_stage(kind, np.vstack(x1s), np.concatenate(ys), c)
+    stage2 = fit_stage(kind, np.vstack(p1_xs), np.concatenate(ys), c)
+    return LineModel(stage1, stage2, threshold, {}, wide=sh.wide)
 
 
-def build(name: str, docs: list[Doc], dev: list[Doc], c: float) -> None:
+def predict_raw(model: LineModel, x: np.ndarray) -> np.ndarray:
+    """The model's probabilities from a ready feature matrix (no re-featurising)."""
+    x1 = model.stage1_input(x)
+    return model.stage2.predict(model.stage2_input(x1, model.stage1.predict(x1)))
+
+
+def build(name: str, docs: list[Doc], dev: list[Doc], c: float, kind: str) -> None:
     xs, ys = matrices(docs)
     # threshold: fit on 4/5 of the training documents, pick the F1-best cut on the rest
     inner = [i for i in range(len(docs)) if i % 5 != 0]
     held = [i for i in range(len(docs)) if i % 5 == 0]
-    s1, s2 = train([xs[i] for i in inner], [ys[i] for i in inner], c)
-    hp = np.concatenate([s2.predict(x) for x in stack(s1, [xs[i] for i in held])])
+    m = train(kind, [xs[i] for i in inner], [ys[i] for i in inner], c)
+    hp = np.concatenate([predict_raw(m, xs[i]) for i in held])
     hy = np.concatenate([ys[i] for i in held])
     best = max((prf(hy, (hp >= t).astype(int))[2], float(t)) for t in np.arange(0.2, 0.8, 0.05))
     threshold = round(best[1], 2)
     print(f"[{name}] threshold {threshold} (held-out training F1 {best[0]:.3f})")
-    stage1, stage2 = train(xs, ys, c)
+    final = train(kind, xs, ys, c)
     dx, dy = matrices(dev)
-    dp = [stage2.predict(x) for x in stack(stage1, dx)]
+    dp = [predict_raw(final, x) for x in dx]
     info: dict[str, object] = {
+        "kind": kind,
         "trained_on": sorted({d.source.split("-")[0] for d in docs}),
         "training_lines": int(sum(int((y >= 0).sum()) for y in ys)),
         "C": c,
@@ -227,7 +263,7 @@ def build(name: str, docs: list[Doc], dev: list[Doc], c: float) -> None:
         pr, rc, f1 = prf(y, (p >= threshold).astype(int))
         info["turku_dev"][lang] = {"p": round(pr, 4), "r": round(rc, 4), "f1": round(f1, 4)}  # type: ignore[index]
         print(f"[{name}] turku dev {lang}: P {pr:.3f} R {rc:.3f} F1 {f1:.3f}")
-    model = LineModel(stage1, stage2, threshold, info)
+    model = LineModel(final.stage1, final.stage2, threshold, info, wide=final.wide)
     path = PKG / MODEL_FILES[name]
     path.write_text(model.to_json() + "\n", encoding="utf-8")
     print("wrote", path)
@@ -238,15 +274,17 @@ def main() -> None:
     ap.add_argument("--stopwords", action="store_true", help="rebuild stopwords.json.gz from jusText first")
     ap.add_argument("--C", type=float, default=0.05)
     ap.add_argument("--only", choices=sorted(MODEL_FILES), default=None)
+    ap.add_argument("--web-kind", choices=("trees", "linear"), default="linear")
+    ap.add_argument("--news-kind", choices=("trees", "linear"), default="linear")
     args = ap.parse_args()
     if args.stopwords:
         build_stopwords()
     train_turku = turku_docs("train")
     dev = turku_docs("dev")
     if args.only in (None, "web"):
-        build("web", train_turku, dev, args.C)
+        build("web", train_turku, dev, args.C, args.web_kind)
     if args.only in (None, "news"):
-        build("news", train_turku + fundus_docs() + trafilatura_tune_docs(), dev, args.C)
+        build("news", train_turku + fundus_docs() + trafilatura_tune_docs(), dev, args.C, args.news_kind)
 
 
 if __name__ == "__main__":

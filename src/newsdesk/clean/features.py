@@ -434,3 +434,59 @@ def context_features(p: np.ndarray) -> np.ndarray:
     out[:, 4] = np.where(idx > 0, c[idx] / np.maximum(idx, 1), 0.5)
     out[:, 5] = np.where(idx < n - 1, (c[n] - c[idx + 1]) / np.maximum(n - 1 - idx, 1), 0.5)
     return out
+
+
+#: columns of :func:`doc_features` that :func:`neighbour_features` copies from the lines
+#: around each line (length, prose-ness, punctuation, list and link marks, cues, repeats)
+NEIGHBOUR_COLUMNS = tuple(
+    FEATURE_NAMES.index(c)
+    for c in (
+        "log_chars", "log_words", "ends_sentence", "stop_ratio", "digit_ratio", "upper_ratio",
+        "punct_ratio", "title_case_ratio", "urlish", "bullet", "cue", "dup_in_doc",
+        "short_no_punct", "long_prose",
+    )
+)  # fmt: skip
+
+
+def neighbour_features(x: np.ndarray) -> np.ndarray:
+    """``x`` widened with the selected columns of the lines 1 and 2 before and after.
+
+    A tree model cannot add up neighbours the way the window means do; giving it the
+    neighbours' own values lets it learn "a short line between two prose lines" directly.
+    Missing neighbours (page edges) are -1, a value no feature takes.
+    """
+    n = len(x)
+    s = x[:, NEIGHBOUR_COLUMNS]
+    edge = np.full((2, s.shape[1]), -1.0)
+    pad = np.vstack([edge, s, edge])
+    return np.hstack([x, pad[1 : 1 + n], pad[3 : 3 + n], pad[0:n], pad[4 : 4 + n]])
+
+
+def wide_context_features(p: np.ndarray) -> np.ndarray:
+    """:func:`context_features` plus a wider view of the first stage's probabilities.
+
+    Lines two away, the mean and the minimum over ten lines either side, and the page's mean
+    and median: a page the first stage finds mostly noisy (a shop, a forum index) moves
+    every line's second-stage score.
+    """
+    n = len(p)
+    if n == 0:
+        return np.zeros((0, 12), dtype=np.float64)
+    r = 10
+    pad = np.concatenate([np.full(r, 0.5), p, np.full(r, 0.5)])
+    c = np.concatenate([[0.0], np.cumsum(pad)])
+    idx = np.arange(n)
+    win_mean = (c[idx + 2 * r + 1] - c[idx]) / (2 * r + 1)
+    win_min = np.lib.stride_tricks.sliding_window_view(pad, 2 * r + 1).min(axis=1)
+    extra = np.stack(
+        [
+            pad[r - 2 : r - 2 + n],
+            pad[r + 2 : r + 2 + n],
+            win_mean,
+            win_min,
+            np.full(n, float(p.mean())),
+            np.full(n, float(np.median(p))),
+        ],
+        axis=1,
+    )
+    return np.hstack([context_features(p), extra])
