@@ -45,6 +45,8 @@ class CleanConfig:
     byline_max_words: int = 12
     #: a short line confidently in another language than the article is removed
     foreign_max_words: int = 12
+    #: a line the model is at least this sure is main text is not second-guessed by language
+    foreign_max_p: float = 0.7
     #: lines longer than this are body text, analysed on their first characters only
     max_line_chars: int = 5000
     #: split a line at a sentence end glued to a capital ("comments.Commemorative") when

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -478,6 +479,10 @@ def clean_text(
             ln.role = "caption"
 
     # -- 3. duplicates within the page ----------------------------------------------------
+    # A line printed twice is a deck or caption repeated by the page; a line printed three
+    # times or more is the page's structure (a listing's field labels, a menu) and is left
+    # to the model and the rules, which see the repetition as a feature.
+    key_counts = Counter(k for k in keys if k)
     first_seen: dict[str, int] = {}
     for i, ln in enumerate(lines):
         key = keys[i]
@@ -485,7 +490,8 @@ def clean_text(
             continue
         if key in first_seen:
             j = first_seen[key]
-            if ln.role in (None, "caption", "deck"):
+            structural = key_counts[key] > 2 and lines[j].role is None
+            if ln.role in (None, "caption", "deck") and not structural:
                 what = lines[j].role if lines[j].role not in (None, "removed") else "line"
                 if lines[j].role == "removed":
                     _remove(ln, lines[j].reason, f"repeats removed line {j + 1}: {lines[j].detail}")
@@ -613,7 +619,13 @@ def clean_text(
             continue
         # a short line the model would keep, but confidently in another language: furniture
         # (a footer, a language switcher); only asked of kept lines, fastText is the cost
-        if ln.nw <= cfg.foreign_max_words and not prose and lang is not None and _may_be_foreign(ln, stop):
+        if (
+            ln.nw <= cfg.foreign_max_words
+            and not prose
+            and (model is None or ln.p < cfg.foreign_max_p)
+            and lang is not None
+            and _may_be_foreign(ln, stop)
+        ):
             g = line_language(t, lang)
             if g is not None and g.lang != lang:
                 _remove(ln, "foreign-language", f"in {g.lang} ({g.score:.2f}), article in {lang}", g.lang)
