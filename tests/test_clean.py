@@ -602,3 +602,35 @@ def test_line_model_is_not_run_on_extracted_text_unless_asked() -> None:
             config=CleanConfig(model_on_extracted=True),
         )
         assert score.call_count == 1
+
+
+def test_line_printed_twice_is_duplicate_three_times_is_structure() -> None:
+    body = (
+        "The regional council approved the new budget on Monday after a debate that lasted "
+        "most of the night, officials said."
+    )
+    more = (
+        "Opposition members argued that the plan cuts spending on rural bus lines while "
+        "raising fees for parking in the town centre."
+    )
+    raw = "\n".join(
+        [
+            "Council approves budget after long debate",
+            "Spending on schools rises by four percent",
+            body,
+            "Spending on schools rises by four percent",
+            more,
+            "Room type: double",
+            "The third paragraph says the vote was 31 to 24 and that the mayor abstained.",
+            "Room type: double",
+            "A fourth paragraph notes that the budget takes effect in January next year.",
+            "Room type: double",
+        ]
+    )
+    art = clean_text(raw)
+    art.check_spans()
+    dups = [r for r in art.removed if r.reason == "duplicate"]
+    # the echoed deck: its second copy is the only duplicate
+    assert [r.text for r in dups] == ["Spending on schools rises by four percent"]
+    # a line printed three times is page structure: never "duplicate", the model judges it
+    assert not any(r.text == "Room type: double" and r.reason == "duplicate" for r in art.removed)
