@@ -36,3 +36,22 @@ def test_search_and_show_print_markup_and_escapes_literally(tmp_path: Path) -> N
     assert r.exit_code == 0 and "[link=file:///etc/passwd]" in r.stdout and "\x1b" not in r.stdout
     r = runner.invoke(app, ["search", "strike", "--db", str(db), "--format", "jsonl"])
     assert json.loads(r.stdout.splitlines()[0])["title"] == title  # JSON keeps the data exact
+
+
+def test_piped_tables_are_laid_out_wide_unless_columns_is_set() -> None:
+    import os
+    import subprocess
+    import sys
+
+    probe = "from newsdesk.cli import out; print(out.width)"
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    r = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "160"  # stdout is a pipe here: not rich's 80-column fallback
+    r = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**env, "COLUMNS": "100"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert r.stdout.strip() == "100"

@@ -7,6 +7,7 @@ The database defaults to ``$NEWSDESK_DB`` or ``./newsdesk.db`` (see
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -30,7 +31,10 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# Piped output (a file, a pager, `| grep`) is not a terminal: rich would lay tables out at 80
+# columns and wrap a headline over ten rows. 160 keeps a row on a line; COLUMNS still wins.
+_PIPE_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+out = Console(highlight=False, soft_wrap=True, width=_PIPE_WIDTH)
 
 
 class InputFormat(StrEnum):
@@ -276,6 +280,8 @@ def dups(
         out.print("no duplicate groups")
         return
     table = Table("group", "members", "id", "kind", "sim", "outlet", "title", show_lines=True)
+    for col in table.columns[:5]:
+        col.no_wrap = True
     for g in groups:
         for i, m in enumerate(g.members):
             table.add_row(
