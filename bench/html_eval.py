@@ -31,6 +31,7 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -53,7 +54,7 @@ class System:
     counts: dict[str, dict[str, Counts]] = field(default_factory=dict)
     #: field -> split -> [matches, pages with gold]; only for systems that expose metadata
     fields: dict[str, dict[str, list[int]]] = field(default_factory=dict)
-    last: list[HtmlExtraction] = field(default_factory=list)
+    last: list[Any] = field(default_factory=list)  # HtmlExtraction, or the full path's fields
 
 
 def load_pages(limit: int | None) -> list[dict[str, Any]]:
@@ -121,8 +122,12 @@ def newsdesk_extract(
     return run
 
 
-def full_path_runner() -> Callable[[str, str], dict[str, str | None]] | None:
-    """extract_html then the line cleaner, when the cleaner is importable."""
+def full_path_runner(sink: list[Any] | None = None) -> Callable[[str, str], dict[str, str | None]] | None:
+    """extract_html then the line cleaner, when the cleaner is importable.
+
+    ``sink`` receives the article's title, byline and date, scored like extract_html's: the
+    full path's date also comes from the cleaner and the deferred extensive search.
+    """
     clean_record = getattr(importlib.import_module("newsdesk.clean"), "clean_record", None)
     if clean_record is None:
         return None
@@ -132,7 +137,17 @@ def full_path_runner() -> Callable[[str, str], dict[str, str | None]] | None:
         try:
             art = clean_record(rec)
         except ValueError:  # CleanError: nothing extracted, scored as an empty output
+            if sink is not None:
+                sink[:] = []
             return {"": None, "+captions": None}
+        if sink is not None:
+            sink[:] = [
+                SimpleNamespace(
+                    title=art.title.text if art.title else None,
+                    byline=art.byline.text if art.byline else None,
+                    published=art.published,
+                )
+            ]
         parts = [art.deck.text] if art.deck is not None else []
         parts.append(art.text)
         return {"": "\n".join(parts), "+captions": "\n".join([*parts, *(c.text for c in art.captions)])}
@@ -247,9 +262,10 @@ def main() -> None:
     ours = System("newsdesk extract_html", trafilatura_default)
     ours.texts = newsdesk_extract(HtmlConfig(), args.variants, ours.last)
     systems = [System("trafilatura 2.x default (extract)", trafilatura_default), ours]
-    full = full_path_runner()
+    full_sink: list[Any] = []
+    full = full_path_runner(full_sink)
     if full is not None:
-        systems.append(System("newsdesk full (extract_html + cleaner)", full))
+        systems.append(System("newsdesk full (extract_html + cleaner)", full, last=full_sink))
     else:
         print("(newsdesk.clean.clean_record not importable yet: full path not measured)")
     if args.variants:

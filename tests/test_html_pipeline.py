@@ -87,3 +87,32 @@ def test_title_declared_beside_the_text_gets_a_span() -> None:
     # a title already present as a line is not added twice
     rec2 = RawRecord("f.jsonl", "Port strike ends\n\n" + body, "jsonl", title="Port strike ends")
     assert clean(rec2).raw.count("Port strike ends") == 1
+
+
+def _undated_page() -> str:
+    para = (
+        "<p>" + "The harbour authority said on a busy morning that the cranes would stay idle while "
+        "engineers inspect the damaged quay wall. " * 3 + "</p>"
+    )
+    return (
+        "<html><head><title>Quay closed</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Quay closed after storm</h1>{para * 3}</article>"
+        "<div class='sidebar'><span>Archive: 2021/03/04 harbour notes</span></div></body></html>"
+    )
+
+
+def test_extensive_date_search_runs_only_when_nothing_else_found_a_date() -> None:
+    from newsdesk.clean.html import HtmlConfig, extract_html
+
+    html = _undated_page()
+    # the extraction itself only runs htmldate's quick search, and says the page is undated
+    quick = extract_html(html)
+    assert quick.published is None and quick.meta["date_search"] == "deferred"
+    assert extract_html(html, config=HtmlConfig(deferred_date_search=False)).published == "2021-03-04"
+    # the full path then searches the page: same date as the undeferred search, source said
+    art = clean_record(RawRecord("quay.html", html, "html", content_type="html"))
+    assert (art.published, art.published_source) == ("2021-03-04", "htmldate-extensive")
+    assert "date_search" not in art.meta
+    # a declared date wins and the page is not searched
+    declared = clean_record(RawRecord("quay.html", html, "html", content_type="html", published="2021-03-05"))
+    assert (declared.published, declared.published_source) == ("2021-03-05", "input")

@@ -95,7 +95,12 @@ def clean_record(
             config=config,
             templates=templates,
         )
-        art.meta.update({k: v for k, v in ex.meta.items() if k != "reason"})
+        if art.published is None and ex.meta.get("date_search") == "deferred" and not record.published:
+            # neither htmldate's quick search nor the cleaner found a date: search the page
+            from newsdesk.clean.html import extensive_date
+
+            art.published, art.published_source = extensive_date(text)
+        art.meta.update({k: v for k, v in ex.meta.items() if k not in ("reason", "date_search")})
         if ex.sitename:
             art.meta.setdefault("sitename", ex.sitename)
     else:
