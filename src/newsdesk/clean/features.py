@@ -101,51 +101,58 @@ def line_stats(text: str, stop: frozenset[str] | None) -> tuple[int, int, float,
     return n, ns, (ns / n if n else 0.0), sentence_like
 
 
+#: bytes.translate table for ASCII pages: every byte that is not a regex word character
+#: ([A-Za-z0-9_]) becomes a space, so ``split()`` yields what ``\w+`` finds
+_ASCII_WORD_TABLE = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 0x20 for c in range(256))
+
+
 def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tuple[int, int, float, bool]]:
     """:func:`line_stats` of every line of a page: one word scan of the joined page.
 
     Word counts per line come from where word runs start (a newline separates lines, so no
-    run crosses one); stopwords are looked up over the page's word list in one C-level map.
+    run crosses one).  The words themselves come from blanking every non-word character
+    and splitting the case-folded page once (casefold works character by character and
+    never yields whitespace, so this equals casefolding each ``\\w+`` match; a test checks
+    every code point): ``findall`` plus a casefold per word was half of this function.
     Equal to the per-line function (a test checks it).
     """
     n = len(lines)
     if n == 0:
         return []
-    if any("\n" in t for t in lines):
-        return [line_stats(t, stop) for t in lines]
     joined = "\n".join(lines)
-    words = _WORD.findall(joined)
-    lens = [len(t) for t in lines]
-    # word counts per line: count word starts between line offsets
-    starts: list[int] = []
-    pos = 0
-    for L in lens:
-        starts.append(pos)
-        pos += L + 1
+    if joined.count("\n") != n - 1:  # a line holds a newline: the page view does not apply
+        return [line_stats(t, stop) for t in lines]
+    page = _page(lines, joined)
+    flags, cps = page.flags, page.cps
     # re's \w is str.isalnum() or "_": a word run starts at a word character after a non-word one
-    flags = _char_flags(joined)
     isword = (flags & _FLAG_ALNUM) > 0
     if "_" in joined:
-        isword |= np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 95
+        isword |= cps == 95
     wmask = isword.copy()
     wmask[1:] &= ~isword[:-1]
-    wstarts = np.flatnonzero(wmask)
-    if len(wstarts) != len(words):  # pragma: no cover - defensive, the two definitions agree
-        wstarts = np.fromiter((m.start() for m in _WORD.finditer(joined)), dtype=np.int64, count=len(words))
-    line_of = np.searchsorted(np.asarray(starts, dtype=np.int64), wstarts, side="right") - 1
-    nw = np.bincount(line_of, minlength=n)
-    if stop is not None and words:
-        is_stop = np.fromiter(map(stop.__contains__, map(str.casefold, words)), dtype=bool, count=len(words))
-        ns: np.ndarray = np.bincount(line_of, weights=is_stop, minlength=n)
+    c = np.zeros(len(wmask) + 1, dtype=np.int64)
+    np.cumsum(wmask, out=c[1:])
+    nw = c[page.ends] - c[page.starts]
+    total = int(c[-1])
+    if stop is not None and total:
+        if page.ascii:
+            blanked = joined.encode("ascii").translate(_ASCII_WORD_TABLE).decode("ascii")
+        else:
+            blanked = np.where(isword, cps, np.uint32(32)).tobytes().decode("utf-32-le", "surrogatepass")
+        words = blanked.casefold().split()
+        if len(words) != total:  # pragma: no cover - defensive, the two definitions agree
+            words = [w.casefold() for w in _WORD.findall(joined)]
+        cs = np.zeros(len(words) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(stop.__contains__, words), dtype=bool, count=len(words)), out=cs[1:])
+        wb = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(nw, out=wb[1:])
+        ns = cs[wb[1:]] - cs[wb[:-1]]
     else:
-        ns = np.zeros(n)
-    out = []
-    for i, t in enumerate(lines):
-        k = int(nw[i])
-        s = int(ns[i])
-        u = t.rstrip(_CLOSERS + " ")
-        out.append((k, s, (s / k if k else 0.0), bool(u) and u[-1] in _SENT_END and k >= 4))
-    return out
+        ns = np.zeros(n, dtype=np.int64)
+    ratio = np.zeros(n)
+    np.divide(ns, nw, out=ratio, where=nw > 0)
+    sent = page.tail()[0] & (nw >= 4)
+    return list(zip(nw.tolist(), ns.tolist(), ratio.tolist(), sent.tolist(), strict=True))
 
 
 def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
@@ -159,52 +166,130 @@ def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
 
 
 _FLAG_ALPHA, _FLAG_DIGIT, _FLAG_UPPER, _FLAG_ALNUM, _FLAG_SPACE, _FLAG_LOWER = 1, 2, 4, 8, 16, 32
+#: characters ``rstrip(_CLOSERS + " ")`` removes, and those that end a sentence
+_FLAG_CLOSER, _FLAG_SENT_END = 64, 128
+
+
+def _class_bits(ch: str) -> int:
+    return (
+        (_FLAG_ALPHA if ch.isalpha() else 0)
+        | (_FLAG_DIGIT if ch.isdigit() else 0)
+        | (_FLAG_UPPER if ch.isupper() else 0)
+        | (_FLAG_ALNUM if ch.isalnum() else 0)
+        | (_FLAG_SPACE if ch.isspace() else 0)
+        | (_FLAG_LOWER if ch.islower() else 0)
+        | (_FLAG_CLOSER if ch in _CLOSERS or ch == " " else 0)
+        | (_FLAG_SENT_END if ch in _SENT_END else 0)
+    )
 
 
 @lru_cache(maxsize=1)
 def _bmp_flags() -> np.ndarray:
-    """Character-class bits (str.isalpha/isdigit/isupper/isalnum/isspace/islower) for the BMP.
+    """Character-class bits (str.isalpha/isdigit/isupper/isalnum/isspace/islower, closer,
+    sentence end) for the BMP.
 
-    Built once (~30 ms) so a whole document's character counts are one numpy gather instead
+    Built once (~40 ms) so a whole document's character counts are one numpy gather instead
     of six Python passes per line.
     """
-    out = np.zeros(0x10000, dtype=np.uint8)
-    for cp in range(0x10000):
-        ch = chr(cp)
-        f = 0
-        if ch.isalpha():
-            f |= _FLAG_ALPHA
-        if ch.isdigit():
-            f |= _FLAG_DIGIT
-        if ch.isupper():
-            f |= _FLAG_UPPER
-        if ch.isalnum():
-            f |= _FLAG_ALNUM
-        if ch.isspace():
-            f |= _FLAG_SPACE
-        if ch.islower():
-            f |= _FLAG_LOWER
-        out[cp] = f
-    return out
+    return np.fromiter(map(_class_bits, map(chr, range(0x10000))), dtype=np.uint8, count=0x10000)
 
 
 def _char_flags(text: str) -> np.ndarray:
     """Class bits of every character of ``text`` (astral characters classified in Python)."""
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return _flags_of(text, _codepoints(text))
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _flags_of(text: str, cps: np.ndarray) -> np.ndarray:
+    if text.isascii() or not (cps > 0xFFFF).any():
+        return np.asarray(_bmp_flags()[cps])
     astral = cps > 0xFFFF
     flags = _bmp_flags()[np.where(astral, 0, cps)]
-    if astral.any():
-        for k in np.flatnonzero(astral):
-            ch = text[k]
-            flags[k] = (
-                (_FLAG_ALPHA if ch.isalpha() else 0)
-                | (_FLAG_DIGIT if ch.isdigit() else 0)
-                | (_FLAG_UPPER if ch.isupper() else 0)
-                | (_FLAG_ALNUM if ch.isalnum() else 0)
-                | (_FLAG_SPACE if ch.isspace() else 0)
-                | (_FLAG_LOWER if ch.islower() else 0)
-            )
-    return flags
+    for k in np.flatnonzero(astral):
+        flags[k] = _class_bits(text[k])
+    return np.asarray(flags)
+
+
+class _Page:
+    """A page's lines joined by newlines, with each character's class bits.
+
+    :func:`doc_line_stats` and :func:`doc_features` both need the bits of the same page
+    (the cleaner calls one, then the other); the last page is kept (see :func:`_page`) so
+    they are computed once.
+    """
+
+    __slots__ = ("_tail", "ascii", "cps", "ends", "flags", "joined", "starts")
+
+    def __init__(self, lines: Sequence[str], joined: str) -> None:
+        self.joined = joined
+        self.ascii = joined.isascii()
+        self.cps = _codepoints(joined)
+        self.flags = _flags_of(joined, self.cps)
+        n = len(lines)
+        lens = np.fromiter(map(len, lines), dtype=np.int64, count=n)
+        self.starts = np.zeros(n, dtype=np.int64)
+        np.cumsum(lens[:-1] + 1, out=self.starts[1:])
+        self.ends = self.starts + lens
+        self._tail: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def tail(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per line: ends in a sentence mark, ends in a colon (both after stripping closing
+        quotes, brackets and spaces), ends in an ellipsis (after stripping whitespace).
+
+        The last kept character of a line is the last kept position before its end found
+        by one ``searchsorted``; the newline before the line stops it from reaching back.
+        """
+        if self._tail is None:
+            starts, ends, flags, cps = self.starts, self.ends, self.flags, self.cps
+            n = len(starts)
+            no = np.zeros(n, dtype=bool)
+            if len(flags) == 0:
+                self._tail = (no, no, no)
+                return self._tail
+            keep = np.flatnonzero((flags & _FLAG_CLOSER) == 0)
+            if len(keep):
+                j = np.searchsorted(keep, ends) - 1
+                pos = keep[np.maximum(j, 0)]
+                has = (j >= 0) & (pos >= starts)
+                sent = has & ((flags[pos] & _FLAG_SENT_END) > 0)
+                colon = has & (cps[pos] == 58)
+            else:
+                sent = colon = no
+            solid = np.flatnonzero((flags & _FLAG_SPACE) == 0)
+            if len(solid):
+                j = np.searchsorted(solid, ends) - 1
+                q = solid[np.maximum(j, 0)]
+                has = (j >= 0) & (q >= starts)
+                dots = (
+                    (q - 2 >= starts)
+                    & (cps[q] == 46)
+                    & (cps[np.maximum(q - 1, 0)] == 46)
+                    & (cps[np.maximum(q - 2, 0)] == 46)
+                )
+                ell = has & ((cps[q] == 0x2026) | dots)
+            else:
+                ell = no
+            self._tail = (sent, colon, ell)
+        return self._tail
+
+
+#: the last page seen (see :class:`_Page`); one slot, replaced whole, so threads at worst
+#: recompute
+_LAST_PAGE: list[_Page | None] = [None]
+
+
+def _page(lines: Sequence[str], joined: str) -> _Page:
+    """The :class:`_Page` of newline-free ``lines`` (``joined``: their newline join), reused
+    when it is the page seen last: equal joins of newline-free lines are equal lines."""
+    last = _LAST_PAGE[0]
+    if last is not None and last.joined == joined:
+        return last
+    page = _Page(lines, joined)
+    _LAST_PAGE[0] = page
+    return page
 
 
 # The joined-document versions of the per-line patterns: "\n" separates lines, so no match
@@ -219,7 +304,10 @@ _J_DATEISH = re.compile(_DATEISH.pattern.replace(r"\s+", r"[^\S\n]+"), re.IGNORE
 _L_URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.(?:com|org|net|de|fr|es)\b")
 _L_COPYRIGHT = re.compile(r"©|\(c\)[^\S\n]*\d{4}|all rights reserved|alle rechte vorbehalten|tous droits")
 _L_DATEISH = re.compile(_J_DATEISH.pattern)
-_J_BULLET = re.compile(r"^[^\S\n]*(?:[-•*–—·▪►>]|\d+[.)])[^\S\n]", re.MULTILINE)
+#: bullets open a line: matched after the newline before it, over "\n" + the page (a literal
+#: first character lets re skip ahead; a multiline "^" tries every position); a match
+#: starts at its line's offset in the page
+_NL_BULLET = re.compile(r"\n[^\S\n]*(?:[-•*–—·▪►>]|\d+[.)])[^\S\n]")
 
 
 _SEP_CHARS = "|»›•·/>"
@@ -234,6 +322,19 @@ def _lines_hit(rx: re.Pattern[str], joined: str, starts: np.ndarray, n: int) -> 
     return np.bincount(idx, minlength=n).astype(np.float64)
 
 
+def _prose_distance(prose: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Lines back to the previous and on to the next prose line (50 when there is none)."""
+    n = len(prose)
+    idx = np.arange(n)
+    last = np.maximum.accumulate(np.where(prose, idx, -1))  # last prose line at or before i
+    before = np.concatenate([[-1], last[:-1]])
+    prev = np.where(before >= 0, idx - before, 50)
+    first = np.minimum.accumulate(np.where(prose, idx, n)[::-1])[::-1]  # first at or after i
+    after = np.concatenate([first[1:], [n]])
+    nxt = np.where(after < n, after - idx, 50)
+    return prev.astype(np.float64), nxt.astype(np.float64)
+
+
 def doc_features(
     lines: Sequence[str],
     stop: frozenset[str] | None,
@@ -243,45 +344,51 @@ def doc_features(
 ) -> np.ndarray:
     """Feature matrix (n_lines x N_FEATURES) for the non-blank lines of one document.
 
-    Computed per column over the whole document (one character-class gather, one regex scan
-    of the joined text per pattern, prefix sums for windows): a per-line Python loop was
-    40 % of the cleaner's time.
+    Computed per column over the whole document (one character-class gather shared with
+    :func:`doc_line_stats`, one regex scan of the joined text per pattern, prefix sums for
+    per-line counts and windows): a per-line Python loop was 40 % of the cleaner's time.
     """
     n = len(lines)
     out = np.zeros((n, N_FEATURES), dtype=np.float64)
     if n == 0:
         return out
-    lines = [t.replace("\n", " ") if "\n" in t else t for t in lines]
+    joined = "\n".join(lines)
+    if joined.count("\n") != n - 1:
+        lines = [t.replace("\n", " ") for t in lines]
+        joined = "\n".join(lines)
     has_stop = 1.0 if stop is not None else 0.0
     if stats is None:
         stats = doc_line_stats(lines, stop)
-    nwords = [s[0] for s in stats]
-    sratio = [s[2] for s in stats]
-    joined = "\n".join(lines)
-    lens_arr = np.fromiter(map(len, lines), dtype=np.int64, count=n)
-    starts = np.zeros(n, dtype=np.int64)
-    np.cumsum(lens_arr[:-1] + 1, out=starts[1:])
-    ends = starts + lens_arr
+    page = _page(lines, joined)
+    _LAST_PAGE[0] = None  # the cleaner asks for nothing more about this page
+    flags, starts, ends = page.flags, page.starts, page.ends
+    lens_arr = ends - starts
+    st = np.asarray(stats, dtype=np.float64).reshape(n, 4)
+    nw_arr = np.ascontiguousarray(st[:, 0])
+    ns_arr = np.ascontiguousarray(st[:, 1])
+    sr_arr = np.ascontiguousarray(st[:, 2])
 
-    # character classes, summed per line through prefix sums
-    flags = _char_flags(joined)
-
-    def per_line(mask: np.ndarray) -> np.ndarray:
-        c = np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
-        return np.asarray(c[ends] - c[starts], dtype=np.float64)
-
-    alpha = per_line((flags & _FLAG_ALPHA) > 0)
-    digit = per_line((flags & _FLAG_DIGIT) > 0)
-    upper_m = (flags & _FLAG_UPPER) > 0
-    upper = per_line(upper_m)
-    alnum = per_line((flags & _FLAG_ALNUM) > 0)
+    # character classes, summed per line through one prefix sum over all classes
     space_m = (flags & _FLAG_SPACE) > 0
-    space = per_line(space_m)
+    upper_m = (flags & _FLAG_UPPER) > 0
     # str.split() words start at a non-space after a space (the joining newline counts)
     word_start = ~space_m
     word_start[1:] &= space_m[:-1]
-    n_split = per_line(word_start)
-    title_words = per_line(word_start & upper_m)
+    masks = np.stack(
+        [
+            (flags & _FLAG_ALPHA) > 0,
+            (flags & _FLAG_DIGIT) > 0,
+            upper_m,
+            (flags & _FLAG_ALNUM) > 0,
+            space_m,
+            word_start,
+            word_start & upper_m,
+        ]
+    )
+    c = np.zeros((7, len(flags) + 1), dtype=np.int64)
+    np.cumsum(masks, axis=1, out=c[:, 1:])
+    counts = (c[:, ends] - c[:, starts]).astype(np.float64)
+    alpha, digit, upper, alnum, space, n_split, title_words = counts
     nonempty = lens_arr > 0
     first_flags = (
         np.where(nonempty, flags[np.minimum(starts, len(flags) - 1)], 0)
@@ -290,56 +397,43 @@ def doc_features(
     )
 
     L = np.maximum(lens_arr, 1).astype(np.float64)
-    nw_arr = np.asarray(nwords, dtype=np.float64)
-    sr_arr = np.asarray(sratio, dtype=np.float64)
-    ns_arr = np.asarray([s[1] for s in stats], dtype=np.float64)
-
-    ends_sent = np.zeros(n)
-    ends_colon = np.zeros(n)
-    ends_ell = np.zeros(n)
-    for i, t in enumerate(lines):
-        stripped = t.rstrip(_CLOSERS + " ")
-        last = stripped[-1:]
-        ell = t.rstrip().endswith(("...", "…"))
-        if ell:
-            ends_ell[i] = 1.0
-        elif last in _SENT_END and last:
-            ends_sent[i] = 1.0
-        if last == ":":
-            ends_colon[i] = 1.0
+    sent_last, colon_last, ell = page.tail()
+    ends_sent = (sent_last & ~ell).astype(np.float64)
 
     norms = normalise_many(lines, keys)
     norm_counts = Counter(norms)
-    firsts = [t.split(maxsplit=1)[0].casefold() if t.split() else "" for t in lines]
+    # first word of each line: the page's split words, at each line's first word index
+    split_words = joined.split()
+    nsplit_i = c[5, ends] - c[5, starts]
+    first_at = np.cumsum(nsplit_i) - nsplit_i
+    if len(split_words) == int(nsplit_i.sum()):
+        firsts = [
+            split_words[k] if m else "" for k, m in zip(first_at.tolist(), nsplit_i.tolist(), strict=True)
+        ]
+        folded = "\n".join(firsts).casefold().split("\n")
+        firsts = folded if len(folded) == n else [w.casefold() for w in firsts]
+    else:  # pragma: no cover - defensive, the two definitions agree
+        firsts = [t.split(maxsplit=1)[0].casefold() if t.split() else "" for t in lines]
     first_counts = Counter(firsts)
-    shapes = _DIGITS.sub("0", "\n".join(t[:40] for t in lines)).split("\n")
+    heads = "\n".join(t[:40] for t in lines)
+    shapes = _DIGITS.sub("0", heads).split("\n") if digit.any() else heads.split("\n")
     if len(shapes) != n:  # pragma: no cover - lines hold no newline after the replace above
         shapes = [_DIGITS.sub("0", t[:40]) for t in lines]
     shape_counts = Counter(shapes)
     doc_long_frac = float(np.count_nonzero(nw_arr >= 15)) / n
-    median_words = sorted(nwords)[n // 2] or 1
-    prose = [1 if (s[0] >= 12 and s[3]) else 0 for s in stats]
-    prev_prose = [0] * n
-    seen = -1
-    for i in range(n):
-        prev_prose[i] = i - seen if seen >= 0 else 50
-        if prose[i]:
-            seen = i
-    next_prose = [0] * n
-    nxt = -1
-    for i in range(n - 1, -1, -1):
-        next_prose[i] = nxt - i if nxt >= 0 else 50
-        if prose[i]:
-            nxt = i
-    first_prose = prose.index(1) if 1 in prose else n
-    last_prose = n - 1 - prose[::-1].index(1) if 1 in prose else -1
+    median_words = int(np.partition(nw_arr, n // 2)[n // 2]) or 1
+    prose = (nw_arr >= 12) & st[:, 3].astype(bool)
+    prev_prose, next_prose = _prose_distance(prose)
+    prose_at = np.flatnonzero(prose)
+    first_prose = int(prose_at[0]) if len(prose_at) else n
+    last_prose = int(prose_at[-1]) if len(prose_at) else -1
     idx = np.arange(n, dtype=np.float64)
 
     out[:, 0] = np.log1p(lens_arr) / 6.0
     out[:, 1] = np.log1p(nw_arr) / 4.0
     out[:, 2] = ends_sent
-    out[:, 3] = ends_colon
-    out[:, 4] = ends_ell
+    out[:, 3] = colon_last
+    out[:, 4] = ell
     out[:, 5] = sr_arr
     out[:, 6] = np.minimum(ns_arr, 20) / 20.0
     out[:, 7] = has_stop
@@ -366,7 +460,7 @@ def doc_features(
     # dates only matter on short lines: scan just those (the month alternation is slow)
     short_idx = np.flatnonzero((nw_arr <= 8) & (digit > 0))
     if len(short_idx):
-        short_lines = [lines[k] for k in short_idx]
+        short_lines = [lines[k] for k in short_idx.tolist()]
         sj = "\n".join(short_lines)
         if sj:
             s_starts = np.zeros(len(short_lines), dtype=np.int64)
@@ -377,15 +471,16 @@ def doc_features(
                 out[short_idx, 16] = _lines_hit(_L_DATEISH, sl, s_starts, len(short_lines)) > 0
             else:
                 out[short_idx, 16] = _lines_hit(_J_DATEISH, sj, s_starts, len(short_lines)) > 0
-    out[:, 17] = _lines_hit(_J_BULLET, joined, starts, n) > 0
+    # a bullet opens a line: after the newline before it (a literal re can skip to)
+    out[:, 17] = _lines_hit(_NL_BULLET, "\n" + joined, starts, n) > 0
     if cues is None:
         cues = [has_cue(t) for t in lines]
-    out[:, 18] = [1.0 if len(t) < 400 and c else 0.0 for t, c in zip(lines, cues, strict=True)]
+    out[:, 18] = np.fromiter(map(bool, cues), dtype=bool, count=n) & (lens_arr < 400)
     out[:, 19] = idx / (n - 1) if n > 1 else 0.0
     out[:, 20] = np.log1p(idx) / 5.0
     out[:, 21] = np.log1p(n - 1 - idx) / 5.0
     out[:, 22] = lens_arr / max(int(lens_arr.max()), 1)
-    reps = np.asarray([norm_counts[x] for x in norms], dtype=np.float64)
+    reps = np.fromiter(map(norm_counts.__getitem__, norms), dtype=np.float64, count=n)
     out[:, 23] = reps > 1
     lognw = np.log1p(nw_arr) / 4.0
     out[1:, 24] = lognw[:-1]
@@ -399,19 +494,22 @@ def doc_features(
     out[:, 32] = math.log1p(n) / 5.0
     out[:, 33] = (nw_arr >= 15) & (ends_sent == 1) & (sr_arr >= 0.2)
     out[:, 34] = np.log(reps) / 3.0
-    fr = np.log(np.asarray([first_counts[x] for x in firsts], dtype=np.float64)) / 3.0
+    fr = np.log(np.fromiter(map(first_counts.__getitem__, firsts), dtype=np.float64, count=n)) / 3.0
     out[:, 35] = np.where(nw_arr <= 12, fr, 0.0)
     out[:, 36] = _window_mean((nw_arr <= 5).astype(np.float64), 3)
     out[:, 37] = ((first_flags & _FLAG_LOWER) > 0).astype(np.float64)
     out[:, 38] = doc_long_frac
     out[:, 39] = np.log((nw_arr + 1) / (median_words + 1)) / 3.0
-    out[:, 40] = [
-        math.log(shape_counts[sh]) / 3.0 if sh != nm else 0.0 for sh, nm in zip(shapes, norms, strict=True)
-    ]
-    out[:, 41] = np.log(np.minimum(np.asarray(prev_prose, dtype=np.float64), 50)) / 4.0
-    out[:, 42] = np.log(np.minimum(np.asarray(next_prose, dtype=np.float64), 50)) / 4.0
+    # math.log, as before, through a table of the few counts (numpy's log may differ in the
+    # last bit)
+    sc = np.fromiter(map(shape_counts.__getitem__, shapes), dtype=np.int64, count=n)
+    log_table = np.asarray([0.0] + [math.log(k) / 3.0 for k in range(1, int(sc.max()) + 1)])
+    differs = np.fromiter(map(str.__ne__, shapes, norms), dtype=bool, count=n)
+    out[:, 40] = np.where(differs, log_table[sc], 0.0)
+    out[:, 41] = np.log(np.minimum(prev_prose, 50)) / 4.0
+    out[:, 42] = np.log(np.minimum(next_prose, 50)) / 4.0
     out[:, 43] = (idx >= first_prose) & (idx <= last_prose)
-    out[:, 44] = _window_mean(np.asarray(prose, dtype=np.float64), 10)
+    out[:, 44] = _window_mean(prose.astype(np.float64), 10)
     return out
 
 
