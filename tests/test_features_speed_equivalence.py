@@ -557,3 +557,18 @@ def test_turku_documents_match_frozen_reference() -> None:
         _assert_same(lines, stopwords(r.get("lang")), with_hints=True)
     for r in docs[:20]:
         _assert_same(r["lines"], stopwords(r.get("lang")), with_hints=False)
+
+
+_SEP_TOKENS = [*" \t\u00a0|»›•·/>ab", " | ", " / ", "||", "\u2003", "x"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_SEP_TOKENS), max_size=12).map("".join), min_size=1, max_size=6))
+def test_separator_counts_match_the_regex(lines: list[str]) -> None:
+    """The separator column is counted from separator characters, not the regex: dense,
+    overlapping runs of separators and spaces at line edges give the regex's counts."""
+    joined = "\n".join(lines)
+    starts = np.cumsum([0] + [len(t) + 1 for t in lines[:-1]])
+    expected = _lines_hit(_J_SEPARATORS, joined, starts, len(lines))
+    assert np.array_equal(F._separators_per_line(F._Page(lines, joined)), expected)
+    _assert_same(lines, stopwords("en"), with_hints=True)
