@@ -168,17 +168,18 @@ def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
 
 
 def _window_means(values: np.ndarray, radii: tuple[int, ...]) -> np.ndarray:
-    """:func:`_window_mean` of each column of ``values`` (n x k) with its own radius, in one
-    prefix sum: the same additions in the same order, so the same floats."""
-    n = len(values)
-    c = np.zeros((n + 1, values.shape[1]))
-    np.cumsum(values, axis=0, out=c[1:])
-    idx = np.arange(n)[:, None]
-    r = np.asarray(radii)[None, :]
+    """:func:`_window_mean` of each row of ``values`` (k x n) with its own radius, through one
+    prefix sum and one gather: the same additions in the same order, so the same floats."""
+    k, n = values.shape
+    c = np.zeros((k, n + 1))
+    np.cumsum(values, axis=1, out=c[:, 1:])
+    r = np.asarray(radii)[:, None]
+    idx = np.arange(n)[None, :]
     lo = np.maximum(idx - r, 0)
     hi = np.minimum(idx + r + 1, n)
-    cols = np.arange(values.shape[1])[None, :]
-    return np.asarray((c[hi, cols] - c[lo, cols]) / (hi - lo))
+    row = (np.arange(k) * (n + 1))[:, None]
+    flat = c.ravel()
+    return np.asarray((flat[hi + row] - flat[lo + row]) / (hi - lo))
 
 
 _FLAG_ALPHA, _FLAG_DIGIT, _FLAG_UPPER, _FLAG_ALNUM, _FLAG_SPACE, _FLAG_LOWER = 1, 2, 4, 8, 16, 32
@@ -429,26 +430,26 @@ def doc_features(
     ns_arr = np.ascontiguousarray(st[:, 1])
     sr_arr = np.ascontiguousarray(st[:, 2])
 
-    # character classes, summed per line through one prefix sum over all classes
+    # character classes summed per line: one reduceat over [start, end) of every line (the
+    # odd segments are the newlines between lines; a padding column lets the last end index)
+    size = len(flags)
     space_m = (flags & _FLAG_SPACE) > 0
-    upper_m = (flags & _FLAG_UPPER) > 0
+    masks = np.zeros((7, size + 1), dtype=bool)
+    np.greater(flags & _FLAG_ALPHA, 0, out=masks[0, :size])
+    np.greater(flags & _FLAG_DIGIT, 0, out=masks[1, :size])
+    np.greater(flags & _FLAG_UPPER, 0, out=masks[2, :size])
+    np.greater(flags & _FLAG_ALNUM, 0, out=masks[3, :size])
+    masks[4, :size] = space_m
     # str.split() words start at a non-space after a space (the joining newline counts)
-    word_start = ~space_m
+    word_start = masks[5, :size]
+    np.logical_not(space_m, out=word_start)
     word_start[1:] &= space_m[:-1]
-    masks = np.stack(
-        [
-            (flags & _FLAG_ALPHA) > 0,
-            (flags & _FLAG_DIGIT) > 0,
-            upper_m,
-            (flags & _FLAG_ALNUM) > 0,
-            space_m,
-            word_start,
-            word_start & upper_m,
-        ]
-    )
-    c = np.zeros((7, len(flags) + 1), dtype=np.int64)
-    np.cumsum(masks, axis=1, out=c[:, 1:])
-    counts = (c[:, ends] - c[:, starts]).astype(np.float64)
+    np.logical_and(word_start, masks[2, :size], out=masks[6, :size])
+    bounds = np.empty(2 * n, dtype=np.int64)
+    bounds[0::2] = starts
+    bounds[1::2] = ends
+    counts = np.add.reduceat(masks, bounds, axis=1, dtype=np.int64)[:, 0::2].astype(np.float64)
+    counts[:, lens_arr == 0] = 0.0  # reduceat gives an empty segment's first element
     alpha, digit, upper, alnum, space, n_split, title_words = counts
     nonempty = lens_arr > 0
     first_flags = (
@@ -463,24 +464,11 @@ def doc_features(
 
     norms = normalise_many(lines, keys)
     norm_counts = Counter(norms)
-    # first word of each line: from its first word start to the next whitespace
-    nsplit_i = c[5, ends] - c[5, starts]
-    has_word = nsplit_i > 0
-    firsts = [""] * n
-    if has_word.any():
-        word_at = np.flatnonzero(word_start)
-        first_at = word_at[(np.cumsum(nsplit_i) - nsplit_i)[has_word]]
-        space_at = np.append(np.flatnonzero(space_m), len(flags))  # the page's end closes the last
-        first_end = space_at[np.searchsorted(space_at, first_at)]
-        heads_w = [joined[x:y] for x, y in zip(first_at.tolist(), first_end.tolist(), strict=True)]
-        folded = "\n".join(heads_w).casefold().split("\n")
-        if len(folded) != len(heads_w):  # pragma: no cover - casefold never makes a newline
-            folded = [w.casefold() for w in heads_w]
-        if len(folded) == n:
-            firsts = folded
-        else:
-            for i, w in zip(np.flatnonzero(has_word).tolist(), folded, strict=True):
-                firsts[i] = w
+    # first word of each line, case-folded in one call (casefold never makes a newline)
+    heads_w = [w[0] if w else "" for w in (t.split(None, 1) for t in lines)]
+    firsts = "\n".join(heads_w).casefold().split("\n")
+    if len(firsts) != n:  # pragma: no cover - defensive
+        firsts = [w.casefold() for w in heads_w]
     first_counts = Counter(firsts)
     heads = "\n".join(t[:40] for t in lines)
     shapes = _DIGITS.sub("0", heads).split("\n") if digit.any() else heads.split("\n")
@@ -554,20 +542,23 @@ def doc_features(
     out[:-1, 25] = lognw[1:]
     out[1:, 26] = sr_arr[:-1]
     out[:-1, 27] = sr_arr[1:]
-    win = _window_means(
-        np.stack([nw_arr, nw_arr >= 12, sr_arr, nw_arr <= 5, prose], axis=1).astype(np.float64),
-        (2, 5, 5, 3, 10),
-    )
-    out[:, 28] = np.log1p(win[:, 0]) / 4.0
-    out[:, 29] = win[:, 1]
-    out[:, 30] = win[:, 2]
+    wv = np.empty((5, n))
+    wv[0] = nw_arr
+    wv[1] = nw_arr >= 12
+    wv[2] = sr_arr
+    wv[3] = nw_arr <= 5
+    wv[4] = prose
+    win = _window_means(wv, (2, 5, 5, 3, 10))
+    out[:, 28] = np.log1p(win[0]) / 4.0
+    out[:, 29] = win[1]
+    out[:, 30] = win[2]
     out[:, 31] = (nw_arr <= 4) & (ends_sent == 0)
     out[:, 32] = math.log1p(n) / 5.0
     out[:, 33] = (nw_arr >= 15) & (ends_sent == 1) & (sr_arr >= 0.2)
     out[:, 34] = np.log(reps) / 3.0
     fr = np.log(np.fromiter(map(first_counts.__getitem__, firsts), dtype=np.float64, count=n)) / 3.0
     out[:, 35] = np.where(nw_arr <= 12, fr, 0.0)
-    out[:, 36] = win[:, 3]
+    out[:, 36] = win[3]
     out[:, 37] = ((first_flags & _FLAG_LOWER) > 0).astype(np.float64)
     out[:, 38] = doc_long_frac
     out[:, 39] = np.log((nw_arr + 1) / (median_words + 1)) / 3.0
@@ -580,7 +571,7 @@ def doc_features(
     out[:, 41] = np.log(np.minimum(prev_prose, 50)) / 4.0
     out[:, 42] = np.log(np.minimum(next_prose, 50)) / 4.0
     out[:, 43] = (idx >= first_prose) & (idx <= last_prose)
-    out[:, 44] = win[:, 4]
+    out[:, 44] = win[4]
     return out
 
 
