@@ -157,19 +157,10 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
     return list(zip(nw.tolist(), ns.tolist(), ratio.tolist(), sent.tolist(), strict=True))
 
 
-def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of ``values[i-radius : i+radius+1]`` for every i, the window clipped at the ends."""
-    n = len(values)
-    c = np.concatenate([[0.0], np.cumsum(values)])
-    idx = np.arange(n)
-    lo = np.maximum(idx - radius, 0)
-    hi = np.minimum(idx + radius + 1, n)
-    return np.asarray((c[hi] - c[lo]) / (hi - lo))
-
-
 def _window_means(values: np.ndarray, radii: tuple[int, ...]) -> np.ndarray:
-    """:func:`_window_mean` of each row of ``values`` (k x n) with its own radius, through one
-    prefix sum and one gather: the same additions in the same order, so the same floats."""
+    """Mean of ``values[j, i-r : i+r+1]`` for every row j (``r = radii[j]``) and line i, the
+    window clipped at the page's ends: one prefix sum and one gather for all rows, the same
+    additions in the same order as one row at a time, so the same floats."""
     k, n = values.shape
     c = np.zeros((k, n + 1))
     np.cumsum(values, axis=1, out=c[:, 1:])
@@ -288,6 +279,8 @@ def _page(lines: Sequence[str], joined: str) -> _Page:
 
 # The joined-document versions of the per-line patterns: "\n" separates lines, so no match
 # may cross it ([^\S\n] instead of \s) and ^/$ are per line.
+#: what the separator column counts (per line, non-overlapping); :func:`_separators_per_line`
+#: counts it without running it
 _J_SEPARATORS = re.compile(r"[^\S\n][|»›•·/>][^\S\n]|[^\S\n][|»›•·]$|^[|»›•·][^\S\n]", re.MULTILINE)
 _J_COPYRIGHT = re.compile(
     r"©|\(c\)[^\S\n]*\d{4}|all rights reserved|alle rechte vorbehalten|tous droits", re.IGNORECASE
