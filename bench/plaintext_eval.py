@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import sys
@@ -123,7 +124,12 @@ def main() -> None:
         "--rescue-max-run", type=int, default=None, help="context rescue run length (tuning runs)"
     )
     ap.add_argument("--rescue-min-p", type=float, default=None, help="context rescue floor (tuning runs)")
-    ap.add_argument("--split", choices=("tune", "heldout"), default=None, help="score one half only")
+    ap.add_argument(
+        "--split",
+        choices=("tune", "heldout", "tune-a", "tune-b"),
+        default=None,
+        help="score one half only (tune-a/tune-b: the tune half's two quarters, for model selection)",
+    )
     ap.add_argument("--newsdesk-only", action="store_true", help="skip jusText (tuning runs)")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
@@ -131,8 +137,15 @@ def main() -> None:
     gold = json.loads(data_path("trafilatura-eval", "evaldata.json").read_text(encoding="utf-8"))
     by_file = {v["file"]: v for v in gold.values()}
     files = sorted(by_file)[: args.limit] if args.limit else sorted(by_file)
-    if args.split:
+    if args.split in ("tune", "heldout"):
         files = [f for f in files if split_of(f) == args.split]
+    elif args.split:
+        quarter = 1 if args.split == "tune-b" else 0
+        files = [
+            f
+            for f in files
+            if split_of(f) == "tune" and hashlib.sha1(f.encode("utf-8")).digest()[1] % 2 == quarter
+        ]
     cfg = CleanConfig()
     if args.threshold is not None:
         cfg = replace(cfg, model_threshold=args.threshold)
