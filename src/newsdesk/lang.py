@@ -84,8 +84,10 @@ def _predict(probe: str) -> tuple[str, float]:
     if model is None:  # pragma: no cover - see _fasttext
         best = _detector.detect(probe, model="lite", k=1)[0]
         return str(best["lang"]), float(best["score"])
-    labels, scores = model.predict(_normalise_case(probe[:MAX_CHARS]), k=1, threshold=0.0)
-    return str(labels[0]).replace("__label__", ""), min(float(scores[0]), 1.0)
+    # the binding's own entry point (what ``model.predict`` calls after appending the newline
+    # and checking there is none: ``probe`` is a whitespace-joined text, so there is none)
+    score, label = model.f.predict(_normalise_case(probe[:MAX_CHARS]) + "\n", 1, 0.0, "strict")[0]
+    return str(label).replace("__label__", ""), min(float(score), 1.0)
 
 
 @dataclass(frozen=True, slots=True)

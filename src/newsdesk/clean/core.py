@@ -106,7 +106,8 @@ def _credit(text: str, keys: Sequence[str] = _CREDIT_KEYS) -> re.Match[str] | No
     return _CREDIT.search(text)
 
 
-_CREDIT_AC = ahocorasick_rs.AhoCorasick(list(_CREDIT_KEYS))
+#: a DFA: about three times faster to scan than the library's default (same matches)
+_CREDIT_AC = ahocorasick_rs.AhoCorasick(list(_CREDIT_KEYS), implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _lines_with_credit_key(raw: str, raw_low: str, lines: Sequence[_Line]) -> set[int] | None:

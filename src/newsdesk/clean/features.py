@@ -154,7 +154,9 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
     ratio = np.zeros(n)
     np.divide(ns, nw, out=ratio, where=nw > 0)
     sent = page.tail()[0] & (nw >= 4)
-    return list(zip(nw.tolist(), ns.tolist(), ratio.tolist(), sent.tolist(), strict=True))
+    out = list(zip(nw.tolist(), ns.tolist(), ratio.tolist(), sent.tolist(), strict=True))
+    page.stats = (out, nw, ns, ratio, sent)
+    return out
 
 
 def _window_means(values: np.ndarray, radii: tuple[int, ...]) -> np.ndarray:
@@ -164,13 +166,29 @@ def _window_means(values: np.ndarray, radii: tuple[int, ...]) -> np.ndarray:
     k, n = values.shape
     c = np.zeros((k, n + 1))
     np.cumsum(values, axis=1, out=c[:, 1:])
+    hi_at, lo_at, width = _window_index(n, radii)
+    flat = c.ravel()
+    return np.asarray((flat[hi_at] - flat[lo_at]) / width)
+
+
+@lru_cache(maxsize=1024)
+def _window_index(n: int, radii: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where :func:`_window_means` reads its prefix sums, for ``n`` lines: the indices
+    depend on the page's length only, and building them was a fifth of that function on
+    the short pages that make up most of a corpus."""
+    k = len(radii)
     r = np.asarray(radii)[:, None]
     idx = np.arange(n)[None, :]
     lo = np.maximum(idx - r, 0)
     hi = np.minimum(idx + r + 1, n)
     row = (np.arange(k) * (n + 1))[:, None]
-    flat = c.ravel()
-    return np.asarray((flat[hi + row] - flat[lo + row]) / (hi - lo))
+    return _frozen(hi + row), _frozen(lo + row), _frozen(hi - lo)
+
+
+def _frozen(a: np.ndarray) -> np.ndarray:
+    """``a`` made read-only: cached arrays are shared by every later page."""
+    a.setflags(write=False)
+    return a
 
 
 _FLAG_ALPHA, _FLAG_DIGIT, _FLAG_UPPER, _FLAG_ALNUM, _FLAG_SPACE, _FLAG_LOWER = 1, 2, 4, 8, 16, 32
@@ -229,7 +247,7 @@ class _Page:
     they are computed once.
     """
 
-    __slots__ = ("_tail", "ascii", "cps", "ends", "flags", "joined", "lines", "starts")
+    __slots__ = ("_tail", "ascii", "cps", "ends", "flags", "joined", "lines", "starts", "stats")
 
     def __init__(self, lines: Sequence[str], joined: str) -> None:
         self.joined = joined
@@ -243,6 +261,11 @@ class _Page:
         np.cumsum(lens[:-1] + 1, out=self.starts[1:])
         self.ends = self.starts + lens
         self._tail: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        #: what :func:`doc_line_stats` returned for this page, with its arrays (the
+        #: features take the arrays when handed that very list back)
+        self.stats: (
+            tuple[list[tuple[int, int, float, bool]], np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None
+        ) = None
 
     def tail(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per line: ends in a sentence mark, ends in a colon (both after stripping closing
@@ -298,6 +321,14 @@ _NL_BULLET = re.compile(r"\n[^\S\n]*(?:[-•*–—·▪►>]|\d+[.)])[^\S\n]")
 
 
 _SEP_CHARS = "|»›•·/>"
+_ANY_SEP = re.compile("[" + re.escape(_SEP_CHARS) + "]")
+
+
+@lru_cache(maxsize=64)
+def _log_thirds(m: int) -> np.ndarray:
+    """``[0, log(1)/3, ..., log(m)/3]`` with ``math.log`` (a constant table; the counts it
+    is indexed by are small)."""
+    return _frozen(np.asarray([0.0] + [math.log(k) / 3.0 for k in range(1, m + 1)]))
 
 
 def _lines_hit(rx: re.Pattern[str], joined: str, starts: np.ndarray, n: int) -> np.ndarray:
@@ -366,12 +397,30 @@ def _separators_per_line(page: _Page) -> np.ndarray:
     return np.bincount(line, minlength=n).astype(np.float64)
 
 
-def _prose_distance(prose: list[bool]) -> tuple[np.ndarray, np.ndarray]:
-    """Lines back to the previous and on to the next prose line (50 when there is none).
+#: pages with more lines than this find prose distances by binary search in numpy; shorter
+#: ones by two plain loops, which are faster there (measured)
+_PROSE_LOOP_MAX_LINES = 80
 
-    Two plain loops: pages have a few dozen lines, where this is several times faster than
-    the numpy accumulate version (measured).
-    """
+
+def _prose_distance(prose: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Lines back to the previous and on to the next prose line (50 when there is none)."""
+    n = len(prose)
+    if n <= _PROSE_LOOP_MAX_LINES:
+        return _prose_distance_loops(prose.tolist())
+    at = np.flatnonzero(prose)
+    m = len(at)
+    if m == 0:
+        return np.full(n, 50.0), np.full(n, 50.0)
+    idx = np.arange(n)
+    before = np.searchsorted(at, idx, side="left")  # prose lines above line i
+    upto = np.searchsorted(at, idx, side="right")  # ... and including it
+    prev = np.where(before > 0, idx - at[np.maximum(before - 1, 0)], 50)
+    nxt = np.where(upto < m, at[np.minimum(upto, m - 1)] - idx, 50)
+    return prev.astype(np.float64), nxt.astype(np.float64)
+
+
+def _prose_distance_loops(prose: list[bool]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_prose_distance` by two plain loops (short pages)."""
     n = len(prose)
     prev = [50] * n
     seen = -1
@@ -418,10 +467,16 @@ def doc_features(
     _LAST_PAGE[0] = None  # the cleaner asks for nothing more about this page
     flags, starts, ends = page.flags, page.starts, page.ends
     lens_arr = ends - starts
-    st = np.asarray(stats, dtype=np.float64).reshape(n, 4)
-    nw_arr = np.ascontiguousarray(st[:, 0])
-    ns_arr = np.ascontiguousarray(st[:, 1])
-    sr_arr = np.ascontiguousarray(st[:, 2])
+    if page.stats is not None and page.stats[0] is stats:  # the arrays behind that list
+        _, nw_i, ns_i, sr_arr, sent_arr = page.stats
+        nw_arr = nw_i.astype(np.float64)
+        ns_arr = ns_i.astype(np.float64)
+    else:
+        st = np.asarray(stats, dtype=np.float64).reshape(n, 4)
+        nw_arr = np.ascontiguousarray(st[:, 0])
+        ns_arr = np.ascontiguousarray(st[:, 1])
+        sr_arr = np.ascontiguousarray(st[:, 2])
+        sent_arr = st[:, 3].astype(bool)
 
     # character classes summed per line: one reduceat over [start, end) of every line (the
     # odd segments are the newlines between lines; a padding column lets the last end index)
@@ -442,7 +497,8 @@ def doc_features(
     bounds[0::2] = starts
     bounds[1::2] = ends
     counts = np.add.reduceat(masks, bounds, axis=1, dtype=np.int64)[:, 0::2].astype(np.float64)
-    counts[:, lens_arr == 0] = 0.0  # reduceat gives an empty segment's first element
+    if not lens_arr.all():
+        counts[:, lens_arr == 0] = 0.0  # reduceat gives an empty segment's first element
     alpha, digit, upper, alnum, space, n_split, title_words = counts
     nonempty = lens_arr > 0
     first_flags = (
@@ -470,8 +526,8 @@ def doc_features(
     shape_counts = Counter(shapes)
     doc_long_frac = float(np.count_nonzero(nw_arr >= 15)) / n
     median_words = int(np.partition(nw_arr, n // 2)[n // 2]) or 1
-    prose = (nw_arr >= 12) & st[:, 3].astype(bool)
-    prev_prose, next_prose = _prose_distance(prose.tolist())
+    prose = (nw_arr >= 12) & sent_arr
+    prev_prose, next_prose = _prose_distance(prose)
     prose_at = np.flatnonzero(prose)
     first_prose = int(prose_at[0]) if len(prose_at) else n
     last_prose = int(prose_at[-1]) if len(prose_at) else -1
@@ -493,7 +549,7 @@ def doc_features(
     # whole-document literal prefilters first: most pages have no URL, copyright or separator
     low = joined.lower()
     same_len = len(low) == len(joined)  # lower() keeps offsets (not so with "İ")
-    if any(ch in joined for ch in _SEP_CHARS):
+    if _ANY_SEP.search(joined) is not None:
         out[:, 13] = np.minimum(_separators_per_line(page), 5) / 5.0
     if any(k in low for k in _URL_KEYS):
         out[:, 14] = (
@@ -558,7 +614,7 @@ def doc_features(
     # math.log, as before, through a table of the few counts (numpy's log may differ in the
     # last bit)
     sc = np.fromiter(map(shape_counts.__getitem__, shapes), dtype=np.int64, count=n)
-    log_table = np.asarray([0.0] + [math.log(k) / 3.0 for k in range(1, int(sc.max()) + 1)])
+    log_table = _log_thirds(int(sc.max()))
     differs = np.fromiter(map(str.__ne__, shapes, norms), dtype=bool, count=n)
     out[:, 40] = np.where(differs, log_table[sc], 0.0)
     out[:, 41] = np.log(np.minimum(prev_prose, 50)) / 4.0

@@ -24,6 +24,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick_rs
@@ -315,8 +317,10 @@ _COMPILED: list[tuple[str, frozenset[str] | None, re.Pattern[str]]] = [
 
 _ALL_TRIGGERS = sorted({t for _, trig, _ in _COMPILED if trig for t in trig}, key=len, reverse=True)
 #: every trigger in one automaton: one pass over a page finds all of them, overlapping
-#: ones included (a substring test per trigger cost ~0.3-0.9 ms per page; the scan ~0.1)
-_TRIGGER_AC = ahocorasick_rs.AhoCorasick(_ALL_TRIGGERS)
+#: ones included (a substring test per trigger cost ~0.3-0.9 ms per page; the scan ~0.1).
+#: A DFA (a few hundred KB for these ~150 short strings) scans about three times faster
+#: than the default NFA the library picks; the matches are the same.
+_TRIGGER_AC = ahocorasick_rs.AhoCorasick(_ALL_TRIGGERS, implementation=ahocorasick_rs.Implementation.DFA)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -382,37 +386,29 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
     touches is then checked on its own, so the result equals the per-line one exactly.
     """
     n = len(lines)
-    ostarts: list[int] = []
-    pos = 0
-    for t in lines:
-        ostarts.append(pos)
-        pos += len(t) + 1
     joined = "\n".join(lines)
     joined_low = joined.lower()
-    if len(joined_low) == len(joined):  # lower() kept every length: same line offsets
-        starts = ostarts
-    else:  # "İ" lowers to two characters: offsets of the lowered lines
-        lows = [t.lower() for t in lines]
-        joined_low = "\n".join(lows)
-        starts = []
-        pos = 0
-        for t in lows:
-            starts.append(pos)
-            pos += len(t) + 1
-    found: list[set[str]] = [set() for _ in range(n)]
+    if len(joined_low) != len(joined):  # "İ" lowers to two characters: lower line by line
+        joined_low = "\n".join([t.lower() for t in lines])
+    found: dict[int, set[str]] = {}
     # one automaton pass over the page; the cue regexes then run only on the lines holding
-    # a trigger (no trigger holds a newline, so each hit lies within one line)
-    for k, a, _ in _trigger_hits(joined_low):
-        found[bisect_right(starts, a) - 1].add(_ALL_TRIGGERS[k])
-    candidates = {i for i in range(n) if found[i]}
-    if n:
+    # a trigger (no trigger holds a newline, so each hit lies within one line, the one
+    # after as many newlines as precede the hit: counted from hit to hit, in page order)
+    line, prev = 0, 0
+    for k, a, _ in sorted(_trigger_hits(joined_low), key=itemgetter(1)):
+        line += joined_low.count("\n", prev, a)
+        prev = a
+        found.setdefault(line, set()).add(_ALL_TRIGGERS[k])
+    candidates = set(found)
+    if n and _ALWAYS_RX:
+        ostarts = [0, *accumulate(len(t) + 1 for t in lines)][:n]
         for rx, keys in zip(_ALWAYS_RX, _ALWAYS_KEYS, strict=True):
             if keys is not None and not any(k in joined_low for k in keys):
                 continue
             candidates.update(_spans_to_lines([m.span() for m in rx.finditer(joined)], ostarts))
     out: list[tuple[tuple[str, str], ...]] = [()] * n
     for i in candidates:
-        out[i] = _cues_from(lines[i], found[i])
+        out[i] = _cues_from(lines[i], found.get(i, set()))
     return out
 
 
@@ -475,9 +471,44 @@ def normalise_many(texts: Sequence[str], keys: Sequence[str] | None = None) -> l
 def _norms_of_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
     """Normal forms from duplicate keys: only lines holding a digit change.  Cached on the
     page's keys because the cleaner and the line model's features both ask for them."""
-    if _ANY_DIGIT.search("\n".join(keys)) is None:
+    joined = "\n".join(keys)
+    if _ANY_DIGIT.search(joined) is None:
         return keys
-    return tuple(" ".join(_DIGIT_RUN.sub(" ", k).split()) if _ANY_DIGIT.search(k) else k for k in keys)
+    # every digit blanked at once (re.sub over a page with many numbers cost ~0.1 ms); a
+    # space per digit instead of one per run is the same after the whitespace collapse,
+    # and a key left unchanged held no digit
+    subbed = _blank_digits(joined).split("\n")
+    if len(subbed) != len(keys):  # a key holds a newline (not from dup_keys): one by one
+        return tuple(" ".join(_DIGIT_RUN.sub(" ", k).split()) for k in keys)
+    return tuple(k if s == k else " ".join(s.split()) for k, s in zip(keys, subbed, strict=True))
+
+
+_ASCII_DIGIT_TABLE = bytes(0x20 if 0x30 <= c <= 0x39 else c for c in range(256))
+
+
+@lru_cache(maxsize=1)
+def _bmp_decimals() -> Any:
+    """Whether each BMP code point is what ``re``'s ``\\d`` matches (``str.isdecimal``)."""
+    import numpy as np
+
+    return np.fromiter((chr(cp).isdecimal() for cp in range(0x10000)), dtype=bool, count=0x10000)
+
+
+def _blank_digits(text: str) -> str:
+    """``text`` with every ``\\d`` character replaced by a space, one for one."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_DIGIT_TABLE).decode("ascii")
+    import numpy as np
+
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if int(cps.max()) > 0xFFFF:
+        astral = cps > 0xFFFF
+        dec = _bmp_decimals()[np.where(astral, 0, cps)]
+        for k in np.flatnonzero(astral):
+            dec[k] = text[k].isdecimal()
+    else:
+        dec = _bmp_decimals()[cps]
+    return np.where(dec, np.uint32(0x20), cps).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 #: bytes.translate table for ASCII text: every byte that is not a letter, a digit or a
@@ -509,13 +540,14 @@ def _word_chars_only(text: str) -> str:
     import numpy as np
 
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    astral = cps > 0xFFFF
-    keep = _bmp_word_chars()[np.where(astral, 0, cps)]
-    if astral.any():
+    if int(cps.max()) > 0xFFFF:
+        astral = cps > 0xFFFF
+        keep = _bmp_word_chars()[np.where(astral, 0, cps)]
         for k in np.flatnonzero(astral):
             keep[k] = text[k].isalnum()
-    out = np.where(keep, cps, np.uint32(0x20)).astype(np.uint32)
-    return out.tobytes().decode("utf-32-le", "surrogatepass")
+    else:
+        keep = _bmp_word_chars()[cps]
+    return np.where(keep, cps, np.uint32(0x20)).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def dup_keys(texts: Sequence[str]) -> list[str]:
@@ -524,10 +556,11 @@ def dup_keys(texts: Sequence[str]) -> list[str]:
     NFKC and casefold run once over the joined page; the non-word characters are blanked
     by a byte-table translate (ASCII pages) or one numpy gather, not a Unicode regex.
     """
-    if any("\n" in t for t in texts):
-        return [dup_key(t) for t in texts]
     joined = "\n".join(texts)
-    if not joined.isascii():
+    if joined.count("\n") != len(texts) - 1:  # a text holds a newline
+        return [dup_key(t) for t in texts]
+    # most pages are already in NFKC: checking is several times cheaper than normalising
+    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
         joined = unicodedata.normalize("NFKC", joined)
     parts = _word_chars_only(joined.casefold()).split("\n")
     if len(parts) != len(texts):  # pragma: no cover - NFKC/casefold never add a newline
