@@ -99,7 +99,9 @@ def clean_record(
             # neither htmldate's quick search nor the cleaner found a date: search the page
             from newsdesk.clean.html import extensive_date
 
-            art.published, art.published_source = extensive_date(text)
+            art.published, art.published_source = extensive_date(
+                ex.page_tree if ex.page_tree is not None else text
+            )
         art.meta.update({k: v for k, v in ex.meta.items() if k not in ("reason", "date_search")})
         if ex.sitename:
             art.meta.setdefault("sitename", ex.sitename)
