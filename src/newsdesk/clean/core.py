@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import ahocorasick_rs
 import numpy as np
@@ -38,7 +39,7 @@ import numpy as np
 from newsdesk.clean.config import CleanConfig, FieldHints
 from newsdesk.clean.features import doc_line_stats, line_stats
 from newsdesk.clean.lexicon import (
-    dup_key,
+    LABELS,
     dup_keys,
     find_all,
     is_section_label,
@@ -142,15 +143,18 @@ class _Line:
 
 
 def _physical_lines(raw: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, whitespace trimmed, exact into ``raw``."""
+    """(start, end) of each non-blank line, whitespace trimmed, exact into ``raw``.
+
+    ``str.splitlines`` breaks at exactly the characters :data:`_LINE` excludes, and every
+    one of them is whitespace, so a piece with its line end kept, trimmed, is the line
+    trimmed (one C call instead of a regex match object per line)."""
     out = []
-    for m in _LINE.finditer(raw):
-        s, e = m.start(), m.end()
-        seg = raw[s:e]
-        ls = len(seg) - len(seg.lstrip())
+    pos = 0
+    for seg in raw.splitlines(True):
         rs = len(seg.rstrip())
-        if rs > ls:
-            out.append((s + ls, s + rs))
+        if rs:
+            out.append((pos + len(seg) - len(seg.lstrip()), pos + rs))
+        pos += len(seg)
     return out
 
 
@@ -440,6 +444,8 @@ def clean_text(
         if ln.nw == 0:  # no \w character at all (nw counts \w runs)
             _remove(ln, "empty", "no letters or digits")
             continue
+        if not cue and (ln.nw > 8 or ln.sentence or not networks) and (ln.nw > 6 or norm not in LABELS):
+            continue  # what match_rules answers for a line with no cue, label or network
         hit = match_rules(t, ln.nw, ln.sentence, cue, norm=norm, networks=networks)
         if hit is not None:
             reason, detail = hit
@@ -467,7 +473,10 @@ def clean_text(
     # the credit keywords are looked for once in the whole page (one automaton pass); the
     # credit pattern then runs only on the lines holding one
     with_key = _lines_with_credit_key(raw, raw_low, lines)
-    for i, ln in enumerate(lines):
+    # each line is judged on its own: without caption hints only the lines holding a credit
+    # keyword need a look, and for those the keyword test in _credit is already passed
+    for i in sorted(with_key) if with_key is not None and not caption_hints else range(len(lines)):
+        ln = lines[i]
         if ln.role is not None or ln.nw > 80 or len(ln.text) > 2000:
             continue
         if caption_hints and full_norm(i) in caption_hints:
@@ -475,7 +484,7 @@ def clean_text(
             continue
         if with_key is not None and i not in with_key:
             continue
-        m = _credit(ln.text)
+        m = _CREDIT.search(ln.text) if with_key is not None else _credit(ln.text)
         if m is not None and (m.start("credit") > 0 or ln.nw <= 12):
             ln.role = "caption"
 
@@ -520,8 +529,8 @@ def clean_text(
     model = load_model(cfg.line_model) if use_model else None
     if model is not None:
         probs = model.score(probe, stop, stats, [bool(c) for c in cues], keys)
-        for ln, p in zip(lines, probs, strict=True):
-            ln.p = float(p)
+        for ln, p in zip(lines, probs.tolist(), strict=True):
+            ln.p = p
 
     # -- 4. structure: headline, byline, dateline, deck ------------------------------------
     cands = [i for i, ln in enumerate(lines) if ln.role is None or ln.role in ("title", "caption")]
@@ -563,7 +572,7 @@ def clean_text(
                 _remove(ln, "nav", "short label above the headline")
 
     head_end = (title_idx if title_idx is not None else -1) + 1
-    head = [i for i in range(len(lines)) if lines[i].role is None][:8]
+    head = list(islice((i for i, ln in enumerate(lines) if ln.role is None), 8))
     for i in head:
         ln = lines[i]
         if ln.role is not None:
@@ -589,20 +598,18 @@ def clean_text(
         if after and lines[after[0]].role is None:
             i = after[0]
             ln = lines[i]
-            key = dup_key(ln.text[: cfg.max_line_chars])
+            key = keys[i]  # dup_key(probe[i]), as for every line below
             echoed = any(
-                x.role == "removed"
-                and x.reason == "duplicate"
-                and dup_key(x.text[: cfg.max_line_chars]) == key
-                for x in lines[i + 1 :]
+                x.role == "removed" and x.reason == "duplicate" and keys[j] == key
+                for j, x in enumerate(lines[i + 1 :], i + 1)
             )
             nxt = next((x for x in lines[i + 1 :] if x.role != "removed"), None)
             before_caption = nxt is not None and nxt.role in ("caption", "byline", "dateline")
             if ln.nw <= cfg.deck_max_words and (echoed or (before_caption and ln.nw <= 60)):
                 ln.role = "deck"
-                for x in lines[i + 1 :]:
+                for j, x in enumerate(lines[i + 1 :], i + 1):
                     dup = x.role == "removed" and x.reason == "duplicate"
-                    if dup and dup_key(x.text[: cfg.max_line_chars]) == key:
+                    if dup and keys[j] == key:
                         x.detail = f"repeats the deck at line {i + 1}"
 
     # -- body: the model, prose override, foreign-language short lines ----------------------
@@ -611,12 +618,15 @@ def clean_text(
     else:
         threshold = 0.0
     has_stoplist = stop is not None
+    below = f" < {threshold:.2f}"
+    prose_words, prose_stop = cfg.prose_min_words, cfg.prose_min_stop_ratio
     for ln, t in zip(lines, probe, strict=True):
         if ln.role is not None:
             continue
-        prose = _is_prose(ln, cfg, has_stoplist)
+        # _is_prose, inline (this loop sees most lines)
+        prose = ln.nw >= prose_words and ln.sentence and (ln.stop_ratio >= prose_stop or not has_stoplist)
         if ln.p < threshold and not prose:
-            _remove(ln, "boilerplate", f"line model: main-text probability {ln.p:.2f} < {threshold:.2f}")
+            _remove(ln, "boilerplate", f"line model: main-text probability {ln.p:.2f}{below}")
             continue
         # a short line the model would keep, but confidently in another language: furniture
         # (a footer, a language switcher); only asked of kept lines, fastText is the cost
@@ -721,8 +731,15 @@ def _assemble(
 ) -> None:
     body_texts: list[str] = []
     body_lines: list[_Line] = []
+    removed, paragraphs = art.removed, art.paragraphs
     for ln in lines:
         role = ln.role
+        # the two common roles first; the others never collide with them
+        if role == "removed":
+            removed.append(
+                Removed(ln.text, ln.reason or "boilerplate", ln.start, ln.end, ln.detail, ln.rlang)
+            )
+            continue
         if role == "title" and art.title is None:
             art.title = Span(ln.text, ln.start, ln.end)
         elif role == "deck" and art.deck is None:
@@ -733,12 +750,8 @@ def _assemble(
             art.dateline = Span(ln.text, ln.start, ln.end)
         elif role == "caption":
             art.captions.append(_caption(ln))
-        elif role == "removed":
-            art.removed.append(
-                Removed(ln.text, ln.reason or "boilerplate", ln.start, ln.end, ln.detail, ln.rlang)
-            )
         else:  # body (and any role already taken: a second title is still text)
-            art.paragraphs.append(Paragraph(ln.text, ln.start, ln.end))
+            paragraphs.append(Paragraph(ln.text, ln.start, ln.end))
             # fastText's cost grows with length; 250 characters decide a paragraph's language
             body_texts.append(ln.text[:250])
             body_lines.append(ln)

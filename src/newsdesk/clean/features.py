@@ -271,17 +271,28 @@ class _Page:
         """Per line: ends in a sentence mark, ends in a colon (both after stripping closing
         quotes, brackets and spaces), ends in an ellipsis (after stripping whitespace).
 
-        Plain ``rstrip`` per line: on pages of a few dozen lines it is about twice as fast
-        as stepping back through the page's character bits with numpy (measured).
+        Plain ``rstrip`` per line: it is faster than stepping back through the page's
+        character bits with numpy on pages of every length (measured, 1-1000 lines).  Only
+        the lines holding an ellipsis can end in one, and they are found in one scan.
         """
         if self._tail is None:
             n = len(self.lines)
             lasts = [t.rstrip(_STRIPPED)[-1:] for t in self.lines]  # "" is no sentence end
             sent = np.fromiter(map(_SENT_END.__contains__, lasts), dtype=bool, count=n)
             colon = np.fromiter(map(":".__eq__, lasts), dtype=bool, count=n)
-            ell = np.fromiter((t.rstrip().endswith(_ELLIPSES) for t in self.lines), dtype=bool, count=n)
+            ell = np.zeros(n, dtype=bool)
+            joined = self.joined
+            hits = [m.start() for m in _ELLIPSIS.finditer(joined)] if "..." in joined or "…" in joined else []
+            if hits:
+                rows = np.unique(np.searchsorted(self.starts, np.asarray(hits), side="right") - 1)
+                for i in rows.tolist():
+                    ell[i] = self.lines[i].rstrip().endswith(_ELLIPSES)
             self._tail = (sent, colon, ell)
         return self._tail
+
+
+#: see :meth:`_Page.tail`
+_ELLIPSIS = re.compile(r"\.\.\.|…")
 
 
 #: the last page seen (see :class:`_Page`); one slot, replaced whole, so threads at worst
@@ -439,6 +450,18 @@ def _prose_distance_loops(prose: list[bool]) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(prev, dtype=np.float64), np.asarray(nxt, dtype=np.float64)
 
 
+@lru_cache(maxsize=1024)
+def _position_columns(n: int) -> np.ndarray:
+    """Columns rel_pos, log_from_start and log_from_end of ``n`` lines: they depend on the
+    page's length only (computed as they always were, then kept)."""
+    idx = np.arange(n, dtype=np.float64)
+    out = np.empty((n, 3))
+    out[:, 0] = idx / (n - 1) if n > 1 else 0.0
+    out[:, 1] = np.log1p(idx) / 5.0
+    out[:, 2] = np.log1p(n - 1 - idx) / 5.0
+    return _frozen(out)
+
+
 def doc_features(
     lines: Sequence[str],
     stop: frozenset[str] | None,
@@ -580,9 +603,7 @@ def doc_features(
     if cues is None:
         cues = [has_cue(t) for t in lines]
     out[:, 18] = np.fromiter(map(bool, cues), dtype=bool, count=n) & (lens_arr < 400)
-    out[:, 19] = idx / (n - 1) if n > 1 else 0.0
-    out[:, 20] = np.log1p(idx) / 5.0
-    out[:, 21] = np.log1p(n - 1 - idx) / 5.0
+    out[:, 19:22] = _position_columns(n)
     out[:, 22] = lens_arr / max(int(lens_arr.max()), 1)
     reps = np.fromiter(map(norm_counts.__getitem__, norms), dtype=np.float64, count=n)
     out[:, 23] = reps > 1
@@ -624,6 +645,19 @@ def doc_features(
     return out
 
 
+@lru_cache(maxsize=1024)
+def _context_counts(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For :func:`context_features` on ``n`` lines: whether each line has lines before and
+    after it, and how many (at least 1); a function of the page's length only."""
+    idx = np.arange(n)
+    return (
+        _frozen(idx > 0),
+        _frozen(np.maximum(idx, 1)),
+        _frozen(idx < n - 1),
+        _frozen(np.maximum(n - 1 - idx, 1)),
+    )
+
+
 def context_features(p: np.ndarray) -> np.ndarray:
     """Second-stage features: the first stage's probabilities around each line."""
     n = len(p)
@@ -639,9 +673,9 @@ def context_features(p: np.ndarray) -> np.ndarray:
     ) / 6
     c = np.cumsum(np.concatenate([[0.0], p]))
     # mean probability of everything before / after the line (is it in the page's head or tail?)
-    idx = np.arange(n)
-    out[:, 4] = np.where(idx > 0, c[idx] / np.maximum(idx, 1), 0.5)
-    out[:, 5] = np.where(idx < n - 1, (c[n] - c[idx + 1]) / np.maximum(n - 1 - idx, 1), 0.5)
+    has_before, before, has_after, after = _context_counts(n)
+    out[:, 4] = np.where(has_before, c[:n] / before, 0.5)
+    out[:, 5] = np.where(has_after, (c[n] - c[1 : n + 1]) / after, 0.5)
     return out
 
 

@@ -231,6 +231,10 @@ lees ook
 )
 
 
+#: the labels, for callers that test a line's normal form against them in a hot loop
+LABELS = _LABELS
+
+
 def _top_alternatives(pattern: str) -> list[str]:
     """Split a regex at its top-level ``|`` (outside groups and character classes)."""
     out: list[str] = []
