@@ -178,3 +178,25 @@ def test_extract_html_fields_equal_trafilaturas_step_on_odd_documents(html: str)
 @pytest.mark.parametrize(("name", "html"), PAGES[:4] + PAGES[-10:])
 def test_extensive_date_from_kept_tree_equals_reparse(name: str, html: str) -> None:
     assert H.extensive_date(load_html(html)) == H.extensive_date(html)
+
+
+@pytest.mark.parametrize(
+    "config",
+    [H.HtmlConfig(), H.HtmlConfig(fast=False), H.HtmlConfig(include_comments=True, favor_recall=True)],
+    ids=["default", "slow", "comments+recall"],
+)
+def test_extraction_equals_bare_extractions(config: H.HtmlConfig) -> None:
+    for name, html in PAGES[:4] + PAGES[-20:]:
+        doc = trafilatura.bare_extraction(
+            html,
+            fast=config.fast,
+            favor_precision=config.favor_precision,
+            favor_recall=config.favor_recall,
+            include_comments=config.include_comments,
+            include_tables=config.include_tables,
+        )
+        ours = H._extract_text(load_html(html), None, config)
+        if doc is None or isinstance(doc, dict):
+            assert ours is None, name
+        else:
+            assert ours == (doc.text, doc.comments if config.include_comments else ""), name

@@ -4,9 +4,10 @@ trafilatura does the extraction (it beat every other open extractor on its own a
 ScrapingHub's benchmarks, and its metadata step already runs htmldate on the parsed tree),
 so the page is parsed once here, the few things trafilatura drops (``figcaption`` texts,
 ``<html lang>``, the full ``article:published_time``) are read from that tree, and the same
-tree is handed to :func:`trafilatura.bare_extraction`.  Its metadata step (title, author,
-date through htmldate, categories, ...) is run here instead, on the same tree, by a faster
-equivalent of trafilatura's function (see :func:`_metadata`): it was a third of the
+tree then goes to trafilatura's extraction cascade (:func:`_extract_text`, what
+:func:`trafilatura.bare_extraction` does without copying the tree first).  trafilatura's
+metadata step (title, author, date through htmldate, categories, ...) is run here, on the
+same tree, by a faster equivalent of its function (:func:`_metadata`): it was a third of the
 extraction's CPU time.  htmldate therefore runs once per page, with our parameters, and a
 second time, extensively, only on the pages :func:`extensive_date` is asked for.
 
@@ -36,12 +37,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import trafilatura
 from courlan import extract_domain
 from htmldate import find_date
 from lxml import etree
+from lxml.etree import strip_tags
 from lxml.html import HtmlElement
 from trafilatura.baseline import block_text
+from trafilatura.core import trafilatura_sequence
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import (
     META_URL,
@@ -53,8 +55,9 @@ from trafilatura.metadata import (
     extract_title,
     extract_url,
 )
-from trafilatura.settings import Document
+from trafilatura.settings import Document, Extractor
 from trafilatura.utils import line_processing, load_html, trim
+from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, CATEGORIES_XPATHS, TAGS_XPATHS
 
 __all__ = ["HtmlConfig", "HtmlExtraction", "extract_html"]
@@ -490,6 +493,42 @@ def extensive_date(page: str | HtmlElement) -> tuple[str | None, str | None]:
     return (full, "htmldate-extensive+meta") if full else (found, "htmldate-extensive")
 
 
+def _extract_text(tree: HtmlElement, url: str | None, cfg: HtmlConfig) -> tuple[str, str] | None:
+    """(text, comments) as :func:`trafilatura.bare_extraction` gives them, pruning ``tree``.
+
+    bare_extraction copies a tree it is given, so that the caller's survives its pruning:
+    0.7 ms a page, 3% of the HTML path, for a tree extract_html no longer needs once the
+    metadata is read (it keeps a copy itself on the pages whose date search is deferred).
+    So this is bare_extraction's extraction half for the options extract_html uses (python
+    output, no metadata, deduplication, language filter or prune_xpath), on trafilatura
+    2.3.1's cascade itself; tests/test_html_metadata.py compares it with bare_extraction.
+    None where bare_extraction returns None.
+    """
+    options = Extractor(
+        output_format="python",
+        fast=cfg.fast,
+        precision=cfg.favor_precision,
+        recall=cfg.favor_recall,
+        comments=cfg.include_comments,
+        tables=cfg.include_tables,
+        url=url,
+    )
+    try:
+        postbody, text, commentsbody, comments = trafilatura_sequence(tree, options, options.url)
+        if options.max_tree_size and len(postbody) > options.max_tree_size:
+            strip_tags(postbody, "hi")
+            if len(postbody) > options.max_tree_size:
+                return None
+        if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return (
+        xmltotxt(postbody, options.formatting),
+        xmltotxt(commentsbody, options.formatting) if options.comments else "",
+    )
+
+
 def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = None) -> HtmlExtraction:
     """Extract one page; never raises on bad HTML (see ``meta["reason"]`` when empty)."""
     cfg = config or HtmlConfig()
@@ -525,24 +564,27 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
         # document or what stands beside <html> (comments, a second root element), which
         # the step's absolute XPaths would otherwise see
         alone = tree.getparent() is None and tree.getprevious() is None and tree.getnext() is None
-        md = _metadata(tree if alone else copy(tree), url, date_params)
-        doc = trafilatura.bare_extraction(
-            tree,
-            url=url or md.url,
-            fast=cfg.fast,
-            favor_precision=cfg.favor_precision,
-            favor_recall=cfg.favor_recall,
-            include_comments=cfg.include_comments,
-            include_tables=cfg.include_tables,
-        )
+        work = tree if alone else copy(tree)
+        md = _metadata(work, url, date_params)
+        published, published_source = md.date, ("htmldate" if md.date else None)
+        if published:
+            full = _refine_datetime(tree, published)
+            if full:
+                published, published_source = full, "htmldate+meta"
+        deferred = cfg.extensive_date_search and cfg.deferred_date_search and not published
+        # with NULs removed the tree is not what parsing the page itself gives
+        keep_tree = deferred and not had_nul
+        # the extraction prunes the tree it gets: the kept one must not be it
+        extracted = _extract_text(copy(work) if keep_tree and work is tree else work, url or md.url, cfg)
     except RecursionError:
         return _empty("nesting too deep for extraction", lang=lang)
     except (TypeError, ValueError):  # what bare_extraction turns into "no result" around its metadata step
-        doc = None
-    if doc is None or isinstance(doc, dict):
+        extracted = None
+    if extracted is None:
         return _empty("no main text found", lang=lang, captions=captions_found)
+    text, comments = extracted
 
-    body = (doc.text or "").strip("\n")
+    body = text.strip("\n")
     if not body.strip():
         return _empty("no main text found", lang=lang, captions=captions_found)
 
@@ -554,12 +596,6 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
     placed = [c for c in captions_found if _norm(c) not in body_lines] if cfg.captions else []
     in_body = [body_lines[_norm(c)] for c in captions_found if _norm(c) in body_lines] if cfg.captions else []
     raw, body_start = _layout(title, deck, byline, placed, body)
-
-    published, published_source = md.date, ("htmldate" if md.date else None)
-    if published:
-        full = _refine_datetime(tree, published)
-        if full:
-            published, published_source = full, "htmldate+meta"
 
     meta: dict[str, Any] = {
         "description": description,
@@ -573,11 +609,10 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
         "pagetype": md.pagetype,
         "html_elements": n_elements,
     }
-    deferred = cfg.extensive_date_search and cfg.deferred_date_search and not published
     if deferred:
         meta["date_search"] = "deferred"
-    if cfg.include_comments and doc.comments:
-        meta["comments"] = doc.comments
+    if cfg.include_comments and comments:
+        meta["comments"] = comments
     return HtmlExtraction(
         raw=raw,
         title=title,
@@ -590,6 +625,5 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
         meta={k: v for k, v in meta.items() if v not in (None, [], "")},
         body_start=body_start,
         captions=placed + in_body,
-        # with NULs removed the tree is not what parsing the page itself gives
-        page_tree=tree if deferred and not had_nul else None,
+        page_tree=tree if keep_tree else None,
     )
