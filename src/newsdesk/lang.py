@@ -185,7 +185,10 @@ def judgeable(line: str) -> bool:
             words += 1
             if words >= MIN_LINE_WORDS:
                 break
-    return words >= MIN_LINE_WORDS and _letters(line) >= MIN_LINE_LETTERS
+    # enough letters: the line's start usually settles it without counting the whole line
+    return words >= MIN_LINE_WORDS and (
+        _letters(line[:64]) >= MIN_LINE_LETTERS or _letters(line) >= MIN_LINE_LETTERS
+    )
 
 
 def line_language(line: str, article_lang: str | None) -> LangGuess | None:

@@ -611,6 +611,10 @@ _NETWORK_NAMES = (
 )  # fmt: skip
 
 
+#: public name of the list above (the cleaner scans for them with other keywords at once)
+NETWORK_NAMES = _NETWORK_NAMES
+
+
 def page_names_network(text_lower: str) -> bool:
     """Whether a social network's name occurs in the lower-cased page (a prefilter: plain
     substring tests, far cheaper than the word-bounded case-insensitive pattern)."""
