@@ -83,6 +83,16 @@ _DATE_LINE = re.compile(
     r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
     r"\d{1,2}\.?\s+[A-Za-zéûäöü]{3,10}\.?\s+\d{4}|[A-Za-zéûäöü]{3,10}\.?\s+\d{1,2},?\s+\d{4})\b"
 )
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _is_date_line(text: str) -> bool:
+    """Whether :data:`_DATE_LINE` matches in ``text``.  Every match holds a digit, and the
+    cheap digit scan first spares the pattern (whose spelled-month branch is tried at
+    every position) on most lines."""
+    return _ANY_DIGIT.search(text) is not None and _DATE_LINE.search(text) is not None
+
+
 _DATE_WORDS = re.compile(
     r"^(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
     r"publicado|actualizado|on)\b",
@@ -501,7 +511,7 @@ def clean_text(
     # A line printed twice is a deck or caption repeated by the page; a line printed three
     # times or more is the page's structure (a listing's field labels, a menu) and is left
     # to the model and the rules, which see the repetition as a feature.
-    key_counts = Counter(k for k in keys if k)
+    key_counts = Counter(filter(None, keys))
     first_seen: dict[str, int] = {}
     for i, ln in enumerate(lines):
         key = keys[i]
@@ -537,7 +547,7 @@ def clean_text(
     use_model = cfg.use_model and (cfg.model_on_extracted or not hints.extracted)
     model = load_model(cfg.line_model) if use_model else None
     if model is not None:
-        probs = model.score(probe, stop, stats, [bool(c) for c in cues], keys)
+        probs = model.score(probe, stop, stats, list(map(bool, cues)), keys)
         for ln, p in zip(lines, probs.tolist(), strict=True):
             ln.p = p
 
@@ -551,7 +561,7 @@ def clean_text(
                 continue
             if _BYLINE.match(ln.text) and ln.nw <= cfg.byline_max_words:
                 continue
-            if ln.nw <= 10 and _DATE_LINE.search(ln.text):
+            if ln.nw <= 10 and _is_date_line(ln.text):
                 continue
             if ln.nw <= 1:
                 continue
@@ -576,7 +586,7 @@ def clean_text(
         # short non-sentence lines above the headline: section labels / navigation
         for ln in lines[:title_idx]:
             if ln.role is None and ln.nw <= 6 and not ln.sentence and not _BYLINE.match(ln.text):
-                if _DATE_LINE.search(ln.text):
+                if _is_date_line(ln.text):
                     continue
                 _remove(ln, "nav", "short label above the headline")
 
@@ -595,7 +605,7 @@ def clean_text(
             ln.role = "byline"
         elif (
             ln.nw <= 12
-            and _DATE_LINE.search(ln.text)
+            and _is_date_line(ln.text)
             and (ln.nw <= 6 or _DATE_WORDS.match(ln.text))
             and not any(x.role == "dateline" for x in lines)
         ):
@@ -790,7 +800,7 @@ def _assemble(
     if hints.published:
         art.published = hints.published
         art.published_source = hints.published_source or "input"
-    elif art.dateline is not None and _DATE_LINE.search(art.dateline.text):
+    elif art.dateline is not None and _is_date_line(art.dateline.text):
         iso = _parse_date(art.dateline.text, art.lang)
         if iso is not None:
             art.published = iso
@@ -803,7 +813,7 @@ def _assemble(
         for r in art.removed:
             if r.start >= body_start:
                 break
-            if len(r.text) <= 120 and _DATE_LINE.search(r.text):
+            if len(r.text) <= 120 and _is_date_line(r.text):
                 iso = _parse_date(r.text, art.lang)
                 if iso is not None:
                     art.published = iso
