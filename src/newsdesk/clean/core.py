@@ -41,13 +41,12 @@ from newsdesk.clean.features import doc_line_stats, line_stats
 from newsdesk.clean.lexicon import (
     LABELS,
     NETWORK_NAMES,
-    dup_keys,
+    dup_keys_and_norms,
     find_all,
     is_section_label,
     line_cues,
     match_rules,
     normalise,
-    normalise_many,
     stopwords,
 )
 from newsdesk.clean.linemodel import load_model
@@ -429,8 +428,7 @@ def clean_text(
 
     # normal forms of every line, from a few whole-page calls; the hint comparisons below
     # use them (normalising each line once per hint was a sixth of the HTML path's cleaner)
-    keys = dup_keys(probe)
-    norms = normalise_many(probe, keys)
+    keys, norms = dup_keys_and_norms(probe)
 
     def full_norm(i: int) -> str:
         """normalise(lines[i].text): the probe's form unless the line was cut for probing."""
@@ -547,7 +545,7 @@ def clean_text(
     use_model = cfg.use_model and (cfg.model_on_extracted or not hints.extracted)
     model = load_model(cfg.line_model) if use_model else None
     if model is not None:
-        probs = model.score(probe, stop, stats, list(map(bool, cues)), keys)
+        probs = model.score(probe, stop, stats, list(map(bool, cues)), keys, norms)
         for ln, p in zip(lines, probs.tolist(), strict=True):
             ln.p = p
 

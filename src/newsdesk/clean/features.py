@@ -468,8 +468,10 @@ def doc_features(
     stats: Sequence[tuple[int, int, float, bool]] | None = None,
     cues: Sequence[bool] | None = None,
     keys: Sequence[str] | None = None,
+    norms: Sequence[str] | None = None,
 ) -> np.ndarray:
-    """Feature matrix (n_lines x N_FEATURES) for the non-blank lines of one document.
+    """Feature matrix (n_lines x N_FEATURES) for the non-blank lines of one document
+    (``norms``: :func:`lexicon.normalise_many` of the lines, if known).
 
     Computed per column over the whole document (one character-class gather shared with
     :func:`doc_line_stats`, one regex scan of the joined text per pattern, prefix sums for
@@ -534,7 +536,8 @@ def doc_features(
     sent_last, colon_last, ell = page.tail()
     ends_sent = (sent_last & ~ell).astype(np.float64)
 
-    norms = normalise_many(lines, keys)
+    if norms is None or len(norms) != n:
+        norms = normalise_many(lines, keys)
     norm_counts = Counter(norms)
     # first word of each line, case-folded in one call (casefold never makes a newline)
     heads_w = [w[0] if w else "" for w in (t.split(None, 1) for t in lines)]

@@ -572,6 +572,56 @@ def dup_keys(texts: Sequence[str]) -> list[str]:
     return [" ".join(p.split()) for p in parts]
 
 
+_ASCII_NORM_TABLE = bytes(c if c in _ASCII_KEEP and not 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+
+
+def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
+    """:func:`dup_keys` and :func:`normalise_many` of a page's lines from one pass.
+
+    The normal form is the duplicate key with digits dropped as well, so both come from
+    the same NFKC-ed, case-folded page: its non-word characters blanked for the keys, and
+    its digits too for the normal forms (a line without digits has its key as normal
+    form).  Saves joining, scanning and hashing the keys again.
+    """
+    joined = "\n".join(texts)
+    n = len(texts)
+    if joined.count("\n") != n - 1:  # a text holds a newline
+        keys = [dup_key(t) for t in texts]
+        return keys, list(normalise_many(texts, keys))
+    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
+        joined = unicodedata.normalize("NFKC", joined)
+    folded = joined.casefold()
+    if folded.isascii():
+        raw = folded.encode("ascii")
+        blank = raw.translate(_ASCII_KEY_TABLE).decode("ascii")
+        blank_nd = raw.translate(_ASCII_NORM_TABLE).decode("ascii")
+    else:
+        import numpy as np
+
+        cps = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if int(cps.max()) > 0xFFFF:
+            astral = cps > 0xFFFF
+            bmp = np.where(astral, 0, cps)
+            keep = _bmp_word_chars()[bmp]
+            dec = _bmp_decimals()[bmp]
+            for k in np.flatnonzero(astral):
+                keep[k] = folded[k].isalnum()
+                dec[k] = folded[k].isdecimal()
+        else:
+            keep = _bmp_word_chars()[cps]
+            dec = _bmp_decimals()[cps]
+        space = np.uint32(0x20)
+        blank = np.where(keep, cps, space).tobytes().decode("utf-32-le", "surrogatepass")
+        blank_nd = np.where(keep & ~dec, cps, space).tobytes().decode("utf-32-le", "surrogatepass")
+    parts, parts_nd = blank.split("\n"), blank_nd.split("\n")
+    if len(parts) != n or len(parts_nd) != n:  # pragma: no cover - NFKC/casefold never add a newline
+        keys = [dup_key(t) for t in texts]
+        return keys, list(normalise_many(texts, keys))
+    keys = [" ".join(p.split()) for p in parts]
+    norms = [k if q == p else " ".join(q.split()) for k, p, q in zip(keys, parts, parts_nd, strict=True)]
+    return keys, norms
+
+
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 

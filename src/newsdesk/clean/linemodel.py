@@ -190,12 +190,13 @@ class LineModel:
         stats: Sequence[tuple[int, int, float, bool]] | None = None,
         cues: Sequence[bool] | None = None,
         keys: Sequence[str] | None = None,
+        norms: Sequence[str] | None = None,
     ) -> np.ndarray:
         """Probability that each line is main text (``stats``: :func:`line_stats`, ``cues``:
-        whether a line holds a furniture cue, ``keys``: :func:`lexicon.dup_keys`, if known)."""
+        whether a line holds a furniture cue, ``keys``: :func:`lexicon.dup_keys`, ``norms``: :func:`lexicon.normalise_many`, if known)."""
         if not lines:
             return np.zeros(0)
-        x1 = self.stage1_input(doc_features(lines, stop, stats, cues, keys))
+        x1 = self.stage1_input(doc_features(lines, stop, stats, cues, keys, norms))
         return self.stage2.predict(self.stage2_input(x1, self.stage1.predict(x1)))
 
     def to_json(self) -> str:

@@ -1,0 +1,175 @@
+"""The plain-text path's speed-ups give what the code they replaced gave.
+
+Each test pins one rewrite (issue 2, 500 documents per CPU-second) to the simple version
+it replaced, on random text that includes the awkward cases (astral characters, non-ASCII
+digits, NFKC-changing characters, "İ" whose lower case is longer, every line break).
+The whole-path check, clean_text JSON before and after on turku-lines and the rendered
+trafilatura-eval pages, is recorded in docs/decisions.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdesk.clean import core
+from newsdesk.clean import features as F
+from newsdesk.clean import lexicon as L
+from newsdesk.clean.linemodel import _sigmoid
+
+#: characters that exercise the special cases of the rewritten functions
+_AWKWARD = (
+    "aZ09 _.,;:!?…'\"”’»)]|»›•·/>-–—©@#"
+    "\u00a0\u2003\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    "ßİıﬁ²½٣३߂\U0001d7d8\U0001f600é\u0301"
+)
+_TEXT = st.text(alphabet=st.sampled_from(_AWKWARD) | st.characters(blacklist_categories=("Cs",)), max_size=80)
+_WORDY = st.lists(
+    st.sampled_from(
+        [
+            "cookie",
+            "Newsletter",
+            "follow us on twitter",
+            "Photo: AP",
+            "share this article",
+            "Read more",
+            "12",
+            "٣٤",
+            "x.com",
+            "Home >",
+            "©2024",
+            "İstanbul",
+            "ﬁle",
+            "…",
+            "...",
+            "the",
+            "and",
+            "Menu",
+            "rss",
+            "subscribe to continue reading",
+            "Donate",
+            " ",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+_LINE_TEXT = _TEXT | _WORDY
+_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _old_physical_lines(raw: str) -> list[tuple[int, int]]:
+    out = []
+    for m in core._LINE.finditer(raw):
+        s, e = m.start(), m.end()
+        seg = raw[s:e]
+        ls = len(seg) - len(seg.lstrip())
+        rs = len(seg.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
+@_SETTINGS
+@given(st.lists(_LINE_TEXT, max_size=12).map("\n".join) | _TEXT)
+def test_physical_lines_by_splitlines_equal_the_regex(raw: str) -> None:
+    assert core._physical_lines(raw) == _old_physical_lines(raw)
+
+
+@_SETTINGS
+@given(st.lists(_LINE_TEXT.map(str.strip).filter(bool), max_size=15))
+def test_keys_and_norms_in_one_pass_equal_the_separate_calls(lines: list[str]) -> None:
+    keys, norms = L.dup_keys_and_norms(lines)
+    assert keys == L.dup_keys(lines) == [L.dup_key(t) for t in lines]
+    assert norms == [L.normalise(t) for t in lines]
+    L._norms_of_keys.cache_clear()
+    assert list(L.normalise_many(lines, keys)) == norms
+
+
+@_SETTINGS
+@given(_TEXT)
+def test_digits_blanked_at_once_equal_the_digit_run_substitution(text: str) -> None:
+    blanked = L._blank_digits(text)
+    assert len(blanked) == len(text)
+    assert " ".join(blanked.split()) == " ".join(_DIGIT_RUN.sub(" ", text).split())
+
+
+def test_decimal_table_is_what_re_calls_a_digit() -> None:
+    table = L._bmp_decimals()
+    digit = re.compile(r"\d")
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        assert bool(table[cp]) == (digit.match(chr(cp)) is not None), hex(cp)
+
+
+@_SETTINGS
+@given(st.lists(_LINE_TEXT.map(lambda t: t.replace("\n", " ")), max_size=12))
+def test_cue_lines_found_in_one_scan_equal_the_per_line_cues(lines: list[str]) -> None:
+    L._cues.cache_clear()
+    assert L.line_cues(lines) == [L._cues(t) for t in lines]
+
+
+@_SETTINGS
+@given(_LINE_TEXT, st.integers(0, 60), st.booleans(), st.booleans())
+def test_rule_fast_path_only_skips_lines_the_rules_leave(text: str, nw: int, sent: bool, nets: bool) -> None:
+    cue = L._cues(text)
+    norm = L.normalise(text)
+    skipped = not cue and (nw > 8 or sent or not nets) and (nw > 6 or norm not in L.LABELS)
+    if skipped:
+        assert L.match_rules(text, nw, sent, cue, norm=norm, networks=nets) is None
+
+
+@_SETTINGS
+@given(st.lists(_LINE_TEXT, max_size=8).map("\n".join))
+def test_one_scan_for_credit_keys_and_network_names(raw: str) -> None:
+    lines = [core._Line(s, e, raw[s:e]) for s, e in core._physical_lines(raw)]
+    raw_low = raw.lower()
+    with_key, networks = core._lines_with_credit_key(raw, raw_low, lines)
+    assert networks == L.page_names_network(raw_low)
+    if with_key is not None:
+        assert with_key == {
+            i for i, ln in enumerate(lines) if any(k in ln.text.lower() for k in core._CREDIT_KEYS)
+        }
+
+
+@_SETTINGS
+@given(_LINE_TEXT)
+def test_date_line_prefilter(text: str) -> None:
+    assert core._is_date_line(text) == (core._DATE_LINE.search(text) is not None)
+
+
+def test_date_line_prefilter_on_dates() -> None:
+    for text in ("5 March 2024", "2024-03-05", "March 5, 2024", "05.03.2024", "Published ٥ March ٢٠٢٤"):
+        assert core._is_date_line(text) == (core._DATE_LINE.search(text) is not None)
+
+
+@_SETTINGS
+@given(st.lists(st.booleans(), min_size=0, max_size=300))
+def test_prose_distance_numpy_equals_the_loops(prose: list[bool]) -> None:
+    arr = np.asarray(prose, dtype=bool)
+    old = F._prose_distance_loops(prose)
+    saved = F._PROSE_LOOP_MAX_LINES
+    try:
+        F._PROSE_LOOP_MAX_LINES = -1  # always the numpy way
+        new = F._prose_distance(arr)
+    finally:
+        F._PROSE_LOOP_MAX_LINES = saved
+    assert all(np.array_equal(a, b) for a, b in zip(old, new, strict=True))
+
+
+def test_sigmoid_in_place_equals_the_expression() -> None:
+    rng = np.random.default_rng(0)
+    z = np.concatenate([rng.normal(0, 20, 50_000), [np.nan, np.inf, -np.inf, -0.0, 0.0, 30, -30, 31, -31]])
+    expected = np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+    got = _sigmoid(z.copy())
+    assert np.array_equal(expected, got, equal_nan=True)
+
+
+def test_cached_tables_are_read_only() -> None:
+    for arr in (*F._window_index(7, (2, 5)), F._position_columns(7), *F._context_counts(7), F._log_thirds(4)):
+        assert not arr.flags.writeable
