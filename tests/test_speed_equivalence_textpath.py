@@ -49,6 +49,9 @@ _WORDY = st.lists(
             "and",
             "Menu",
             "rss",
+            "FaceBook",
+            "TWITTER",
+            "xing.com",
             "subscribe to continue reading",
             "Donate",
             " ",
@@ -129,12 +132,17 @@ def test_rule_fast_path_only_skips_lines_the_rules_leave(text: str, nw: int, sen
 def test_one_scan_for_credit_keys_and_network_names(raw: str) -> None:
     lines = [core._Line(s, e, raw[s:e]) for s, e in core._physical_lines(raw)]
     raw_low = raw.lower()
-    with_key, networks = core._lines_with_credit_key(raw, raw_low, lines)
+    with_key, networks, named = core._lines_with_credit_key(raw, raw_low, lines)
     assert networks == L.page_names_network(raw_low)
     if with_key is not None:
         assert with_key == {
             i for i, ln in enumerate(lines) if any(k in ln.text.lower() for k in core._CREDIT_KEYS)
         }
+    if named is not None:
+        assert named == {i for i, ln in enumerate(lines) if L.page_names_network(ln.text.lower())}
+        for i, ln in enumerate(lines):  # the network pattern is skipped only where it cannot match
+            if i not in named and ln.text.isascii():
+                assert L._NETWORKS.search(ln.text) is None
 
 
 @_SETTINGS

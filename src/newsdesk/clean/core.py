@@ -125,24 +125,26 @@ _CREDIT_AC = ahocorasick_rs.AhoCorasick(
 _N_CREDIT_KEYS = len(_CREDIT_KEYS)
 
 
-def _lines_with_credit_key(raw: str, raw_low: str, lines: Sequence[_Line]) -> tuple[set[int] | None, bool]:
-    """Indices of the lines whose lower-cased text holds a credit keyword (what
-    :func:`_credit` tests first), from one pass over the page, None when ``lower()`` changed
-    the page's length (then offsets differ and every line is tested on its own); and
-    whether a social network is named on the page (:func:`page_names_network`)."""
+def _lines_with_credit_key(
+    raw: str, raw_low: str, lines: Sequence[_Line]
+) -> tuple[set[int] | None, bool, set[int] | None]:
+    """From one pass over the lower-cased page: the indices of the lines holding a credit
+    keyword (what :func:`_credit` tests first); whether a social network is named on the
+    page (:func:`page_names_network`); the indices of the lines naming one.  The line sets
+    are None when ``lower()`` changed the page's length (offsets differ; every line is then
+    tested on its own)."""
     hits = find_all(_CREDIT_AC, raw_low)
     networks = any(k >= _N_CREDIT_KEYS for k, _, _ in hits)
     if len(raw_low) != len(raw):
-        return None, networks
+        return None, networks, None
     starts = [ln.start for ln in lines]
-    out: set[int] = set()
+    keyed: set[int] = set()
+    named: set[int] = set()
     for k, a, b in hits:
-        if k >= _N_CREDIT_KEYS:
-            continue
         i = bisect_right(starts, a) - 1
         if i >= 0 and b <= lines[i].end:
-            out.add(i)
-    return out, networks
+            (named if k >= _N_CREDIT_KEYS else keyed).add(i)
+    return keyed, networks, named
 
 
 @dataclass(slots=True)
@@ -455,16 +457,19 @@ def clean_text(
 
     # -- 2. cue phrases and empties -------------------------------------------------------
     raw_low = raw.lower()
-    with_key, networks = _lines_with_credit_key(raw, raw_low, lines)
-    for ln, t, cue, norm in zip(lines, probe, cues, norms, strict=True):
+    with_key, networks, named = _lines_with_credit_key(raw, raw_low, lines)
+    for i, (ln, t, cue, norm) in enumerate(zip(lines, probe, cues, norms, strict=True)):
         if ln.role is not None:
             continue
         if ln.nw == 0:  # no \w character at all (nw counts \w runs)
             _remove(ln, "empty", "no letters or digits")
             continue
-        if not cue and (ln.nw > 8 or ln.sentence or not networks) and (ln.nw > 6 or norm not in LABELS):
+        # the network pattern can only match a line naming a network, as far as an ASCII
+        # line goes; other lines may match through case folding that lower() does not show
+        nets = networks and (named is None or i in named or not t.isascii())
+        if not cue and (ln.nw > 8 or ln.sentence or not nets) and (ln.nw > 6 or norm not in LABELS):
             continue  # what match_rules answers for a line with no cue, label or network
-        hit = match_rules(t, ln.nw, ln.sentence, cue, norm=norm, networks=networks)
+        hit = match_rules(t, ln.nw, ln.sentence, cue, norm=norm, networks=nets)
         if hit is not None:
             reason, detail = hit
             rlang = None
