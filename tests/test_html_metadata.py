@@ -118,9 +118,11 @@ DATE_PARAMS = H._date_params(False)
 @pytest.mark.parametrize(("name", "html"), PAGES, ids=[n for n, _ in PAGES])
 def test_searches_select_what_trafilaturas_expressions_select(name: str, html: str) -> None:
     tree = load_html(html)
-    discard, found = H._author_elements(tree)
+    discard, time_figure, found, has_rel = H._author_elements(tree)
     assert discard == AUTHOR_DISCARD_XPATHS[0](tree)
-    if not H._HAS_REL_ELEMENT(tree):  # else _author asks trafilatura
+    assert time_figure == AUTHOR_DISCARD_XPATHS[1](tree)
+    assert has_rel == bool(tree.xpath("//rel"))
+    if not has_rel:  # else _author asks trafilatura
         for k, expression in enumerate(AUTHOR_XPATHS):
             assert found[k] == expression(tree), k
     assert H._author(tree) == extract_author(tree)
@@ -135,7 +137,7 @@ def test_generated_pages_reach_every_branch() -> None:
     assert sum(bool(extract_author(t)) for t in trees) > 60
     assert sum(not AUTHOR_XPATHS[0](t) and bool(extract_author(t)) for t in trees) > 5
     assert sum(bool(AUTHOR_DISCARD_XPATHS[0](t)) for t in trees) > 20
-    assert sum(not any(H._author_elements(t)[1]) for t in trees) > 5
+    assert sum(not any(H._author_elements(t).found) for t in trees) > 5
     assert sum(bool(extract_catstags("category", t)) for t in trees) > 20
     assert sum(bool(extract_catstags("tag", t)) for t in trees) > 5
     # pages where newsdesk hands the author search back to trafilatura, and pages where not

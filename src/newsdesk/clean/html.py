@@ -35,7 +35,7 @@ from collections.abc import Container
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from courlan import extract_domain
 from htmldate import find_date
@@ -58,7 +58,7 @@ from trafilatura.metadata import (
 from trafilatura.settings import Document, Extractor
 from trafilatura.utils import line_processing, load_html, trim
 from trafilatura.xml import xmltotxt
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, CATEGORIES_XPATHS, TAGS_XPATHS
+from trafilatura.xpaths import CATEGORIES_XPATHS, TAGS_XPATHS
 
 __all__ = ["HtmlConfig", "HtmlExtraction", "extract_html"]
 
@@ -161,15 +161,19 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text).strip().casefold()
 
 
+#: compiled once: ``tree.xpath(str)`` compiles its expression on every call
+_LANG_META = (
+    etree.XPath('.//meta[@http-equiv="content-language" or @http-equiv="Content-Language"]/@content'),
+    etree.XPath('.//meta[@property="og:locale"]/@content'),
+)
+
+
 def _html_lang(tree: HtmlElement) -> str | None:
     """The page's declared language: ``<html lang>``, else content-language, else og:locale."""
     value = tree.get("lang") or tree.get("xml:lang")
     if not value:
-        for xp in (
-            './/meta[@http-equiv="content-language" or @http-equiv="Content-Language"]/@content',
-            './/meta[@property="og:locale"]/@content',
-        ):
-            found = tree.xpath(xp)
+        for xp in _LANG_META:
+            found = xp(tree)
             if found:
                 value = str(found[0])
                 break
@@ -193,10 +197,11 @@ def _figcaptions(tree: HtmlElement) -> list[str]:
     return out
 
 
-_PUBLISHED_META = (
+_PUBLISHED_META = etree.XPath(
     './/meta[@property="article:published_time" or @name="article:published_time"'
     ' or @itemprop="datePublished" or @name="pubdate" or @name="publishdate"]/@content'
 )
+_JSONLD_SCRIPTS = etree.XPath('.//script[@type="application/ld+json"]/text()')
 
 
 _JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
@@ -208,8 +213,8 @@ def _refine_datetime(tree: HtmlElement, date: str) -> str | None:
     htmldate returns a day; when the page also declares a timestamp for that same day we
     keep the time (useful to order reports of one story) without a second date search.
     """
-    candidates = [str(v) for v in tree.xpath(_PUBLISHED_META)]
-    for script in tree.xpath('.//script[@type="application/ld+json"]/text()'):
+    candidates = [str(v) for v in _PUBLISHED_META(tree)]
+    for script in _JSONLD_SCRIPTS(tree):
         candidates += _JSONLD_PUBLISHED.findall(str(script))
     for value in candidates:
         text = value.strip()
@@ -297,23 +302,40 @@ _MAYBE = re.compile(
     "|screenname|writer|omment|ProductReviews|title|date|sidebar|is-hidden|quote|embedly-instagram|article-s"
     "|print|category|meta-reviewer|Figure"
 )
-#: ``rel='me'`` in AUTHOR_XPATHS[0] compares a child element's text, which pruning can change
-_HAS_REL_ELEMENT = etree.XPath("boolean(//rel)")
+#: AUTHOR_DISCARD_XPATHS[1]
+_TIME_FIGURE = frozenset({"time", "figure"})
 
 
-def _author_elements(tree: HtmlElement) -> tuple[list[HtmlElement], list[list[HtmlElement]]]:
-    """(elements AUTHOR_DISCARD_XPATHS[0] selects, what each AUTHOR_XPATHS expression selects).
+class _AuthorElements(NamedTuple):
+    #: what AUTHOR_DISCARD_XPATHS[0] selects
+    discard: list[HtmlElement]
+    #: what AUTHOR_DISCARD_XPATHS[1] selects
+    time_figure: list[HtmlElement]
+    #: what each of AUTHOR_XPATHS selects
+    found: list[list[HtmlElement]]
+    #: a ``<rel>`` element: ``rel='me'`` in AUTHOR_XPATHS[0] compares a child element's text,
+    #: which is not tested here (and which pruning can change)
+    has_rel: bool
 
-    The same predicates as trafilatura's XPaths, in one pass, in document order, except
-    ``rel='me'`` (a ``<rel>`` child's text): :func:`_author` leaves pages with one to trafilatura.
+
+def _author_elements(tree: HtmlElement) -> _AuthorElements:
+    """What trafilatura's author and discard XPaths select, by the same predicates in one pass.
+
+    In document order, but ``found[0]`` misses ``rel='me'`` matches (see ``has_rel``).
     """
     discard: list[HtmlElement] = []
+    time_figure: list[HtmlElement] = []
     found: list[list[HtmlElement]] = [[], [], []]
+    has_rel = False
     for el in tree.iter(etree.Element):
+        tag = el.tag
+        if tag in _TIME_FIGURE:
+            time_figure.append(el)
+        elif tag == "rel":
+            has_rel = True
         get = el.get
         cls, id_, itemprop = get("class") or "", get("id") or "", get("itemprop") or ""
         comp, rel, testid = get("data-component") or "", get("rel") or "", get("data-testid") or ""
-        tag = el.tag
         if tag != "author" and not _MAYBE.search(f"{cls}\n{id_}\n{itemprop}\n{comp}\n{rel}\n{testid}"):
             continue
         if tag in _DISCARD_TAGS and (
@@ -345,7 +367,7 @@ def _author_elements(tree: HtmlElement) -> tuple[list[HtmlElement], list[list[Ht
             found[1].append(el)
         if "Byline" in comp or "author" in itemprop or _AUTHOR2_ID.search(id_) or _AUTHOR2_CLASS.search(cls):
             found[2].append(el)
-    return discard, found
+    return _AuthorElements(discard, time_figure, found, has_rel)
 
 
 def _author(tree: HtmlElement) -> str | None:
@@ -357,13 +379,13 @@ def _author(tree: HtmlElement) -> str | None:
     unchanged unless something inside them is pruned: then (rare) trafilatura's own function
     decides.
     """
-    if _HAS_REL_ELEMENT(tree):
+    discard, time_figure, found, has_rel = _author_elements(tree)
+    if has_rel:
         return extract_author(tree)
-    discard, found = _author_elements(tree)
     if not any(found):
         return None
     # delete_element leaves the root in place
-    pruned = {el for el in (*discard, *AUTHOR_DISCARD_XPATHS[1](tree)) if el.getparent() is not None}
+    pruned = {el for el in (*discard, *time_figure) if el.getparent() is not None}
     holds_pruned: set[HtmlElement] = set()
     for el in pruned:
         for anc in el.iterancestors():
@@ -403,6 +425,11 @@ _CATSTAGS = {
 }
 
 
+_SECTION_META = etree.XPath(
+    './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
+)
+
+
 def _catstags(metatype: str, tree: HtmlElement, links: list[HtmlElement]) -> list[str]:
     """trafilatura.metadata.extract_catstags, given the page's candidate links in document order."""
     pattern, tests = _CATSTAGS[metatype]
@@ -413,12 +440,7 @@ def _catstags(metatype: str, tree: HtmlElement, links: list[HtmlElement]) -> lis
         if results:
             break
     if metatype == "category" and not results:
-        results.extend(
-            el.attrib["content"]
-            for el in tree.xpath(
-                './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
-            )
-        )
+        results.extend(el.attrib["content"] for el in _SECTION_META(tree))
     return [r for r in dict.fromkeys(line_processing(x) for x in results if x) if r]
 
 
