@@ -15,7 +15,7 @@ from unittest import mock
 
 import pytest
 import trafilatura
-from trafilatura.metadata import extract_author, extract_catstags, extract_metadata
+from trafilatura.metadata import extract_author, extract_catstags, extract_license, extract_metadata
 from trafilatura.utils import load_html
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
@@ -61,6 +61,10 @@ TAGS = (
 )
 HREFS = ("/category/world/", "/categories/x/", "/categorys/y/", "/tag/rain/", "/tags/rain/", "/tagged/a/",
          "/categoryless", "/news/", "https://creativecommons.org/licenses/by-sa/4.0/")  # fmt: skip
+LICENSE_TEXTS = ("Creative Commons BY-SA 4.0", "cc by 3.0", "CC Zero", "c<span>c</span> by-nc", "c<p>c</p> by",
+                 "creative<br>commons by", "creative\u00adcommons zero", "cc\u200bby", "CC-BY", "cc  by", "ſcc by",
+                 "Impressum", "Contact", "")  # fmt: skip
+LICENSE_RELS = ("", "", ' rel="license"', ' rel="nofollow license"', ' rel="licensed"')
 NAMES = ("Jane Doe", "J", "Max Mustermann and Erika Musterfrau", "By Ann Lee", "x" * 130, "")
 
 
@@ -103,7 +107,15 @@ def generated_page(seed: int) -> str:
         head += '<meta name="author" content="Wire Desk Staff">'
     body = "".join(_element(rng, 0) for _ in range(rng.randrange(1, 6)))
     para = "<p>" + "Crews worked through the night to clear the harbour road after the storm. " * 4 + "</p>"
-    return f"<html><head>{head}</head><body><article>{para}{body}{para}</article></body></html>"
+    footer = ""
+    if rng.random() < 0.5:
+        links = "".join(
+            f'<a href="{rng.choice(HREFS)}"{rng.choice(LICENSE_RELS)}>{rng.choice(LICENSE_TEXTS)}</a>'
+            for _ in range(rng.randrange(1, 5))
+        )
+        footer = rng.choice(("<footer>{}</footer>", '<div class="site-footer">{}</div>', "<div>{}</div>"))
+        footer = footer.format(links)
+    return f"<html><head>{head}</head><body><article>{para}{body}{para}</article>{footer}</body></html>"
 
 
 def pages() -> list[tuple[str, str]]:
@@ -129,6 +141,7 @@ def test_searches_select_what_trafilaturas_expressions_select(name: str, html: s
     links = H._CATSTAGS_LINKS(tree)
     for metatype in ("category", "tag"):
         assert H._catstags(metatype, tree, links) == extract_catstags(metatype, tree)
+    assert H._license(tree) == extract_license(tree)
 
 
 def test_generated_pages_reach_every_branch() -> None:
@@ -140,6 +153,9 @@ def test_generated_pages_reach_every_branch() -> None:
     assert sum(not any(H._author_elements(t).found) for t in trees) > 5
     assert sum(bool(extract_catstags("category", t)) for t in trees) > 20
     assert sum(bool(extract_catstags("tag", t)) for t in trees) > 5
+    licensed = [extract_license(t) for t in trees]
+    assert sum(bool(x) for x in licensed) > 20
+    assert sum(bool(x) and not x.startswith("CC ") for x in licensed) > 5  # from a link's text
     # pages where newsdesk hands the author search back to trafilatura, and pages where not
     with mock.patch.object(H, "extract_author", wraps=extract_author) as handed_back:
         for t in trees:

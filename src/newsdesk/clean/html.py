@@ -46,14 +46,15 @@ from trafilatura.baseline import block_text
 from trafilatura.core import trafilatura_sequence
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import (
+    LICENSE_REGEX,
     META_URL,
     examine_meta,
     extract_author,
-    extract_license,
     extract_meta_json,
     extract_sitename,
     extract_title,
     extract_url,
+    parse_license_element,
 )
 from trafilatura.settings import Document, Extractor
 from trafilatura.utils import line_processing, load_html, trim
@@ -444,6 +445,42 @@ def _catstags(metatype: str, tree: HtmlElement, links: list[HtmlElement]) -> lis
     return [r for r in dict.fromkeys(line_processing(x) for x in results if x) if r]
 
 
+#: trafilatura.metadata.extract_license's second search: links in footers
+_FOOTER_LINKS = etree.XPath(
+    './/footer//a[@href]|.//div[contains(@class, "footer") or contains(@id, "footer")]//a[@href]'
+)
+#: A footer link's text counts when TEXT_LICENSE_REGEX finds "cc" or "creative commons", a
+#: space and "by" or "zero" in its block_text, which is its text_content with spaces added at
+#: block boundaries, non-printable characters dropped and whitespace collapsed: so those
+#: letters are in the text_content in order, with at most non-word characters (every space
+#: and every non-printable character is one) between them.
+_LICENSE_TEXT_POSSIBLE = re.compile(
+    r"c\W*c\W*[bz]|" + r"\W*".join("creativecommons") + r"\W*[bz]", re.IGNORECASE
+)
+
+
+def _license(tree: HtmlElement) -> str | None:
+    """trafilatura.metadata.extract_license, without block_text on links that cannot qualify.
+
+    block_text copies the link to space its text; on ~26 footer links a page that was most
+    of the function's time, and only a link passing the test above can be a license.
+    """
+    for element in tree.findall(".//a[@rel][@href]"):
+        if "license" not in element.get("rel", "").lower().split():
+            continue
+        result = parse_license_element(element, strict=False)
+        if result is not None:
+            return result
+    for element in _FOOTER_LINKS(tree):
+        if LICENSE_REGEX.search(element.get("href", "")) or _LICENSE_TEXT_POSSIBLE.search(
+            element.text_content()
+        ):
+            result = parse_license_element(element, strict=True)
+            if result is not None:
+                return result
+    return None
+
+
 def _metadata(tree: HtmlElement, default_url: str | None, date_params: dict[str, Any]) -> Document:
     """trafilatura.metadata.extract_metadata (no author blacklist) with the searches above.
 
@@ -481,7 +518,7 @@ def _metadata(tree: HtmlElement, default_url: str | None, date_params: dict[str,
         metadata.categories = _catstags("category", tree, links)
     if not metadata.tags:
         metadata.tags = _catstags("tag", tree, links)
-    metadata.license = extract_license(tree)
+    metadata.license = _license(tree)
     metadata.filedate = date_params.get("max_date")
     metadata.clean_and_trim()
     return metadata
