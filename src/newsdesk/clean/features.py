@@ -282,7 +282,7 @@ class _Page:
             colon = np.fromiter(map(":".__eq__, lasts), dtype=bool, count=n)
             ell = np.zeros(n, dtype=bool)
             joined = self.joined
-            hits = [m.start() for m in _ELLIPSIS.finditer(joined)] if "..." in joined or "…" in joined else []
+            hits = [*_find_all(joined, "..."), *_find_all(joined, "…")]
             if hits:
                 rows = np.unique(np.searchsorted(self.starts, np.asarray(hits), side="right") - 1)
                 for i in rows.tolist():
@@ -291,8 +291,15 @@ class _Page:
         return self._tail
 
 
-#: see :meth:`_Page.tail`
-_ELLIPSIS = re.compile(r"\.\.\.|…")
+def _find_all(text: str, sub: str) -> list[int]:
+    """Where ``sub`` starts in ``text``, non-overlapping (``str.find`` from hit to hit: a
+    few C calls where a regex alternation steps through every position)."""
+    out = []
+    i = text.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + len(sub))
+    return out
 
 
 #: the last page seen (see :class:`_Page`); one slot, replaced whole, so threads at worst
@@ -372,11 +379,12 @@ def _separators_per_line(page: _Page) -> np.ndarray:
     Those candidates are then taken left to right without overlap, as finditer does.
     """
     cps, flags, n = page.cps, page.flags, len(page.starts)
-    bmp = cps if not (cps > 0xFFFF).any() else np.where(cps > 0xFFFF, 0, cps)
-    sep = _bmp_separators()[bmp]
-    k = np.flatnonzero(sep)
+    # the separator characters' positions: a regex character class skips ahead faster than
+    # a gather over the whole page
+    k = np.asarray([m.start() for m in _ANY_SEP.finditer(page.joined)], dtype=np.int64)
     if len(k) == 0:
         return np.zeros(n)
+    sep_k = _bmp_separators()[cps[k]]  # separator characters are all in the BMP
     size = len(cps)
     before = np.maximum(k - 1, 0)
     after = np.minimum(k + 1, size - 1)
@@ -386,7 +394,7 @@ def _separators_per_line(page: _Page) -> np.ndarray:
     space_after = (k + 1 < size) & ((flags[after] & _FLAG_SPACE) > 0) & ~nl_after
     line_end = (k + 1 == size) | nl_after
     line_start = (k == 0) | nl_before
-    edge = (sep[k] & 2) > 0
+    edge = (sep_k & 2) > 0
     middle = space_before & space_after
     end_edge = space_before & edge & line_end
     start_edge = line_start & edge & space_after
