@@ -15,6 +15,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsdesk import lang
 from newsdesk.clean import core
 from newsdesk.clean import features as F
 from newsdesk.clean import lexicon as L
@@ -181,3 +182,26 @@ def test_sigmoid_in_place_equals_the_expression() -> None:
 def test_cached_tables_are_read_only() -> None:
     for arr in (*F._window_index(7, (2, 5)), F._position_columns(7), *F._context_counts(7), F._log_thirds(4)):
         assert not arr.flags.writeable
+
+
+def _old_judgeable(line: str) -> bool:
+    if len(line) < lang.MIN_LINE_LETTERS:
+        return False
+    words = 0
+    for w in line.split():
+        if w.isalpha() or any(map(str.isalpha, w)):
+            words += 1
+            if words >= lang.MIN_LINE_WORDS:
+                break
+    return words >= lang.MIN_LINE_WORDS and lang._letters(line) >= lang.MIN_LINE_LETTERS
+
+
+@_SETTINGS
+@given(
+    _LINE_TEXT
+    | st.lists(st.sampled_from(["a", "bb", "123", "--", "x1", "ééé", "\u2003", "word"]), max_size=40).map(
+        " ".join
+    )
+)
+def test_judgeable_from_the_first_words_equals_the_whole_split(line: str) -> None:
+    assert lang.judgeable(line) == _old_judgeable(line)

@@ -14,6 +14,7 @@ wrong guess there would delete body text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -175,12 +176,19 @@ def second_opinion(text: str) -> LangGuess:
     return LangGuess(str(lang), float(score))
 
 
+#: words :func:`judgeable` splits off a line before looking at them
+_FIRST_WORDS = 8
+
+
 def judgeable(line: str) -> bool:
     """Enough text for a language guess: at least 3 words with letters and 15 letters."""
     if len(line) < MIN_LINE_LETTERS:  # cheap exits first: the cleaner asks about many lines
         return False
     words = 0
-    for w in line.split():
+    # the first few words usually settle it: split those off, and the rest only if needed
+    head = line.split(None, _FIRST_WORDS)
+    rest = head.pop() if len(head) > _FIRST_WORDS else ""
+    for w in itertools.chain(head, rest.split()) if rest else head:
         if w.isalpha() or any(map(str.isalpha, w)):
             words += 1
             if words >= MIN_LINE_WORDS:
