@@ -35,6 +35,8 @@ REMOVAL_REASONS = (
     "template",  # a line that recurs across many pages of the same outlet
     "foreign-language",  # a short line in another language than the article
     "boilerplate",  # generic non-body line found by the line model / features
+    "teaser",  # "Read more: <another article's headline>" inside the article
+    "after-article",  # under an end-of-page heading ("Related articles", "Comments")
     "html",  # markup-level boilerplate removed before line cleaning (HTML path)
     "empty",  # nothing but whitespace or punctuation
 )

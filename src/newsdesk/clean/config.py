@@ -58,6 +58,10 @@ class CleanConfig:
     #: half of trafilatura-eval (bench/plaintext_eval.py): off 0.868, 3/0.1 0.871, 8/0.1 0.868
     rescue_max_run: int = 3
     rescue_min_p: float = 0.1
+    #: end the article at an end-of-page section heading ("Related articles", "Comments")
+    #: once it has had some body, and remove "Read more: ..." teaser lines
+    #: (:mod:`newsdesk.clean.sections`)
+    mark_article_end: bool = True
 
 
 @dataclass(slots=True)

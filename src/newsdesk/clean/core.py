@@ -50,6 +50,7 @@ from newsdesk.clean.lexicon import (
     stopwords,
 )
 from newsdesk.clean.linemodel import load_model
+from newsdesk.clean.sections import mark_article_end
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.lang import MIN_LINE_WORDS, detect, line_language
 from newsdesk.model import Article, Caption, Paragraph, Removed, Span, content_id
@@ -676,6 +677,11 @@ def clean_text(
         between = 0 < i < len(lines) - 1 and lines[i - 1].role == lines[i + 1].role == "removed"
         if between and "boilerplate" not in (lines[i - 1].reason, lines[i + 1].reason):
             _remove(ln, "boilerplate", "short line between removed lines")
+
+    # a rendered page goes on after the article ("Related articles", "Comments" ...); an
+    # extractor's output has already lost those sections
+    if cfg.mark_article_end and not hints.extracted:
+        mark_article_end(lines)
 
     # -- assemble ---------------------------------------------------------------------------
     # the body-start call exists so furniture in another language cannot decide the
