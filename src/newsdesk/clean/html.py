@@ -25,6 +25,13 @@ Each header line is present only when found; the cleaner receives the header val
 hints and locates them as whole lines.  Pages that cannot be extracted (empty, not HTML,
 too big, pathological nesting) give an empty extraction with ``meta["reason"]`` instead of
 an exception, so one bad page never stops a batch.
+
+Attribution: :func:`_metadata`, :func:`_author`, :func:`_catstags`, :func:`_license` and
+:func:`_extract_text` follow the code of trafilatura 2.3.1 (``trafilatura.metadata`` and
+``trafilatura.core``; Apache-2.0, Adrien Barbaresi and contributors) and call its helpers;
+``_extract_text`` uses its internal ``trafilatura_sequence``.  The version is pinned and
+tests/test_html_metadata.py holds each of them to trafilatura's own function, so an upgrade
+that changes them fails there first.
 """
 
 from __future__ import annotations
