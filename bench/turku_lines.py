@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
 from newsdesk.clean.lexicon import stopwords  # noqa: E402
 from newsdesk.clean.linemodel import load_model  # noqa: E402
-from newsdesk.evaluation import turku_dev_part  # noqa: E402
+from newsdesk.evaluation import line_labels_from_article, turku_dev_part  # noqa: E402
 from newsdesk.lang import detect  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
@@ -52,21 +52,8 @@ class PRF:
 
 
 def cleaner_labels(lines: list[str], cfg: CleanConfig) -> list[int]:
-    raw = "\n".join(lines)
-    art = clean_text(raw, config=cfg)
-    starts = []
-    pos = 0
-    for ln in lines:
-        starts.append(pos)
-        pos += len(ln) + 1
-    removed = [(r.start, r.end) for r in art.removed]
-    out = []
-    for s, ln in zip(starts, lines, strict=True):
-        e = s + len(ln)
-        # a line is noise when removed parts cover most of it
-        cov = sum(max(0, min(e, b) - max(s, a)) for a, b in removed)
-        out.append(0 if cov * 2 >= len(ln.strip()) else 1)
-    return out
+    art = clean_text("\n".join(lines), config=cfg)
+    return line_labels_from_article(lines, [(r.start, r.end) for r in art.removed])
 
 
 def main() -> None:

@@ -77,3 +77,17 @@ def turku_dev_part(doc_id: str, lang: str) -> str:
     if lang in TURKU_DEV_TRAINED_LANGS and hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 0:
         return "train"
     return "report"
+
+
+def line_labels_from_article(lines: list[str], removed: list[tuple[int, int]]) -> list[int]:
+    """Main text (1) or noise (0) per line of ``"\n".join(lines)`` as the cleaner judged it:
+    a line is noise when removed spans cover at least half of it (a line split at a glued
+    sentence end can be partly removed)."""
+    out = []
+    pos = 0
+    for ln in lines:
+        end = pos + len(ln)
+        cov = sum(max(0, min(end, b) - max(pos, a)) for a, b in removed)
+        out.append(0 if cov * 2 >= len(ln.strip()) else 1)
+        pos = end + 1
+    return out
