@@ -62,3 +62,21 @@ def test_a_long_paragraph_after_the_heading_is_kept() -> None:
     long_para = " ".join([BODY] * 3)
     art = clean_text(_page("Comments", long_para))
     assert art.text.count("The council voted") == 4 + 3
+
+
+def test_copyright_footer_ends_the_article_but_a_photo_credit_does_not() -> None:
+    from newsdesk.clean.sections import FOOTER
+
+    assert FOOTER.search("© 2022 Brightwater Media. All rights reserved.")
+    assert FOOTER.search("Copyright 2018 - Deutsche Gesellschaft für Sonnenenergie e.V.")
+    assert FOOTER.search("Alle Rechte vorbehalten")
+    assert not FOOTER.search("© dpa")
+    assert not FOOTER.search("Copyright law was changed in 2019 to cover news snippets")
+    raw = _page(
+        "© 2024 The Brightwater Post. All rights reserved.",
+        "Bus drivers in the capital went on strike again this week, demanding better pay and shorter shifts.",
+    )
+    art = clean_text(raw)
+    assert "Bus drivers" not in art.text and "All rights reserved" not in art.text
+    assert {r.reason for r in art.removed} >= {"after-article"}
+    assert art.text.count("The council voted") == 4

@@ -7,7 +7,9 @@ opens such a section is the evidence: once the article has had some body, a line
 nothing but one of these headings ends it, and what follows is removed with the heading
 named as the reason.  Only headings that open end-of-page sections count; phrases that
 also introduce a link *inside* an article ("Read more:", "Lesen Sie auch:") are handled
-line by line instead (:data:`TEASER`), because the article goes on after them.
+line by line instead (:data:`TEASER`), because the article goes on after them.  A
+copyright footer with a year or "all rights reserved" (:data:`FOOTER`) ends it too; a bare
+"© agency" photo credit does not.
 
 Measured on the tune half of trafilatura-eval rendered with inscriptis
 (bench/plaintext_eval.py): 0.878 -> 0.886 F1 on one quarter, 0.864 -> 0.875 on the other
@@ -40,6 +42,14 @@ END_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+#: a page's copyright footer: nothing under it is the article
+FOOTER = re.compile(
+    r"^\W*(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[^\W\d]+\s+\d{4})\b"
+    r"|\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|todos los derechos reservados|wszelkie prawa zastrzeżone)\b",
+    re.IGNORECASE,
+)
+
 #: a link to another article printed inside this one: "Read more: <headline>"
 TEASER = re.compile(
     r"^\W*(?:read (?:more|also|next)|also read|see also|related|more on this"
@@ -58,6 +68,8 @@ MAX_HEADING_WORDS = 8
 #: after the end, a paragraph this long is still kept (a long comment is rarer than an
 #: article that goes on after a misplaced heading, and removing body is the worse error)
 SPARE_WORDS = 60
+#: a copyright notice is at most this long
+FOOTER_MAX_WORDS = 40
 #: a teaser line is at most this long
 MAX_TEASER_WORDS = 30
 
@@ -79,9 +91,11 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
     end: tuple[int, str] | None = None
     for i, ln in enumerate(lines):
         if ln.role != "body":
-            if end is None and ln.nw <= MAX_HEADING_WORDS and body_chars >= MIN_BODY_BEFORE_END:
+            if end is None and body_chars >= MIN_BODY_BEFORE_END:
                 heading = ln.text.strip()
-                if END_HEADING.match(heading):
+                if (ln.nw <= MAX_HEADING_WORDS and END_HEADING.match(heading)) or (
+                    ln.nw <= FOOTER_MAX_WORDS and FOOTER.search(heading)
+                ):
                     end = (i, heading)
             continue
         text = ln.text.strip()
@@ -96,6 +110,11 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
         ):
             end = (i, text)
             _drop(ln, "label", "heading of an end-of-page section")
+            continue
+        if ln.nw <= FOOTER_MAX_WORDS and FOOTER.search(text):
+            if end is None and body_chars >= MIN_BODY_BEFORE_END:
+                end = (i, text)
+            _drop(ln, "boilerplate", "copyright notice")
             continue
         if end is not None and ln.nw < SPARE_WORDS:
             _drop(ln, "after-article", f"after the section heading {end[1][:60]!r} at line {end[0] + 1}")
