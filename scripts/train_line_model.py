@@ -104,11 +104,12 @@ def _render(html: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
 
-def turku_docs(split: str) -> list[Doc]:
-    """A turku split; for dev only the part the benchmarks report on."""
+def turku_docs(split: str, part: str = "report") -> list[Doc]:
+    """A turku split; for dev only one part: ``report`` (what the benchmarks score) or
+    ``train`` (the fr/sv half set aside for training: those languages have no train split)."""
     out = []
     for d in read_jsonl_gz(data_path("turku-lines", f"{split}.jsonl.gz")):
-        if split == "dev" and turku_dev_part(d["id"], d["lang"]) != "report":
+        if split == "dev" and turku_dev_part(d["id"], d["lang"]) != part:
             continue
         pairs = [(t.strip(), int(y)) for t, y in zip(d["lines"], d["labels"], strict=True) if t.strip()]
         out.append(Doc("turku-" + d["lang"], [t for t, _ in pairs], [y for _, y in pairs]))
@@ -116,14 +117,7 @@ def turku_docs(split: str) -> list[Doc]:
 
 
 def turku_dev_train_docs() -> list[Doc]:
-    """The fr/sv half of turku dev set aside for training (no fr/sv training split exists)."""
-    out = []
-    for d in read_jsonl_gz(data_path("turku-lines", "dev.jsonl.gz")):
-        if turku_dev_part(d["id"], d["lang"]) != "train":
-            continue
-        pairs = [(t.strip(), int(y)) for t, y in zip(d["lines"], d["labels"], strict=True) if t.strip()]
-        out.append(Doc("turku-" + d["lang"], [t for t, _ in pairs], [y for _, y in pairs]))
-    return out
+    return turku_docs("dev", part="train")
 
 
 def fundus_docs() -> list[Doc]:

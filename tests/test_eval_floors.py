@@ -21,8 +21,8 @@ from newsdesk.model import RawRecord
 from newsdesk.shared_data import read_jsonl_gz
 
 
-def test_html_path_beats_trafilatura_on_held_out_pages() -> None:
-    trafilatura = pytest.importorskip("trafilatura")
+def _held_out_pages(n: int) -> tuple[dict[str, dict], list[dict]]:
+    """trafilatura-eval gold by file name, and the first ``n`` held-out pages by file name."""
     evaldata = json.loads(require_shared("trafilatura-eval", "evaldata.json").read_text(encoding="utf-8"))
     by_file = {v["file"]: v for v in evaldata.values()}
     pages = [
@@ -30,7 +30,12 @@ def test_html_path_beats_trafilatura_on_held_out_pages() -> None:
         for p in read_jsonl_gz(require_shared("trafilatura-eval", "pages.jsonl.gz"))
         if p["file"] in by_file and split_of(p["file"]) == "heldout"
     ]
-    pages = sorted(pages, key=lambda p: p["file"])[:150]
+    return by_file, sorted(pages, key=lambda p: p["file"])[:n]
+
+
+def test_html_path_beats_trafilatura_on_held_out_pages() -> None:
+    trafilatura = pytest.importorskip("trafilatura")
+    by_file, pages = _held_out_pages(150)
     ours, peer = SnippetCounts(), SnippetCounts()
     for page in pages:
         gold = by_file[page["file"]]
@@ -65,14 +70,7 @@ def test_plain_text_cleaner_on_rendered_held_out_pages() -> None:
     from inscriptis.css_profiles import CSS_PROFILES
     from inscriptis.model.config import ParserConfig
 
-    evaldata = json.loads(require_shared("trafilatura-eval", "evaldata.json").read_text(encoding="utf-8"))
-    by_file = {v["file"]: v for v in evaldata.values()}
-    pages = [
-        p
-        for p in read_jsonl_gz(require_shared("trafilatura-eval", "pages.jsonl.gz"))
-        if p["file"] in by_file and split_of(p["file"]) == "heldout"
-    ]
-    pages = sorted(pages, key=lambda p: p["file"])[:150]
+    by_file, pages = _held_out_pages(150)
     cfg = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
     ours, passthrough = SnippetCounts(), SnippetCounts()
     for page in pages:
