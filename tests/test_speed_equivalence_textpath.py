@@ -205,3 +205,50 @@ def _old_judgeable(line: str) -> bool:
 )
 def test_judgeable_from_the_first_words_equals_the_whole_split(line: str) -> None:
     assert lang.judgeable(line) == _old_judgeable(line)
+
+
+_SEP_TOKENS = [*" \t\u00a0\u2003|»›•·/>ab", " | ", " / ", "||", "\U0001f600", "\n"]
+_J_SEPARATORS = re.compile(r"[^\S\n][|»›•·/>][^\S\n]|[^\S\n][|»›•·]$|^[|»›•·][^\S\n]", re.MULTILINE)
+
+
+@_SETTINGS
+@given(st.lists(st.lists(st.sampled_from(_SEP_TOKENS), max_size=30).map("".join), min_size=1, max_size=6))
+def test_separators_by_loop_equal_the_numpy_version_and_the_regex(lines: list[str]) -> None:
+    """The Python loop for pages with few separator characters and the numpy version for
+    the others count what the separator regex counts, dense overlapping runs included."""
+    lines = [t.replace("\n", " ") for t in lines]
+    joined = "\n".join(lines)
+    page = F._Page(lines, joined)
+    found = [m.start() for m in F._ANY_SEP.finditer(joined)]
+    starts = page.starts
+    expected = np.zeros(len(lines))
+    for m in _J_SEPARATORS.finditer(joined):
+        expected[np.searchsorted(starts, m.start(), side="right") - 1] += 1
+    assert np.array_equal(F._separators_loop(page, found), expected)
+    saved = F._SEP_LOOP_MAX
+    try:
+        F._SEP_LOOP_MAX = -1  # force the numpy version
+        assert np.array_equal(F._separators_per_line(page), expected)
+    finally:
+        F._SEP_LOOP_MAX = saved
+    assert np.array_equal(F._separators_per_line(page), expected)
+
+
+def _line(text: str, role: str | None) -> core._Line:
+    ln = core._Line(0, len(text), text)
+    ln.role = role
+    return ln
+
+
+def test_body_probe_skipped_only_for_a_sure_guess_read_mostly_from_body() -> None:
+    """The page probe stands for the body's language when every longest line is body, or
+    when it was sure and body lines hold at least the trusted share of what it read."""
+    texts = ["a" * 60, "b" * 30, "c" * 10]
+    sure, unsure = lang.LangGuess("en", 0.99), lang.LangGuess("en", 0.6)
+    all_body = [_line(t, "body") for t in texts]
+    assert core._longest_mostly_body(all_body, texts, unsure)
+    mostly = [_line(texts[0], "body"), _line(texts[1], "removed"), _line(texts[2], "body")]  # 70 %
+    assert core._longest_mostly_body(mostly, texts, sure)
+    assert not core._longest_mostly_body(mostly, texts, unsure)
+    little = [_line(texts[0], "removed"), _line(texts[1], "body"), _line(texts[2], "body")]  # 40 %
+    assert not core._longest_mostly_body(little, texts, sure)

@@ -763,6 +763,9 @@ def _longest_mostly_body(lines: Sequence[_Line], probe: Sequence[str], guess: La
 #: or above 0.35 had been tagged with another language)
 _SURELY_NATIVE_STOP_RATIO = 0.35
 
+#: a paragraph's language is judged from its first this-many characters
+_PARA_LANG_CHARS = 200
+
 
 def _may_be_foreign(ln: _Line, stop: frozenset[str] | None) -> bool:
     """Whether a language check could flip this line: enough words to judge (the same floor
@@ -817,7 +820,7 @@ def _assemble(
         for ln in body_lines:
             ln.nw, _, ln.stop_ratio, ln.sentence = line_stats(ln.text[:2000], stop)
     for p, probe, ln in zip(art.paragraphs, body_texts, body_lines, strict=True):
-        g = line_language(probe, art.lang) if _may_be_foreign(ln, stop) else None
+        g = line_language(probe[:_PARA_LANG_CHARS], art.lang) if _may_be_foreign(ln, stop) else None
         p.lang = g.lang if g is not None else art.lang
     # dateline inside the first paragraph ("WASHINGTON (Reuters) — ...")
     if art.dateline is None and art.paragraphs:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -381,9 +382,10 @@ def _separators_per_line(page: _Page) -> np.ndarray:
     cps, flags, n = page.cps, page.flags, len(page.starts)
     # the separator characters' positions: a regex character class skips ahead faster than
     # a gather over the whole page
-    k = np.asarray([m.start() for m in _ANY_SEP.finditer(page.joined)], dtype=np.int64)
-    if len(k) == 0:
-        return np.zeros(n)
+    found = [m.start() for m in _ANY_SEP.finditer(page.joined)]
+    if len(found) <= _SEP_LOOP_MAX:
+        return _separators_loop(page, found)
+    k = np.asarray(found, dtype=np.int64)
     sep_k = _bmp_separators()[cps[k]]  # separator characters are all in the BMP
     size = len(cps)
     before = np.maximum(k - 1, 0)
@@ -414,6 +416,42 @@ def _separators_per_line(page: _Page) -> np.ndarray:
         m_start = m_start[keep]
     line = np.searchsorted(page.starts, m_start, side="right") - 1
     return np.bincount(line, minlength=n).astype(np.float64)
+
+
+#: pages with at most this many separator characters have them judged one by one in Python
+#: (the numpy version's ~25 calls cost more than the loop on so few, measured)
+_SEP_LOOP_MAX = 40
+
+
+def _separators_loop(page: _Page, found: list[int]) -> np.ndarray:
+    """:func:`_separators_per_line` for a few separator characters at ``found``: the same
+    tests on the same characters (``str.isspace`` is what the space bit holds), in Python."""
+    n = len(page.starts)
+    counts = np.zeros(n)
+    if not found:
+        return counts
+    text = page.joined
+    size = len(text)
+    free = 0
+    starts = page.starts.tolist()
+    for k in found:
+        edge = text[k] not in "/>"
+        before = text[k - 1] if k >= 1 else ""
+        after = text[k + 1] if k + 1 < size else ""
+        space_before = before != "\n" and before.isspace()
+        space_after = after != "\n" and after.isspace()
+        if space_before and space_after:  # a separator between two spaces
+            a, b = k - 1, k + 2
+        elif space_before and edge and after in ("", "\n"):  # at a line's end
+            a, b = k - 1, k + 1
+        elif edge and space_after and before in ("", "\n"):  # at a line's start
+            a, b = k, k + 2
+        else:
+            continue
+        if a >= free:  # matches do not overlap: the leftmost wins, as in finditer
+            counts[bisect_right(starts, a) - 1] += 1
+            free = b
+    return counts
 
 
 #: pages with more lines than this find prose distances by binary search in numpy; shorter
