@@ -252,3 +252,19 @@ def test_body_probe_skipped_only_for_a_sure_guess_read_mostly_from_body() -> Non
     assert not core._longest_mostly_body(mostly, texts, unsure)
     little = [_line(texts[0], "removed"), _line(texts[1], "body"), _line(texts[2], "body")]  # 40 %
     assert not core._longest_mostly_body(little, texts, sure)
+
+
+@_SETTINGS
+@given(st.lists(_LINE_TEXT.map(lambda t: t.replace("\n", " ")), min_size=1, max_size=12))
+def test_first_words_in_one_scan_equal_the_per_line_split(lines: list[str]) -> None:
+    """``\\s`` and ``str.split()`` agree on every whitespace character (the awkward line
+    breaks other than newline included)."""
+    expected = [w[0] if w else "" for w in (t.split(None, 1) for t in lines)]
+    assert F._FIRST_WORD.findall("\n" + "\n".join(lines)) == expected
+
+
+def test_first_word_scan_on_every_whitespace_character() -> None:
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace() and chr(c) != "\n"]
+    lines = [f"{s}a{s}b" for s in spaces] + [f"x{s}" for s in spaces]
+    expected = [t.split(None, 1)[0] for t in lines]
+    assert F._FIRST_WORD.findall("\n" + "\n".join(lines)) == expected
