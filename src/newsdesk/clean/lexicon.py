@@ -612,12 +612,20 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
             dec = _bmp_decimals()[cps]
         space = np.uint32(0x20)
         blank = np.where(keep, cps, space).tobytes().decode("utf-32-le", "surrogatepass")
-        blank_nd = np.where(keep & ~dec, cps, space).tobytes().decode("utf-32-le", "surrogatepass")
-    parts, parts_nd = blank.split("\n"), blank_nd.split("\n")
+        keep &= ~dec
+        blank_nd = (
+            np.where(keep, cps, space).tobytes().decode("utf-32-le", "surrogatepass") if dec.any() else blank
+        )
+    parts = blank.split("\n")
+    # a page without digits (most of them) has its keys as normal forms: no second split
+    # and no line-by-line comparison
+    parts_nd = parts if blank_nd == blank else blank_nd.split("\n")
     if len(parts) != n or len(parts_nd) != n:  # pragma: no cover - NFKC/casefold never add a newline
         keys = [dup_key(t) for t in texts]
         return keys, list(normalise_many(texts, keys))
     keys = [" ".join(p.split()) for p in parts]
+    if parts_nd is parts:
+        return keys, list(keys)
     norms = [k if q == p else " ".join(q.split()) for k, p, q in zip(keys, parts, parts_nd, strict=True)]
     return keys, norms
 
