@@ -8,7 +8,8 @@ either a logistic regression (two dot products) or a gradient-boosted tree ensem
 tree at once) over the features widened with the neighbours' own values.
 Weights are written by ``scripts/train_line_model.py``: ``news`` (the default; turku-lines
 train + Fundus news pages + the tune half of trafilatura-eval) and ``web`` (turku-lines train
-only).  Their turku dev F1 is recorded in the files and in docs/decisions.md.
+plus the fr/sv half of turku dev set aside for training, see
+:func:`newsdesk.evaluation.turku_dev_part`).  Their turku dev F1 is recorded in the files and in docs/decisions.md.
 """
 
 from __future__ import annotations
