@@ -500,19 +500,31 @@ def _bmp_decimals() -> Any:
 
 def _blank_digits(text: str) -> str:
     """``text`` with every ``\\d`` character replaced by a space, one for one."""
+    return _blank_where(text, _ASCII_DIGIT_TABLE, _bmp_decimals(), str.isdecimal, blank_if=True)
+
+
+def _blank_where(
+    text: str, ascii_table: bytes, bmp_class: Any, char_test: Callable[[str], bool], *, blank_if: bool
+) -> str:
+    """``text`` with every character whose class (``bmp_class`` for the BMP, ``char_test``
+    beyond it) is ``blank_if`` replaced by a space, one for one; ASCII text goes through
+    ``ascii_table`` with one ``bytes.translate``.  A numpy gather over the code points
+    instead of a Unicode regex substitution, which cost about as much as the rest of the
+    key work."""
     if text.isascii():
-        return text.encode("ascii").translate(_ASCII_DIGIT_TABLE).decode("ascii")
+        return text.encode("ascii").translate(ascii_table).decode("ascii")
     import numpy as np
 
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if int(cps.max()) > 0xFFFF:
         astral = cps > 0xFFFF
-        dec = _bmp_decimals()[np.where(astral, 0, cps)]
+        cls = bmp_class[np.where(astral, 0, cps)]
         for k in np.flatnonzero(astral):
-            dec[k] = text[k].isdecimal()
+            cls[k] = char_test(text[k])
     else:
-        dec = _bmp_decimals()[cps]
-    return np.where(dec, np.uint32(0x20), cps).tobytes().decode("utf-32-le", "surrogatepass")
+        cls = bmp_class[cps]
+    blank = cls if blank_if else ~cls
+    return np.where(blank, np.uint32(0x20), cps).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 #: bytes.translate table for ASCII text: every byte that is not a letter, a digit or a
@@ -539,19 +551,7 @@ def _bmp_word_chars() -> Any:
 def _word_chars_only(text: str) -> str:
     """``text`` with every character that is neither ``\\w`` (minus "_") nor a newline
     replaced by a space, one for one (so runs become runs of spaces)."""
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_KEY_TABLE).decode("ascii")
-    import numpy as np
-
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if int(cps.max()) > 0xFFFF:
-        astral = cps > 0xFFFF
-        keep = _bmp_word_chars()[np.where(astral, 0, cps)]
-        for k in np.flatnonzero(astral):
-            keep[k] = text[k].isalnum()
-    else:
-        keep = _bmp_word_chars()[cps]
-    return np.where(keep, cps, np.uint32(0x20)).tobytes().decode("utf-32-le", "surrogatepass")
+    return _blank_where(text, _ASCII_KEY_TABLE, _bmp_word_chars(), str.isalnum, blank_if=False)
 
 
 def dup_keys(texts: Sequence[str]) -> list[str]:
