@@ -499,32 +499,22 @@ def _bmp_decimals() -> Any:
 
 
 def _blank_digits(text: str) -> str:
-    """``text`` with every ``\\d`` character replaced by a space, one for one."""
-    return _blank_where(text, _ASCII_DIGIT_TABLE, _bmp_decimals(), str.isdecimal, blank_if=True)
-
-
-def _blank_where(
-    text: str, ascii_table: bytes, bmp_class: Any, char_test: Callable[[str], bool], *, blank_if: bool
-) -> str:
-    """``text`` with every character whose class (``bmp_class`` for the BMP, ``char_test``
-    beyond it) is ``blank_if`` replaced by a space, one for one; ASCII text goes through
-    ``ascii_table`` with one ``bytes.translate``.  A numpy gather over the code points
-    instead of a Unicode regex substitution, which cost about as much as the rest of the
-    key work."""
+    """``text`` with every ``\\d`` character replaced by a space, one for one: a byte-table
+    translate for ASCII, else a numpy gather over the code points (a Unicode regex
+    substitution cost about as much as the rest of the key work)."""
     if text.isascii():
-        return text.encode("ascii").translate(ascii_table).decode("ascii")
+        return text.encode("ascii").translate(_ASCII_DIGIT_TABLE).decode("ascii")
     import numpy as np
 
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if int(cps.max()) > 0xFFFF:
         astral = cps > 0xFFFF
-        cls = bmp_class[np.where(astral, 0, cps)]
+        dec = _bmp_decimals()[np.where(astral, 0, cps)]
         for k in np.flatnonzero(astral):
-            cls[k] = char_test(text[k])
+            dec[k] = text[k].isdecimal()
     else:
-        cls = bmp_class[cps]
-    blank = cls if blank_if else ~cls
-    return np.where(blank, np.uint32(0x20), cps).tobytes().decode("utf-32-le", "surrogatepass")
+        dec = _bmp_decimals()[cps]
+    return np.where(dec, np.uint32(0x20), cps).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 #: bytes.translate table for ASCII text: every byte that is not a letter, a digit or a
@@ -548,28 +538,9 @@ def _bmp_word_chars() -> Any:
     return keep
 
 
-def _word_chars_only(text: str) -> str:
-    """``text`` with every character that is neither ``\\w`` (minus "_") nor a newline
-    replaced by a space, one for one (so runs become runs of spaces)."""
-    return _blank_where(text, _ASCII_KEY_TABLE, _bmp_word_chars(), str.isalnum, blank_if=False)
-
-
 def dup_keys(texts: Sequence[str]) -> list[str]:
-    """:func:`dup_key` of every line of a page.
-
-    NFKC and casefold run once over the joined page; the non-word characters are blanked
-    by a byte-table translate (ASCII pages) or one numpy gather, not a Unicode regex.
-    """
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:  # a text holds a newline
-        return [dup_key(t) for t in texts]
-    # most pages are already in NFKC: checking is several times cheaper than normalising
-    if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
-        joined = unicodedata.normalize("NFKC", joined)
-    parts = _word_chars_only(joined.casefold()).split("\n")
-    if len(parts) != len(texts):  # pragma: no cover - NFKC/casefold never add a newline
-        return [dup_key(t) for t in texts]
-    return [" ".join(p.split()) for p in parts]
+    """:func:`dup_key` of every line of a page (the keys half of :func:`dup_keys_and_norms`)."""
+    return dup_keys_and_norms(texts)[0]
 
 
 _ASCII_NORM_TABLE = bytes(c if c in _ASCII_KEEP and not 0x30 <= c <= 0x39 else 0x20 for c in range(256))
