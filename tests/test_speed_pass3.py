@@ -9,11 +9,17 @@ cases, is recorded in docs/decisions.md.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsdesk.clean import core
+from newsdesk.clean import features as F
 from newsdesk.clean import lexicon as L
+from newsdesk.clean.config import CleanConfig
+from test_features_speed_equivalence import ref_doc_features
 
 _AWKWARD = "ae\u0301\u0301\u0308\u0327\u1100\u1161\u11a8ﬁ²½…\u00a0（）İß\U0001d7d8\U0001f600 .Å\u212b"
 _LINE = st.text(
@@ -34,3 +40,90 @@ def test_nfkc_line_by_line_on_marks_around_the_newline() -> None:
     # a combining mark opening a line must not compose with the previous line's letter
     for lines in (["e", "\u0301x"], ["\u1100", "\u1161"], ["a\u0308", "\u0327"], ["ﬁ…", "\u00a0²"]):
         assert L._nfkc_lines(lines) == unicodedata.normalize("NFKC", "\n".join(lines))
+
+
+def _old_page_lines(raw: str, cfg: CleanConfig) -> list[tuple[int, int, bool]]:
+    """The per-line loop :func:`core._page_lines` replaced."""
+    out: list[tuple[int, int, bool]] = []
+    hints_at = [m.start() for m in core._GLUE_HINT.finditer(raw)] if cfg.split_glued else []
+    for s, e in core._physical_lines(raw):
+        parts = None
+        if hints_at:
+            k = bisect_left(hints_at, s)
+            if k < len(hints_at) and hints_at[k] < e:
+                parts = core._split_glued(raw, s, e, cfg)
+        if parts and len(parts) > 1:
+            out.extend((a, b, True) for a, b in parts)
+        else:
+            out.append((s, e, False))
+    return out
+
+
+_GLUEY = st.lists(
+    st.sampled_from(
+        [
+            "Subscribe now.",
+            "Read more!",
+            "The minister said.",
+            "Cookies",
+            "Weather",
+            "x",
+            " ",
+            "\n",
+            "\r\n",
+            ".",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@_SETTINGS
+@given(_GLUEY | st.text(max_size=200), st.booleans())
+def test_page_lines_equal_the_per_line_loop(raw: str, split_glued: bool) -> None:
+    cfg = CleanConfig(split_glued=split_glued)
+    got = [(ln.start, ln.end, ln.glued) for ln in core._page_lines(raw, cfg)]
+    assert got == _old_page_lines(raw, cfg)
+    assert all(ln.text == raw[ln.start : ln.end] for ln in core._page_lines(raw, cfg))
+
+
+_HEADY = st.lists(
+    st.sampled_from(["12", "٣٤", "²", "x", "Page 3 of 10", "a1b22c333", " ", "…", "ﬁ", "İ", "0"]), max_size=30
+).map("".join)
+
+
+@_SETTINGS
+@given(st.lists(_HEADY, min_size=1, max_size=12))
+def test_shapes_and_prefilters_equal_the_frozen_reference(lines: list[str]) -> None:
+    stop = L.stopwords("en")
+    got = F.doc_features(lines, stop)
+    assert np.array_equal(got, ref_doc_features(lines, stop))
+
+
+@_SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "http://x",
+                "WWW.",
+                "@a",
+                "#b",
+                "x.COM",
+                ".de",
+                "©",
+                "(C)",
+                "All Rights Reserved",
+                "tous droits",
+                "a",
+            ]
+        ),
+        max_size=8,
+    ).map(" ".join)
+)
+def test_one_scan_prefilter_equals_the_substring_tests(text: str) -> None:
+    low = text.lower()
+    hits = {k for k, _, _ in L.find_all(F._PREFILTER_AC, low)}
+    n_url = len(F._URL_KEYS)
+    assert any(k < n_url for k in hits) == any(k in low for k in F._URL_KEYS)
+    assert any(k >= n_url for k in hits) == any(k in low for k in F._COPY_KEYS)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -210,6 +210,27 @@ def _split_glued(raw: str, start: int, end: int, cfg: CleanConfig) -> list[tuple
         if rs > ls:
             out.append((a + ls, a + rs))
     return out
+
+
+def _page_lines(raw: str, cfg: CleanConfig) -> list[_Line]:
+    """The page's lines, glued lines split into their parts (see :func:`_split_glued`).
+
+    Glue hints are found in one scan of the page, and only the lines holding one are
+    examined; the lines are built in one comprehension and those split are replaced by
+    their parts, from the last so that indices stay valid (a per-line loop testing each
+    line for a hint cost more than building the lines)."""
+    phys = _physical_lines(raw)
+    lines = [_Line(s, e, raw[s:e]) for s, e in phys]
+    hints_at = [m.start() for m in _GLUE_HINT.finditer(raw)] if cfg.split_glued else []
+    if hints_at:
+        starts = [s for s, _ in phys]
+        held = {i for h in hints_at if (i := bisect_right(starts, h) - 1) >= 0 and h < phys[i][1]}
+        for i in sorted(held, reverse=True):
+            s, e = phys[i]
+            parts = _split_glued(raw, s, e, cfg)
+            if parts and len(parts) > 1:
+                lines[i : i + 1] = [_Line(a, b, raw[a:b], glued=True) for a, b in parts]
+    return lines
 
 
 def _same_norm(hint: str, hint_norm: str, text: str, i: int, norm_of: Callable[[int], str]) -> bool:
@@ -398,19 +419,7 @@ def clean_text(
     art = Article(id=article_id or content_id(raw), raw=raw, outlet=outlet, url=hints.url)
 
     # -- lines ---------------------------------------------------------------------------
-    lines: list[_Line] = []
-    # glue hints are found in one scan of the page; only lines holding one are examined
-    hints_at = [m.start() for m in _GLUE_HINT.finditer(raw)] if cfg.split_glued else []
-    for s, e in _physical_lines(raw):
-        parts = None
-        if hints_at:
-            k = bisect_left(hints_at, s)
-            if k < len(hints_at) and hints_at[k] < e:
-                parts = _split_glued(raw, s, e, cfg)
-        if parts and len(parts) > 1:
-            lines.extend(_Line(a, b, raw[a:b], glued=True) for a, b in parts)
-        else:
-            lines.append(_Line(s, e, raw[s:e]))
+    lines = _page_lines(raw, cfg)
     if not lines:
         art.lang = hints.lang or lang_hint
         return art
