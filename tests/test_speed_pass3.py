@@ -127,3 +127,55 @@ def test_one_scan_prefilter_equals_the_substring_tests(text: str) -> None:
     n_url = len(F._URL_KEYS)
     assert any(k < n_url for k in hits) == any(k in low for k in F._URL_KEYS)
     assert any(k >= n_url for k in hits) == any(k in low for k in F._COPY_KEYS)
+
+
+_URLY = st.lists(
+    st.sampled_from(
+        [
+            "http://a.de",
+            "www.x",
+            "@b",
+            "#c",
+            "x.com",
+            ".de",
+            ".dex",
+            "©",
+            "(c) 2024",
+            "(c)",
+            "2024",
+            "all rights reserved",
+        ]
+        + ["tous droits", "a", " ", "\u00a0", "İ"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@_SETTINGS
+@given(st.lists(_URLY, min_size=1, max_size=10))
+def test_pattern_searched_in_keyed_lines_equals_the_page_scan(lines: list[str]) -> None:
+    joined = "\n".join(lines)
+    low = joined.lower()
+    if len(low) != len(joined):
+        return
+    page = F._Page(lines, joined)
+    n_url = len(F._URL_KEYS)
+    hits = L.find_all(F._PREFILTER_AC, low)
+    for rx, at in (
+        (F._L_URLISH, [a for k, a, _ in hits if k < n_url]),
+        (F._L_COPYRIGHT, [a for k, a, _ in hits if k >= n_url]),
+    ):
+        whole = F._lines_hit(rx, low, page.starts, len(lines)) > 0
+        if at:
+            assert np.array_equal(F._lines_holding_match(rx, low, page.starts, page.ends, at), whole)
+        else:
+            assert not whole.any()
+
+
+def test_lower_page_is_lower_for_the_cued_page_and_any_other() -> None:
+    lines = ["İstanbul NEWS", "ẞ Straße"]
+    L.line_cues(lines)
+    joined = "\n".join(lines)
+    assert L.lower_page(joined) == joined.lower()
+    assert L.lower_page("\n".join([*lines, "X"])) == "\n".join([*lines, "X"]).lower()
+    assert L.lower_page("") == ""

@@ -19,7 +19,7 @@ from functools import lru_cache
 import ahocorasick_rs
 import numpy as np
 
-from newsdesk.clean.lexicon import find_all, has_cue, normalise_many
+from newsdesk.clean.lexicon import find_all, has_cue, lower_page, normalise_many
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENT_END = frozenset(".!?…。！？")
@@ -368,6 +368,22 @@ def _lines_hit(rx: re.Pattern[str], joined: str, starts: np.ndarray, n: int) -> 
     return np.bincount(idx, minlength=n).astype(np.float64)
 
 
+def _lines_holding_match(
+    rx: re.Pattern[str], text: str, starts: np.ndarray, ends: np.ndarray, at: list[int]
+) -> np.ndarray:
+    """Whether ``rx`` matches in each line of ``text`` (lines at ``starts``/``ends``, newline
+    separated), searching only the lines holding an offset of ``at``: the others cannot match.
+    ``search`` with the line's bounds sees what a whole-page scan sees there (the patterns
+    have no ``^``, their matches hold no newline, and a newline is no word character, as
+    the end of the searched range is not)."""
+    hit = np.zeros(len(starts))
+    rows = np.unique(np.searchsorted(starts, np.asarray(at), side="right") - 1)
+    for i in rows.tolist():
+        if rx.search(text, int(starts[i]), int(ends[i])) is not None:
+            hit[i] = 1.0
+    return hit
+
+
 @lru_cache(maxsize=1)
 def _bmp_separators() -> np.ndarray:
     """1 for the separator characters of :data:`_J_SEPARATORS`, 3 for those also allowed
@@ -634,26 +650,30 @@ def doc_features(
     out[:, 11] = ((first_flags & _FLAG_UPPER) > 0).astype(np.float64)
     out[:, 12] = title_words / np.maximum(n_split, 1)
     # whole-document literal prefilters first: most pages have no URL, copyright or separator
-    low = joined.lower()
+    low = lower_page(joined)
     same_len = len(low) == len(joined)  # lower() keeps offsets (not so with "İ")
     if _ANY_SEP.search(joined) is not None:
         out[:, 13] = np.minimum(_separators_per_line(page), 5) / 5.0
-    url_keys = copy_keys = False
-    for k, _, _ in find_all(_PREFILTER_AC, low):
-        if k < len(_URL_KEYS):
-            url_keys = True
-        else:
-            copy_keys = True
-    if url_keys:
+    # the prefilters' substrings, found in one scan; every match of a pattern holds one of its
+    # own, so only the lines holding one are searched (offsets of ``low`` are the page's when
+    # lower() kept its length; otherwise the page is scanned with the case-blind pattern)
+    url_at: list[int] = []
+    copy_at: list[int] = []
+    n_url = len(_URL_KEYS)
+    for k, a, _ in find_all(_PREFILTER_AC, low):
+        (url_at if k < n_url else copy_at).append(a)
+    if url_at:
         out[:, 14] = (
-            _lines_hit(_L_URLISH, low, starts, n) if same_len else _lines_hit(_URLISH, joined, starts, n)
-        ) > 0
-    if copy_keys:
-        out[:, 15] = (
-            _lines_hit(_L_COPYRIGHT, low, starts, n)
+            _lines_holding_match(_L_URLISH, low, starts, ends, url_at)
             if same_len
-            else _lines_hit(_J_COPYRIGHT, joined, starts, n)
-        ) > 0
+            else _lines_hit(_URLISH, joined, starts, n) > 0
+        )
+    if copy_at:
+        out[:, 15] = (
+            _lines_holding_match(_L_COPYRIGHT, low, starts, ends, copy_at)
+            if same_len
+            else _lines_hit(_J_COPYRIGHT, joined, starts, n) > 0
+        )
     # dates only matter on short lines: scan just those (the month alternation is slow)
     short_idx = np.flatnonzero((nw_arr <= 8) & (digit > 0))
     if len(short_idx):

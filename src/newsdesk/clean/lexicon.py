@@ -382,6 +382,18 @@ def _spans_to_lines(spans: list[tuple[int, int]], starts: list[int]) -> list[int
     return out
 
 
+#: the last page :func:`line_cues` lower-cased, and its lower case: the line model's features
+#: lower-case the same page next (one slot, replaced whole, so threads at worst recompute)
+_LAST_LOWER: list[tuple[str, str]] = [("", "")]
+
+
+def lower_page(joined: str) -> str:
+    """``joined.lower()``, taken from :func:`line_cues` when it was its last page (equal
+    strings have equal lower cases; comparing them is a memcmp, lower-casing is not)."""
+    last, low = _LAST_LOWER[0]
+    return low if last == joined else joined.lower()
+
+
 def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
     """:func:`_cues` of every line of a page, with one trigger scan of the whole page.
 
@@ -392,6 +404,7 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
     n = len(lines)
     joined = "\n".join(lines)
     joined_low = joined.lower()
+    _LAST_LOWER[0] = (joined, joined_low)
     if len(joined_low) != len(joined):  # "İ" lowers to two characters: lower line by line
         joined_low = "\n".join([t.lower() for t in lines])
     found: dict[int, set[str]] = {}
