@@ -759,7 +759,7 @@ def _page_language(text: str) -> str | None:
 def _longest_mostly_body(lines: Sequence[_Line], probe: Sequence[str], guess: LangGuess) -> bool:
     """Whether the page probe already read body text: every one of the longest lines kept
     as body, or a sure guess from lines most of whose characters were kept as body."""
-    longest = sorted(range(len(probe)), key=lambda i: len(probe[i]), reverse=True)[:8]
+    longest = sorted(range(len(probe)), key=list(map(len, probe)).__getitem__, reverse=True)[:8]
     body = sum(len(probe[i]) for i in longest if lines[i].role == "body")
     total = sum(len(probe[i]) for i in longest)
     if body == total:
