@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from operator import attrgetter
 
 import ahocorasick_rs
 import numpy as np
@@ -124,6 +125,9 @@ _CREDIT_AC = ahocorasick_rs.AhoCorasick(
     [*_CREDIT_KEYS, *NETWORK_NAMES], implementation=ahocorasick_rs.Implementation.DFA
 )
 _N_CREDIT_KEYS = len(_CREDIT_KEYS)
+
+#: whether a line was cut out of a glued one (a C-level getter for a scan of every line)
+_GLUED = attrgetter("glued")
 
 
 def _lines_with_credit_key(
@@ -435,8 +439,6 @@ def clean_text(
     stop = stopwords(lang)
     stats = doc_line_stats(probe, stop)
     cues = line_cues(probe)
-    for ln, st in zip(lines, stats, strict=True):
-        ln.nw, _, ln.stop_ratio, ln.sentence = st
 
     # normal forms of every line, from a few whole-page calls; the hint comparisons below
     # use them (normalising each line once per hint was a sixth of the HTML path's cleaner)
@@ -468,7 +470,10 @@ def clean_text(
     # -- 2. cue phrases and empties -------------------------------------------------------
     raw_low = raw.lower()
     with_key, networks, named = _lines_with_credit_key(raw, raw_low, lines)
-    for i, (ln, t, cue, norm) in enumerate(zip(lines, probe, cues, norms, strict=True)):
+    # the first loop over every line also hands each line its statistics (nothing above
+    # reads them)
+    for i, (ln, t, cue, norm, st) in enumerate(zip(lines, probe, cues, norms, stats, strict=True)):
+        ln.nw, _, ln.stop_ratio, ln.sentence = st
         if ln.role is not None:
             continue
         if ln.nw == 0:  # no \w character at all (nw counts \w runs)
@@ -491,7 +496,7 @@ def clean_text(
             _remove(ln, reason, detail, rlang)
 
     # -- glued parts: a headline-like part glued to removed furniture belongs elsewhere ---
-    for i, ln in enumerate(lines):
+    for i, ln in enumerate(lines) if any(map(_GLUED, lines)) else ():
         if not ln.glued or ln.role is not None:
             continue
         nb = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].glued]
@@ -560,9 +565,11 @@ def clean_text(
     use_model = cfg.use_model and (cfg.model_on_extracted or not hints.extracted)
     model = load_model(cfg.line_model) if use_model else None
     if model is not None:
-        probs = model.score(probe, stop, stats, list(map(bool, cues)), keys, norms)
-        for ln, p in zip(lines, probs.tolist(), strict=True):
-            ln.p = p
+        # each line's probability is handed over in the body loop below (nothing before it
+        # reads them)
+        probs = model.score(probe, stop, stats, list(map(bool, cues)), keys, norms).tolist()
+    else:
+        probs = [1.0] * len(lines)  # what a line holds when no model scored it
 
     # -- 4. structure: headline, byline, dateline, deck ------------------------------------
     cands = [i for i, ln in enumerate(lines) if ln.role is None or ln.role in ("title", "caption")]
@@ -652,7 +659,8 @@ def clean_text(
     has_stoplist = stop is not None
     below = f" < {threshold:.2f}"
     prose_words, prose_stop = cfg.prose_min_words, cfg.prose_min_stop_ratio
-    for ln, t in zip(lines, probe, strict=True):
+    for ln, t, p in zip(lines, probe, probs, strict=True):
+        ln.p = p
         if ln.role is not None:
             continue
         # _is_prose, inline (this loop sees most lines)
@@ -679,9 +687,9 @@ def clean_text(
         _rescue_runs(lines, cfg)
 
     # a short line between two removed lines, after the body has ended, is furniture too
-    last_body = max((i for i, ln in enumerate(lines) if ln.role == "body"), default=-1)
-    for i, ln in enumerate(lines):
-        if i > last_body or ln.role != "body" or ln.nw > 8 or ln.sentence:
+    last_body = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role == "body"), -1)
+    for i, ln in enumerate(islice(lines, last_body + 1)):
+        if ln.role != "body" or ln.nw > 8 or ln.sentence:
             continue
         between = 0 < i < len(lines) - 1 and lines[i - 1].role == lines[i + 1].role == "removed"
         if between and "boilerplate" not in (lines[i - 1].reason, lines[i + 1].reason):
