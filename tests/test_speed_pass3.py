@@ -179,3 +179,18 @@ def test_lower_page_is_lower_for_the_cued_page_and_any_other() -> None:
     assert L.lower_page(joined) == joined.lower()
     assert L.lower_page("\n".join([*lines, "X"])) == "\n".join([*lines, "X"]).lower()
     assert L.lower_page("") == ""
+
+
+def test_hinted_title_and_deck_found_without_a_scan() -> None:
+    from newsdesk.clean.config import FieldHints
+
+    raw = (
+        "Home\nThe minister resigns after vote\nA short deck about the vote.\n"
+        "The minister resigned on Tuesday after a vote in parliament went against him, "
+        "officials said in a statement.\nA short deck about the vote.\n"
+    )
+    hints = FieldHints(title="The minister resigns after vote", deck="A short deck about the vote.")
+    art = core.clean_text(raw, hints=hints)
+    assert art.title is not None and art.title.text == "The minister resigns after vote"
+    assert art.deck is not None and art.deck.text == "A short deck about the vote."
+    assert any(r.reason == "duplicate" for r in art.removed)

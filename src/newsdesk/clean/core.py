@@ -375,6 +375,11 @@ def _parse_date(text: str, lang: str | None) -> str | None:
     return dt.isoformat()
 
 
+def _still(lines: Sequence[_Line], i: int | None, role: str) -> int | None:
+    """``i`` if the line there still has ``role``, else None."""
+    return i if i is not None and lines[i].role == role else None
+
+
 def _remove(ln: _Line, reason: str, detail: str, lang: str | None = None) -> None:
     ln.role = "removed"
     ln.reason = reason
@@ -456,7 +461,7 @@ def clean_text(
         for role, hint in (("title", hints.title), ("deck", hints.deck), ("byline", hints.byline))
         if hint is not None
     ]
-    taken: set[str] = set()  # each role goes to the first line equal to its hint
+    taken: dict[str, int] = {}  # each role goes to the first line equal to its hint
     if wanted:
         for i, ln in enumerate(lines):
             if ln.role is not None:
@@ -464,7 +469,7 @@ def clean_text(
             for role, hint, hint_norm in wanted:
                 if role not in taken and _same_norm(hint, hint_norm, ln.text, i, full_norm):
                     ln.role = role
-                    taken.add(role)
+                    taken[role] = i
                     break
 
     # -- 2. cue phrases and empties -------------------------------------------------------
@@ -572,10 +577,12 @@ def clean_text(
         probs = [1.0] * len(lines)  # what a line holds when no model scored it
 
     # -- 4. structure: headline, byline, dateline, deck ------------------------------------
-    cands = [i for i, ln in enumerate(lines) if ln.role is None or ln.role in ("title", "caption")]
-    title_idx = next((i for i, ln in enumerate(lines) if ln.role == "title"), None)
+    # only the hints give a line the title or deck role before this point (and a deck may
+    # since have been removed as a duplicate): their indices were kept, no scan is needed
+    title_idx = _still(lines, taken.get("title"), "title")
     if title_idx is None and not hints.extracted:
-        for i in cands[: cfg.title_window]:
+        cands = (i for i, ln in enumerate(lines) if ln.role is None or ln.role in ("title", "caption"))
+        for i in list(islice(cands, cfg.title_window)):
             ln = lines[i]
             if ln.role is not None:
                 continue
@@ -589,7 +596,8 @@ def clean_text(
                 # a short label directly followed by a longer headline is navigation, and so
                 # is a line of section words ("World desk") above any headline-shaped line;
                 # case is no evidence (sites print labels in any case)
-                nxt = next((lines[j] for j in cands if j > i and lines[j].role is None), None)
+                # (no role has changed since the candidates were listed)
+                nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].role is None), None)
                 if (
                     nxt is not None
                     and ln.nw <= 3
@@ -631,11 +639,13 @@ def clean_text(
         ):
             ln.role = "dateline"
 
-    deck_idx = next((i for i, ln in enumerate(lines) if ln.role == "deck"), None)
+    deck_idx = _still(lines, taken.get("deck"), "deck")
     if deck_idx is None and head_end > 0 and not hints.extracted:
-        after = [i for i in range(head_end, len(lines)) if lines[i].role not in ("byline", "dateline")]
-        if after and lines[after[0]].role is None:
-            i = after[0]
+        after = next(
+            (i for i in range(head_end, len(lines)) if lines[i].role not in ("byline", "dateline")), None
+        )
+        if after is not None and lines[after].role is None:
+            i = after
             ln = lines[i]
             key = keys[i]  # dup_key(probe[i]), as for every line below
             echoed = any(
