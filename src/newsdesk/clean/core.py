@@ -535,11 +535,13 @@ def clean_text(
     # times or more is the page's structure (a listing's field labels, a menu) and is left
     # to the model and the rules, which see the repetition as a feature.
     key_counts = Counter(filter(None, keys))
+    # only the lines whose key recurs are visited (a key seen once has nothing to repeat)
+    repeated = {k for k, c in key_counts.items() if c > 1}
     first_seen: dict[str, int] = {}
-    for i, ln in enumerate(lines):
-        key = keys[i]
-        if not key:
+    for i, key in enumerate(keys) if repeated else ():
+        if key not in repeated:
             continue
+        ln = lines[i]
         if key in first_seen:
             j = first_seen[key]
             structural = key_counts[key] > 2 and lines[j].role is None
@@ -729,11 +731,16 @@ def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig) -> None:
     a menu or a footer is not.  Only model removals are reconsidered, never cue, duplicate
     or template removals, and only runs whose every line the model found plausible."""
     n = len(lines)
-    i = 0
-    while i < n:
-        if not (lines[i].role == "removed" and lines[i].detail.startswith("line model")):
-            i += 1
-            continue
+    # the starts of runs, found in one pass over the lines (the runs themselves are walked
+    # below; rescuing one changes no line outside it)
+    starts = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.role == "removed"
+        and ln.detail.startswith("line model")
+        and not (i > 0 and lines[i - 1].role == "removed" and lines[i - 1].detail.startswith("line model"))
+    ]
+    for i in starts:
         j = i
         while j < n and lines[j].role == "removed" and lines[j].detail.startswith("line model"):
             j += 1
@@ -742,7 +749,6 @@ def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig) -> None:
             for x in lines[i:j]:
                 x.role = "body"
                 x.reason = x.detail = ""
-        i = j
 
 
 #: a page's language is read from its first this-many characters when fastText is at
