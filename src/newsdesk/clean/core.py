@@ -67,6 +67,8 @@ _CREDIT = re.compile(
     r"|(?:foto|bild|bildquelle|quelle|fotos|grafik)\s*[:©|]"
     r"|(?:crédits?(?:\s+photo)?|photo|illustration)\s*[:©]"
     r"|(?:fotograf[íi]a|imagen|cr[ée]dito)\s*[:©]"
+    r"|(?:kuva|zdj[ęe]cie|fot\.)\s*:"
+    r"|\((?:AP|AFP|Reuters|EFE|EPA|dpa|Getty Images|Andina|Xinhua|ANSA|Anadolu|Europa Press)\s*/\s*[^()]{2,60}\)"
     r"|©\s*\S"
     r"|\(?(?:AP|AFP|Reuters|Getty Images|EPA|dpa|Shutterstock)\s+(?:Photo|Images|Foto)\b"
     r")[^\n]{0,200}?)\s*$",
@@ -103,7 +105,8 @@ _DATE_WORDS = re.compile(
 _CREDIT_KEYS = (
     "photo", "image", "picture", "video", "credit", "source", "illustr", "graphic", "foto", "bild",
     "quelle", "grafik", "crédit", "imagen", "crédito", "credito", "©", "ap ", "afp", "reuters",
-    "getty", "epa", "dpa", "shutterstock",
+    "getty", "epa", "dpa", "shutterstock", "kuva", "zdj", "fot.", "efe", "andina", "xinhua", "ansa",
+    "anadolu", "europa press",
 )  # fmt: skip
 
 
