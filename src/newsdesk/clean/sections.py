@@ -49,6 +49,9 @@ END_HEADING = re.compile(
     r"|(?:kommentar|antwort) (?:verfassen|schreiben|hinterlassen)|hinterlasse (?:eine antwort|einen kommentar)"
     r"|schreibe einen kommentar|leave a (?:comment|reply)(?: cancel reply)?|laisser un commentaire"
     r"|(?:deja|dejar) (?:un comentario|una respuesta)|deixe (?:um comentário|uma resposta)|dodaj komentarz"
+    # a blog's post navigation and like buttons, which come after the post
+    r"|post navigation|beitragsnavigation|navigation des articles|navegaci[óo]n de entradas|nawigacja wpisu"
+    r"|like this|gefällt mir|j'aime ceci|me gusta esto|curtir isso"
     # an author box or a press contact
     r"|(?:über|about|zur|sobre|à propos de) (?:den autor|die autorin|the authors?|person|el autor|la autora|o autor|a autora|l'auteur)"
     r"|(?:der autor|die autorin)"
@@ -65,7 +68,7 @@ END_PHRASE = re.compile(
     r"|(?:ähnliche|verwandte|beliebte|weitere|neueste) (?:beiträge|artikel|themen|posts)"
     r"|more (?:stories|articles|news) (?:from|on|about)|(?:noticias|art[ií]culos) relacionad[oa]s"
     r"|(?:das|dieses?|diese) (?:thema |themen )?(?:könnte|könnten) (?:sie|dich|euch) (?:auch )?interessieren"
-    r")\b[^.!?]*$",
+    r")\b(?:[^.!?]|[.!?](?=\S))*$",
     re.IGNORECASE,
 )
 
