@@ -517,9 +517,15 @@ def clean_text(
     # -- 3. duplicates within the page ----------------------------------------------------
     # A line printed twice is a deck or caption repeated by the page; a line printed three
     # times or more is the page's structure (a listing's field labels, a menu) and is left
-    # to the model and the rules, which see the repetition as a feature.
+    # to the model and the rules, which see the repetition as a feature.  So, in the end, is
+    # a plain line repeating a plain line whose first copy does not become the headline or
+    # the deck: a list printed twice, or a teaser in two boxes, is for the model to judge.
+    # Removing such second copies outright cost turku-lines dev 8.8 points of English F1
+    # and gained nothing on trafilatura-eval (docs/decisions.md).  They are removed here
+    # all the same, because the deck is found by its echo, and handed back after it.
     key_counts = Counter(filter(None, keys))
     first_seen: dict[str, int] = {}
+    plain_dups: list[tuple[int, int]] = []  # (copy, first copy), both plain lines so far
     for i, ln in enumerate(lines):
         key = keys[i]
         if not key:
@@ -527,6 +533,8 @@ def clean_text(
         if key in first_seen:
             j = first_seen[key]
             structural = key_counts[key] > 2 and lines[j].role is None
+            if ln.role is None and lines[j].role is None and not structural:
+                plain_dups.append((i, j))
             if ln.role in (None, "caption", "deck") and not structural:
                 what = lines[j].role if lines[j].role not in (None, "removed") else "line"
                 if lines[j].role == "removed":
@@ -637,6 +645,14 @@ def clean_text(
                     dup = x.role == "removed" and x.reason == "duplicate"
                     if dup and keys[j] == key:
                         x.detail = f"repeats the deck at line {i + 1}"
+
+    # a plain line's second copy whose first copy did not become the headline or the deck
+    # goes back to the model (see the duplicates pass)
+    for i, j in plain_dups:
+        ln = lines[i]
+        if lines[j].role is None and ln.role == "removed" and ln.reason == "duplicate":
+            ln.role = None
+            ln.reason = ln.detail = ""
 
     # -- body: the model, prose override, foreign-language short lines ----------------------
     if model is not None:
