@@ -142,7 +142,7 @@ _RULES: dict[str, list[str]] = {
         r"\b(?:we|i|the author) may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b",
         r"\baffiliate (?:links?|commission|partner)\b|\badvertising disclos(?:ure|ures)\b",
         r"\bcontains references to products from\b",
-        r"\b(?:erhalten|erhält|bekommen) (?:wir |der verlag |\w+ )?(?:ggf\. |gegebenenfalls |eventuell |unter umständen )?eine (?:kleine )?provision\b",
+        r"\b(?:erhalten|erhält|bekommen) (?:[\w.-]+ ){0,2}(?:ggf\. |gegebenenfalls |eventuell |unter umständen )?eine (?:kleine )?provision\b",
         r"\baffiliate-links?\b|\bprovisions-links?\b|\bwerbelinks?\b",
         r"\bmateria[łl] chroniony prawem autorskim\b|\bzasady przedruk[óo]w\b",
         r"\b(?:alle )?angaben ohne gew[äa]hr\b|\bsome rights reserved\b|\blicensed under a creative commons\b",

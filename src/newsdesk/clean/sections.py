@@ -172,8 +172,10 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
         text = ln.text.strip()
         heading = ln.nw <= MAX_HEADING_WORDS and end is None and body_chars >= MIN_BODY_BEFORE_END
         if ln.role != "body":
-            if heading and (END_HEADING.match(text) or END_PHRASE.match(text)) or (
-                end is None and body_chars >= MIN_BODY_BEFORE_END and i in footers
+            if (
+                heading
+                and (END_HEADING.match(text) or END_PHRASE.match(text))
+                or (end is None and body_chars >= MIN_BODY_BEFORE_END and i in footers)
             ):
                 end = (i, text)
             elif ln.nw <= MAX_HEADING_WORDS and TEASER_HEADING.match(text):
