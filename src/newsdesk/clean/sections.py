@@ -7,9 +7,12 @@ opens such a section is the evidence: once the article has had some body, a line
 nothing but one of these headings ends it, and what follows is removed with the heading
 named as the reason.  Only headings that open end-of-page sections count; phrases that
 also introduce a link *inside* an article ("Read more:", "Lesen Sie auch:") are handled
-line by line instead (:data:`TEASER`), because the article goes on after them.  A
-copyright footer with a year or "all rights reserved" (:data:`FOOTER`) ends it too; a bare
-"© agency" photo credit does not.
+line by line instead (:data:`TEASER`), because the article goes on after them; when such a
+phrase is a heading alone on its line (:data:`TEASER_HEADING`), the short lines right under
+it are the teasers.  A copyright footer with a year or "all rights reserved"
+(:data:`FOOTER`) ends it too; a bare "© agency" photo credit does not.  Share prompts,
+comment forms, author boxes and a blog's post navigation open end-of-page sections as well
+(session 4, docs/decisions.md).
 
 Measured on the tune half of trafilatura-eval rendered with inscriptis
 (bench/plaintext_eval.py): 0.878 -> 0.886 F1 on one quarter, 0.864 -> 0.875 on the other
