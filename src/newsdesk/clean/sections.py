@@ -172,18 +172,25 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
     teasers_left = 0
     footers = _footer_lines(lines)
     for i, ln in enumerate(lines):
-        text = ln.text.strip()
-        heading = ln.nw <= MAX_HEADING_WORDS and end is None and body_chars >= MIN_BODY_BEFORE_END
         if ln.role != "body":
-            if (
-                heading
-                and (END_HEADING.match(text) or END_PHRASE.match(text))
-                or (end is None and body_chars >= MIN_BODY_BEFORE_END and i in footers)
-            ):
-                end = (i, text)
-            elif ln.nw <= MAX_HEADING_WORDS and TEASER_HEADING.match(text):
+            # most lines of a rendered page are removed furniture: only a short one can be a
+            # heading, and only until the end is found (or, for teasers, at all)
+            if ln.nw > MAX_HEADING_WORDS:
+                if end is None and i in footers and body_chars >= MIN_BODY_BEFORE_END:
+                    end = (i, ln.text.strip())
+                continue
+            text = ln.text.strip()
+            if end is None and body_chars >= MIN_BODY_BEFORE_END:
+                if END_HEADING.match(text) or END_PHRASE.match(text) or i in footers:
+                    end = (i, text)
+                    continue
+            elif end is not None:
+                continue
+            if TEASER_HEADING.match(text):
                 teasers_left = TEASER_BLOCK_LINES
             continue
+        text = ln.text.strip()
+        heading = ln.nw <= MAX_HEADING_WORDS and end is None and body_chars >= MIN_BODY_BEFORE_END
         if ln.nw <= MAX_TEASER_WORDS and TEASER.match(text):
             _drop(ln, "teaser", "a link to another article")
             continue
