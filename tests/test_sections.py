@@ -80,3 +80,69 @@ def test_copyright_footer_ends_the_article_but_a_photo_credit_does_not() -> None
     assert "Bus drivers" not in art.text and "All rights reserved" not in art.text
     assert {r.reason for r in art.removed} >= {"after-article"}
     assert art.text.count("The council voted") == 4
+
+
+def test_wider_end_headings_share_prompts_comment_forms_and_author_boxes() -> None:
+    from newsdesk.clean.sections import END_PHRASE
+
+    for heading in ("Teilen Sie dies mit:", "Share this:", "Hinterlasse eine Antwort", "Kommentar verfassen",
+                    "Leave a Reply Cancel reply", "Über den Autor", "About the author", "Pressekontakt",
+                    "Post navigation", "Beitragsnavigation", "Notícias relacionadas", "meist-diskutiert"):  # fmt: skip
+        assert END_HEADING.match(heading), heading
+    for heading in ("Die meistgelesenen Artikel bei SWR.de/Sport", "Beliebte Beiträge zum Thema:",
+                    "Das Thema könnte dich auch interessieren:"):  # fmt: skip
+        assert END_PHRASE.match(heading), heading
+    # a sentence that opens with the same words is not a heading
+    assert not END_PHRASE.match(
+        "Related articles in the archive show the council changed its mind. Then it voted."
+    )
+    assert not END_HEADING.match("Share this with anyone who rides the tram every day")
+
+
+def test_lines_under_a_teaser_heading_are_teasers_and_the_article_goes_on() -> None:
+    raw = _page(
+        "Lesen Sie auch",
+        "* Flooding closes the river road for a week",
+        "* The mayor opens a library in the old post office",
+        BODY.replace("council", "committee") + " " + BODY.replace("council", "assembly"),
+    )
+    art = clean_text(raw)
+    assert "Flooding closes" not in art.text and "library in the old post office" not in art.text
+    assert "The committee voted" in art.text
+    teasers = [r for r in art.removed if r.reason == "teaser"]
+    assert len(teasers) == 2 and all("links to other articles" in r.detail for r in teasers)
+    for r in art.removed:
+        assert raw[r.start : r.end] == r.text
+
+
+def test_comment_form_disclosure_author_and_filing_lines_are_removed_with_reasons() -> None:
+    cases = {
+        "Your email address will not be published. Required fields are marked *": "comments",
+        "Save my name, email, and website in this browser for the next time I comment.": "comments",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht.": "comments",
+        "We may receive compensation when you click on links to products in this story.": "disclosure",
+        "Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision vom Händler.": "disclosure",
+        "Will Knight is a senior writer for WIRED, covering artificial intelligence.": "author",
+        "Schreibt seit 2008 für die taz über Wirtschaft und Umwelt.": "author",
+        "This entry was posted in Local news and tagged trams, council. Bookmark the permalink.": "metadata",
+        "No spam, we promise. You can unsubscribe at any time.": "newsletter",
+    }
+    raw = _page(*cases)
+    art = clean_text(raw)
+    got = {r.text: r.reason for r in art.removed}
+    for line, reason in cases.items():
+        assert got.get(line) == reason, (line, got.get(line))
+    assert art.text.count("The council voted") == 4
+
+
+def test_a_list_printed_twice_is_left_to_the_model_but_an_echoed_deck_is_not() -> None:
+    items = ["Grim Fandango", "Riven", "Zork Grand Inquisitor", "Dark Fall"]
+    raw = "\n".join(["Adventure games we still play", BODY, *items, BODY.replace("council", "board"), *items])
+    art = clean_text(raw)
+    # no second copy is removed as a duplicate just for repeating a plain line
+    assert not [r for r in art.removed if r.reason == "duplicate" and r.text in items]
+    deck = "The northern extension opens next spring after a decade of delays and two funding disputes"
+    raw = "\n".join(["Tram line extended to the north", deck, "Photo: City archive", BODY, deck, BODY])
+    art = clean_text(raw)
+    assert art.deck is not None and art.deck.text == deck
+    assert [r.reason for r in art.removed if r.text == deck] == ["duplicate"]

@@ -31,6 +31,10 @@ REMOVAL_REASONS = (
     "social",  # follow-us / share footers, in any language
     "cookie",  # cookie and consent banners
     "newsletter",  # newsletter sign-up prompts
+    "comments",  # a comment form's furniture ("Your email address will not be published")
+    "disclosure",  # affiliate and advertising disclosures, reprint notices
+    "author",  # an author's biography box under the article
+    "metadata",  # a post's filing line ("This entry was posted in ... tagged ...")
     "duplicate",  # a line printed twice (deck or caption echoed)
     "template",  # a line that recurs across many pages of the same outlet
     "foreign-language",  # a short line in another language than the article

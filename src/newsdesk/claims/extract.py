@@ -99,6 +99,8 @@ def _extract_one(article: Article, segs: list[Segment], lang: str, docs: list[An
             s, e = _whole_words(text, s, e)
             etext = text[s:e]
             typ = entity_type(label)
+            if typ == "PERSON" and _ORG_HEAD.search(etext):
+                typ = "ORG"
             if typ is None or (s, e) in seen_spans:
                 continue
             seen_spans.add((s, e))
@@ -114,6 +116,16 @@ def _extract_one(article: Article, segs: list[Segment], lang: str, docs: list[An
             canon[(m.start, m.end)] = ent.name
     _resolve(claims, raw_attrs, person_mentions, org_mentions, canon, article.raw)
     return claims
+
+
+#: a name ending in one of these is an organisation, whatever the recogniser says (the
+#: small English model tags "Baltline Analytics" as a person)
+_ORG_HEAD = re.compile(
+    r"\s(?:Analytics|Group|Inc|Ltd|LLC|Corp|Corporation|Company|Co|Holdings|Partners|Capital|Institute|"
+    r"Agency|Bank|Foundation|University|Council|Ministry|Association|Research|Media|News|Times|Post|Press|"
+    r"Bureau|Authority|Commission|Committee|Union|Party|Fund|Trust|Labs|Systems|Technologies|Consulting|"
+    r"Insights|AG|GmbH|SA|SE|NV|BV|PLC|plc)\.?$"
+)
 
 
 def _whole_words(text: str, s: int, e: int) -> tuple[int, int]:
