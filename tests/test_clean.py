@@ -538,8 +538,9 @@ def test_date_line_removed_as_template_still_dates_the_page() -> None:
 
 
 def test_more_date_spellings_without_dateparser() -> None:
-    """Month names of more languages, abbreviations, two-digit dotted years and slashed
-    dates whose order is unambiguous are read directly; an ambiguous slashed date is not."""
+    """Month names of more languages, abbreviations, two-digit dotted years and slashed or
+    dashed dates are read directly; an ambiguous slashed date is read day first unless the
+    article is English."""
     from newsdesk.clean.core import _fast_date
 
     assert _fast_date("22 Sep 2020,") == "2020-09-22"
@@ -553,9 +554,23 @@ def test_more_date_spellings_without_dateparser() -> None:
     assert _fast_date("12.03.98") == "1998-03-12"
     assert _fast_date("#1 Le 17/10/2012, à 16:59") == "2012-10-17"
     assert _fast_date("Blogposting 01/23/2020") == "2020-01-23"
-    assert _fast_date("Publié le 03/11/2010 10:25") is None  # day/month order unknown here
+    assert _fast_date("Publié le 03/11/2010 10:25", "fr") == "2010-11-03"
+    assert _fast_date("Posted 03/11/2010", "en") == "2010-03-11"
+    assert _fast_date("13/02/12", "fr") == "2012-02-13"
+    assert _fast_date("30-04-2021", "pl") == "2021-04-30"
+    assert _fast_date("30 kwietnia 2021", "pl") == "2021-04-30"
     assert _fast_date("Version 1.2.3.4") is None
     assert _fast_date("Windows 10 1809: Smartphone koppeln") is None
+
+
+def test_version_and_race_numbers_are_not_publication_dates() -> None:
+    """dateparser reads "10 1809" as October 1809 and "1 2022" as January 2022; what it
+    read must name a month in words or be a whole numeric date, in a plausible year."""
+    from newsdesk.clean.core import _parse_date
+
+    assert _parse_date("o Windows 10 1809: Smartphone mit Windows koppeln", "de") is None
+    assert _parse_date("Formel 1 2022: Ferrari-Testfahrten in Fiorano", "de") is None
+    assert _parse_date("Sun Aug 23, 2020 9:01 am", "en") == "2020-08-23"
 
 
 def test_lone_surrogates_do_not_stop_the_cleaner() -> None:

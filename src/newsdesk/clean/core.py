@@ -286,6 +286,10 @@ _MORE_MONTHS = (
             "syyskuuta lokakuuta marraskuuta joulukuuta",
             "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu "
             "marraskuu joulukuu",
+            "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
+            "grudnia",
+            "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad "
+            "grudzień",
         )
         for i, name in enumerate(names.split())
     }
@@ -295,19 +299,23 @@ _MORE_MONTHS = (
 _MDY_WIDE = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 _DMY_WIDE = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?\s+(?:de\s+)?(\d{4})\b")
 _DMY_NUM_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
-_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_SLASH_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
+#: languages whose pages write a numeric date month first (03/11/2010 = March 11)
+_MONTH_FIRST_LANGS = frozenset({"en"})
 
 
 _THIS_YEAR = datetime.date.today().year
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 
-def _more_dates(text: str) -> tuple[int, int, int] | None:
+def _more_dates(text: str, lang: str | None = None) -> tuple[int, int, int] | None:
     """(year, month, day) of spellings that used to go to dateparser (~10 ms a call, a
     twentieth of the plain-text path's time on the throughput sample): month names of
     more languages and abbreviations ("5. Dez 2018", "27 févr. 2015", "15. helmikuuta
-    1883"), dotted dates with a two-digit year ("23.09.22"), and slashed dates whose day
-    cannot be a month ("17/10/2012", "01/23/2020").  Ambiguous "03/11/2010" is left to
-    dateparser and the article's language."""
+    1883"), dotted dates with a two-digit year ("23.09.22"), and slashed or dashed dates
+    ("17/10/2012", "01/23/2020", "30-04-2021", "13/02/12").  An ambiguous "03/11/2010" is
+    read day first unless the article is English: dateparser, which it used to be left to,
+    reads it month first whatever the language ("Publié le 03/11/2010" became March 11)."""
     for m in _MDY_WIDE.finditer(text):
         month = _MORE_MONTHS.get(m[1].casefold())
         if month is not None:
@@ -322,15 +330,19 @@ def _more_dates(text: str) -> tuple[int, int, int] | None:
             year -= 100
         return year, int(short[2]), int(short[1])
     if slash := _SLASH_DATE.search(text):
-        a, b, year = int(slash[1]), int(slash[2]), int(slash[3])
+        a, b, year = int(slash[1]), int(slash[3]), int(slash[4])
+        if len(slash[4]) == 2:
+            year += 2000 if 2000 + year <= _THIS_YEAR + 1 else 1900
         if a > 12 >= b:
             return year, b, a
         if b > 12 >= a:
             return year, a, b
+        if a <= 12 and b <= 12:
+            return (year, a, b) if lang in _MONTH_FIRST_LANGS else (year, b, a)
     return None
 
 
-def _fast_date(text: str) -> str | None:
+def _fast_date(text: str, lang: str | None = None) -> str | None:
     """The common date spellings, without dateparser's ~7 ms per call."""
     import datetime as dt
 
@@ -344,7 +356,7 @@ def _fast_date(text: str) -> str | None:
     elif (m := _DMY.search(text)) and m[2].casefold() in _MONTHS:
         found = (int(m[3]), _MONTHS[m[2].casefold()], int(m[1]))
     else:
-        found = _more_dates(text)
+        found = _more_dates(text, lang)
     if found is None:
         return None
     try:
@@ -355,7 +367,7 @@ def _fast_date(text: str) -> str | None:
 
 def _parse_date(text: str, lang: str | None) -> str | None:
     """ISO date of a date line: common spellings directly, else dateparser's search."""
-    fast = _fast_date(text)
+    fast = _fast_date(text, lang)
     if fast is not None:
         return fast
     try:
@@ -372,7 +384,14 @@ def _parse_date(text: str, lang: str | None) -> str | None:
         return None
     if not found:
         return None
-    dt = found[0][1]
+    matched, dt = found[0]
+    # a version or a race number is no date: "Windows 10 1809" came back as October 1809 and
+    # "Formel 1 2022" as January 2022.  What dateparser read must name a month in words or
+    # be a whole numeric date, and the year must be a plausible publication year.
+    if not (1900 <= dt.year <= _THIS_YEAR + 1):
+        return None
+    if not any(c.isalpha() for c in matched) and not _NUMERIC_DATE.search(matched):
+        return None
     if dt.hour == 0 and dt.minute == 0 and dt.second == 0:
         return dt.date().isoformat()
     return dt.isoformat()
