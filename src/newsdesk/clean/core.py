@@ -103,11 +103,16 @@ _DATE_WORDS = re.compile(
 )
 
 
+#: a credit ends its line and is at most 200 characters after a keyword of at most ~25, so a
+#: match starts within this many characters of the line's end; searching only there gives
+#: the same match (there is no earlier one) without trying every position of a paragraph
+_CREDIT_WINDOW = 300
+
 _CREDIT_KEYS = (
     "photo", "image", "picture", "video", "credit", "source", "illustr", "graphic", "foto", "bild",
     "quelle", "grafik", "crédit", "imagen", "crédito", "credito", "©", "ap ", "afp", "reuters",
-    "getty", "epa", "dpa", "shutterstock", "kuva", "zdj", "fot.", "efe", "andina", "xinhua", "ansa",
-    "anadolu", "europa press",
+    "getty", "epa", "dpa", "shutterstock", "kuva", "zdj", "fot.", "(efe", "(andina",
+    "(xinhua", "(ansa", "(anadolu", "(europa press",
 )  # fmt: skip
 
 
@@ -118,7 +123,7 @@ def _credit(text: str, keys: Sequence[str] = _CREDIT_KEYS) -> re.Match[str] | No
     low = text.lower()
     if not any(k in low for k in keys):
         return None
-    return _CREDIT.search(text)
+    return _CREDIT.search(text, max(0, len(text) - _CREDIT_WINDOW))
 
 
 #: the credit keywords, then the social networks' names (what page_names_network looks
@@ -135,9 +140,11 @@ _GLUED = attrgetter("glued")
 
 def _lines_with_credit_key(
     raw: str, raw_low: str, lines: Sequence[_Line]
-) -> tuple[set[int] | None, bool, set[int] | None]:
-    """From one pass over the lower-cased page: the indices of the lines holding a credit
-    keyword (what :func:`_credit` tests first); whether a social network is named on the
+) -> tuple[dict[int, int] | None, bool, set[int] | None]:
+    """From one pass over the lower-cased page: the lines holding a credit keyword (what
+    :func:`_credit` tests first), each with the offset of its first keyword in the line (no
+    credit starts before it, but for an opening parenthesis and spaces); whether a social
+    network is named on the
     page (:func:`page_names_network`); the indices of the lines naming one.  The line sets
     are None when ``lower()`` changed the page's length (offsets differ; every line is then
     tested on its own)."""
@@ -146,12 +153,17 @@ def _lines_with_credit_key(
     if len(raw_low) != len(raw):
         return None, networks, None
     starts = [ln.start for ln in lines]
-    keyed: set[int] = set()
+    keyed: dict[int, int] = {}
     named: set[int] = set()
     for k, a, b in hits:
         i = bisect_right(starts, a) - 1
         if i >= 0 and b <= lines[i].end:
-            (named if k >= _N_CREDIT_KEYS else keyed).add(i)
+            if k >= _N_CREDIT_KEYS:
+                named.add(i)
+            else:
+                off = a - lines[i].start
+                if off < keyed.get(i, off + 1):
+                    keyed[i] = off
     return keyed, networks, named
 
 
@@ -548,7 +560,15 @@ def clean_text(
             continue
         if with_key is not None and i not in with_key:
             continue
-        m = _CREDIT.search(ln.text) if with_key is not None else _credit(ln.text)
+        t = ln.text
+        if with_key is not None:
+            # the match cannot start before the first keyword, its "(" and spaces
+            pos = with_key[i]
+            while pos > 0 and (t[pos - 1] == "(" or t[pos - 1].isspace()):
+                pos -= 1
+            m = _CREDIT.search(t, max(pos, len(t) - _CREDIT_WINDOW))
+        else:
+            m = _credit(t)
         if m is not None and (m.start("credit") > 0 or ln.nw <= 12):
             ln.role = "caption"
 
