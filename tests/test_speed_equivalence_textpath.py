@@ -136,9 +136,14 @@ def test_one_scan_for_credit_keys_and_network_names(raw: str) -> None:
     with_key, networks, named = core._lines_with_credit_key(raw, raw_low, lines)
     assert networks == L.page_names_network(raw_low)
     if with_key is not None:
-        assert with_key == {
-            i for i, ln in enumerate(lines) if any(k in ln.text.lower() for k in core._CREDIT_KEYS)
-        }
+        first = {}
+        for i, ln in enumerate(lines):
+            found = [ln.text.lower().find(k) for k in core._CREDIT_KEYS]
+            if any(f >= 0 for f in found):
+                first[i] = min(f for f in found if f >= 0)
+        # every line holding a keyword, with its first keyword's offset: a credit search
+        # starting there (less an opening parenthesis and spaces) misses no match
+        assert with_key == first
     if named is not None:
         assert named == {i for i, ln in enumerate(lines) if L.page_names_network(ln.text.lower())}
         for i, ln in enumerate(lines):  # the network pattern is skipped only where it cannot match
