@@ -22,9 +22,10 @@ Measured on the tune half of trafilatura-eval rendered with inscriptis
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import re._constants as _sre
+import re._parser as _sre_parse
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 #: a line that is only the heading of an end-of-page section (optionally with a count:
 #: "12 Comments"); en, de, fr, es, pl
@@ -99,30 +100,38 @@ FOOTER = re.compile(
 _FOOTER_HINTS = ("©", "(c)", "copyright", "rights", "rechte", "droits", "derechos", "prawa")
 
 
-def _footer_lines(lines: Sequence[CleanedLine]) -> set[int]:
-    """Indices of the short lines that are copyright notices.
+def _short_lines(lines: Sequence[CleanedLine]) -> tuple[set[int], set[int]]:
+    """Indices of the short lines that are copyright notices, and of those that may open
+    with one of the headings or teaser phrases (:func:`_may_open_with_phrase`).
 
-    The hints are looked for once in the page's short lines joined and lower-cased (a few
-    ``str.find`` scans), and the regex runs only on the lines holding one: asking every line
-    was 5% of the plain-text path."""
+    The page's short lines are joined and lower-cased once; the footer hints are looked
+    for in that text (a few ``str.find`` scans) and :data:`FOOTER` runs only on the lines
+    holding one: asking every line was 5% of the plain-text path."""
     idx = [i for i, ln in enumerate(lines) if ln.nw <= FOOTER_MAX_WORDS]
     if not idx:
-        return set()
+        return set(), set()
     texts = [lines[i].text for i in idx]
-    low = "\n".join(texts).lower()
-    starts = []
-    pos = 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    joined = "\n".join(texts)
+    low = joined.lower()
     hinted: set[int] = set()
     for hint in _FOOTER_HINTS:
         at = low.find(hint)
         while at >= 0:
-            k = bisect_right(starts, at) - 1
-            hinted.add(k)
-            at = low.find(hint, starts[k + 1] if k + 1 < len(starts) else len(low))
-    return {idx[k] for k in hinted if FOOTER.search(texts[k].strip())}
+            # the line holding it, counted from the page's start: hints are rare, and a
+            # table of line starts for every page cost more than these counts
+            hinted.add(low.count("\n", 0, at))
+            after = low.find("\n", at)
+            at = low.find(hint, after) if after >= 0 else -1
+    footers = {idx[k] for k in hinted if FOOTER.search(texts[k].strip())}
+    lows = low.split("\n") if len(low) == len(joined) else [t.lower() for t in texts]
+    lead, heads, size, odd = _LEAD, _HEADS, _HEAD_CHARS, _ODD_LOWER
+    phrases = set()
+    for k, t in enumerate(lows):
+        h = t.lstrip(lead)[:size]
+        # an ASCII line stripped of its lead opens with a letter (or is empty)
+        if h in heads or (not h.isascii() and (not h[0].isalpha() or not odd.isdisjoint(h))):
+            phrases.add(idx[k])
+    return footers, phrases
 
 
 #: a link to another article printed inside this one: "Read more: <headline>"
@@ -134,6 +143,90 @@ TEASER = re.compile(
     r"|zobacz (?:też|także|również))\s*[:>»|\-–—]+\s*\S",
     re.IGNORECASE,
 )
+
+#: how many leading letters of a line :func:`_may_open_with_phrase` compares
+_HEAD_CHARS = 6
+#: skipped before a line's first letter: every ASCII character but the letters.  The
+#: patterns below skip non-word characters and the digits of a count ("12 Comments")
+#: before theirs; skipping more ("_") only lets a line through to them that they then
+#: reject.  A non-ASCII lead character that is not a letter sends the line to the regexes
+_LEAD = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
+#: lower-case forms of the characters that ``re.IGNORECASE`` equates with a letter other
+#: than their own lower case ("ſ" with "s", "ı" and "İ" with "i"); a line holding one in
+#: its first letters goes to the regexes
+_ODD_LOWER = frozenset("\u0307ıſ")
+#: what follows the skipped lead in each pattern (the part :func:`_heads` expands)
+_PHRASE_PATTERNS = (
+    (END_HEADING, r"^\W*(?:\d+\s*)?"),
+    (END_PHRASE, r"^\W*"),
+    (TEASER_HEADING, r"^\W*"),
+    (TEASER, r"^\W*"),
+)
+
+
+def _expand(items: Any, size: int) -> set[tuple[str, bool]]:
+    """The literal starts (lower case, at most ``size`` long) of a parsed regex, each with
+    whether it may still be extended; expands literals, small character classes,
+    alternations and optional parts, and stops at anything else."""
+    cur = {("", True)}
+    for op, av in items:
+        nxt: set[tuple[str, bool]] = set()
+        for s, more in cur:
+            if not more:
+                nxt.add((s, False))
+                continue
+            for t, go_on in _expand_one(op, av, size - len(s)):
+                u = s + t
+                nxt.add((u[:size], go_on and len(u) < size))
+        cur = nxt
+    return cur
+
+
+def _expand_one(op: Any, av: Any, size: int) -> set[tuple[str, bool]]:
+    if op == _sre.LITERAL:
+        return {(chr(av).lower(), True)}
+    if op == _sre.IN and all(o == _sre.LITERAL for o, _ in av):
+        return {(chr(a).lower(), True) for _, a in av}
+    if op == _sre.SUBPATTERN:
+        return _expand(av[3], size)
+    if op == _sre.BRANCH:
+        return {x for alt in av[1] for x in _expand(alt, size)}
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        return {("", True)} | _expand(av[2], size)
+    return {("", False)}
+
+
+def _heads() -> frozenset[str]:
+    """The first :data:`_HEAD_CHARS` letters (lower case) of every line that one of the
+    heading and teaser patterns can match, once its lead is skipped."""
+    out: set[str] = set()
+    for rx, lead in _PHRASE_PATTERNS:
+        if not rx.pattern.startswith(lead):
+            raise ValueError(f"{rx.pattern[:30]!r} does not open with {lead!r}")
+        for s, _ in _expand(_sre_parse.parse(rx.pattern[len(lead) :], rx.flags), _HEAD_CHARS):
+            # a shorter literal start would let a short line match unseen
+            if len(s) != _HEAD_CHARS or not s[0].isalpha():
+                raise ValueError(f"{rx.pattern[:30]!r}: a match may open with {s!r}")
+            out.add(s)
+    return frozenset(out)
+
+
+_HEADS = _heads()
+
+
+def _may_open_with_phrase(text: str) -> bool:
+    """Whether ``text`` may match :data:`END_HEADING`, :data:`END_PHRASE`,
+    :data:`TEASER_HEADING` or :data:`TEASER` (never False for a line one of them matches).
+
+    Every one of them is ``^\\W*`` (and perhaps a count) before a word from a list, so
+    after the lead the line must open with one of :data:`_HEADS`: one set look-up instead
+    of up to four regex calls on nearly every short line of a page, where a match is rare.
+    (:func:`_short_lines` does the same for a whole page at once.)"""
+    h = text.lower().lstrip(_LEAD)[:_HEAD_CHARS]
+    return (
+        h in _HEADS or (bool(h) and not h[0].isalpha()) or (not h.isascii() and not _ODD_LOWER.isdisjoint(h))
+    )
+
 
 #: the article must have had this much body (characters) before a heading can end it: a
 #: "Comments (3)" link under the headline is not the end of anything
@@ -170,7 +263,7 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
     body_chars = 0
     end: tuple[int, str] | None = None
     teasers_left = 0
-    footers = _footer_lines(lines)
+    footers, phrases = _short_lines(lines)
     for i, ln in enumerate(lines):
         if ln.role != "body":
             # most lines of a rendered page are removed furniture: only a short one can be a
@@ -179,26 +272,30 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
                 if end is None and i in footers and body_chars >= MIN_BODY_BEFORE_END:
                     end = (i, ln.text.strip())
                 continue
+            phrase = i in phrases
+            if not phrase and i not in footers:
+                continue
             text = ln.text.strip()
             if end is None and body_chars >= MIN_BODY_BEFORE_END:
-                if END_HEADING.match(text) or END_PHRASE.match(text) or i in footers:
+                if phrase and (END_HEADING.match(text) or END_PHRASE.match(text)) or i in footers:
                     end = (i, text)
                     continue
             elif end is not None:
                 continue
-            if TEASER_HEADING.match(text):
+            if phrase and TEASER_HEADING.match(text):
                 teasers_left = TEASER_BLOCK_LINES
             continue
         text = ln.text.strip()
+        phrase = i in phrases
         heading = ln.nw <= MAX_HEADING_WORDS and end is None and body_chars >= MIN_BODY_BEFORE_END
-        if ln.nw <= MAX_TEASER_WORDS and TEASER.match(text):
+        if phrase and ln.nw <= MAX_TEASER_WORDS and TEASER.match(text):
             _drop(ln, "teaser", "a link to another article")
             continue
-        if heading and (END_HEADING.match(text) or END_PHRASE.match(text)):
+        if phrase and heading and (END_HEADING.match(text) or END_PHRASE.match(text)):
             end = (i, text)
             _drop(ln, "label", "heading of an end-of-page section")
             continue
-        if ln.nw <= MAX_HEADING_WORDS and TEASER_HEADING.match(text):
+        if phrase and ln.nw <= MAX_HEADING_WORDS and TEASER_HEADING.match(text):
             teasers_left = TEASER_BLOCK_LINES
             _drop(ln, "label", "heading of links to other articles")
             continue
