@@ -15,11 +15,12 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick_rs
 import numpy as np
 
-from newsdesk.clean.lexicon import find_all, has_cue, lower_page, normalise_many
+from newsdesk.clean.lexicon import has_cue, lower_page, normalise_many, utf8
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENT_END = frozenset(".!?…。！？")
@@ -45,8 +46,10 @@ _URL_KEYS = ("http", "www.", "@", "#", ".com", ".org", ".net", ".de", ".fr", ".e
 _COPY_KEYS = ("©", "(c)", "rights reserved", "rechte vorbehalten", "tous droits")
 #: both prefilters' substrings in one automaton: one scan of the lower-cased page says which
 #: of the two patterns can match (fifteen substring searches over the page cost twice as much)
-_PREFILTER_AC = ahocorasick_rs.AhoCorasick(
-    [*_URL_KEYS, *_COPY_KEYS], implementation=ahocorasick_rs.Implementation.DFA
+#: It scans UTF-8 bytes (a non-ASCII str cost it a conversion of the page and of every
+#: offset back to characters, twice the scan); only the line of a hit is needed.
+_PREFILTER_AC = ahocorasick_rs.BytesAhoCorasick(
+    [k.encode("utf-8") for k in (*_URL_KEYS, *_COPY_KEYS)], implementation=ahocorasick_rs.Implementation.DFA
 )
 _BULLET = re.compile(r"^\s*(?:[-•*–—·▪►>]|\d+[.)])\s")
 
@@ -371,14 +374,21 @@ def _lines_hit(rx: re.Pattern[str], joined: str, starts: np.ndarray, n: int) -> 
 def _lines_holding_match(
     rx: re.Pattern[str], text: str, starts: np.ndarray, ends: np.ndarray, at: list[int]
 ) -> np.ndarray:
+    """:func:`_rows_holding_match` of the lines holding the character offsets ``at``."""
+    rows = np.searchsorted(starts, np.asarray(at), side="right") - 1
+    return _rows_holding_match(rx, text, starts, ends, rows.tolist())
+
+
+def _rows_holding_match(
+    rx: re.Pattern[str], text: str, starts: np.ndarray, ends: np.ndarray, rows: list[int]
+) -> np.ndarray:
     """Whether ``rx`` matches in each line of ``text`` (lines at ``starts``/``ends``, newline
-    separated), searching only the lines holding an offset of ``at``: the others cannot match.
+    separated), searching only the lines of ``rows``: the others cannot match.
     ``search`` with the line's bounds sees what a whole-page scan sees there (the patterns
     have no ``^``, their matches hold no newline, and a newline is no word character, as
     the end of the searched range is not)."""
     hit = np.zeros(len(starts))
-    rows = np.unique(np.searchsorted(starts, np.asarray(at), side="right") - 1)
-    for i in rows.tolist():
+    for i in dict.fromkeys(rows):
         if rx.search(text, int(starts[i]), int(ends[i])) is not None:
             hit[i] = 1.0
     return hit
@@ -657,20 +667,24 @@ def doc_features(
     # the prefilters' substrings, found in one scan; every match of a pattern holds one of its
     # own, so only the lines holding one are searched (offsets of ``low`` are the page's when
     # lower() kept its length; otherwise the page is scanned with the case-blind pattern)
-    url_at: list[int] = []
-    copy_at: list[int] = []
+    url_rows: list[int] = []
+    copy_rows: list[int] = []
     n_url = len(_URL_KEYS)
-    for k, a, _ in find_all(_PREFILTER_AC, low):
-        (url_at if k < n_url else copy_at).append(a)
-    if url_at:
+    raw = utf8(low)
+    row, prev = 0, 0
+    for k, a, _ in sorted(_PREFILTER_AC.find_matches_as_indexes(raw, overlapping=True), key=itemgetter(1)):
+        row += raw.count(b"\n", prev, a)  # the line of the hit: newlines before it
+        prev = a
+        (url_rows if k < n_url else copy_rows).append(row)
+    if url_rows:
         out[:, 14] = (
-            _lines_holding_match(_L_URLISH, low, starts, ends, url_at)
+            _rows_holding_match(_L_URLISH, low, starts, ends, url_rows)
             if same_len
             else _lines_hit(_URLISH, joined, starts, n) > 0
         )
-    if copy_at:
+    if copy_rows:
         out[:, 15] = (
-            _lines_holding_match(_L_COPYRIGHT, low, starts, ends, copy_at)
+            _rows_holding_match(_L_COPYRIGHT, low, starts, ends, copy_rows)
             if same_len
             else _lines_hit(_J_COPYRIGHT, joined, starts, n) > 0
         )
