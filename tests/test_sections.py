@@ -146,3 +146,13 @@ def test_a_list_printed_twice_is_left_to_the_model_but_an_echoed_deck_is_not() -
     art = clean_text(raw)
     assert art.deck is not None and art.deck.text == deck
     assert [r.reason for r in art.removed if r.text == deck] == ["duplicate"]
+
+
+def test_teaser_forms_of_more_languages() -> None:
+    for line in ("VEA TAMBIÉN: Entre heces y guaricha", "Leia mais: Polícia prende suspeito",
+                 "Don't miss: the river road reopens", "Przeczytaj też: Nowy most w Gdańsku"):  # fmt: skip
+        assert TEASER.match(line), line
+    from newsdesk.clean.sections import TEASER_HEADING
+
+    for heading in ("Lesen Sie weiter", "Polecamy", "À lire également", "Te recomendamos"):
+        assert TEASER_HEADING.match(heading), heading

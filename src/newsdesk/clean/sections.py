@@ -83,7 +83,12 @@ TEASER_HEADING = re.compile(
     r"|lesen sie (?:auch|mehr|hier)(?: die folgenden beiträge| zum thema)?|auch interessant|mehr (?:zum thema|dazu)"
     r"|siehe auch|zum weiterlesen|weiterlesen|redaktionstipp|lire aussi|à lire aussi|voir aussi"
     r"|pour approfondir|lea también|lee también|leer más|ver también|leia também|veja também|saiba mais"
-    r"|leggi anche|czytaj (?:też|także|również)|zobacz (?:też|także|również))\W*$",
+    r"|leggi anche|czytaj (?:też|także|również)|zobacz (?:też|także|również)"
+    r"|don'?t miss|recommended reading|further reading|lesen sie weiter|auch lesenswert|passend dazu"
+    r"|unsere empfehlung|empfehlung der redaktion|lire également|à lire également|voir également"
+    r"|à voir aussi|vea también|mira también|te recomendamos|lee además|le puede interesar"
+    r"|leia mais|veja mais|confira também|vedi anche|potrebbe interessarti|czytaj więcej"
+    r"|przeczytaj (?:też|także|również)|polecamy)\W*$",
     re.IGNORECASE,
 )
 
@@ -140,7 +145,12 @@ TEASER = re.compile(
     r"|lesen sie (?:auch|mehr|hier)|auch interessant|mehr (?:zum thema|dazu)|siehe auch"
     r"|zum weiterlesen|weiterlesen|lire aussi|à lire aussi|voir aussi|lea también|lee también"
     r"|leer más|ver también|leia também|leggi anche|czytaj (?:też|także|również)"
-    r"|zobacz (?:też|także|również))\s*[:>»|\-–—]+\s*\S",
+    r"|zobacz (?:też|także|również)"
+    r"|don'?t miss|recommended|further reading|lesen sie weiter|auch lesenswert|passend dazu"
+    r"|unsere empfehlung|empfehlung der redaktion|lire également|à lire également|voir également"
+    r"|à voir aussi|vea también|mira también|te recomendamos|lee además|le puede interesar"
+    r"|leia mais|veja mais|veja também|confira também|vedi anche|potrebbe interessarti"
+    r"|czytaj więcej|przeczytaj (?:też|także|również)|polecamy)\s*[:>»|\-–—]+\s*\S",
     re.IGNORECASE,
 )
 
