@@ -571,6 +571,8 @@ def test_version_and_race_numbers_are_not_publication_dates() -> None:
     assert _parse_date("o Windows 10 1809: Smartphone mit Windows koppeln", "de") is None
     assert _parse_date("Formel 1 2022: Ferrari-Testfahrten in Fiorano", "de") is None
     assert _parse_date("Sun Aug 23, 2020 9:01 am", "en") == "2020-08-23"
+    assert _parse_date("Jänner 2021", "de") == "2021-01-01"
+    assert _parse_date("5 out 2019", "pt") == "2019-10-05"
 
 
 def test_lone_surrogates_do_not_stop_the_cleaner() -> None:

@@ -302,6 +302,10 @@ _MORE_MONTHS = (
             "grudnia",
             "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad "
             "grudzień",
+            "sty lut mar kwi maj cze lip sie wrz paź lis gru",
+            "jan fev mar abr mai jun jul ago set out nov dez",
+            "jan feb mrt apr mei jun jul aug sep okt nov dec",
+            "jänner feber märz april mai juni juli august september oktober november dezember",
         )
         for i, name in enumerate(names.split())
     }
@@ -317,6 +321,9 @@ _MONTH_FIRST_LANGS = frozenset({"en"})
 
 
 _THIS_YEAR = datetime.date.today().year
+#: languages whose month names and abbreviations are all in :data:`_MORE_MONTHS`
+_TABLE_LANGS = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl"})
+_WORD = re.compile(r"[^\W\d_]{3,12}")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 
@@ -382,6 +389,11 @@ def _parse_date(text: str, lang: str | None) -> str | None:
     fast = _fast_date(text, lang)
     if fast is not None:
         return fast
+    if lang in _TABLE_LANGS and not _NUMERIC_DATE.search(text, 0, 200):
+        # what dateparser could still read needs a month word, and in these languages
+        # every month word is in the table: "Windows 10 1809" is refused without the call
+        if not any(w.casefold() in _MORE_MONTHS for w in _WORD.findall(text, 0, 200)):
+            return None
     try:
         from dateparser.search import search_dates
     except ImportError:  # pragma: no cover - dependency is pinned
