@@ -389,11 +389,14 @@ def _parse_date(text: str, lang: str | None) -> str | None:
     fast = _fast_date(text, lang)
     if fast is not None:
         return fast
-    if lang in _TABLE_LANGS and not _NUMERIC_DATE.search(text, 0, 200):
-        # what dateparser could still read needs a month word, and in these languages
-        # every month word is in the table: "Windows 10 1809" is refused without the call
-        if not any(w.casefold() in _MORE_MONTHS for w in _WORD.findall(text, 0, 200)):
-            return None
+    # what dateparser could still read needs a month word, and in these languages every
+    # month word is in the table: "Windows 10 1809" is refused without the call
+    if (
+        lang in _TABLE_LANGS
+        and not _NUMERIC_DATE.search(text, 0, 200)
+        and not any(w.casefold() in _MORE_MONTHS for w in _WORD.findall(text, 0, 200))
+    ):
+        return None
     try:
         from dateparser.search import search_dates
     except ImportError:  # pragma: no cover - dependency is pinned
