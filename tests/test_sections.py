@@ -122,7 +122,7 @@ def test_comment_form_disclosure_author_and_filing_lines_are_removed_with_reason
         "Deine E-Mail-Adresse wird nicht veröffentlicht.": "comments",
         "We may receive compensation when you click on links to products in this story.": "disclosure",
         "Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision vom Händler.": "disclosure",
-        "Will Knight is a senior writer for WIRED, covering artificial intelligence.": "author",
+        "About the author": "author",
         "Schreibt seit 2008 für die taz über Wirtschaft und Umwelt.": "author",
         "This entry was posted in Local news and tagged trams, council. Bookmark the permalink.": "metadata",
         "No spam, we promise. You can unsubscribe at any time.": "newsletter",
@@ -133,6 +133,20 @@ def test_comment_form_disclosure_author_and_filing_lines_are_removed_with_reason
     for line, reason in cases.items():
         assert got.get(line) == reason, (line, got.get(line))
     assert art.text.count("The council voted") == 4
+
+
+def test_news_sentences_that_resemble_furniture_are_not_cues() -> None:
+    from newsdesk.clean.lexicon import line_cues
+
+    news = [
+        "The lawsuit, filed in federal court by the union, asks for damages.",
+        "Ad blockers are used by 30% of readers, a study found.",
+        "Jane Doe is a reporter for the Gazette who was detained on Monday.",
+        "Er schreibt für die Zeitung über Politik.",
+        "Sigue su canal de YouTube para más noticias del caso.",
+        "Darowizna na rzecz fundacji wyniosła 3 mln zł.",
+    ]
+    assert line_cues(news) == [()] * len(news)
 
 
 def test_a_list_printed_twice_is_left_to_the_model_but_an_echoed_deck_is_not() -> None:

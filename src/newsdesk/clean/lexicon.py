@@ -66,7 +66,9 @@ _RULES: dict[str, list[str]] = {
         r"\bexclusivo para suscriptores\b|\bya eres suscriptor\b|\bsuscr[íi]bete para\b",
         r"\bpara (?:seguir|continuar) leyendo\b",
         r"\bto (?:view|read) the (?:full|whole|rest of the) (?:story|article)\b",
-        r"\bad-?blockers?\b|\bwerbeblocker\b|\badblock",
+        # an ad-blocker nag, not an article about ad blockers
+        r"\b(?:disable|turn off|deactivate|whitelist|pause) (?:your |the )?ad-?blocker\b|\b(?:using|running) an ad-?blocker\b",
+        r"\bwerbeblocker (?:deaktivieren|ausschalten|abschalten)\b|\b(?:sie|du) (?:einen )?werbeblocker (?:nutzen|verwenden|aktiviert)\b",
         r"\bart[íi]culos? gratuitos? restantes?\b",
     ],
     "donation": [
@@ -84,7 +86,7 @@ _RULES: dict[str, list[str]] = {
         r"\bjetzt spenden\b|\bspenden sie\b|\bunterst[üu]tzen sie (?:uns|unsere)\b",
         # es
         r"\bhaz una donaci[óo]n\b|\bdona (?:ahora|hoy)\b|\bap[óo]yanos\b|\bapoya (?:nuestro|el) periodismo\b",
-        r"\bunterst[üu]tze (?:uns|\w+ (?:bereits |schon )?mit)\b|\bwesprzyj nas\b|\bdarowizn",
+        r"\bunterst[üu]tze (?:uns|\w+ (?:bereits |schon )?mit)\b|\bwesprzyj nas\b|\bprzeka[żz] darowizn[ęe]\b",
     ],
     "cookie": [
         r"\bcookies?\b",
@@ -114,7 +116,7 @@ _RULES: dict[str, list[str]] = {
         r"\bfolgen sie uns\b|\bteilen auf\b",
         r"\bs[íi]guenos\b|\bcompartir en\b",
         r"\b(?:our|unse?re?n?|nuestro|notre|nosso) (?:youtube|telegram|whatsapp)[- ]?(?:channel|kanal|canal|cha[îi]ne)\b",
-        r"\bcanal (?:de|do|no) (?:youtube|telegram|whatsapp)\b|\bnos siga no\b|\bsiga-nos\b",
+        r"\bnos siga no\b|\bsiga-nos\b",
     ],
     "comments": [
         r"\byour email address will not be published\b|\brequired fields are marked\b",
@@ -149,9 +151,10 @@ _RULES: dict[str, list[str]] = {
         r"\b(?:alle )?angaben ohne gew[äa]hr\b|\bsome rights reserved\b|\blicensed under a creative commons\b",
     ],
     "author": [
-        r"\bis (?:a|an|the) (?:senior |staff |contributing |freelance |deputy |chief |former |regular )*(?:writer|editor|reporter|journalist|correspondent|columnist|contributor)\b(?= (?:for|at|of|with|based|covering|who)\b)",
-        r"\bschreibt (?:seit \d{4} |regelm[äa]ßig )?f[üu]r (?:die|den|das)\b|\bfreie[rn]? (?:autor|autorin|journalist|journalistin) (?:in|aus|und|f[üu]r)\b",
-        r"\b(?:ist|arbeitet als) (?:freie[rn]? |leitende[rn]? )?(?:redakteur|redakteurin|autor|autorin|journalist|journalistin|volont[äa]r(?:in)?)\b",
+        # a bio's opening that an article about a journalist does not use ("Jane Doe is a
+        # reporter for the Gazette who was detained" is news; "X is a senior writer for" was
+        # measured and dropped for that reason)
+        r"^(?:[\w.'’-]+ ){0,3}schreibt (?:seit \d{4}|regelm[äa]ßig) f[üu]r (?:die|den|das)\b|^freie[rn]? (?:autor|autorin|journalist|journalistin) (?:in|aus|und|f[üu]r)\b",
         r"\b[üu]ber (?:den autor|die autorin)\b|\babout the author\b|\bsobre (?:el|la|o|a) autor[a]?\b",
         r"\b(?:view|see|read) (?:all|more) (?:posts|articles|stories) by\b|\bmore (?:posts|articles|stories) (?:by|from) (?:this|the) author\b",
         r"\b(?:alle|weitere|mehr) (?:beitr[äa]ge|artikel|texte) (?:von|dieses autors|dieser autorin)\b",
@@ -159,7 +162,8 @@ _RULES: dict[str, list[str]] = {
         r"\bwszystkie (?:wpisy|artyku[łl]y) autora\b",
     ],
     "metadata": [
-        r"\bthis (?:entry|post) was posted in\b|\b(?:posted|filed) (?:in|under)\b(?=.*\b(?:tagged|comments?|permalink|by)\b)",
+        # "filed in federal court by ..." is news: the filing line names tags or comments
+        r"\bthis (?:entry|post) was posted in\b|\b(?:posted in|filed under)\b(?=.*\b(?:tagged|comments?|permalink)\b)",
         r"\bdieser (?:eintrag|beitrag) wurde (?:am .{0,40})?ver[öo]ffentlicht (?:in|unter)\b",
         r"\babgelegt unter\b|\bverschlagwortet mit\b|\bpermalink\b",
         r"\bver[öo]ffentlicht (?:unter|in) (?:der )?kategorie\b|\bthis entry was tagged\b",
