@@ -563,6 +563,29 @@ def test_more_date_spellings_without_dateparser() -> None:
     assert _fast_date("Windows 10 1809: Smartphone koppeln") is None
 
 
+def test_english_numeric_dates_follow_the_sites_country() -> None:
+    """03/11/2010 is March 11 on a US page and 3 November on a British, Irish, Indian or
+    Australian one; the page's own domain (URL first, then outlet) says which."""
+    from newsdesk.clean.core import _month_first
+
+    assert _month_first("en", None, None)
+    assert _month_first("en", "https://www.example.com/a", None)
+    assert not _month_first("en", "https://www.bbc.co.uk/news/1", None)
+    assert not _month_first("en", None, "thehindu.co.in")
+    assert not _month_first("en", "https://www.smh.com.au/x", "example.com")  # the URL wins
+    assert not _month_first("fr", "https://www.example.com/a", None)  # French: day first anyway
+    body = (
+        "The council approved the new budget after a long debate on Tuesday evening.\n\n"
+        "Members said the plan would fund three schools and a library over five years.\n"
+    )
+    raw = "Council approves budget\n\nPosted 03/11/2010\n\n" + body
+    us = clean_text(raw, hints=FieldHints(url="https://www.example.com/news/budget"))
+    uk = clean_text(raw, hints=FieldHints(url="https://www.example.co.uk/news/budget"))
+    assert us.lang == uk.lang == "en"
+    assert us.published == "2010-03-11"
+    assert uk.published == "2010-11-03"
+
+
 def test_version_and_race_numbers_are_not_publication_dates() -> None:
     """dateparser reads "10 1809" as October 1809 and "1 2022" as January 2022; what it
     read must name a month in words or be a whole numeric date, in a plausible year."""

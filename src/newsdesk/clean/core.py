@@ -33,6 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter
+from urllib.parse import urlsplit
 
 import ahocorasick_rs
 import numpy as np
@@ -318,6 +319,43 @@ _DMY_NUM_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
 _SLASH_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
 #: languages whose pages write a numeric date month first (03/11/2010 = March 11)
 _MONTH_FIRST_LANGS = frozenset({"en"})
+#: country-code domains of English-writing countries that put the day first (03/11/2010 =
+#: 3 November): an English page on one of these is read day first.  Only the United States
+#: (and the Philippines, Canada in part) write month first; a generic .com stays month first.
+_DAY_FIRST_ENGLISH_TLDS = frozenset(
+    {
+        "uk",
+        "ie",
+        "au",
+        "nz",
+        "in",
+        "za",
+        "ng",
+        "ke",
+        "gh",
+        "ug",
+        "tz",
+        "zw",
+        "pk",
+        "bd",
+        "lk",
+        "sg",
+        "my",
+        "mt",
+        "cy",
+    }
+)
+
+
+def _month_first(lang: str | None, url: str | None, outlet: str | None) -> bool:
+    """Whether an ambiguous numeric date on this page is month first: English pages are,
+    unless the page's own domain belongs to a country that writes the day first."""
+    if lang not in _MONTH_FIRST_LANGS:
+        return False
+    host = outlet or ""
+    if url:
+        host = urlsplit(url).hostname or host
+    return host.rstrip(".").rsplit(".", 1)[-1].lower() not in _DAY_FIRST_ENGLISH_TLDS
 
 
 _THIS_YEAR = datetime.date.today().year
@@ -327,14 +365,17 @@ _WORD = re.compile(r"[^\W\d_]{3,12}")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 
-def _more_dates(text: str, lang: str | None = None) -> tuple[int, int, int] | None:
+def _more_dates(
+    text: str, lang: str | None = None, month_first: bool | None = None
+) -> tuple[int, int, int] | None:
     """(year, month, day) of spellings that used to go to dateparser (~10 ms a call, a
     twentieth of the plain-text path's time on the throughput sample): month names of
     more languages and abbreviations ("5. Dez 2018", "27 févr. 2015", "15. helmikuuta
     1883"), dotted dates with a two-digit year ("23.09.22"), and slashed or dashed dates
     ("17/10/2012", "01/23/2020", "30-04-2021", "13/02/12").  An ambiguous "03/11/2010" is
     read day first unless the article is English: dateparser, which it used to be left to,
-    reads it month first whatever the language ("Publié le 03/11/2010" became March 11)."""
+    reads it month first whatever the language ("Publié le 03/11/2010" became March 11).
+    ``month_first`` overrides the language's habit (see :func:`_month_first`)."""
     for m in _MDY_WIDE.finditer(text):
         month = _MORE_MONTHS.get(m[1].casefold())
         if month is not None:
@@ -357,11 +398,13 @@ def _more_dates(text: str, lang: str | None = None) -> tuple[int, int, int] | No
         if b > 12 >= a:
             return year, a, b
         if a <= 12 and b <= 12:
-            return (year, a, b) if lang in _MONTH_FIRST_LANGS else (year, b, a)
+            if month_first is None:
+                month_first = lang in _MONTH_FIRST_LANGS
+            return (year, a, b) if month_first else (year, b, a)
     return None
 
 
-def _fast_date(text: str, lang: str | None = None) -> str | None:
+def _fast_date(text: str, lang: str | None = None, month_first: bool | None = None) -> str | None:
     """The common date spellings, without dateparser's ~7 ms per call."""
     import datetime as dt
 
@@ -375,7 +418,7 @@ def _fast_date(text: str, lang: str | None = None) -> str | None:
     elif (m := _DMY.search(text)) and m[2].casefold() in _MONTHS:
         found = (int(m[3]), _MONTHS[m[2].casefold()], int(m[1]))
     else:
-        found = _more_dates(text, lang)
+        found = _more_dates(text, lang, month_first)
     if found is None:
         return None
     try:
@@ -384,9 +427,9 @@ def _fast_date(text: str, lang: str | None = None) -> str | None:
         return None
 
 
-def _parse_date(text: str, lang: str | None) -> str | None:
+def _parse_date(text: str, lang: str | None, month_first: bool | None = None) -> str | None:
     """ISO date of a date line: common spellings directly, else dateparser's search."""
-    fast = _fast_date(text, lang)
+    fast = _fast_date(text, lang, month_first)
     if fast is not None:
         return fast
     # what dateparser could still read needs a month word, and in these languages every
@@ -940,7 +983,7 @@ def _assemble(
         art.published = hints.published
         art.published_source = hints.published_source or "input"
     elif art.dateline is not None and _is_date_line(art.dateline.text):
-        iso = _parse_date(art.dateline.text, art.lang)
+        iso = _parse_date(art.dateline.text, art.lang, _month_first(art.lang, art.url, art.outlet))
         if iso is not None:
             art.published = iso
             art.published_source = "text:dateline"
@@ -953,7 +996,7 @@ def _assemble(
             if r.start >= body_start:
                 break
             if len(r.text) <= 120 and _is_date_line(r.text):
-                iso = _parse_date(r.text, art.lang)
+                iso = _parse_date(r.text, art.lang, _month_first(art.lang, art.url, art.outlet))
                 if iso is not None:
                     art.published = iso
                     art.published_source = f"text:removed-{r.reason}-line"
