@@ -750,11 +750,11 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
         chars = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         if int(chars.max()) > 0xFFFF:
             astral = chars > 0xFFFF
-            flags = _bmp_key_flags()[np.where(astral, 0, chars)]
+            flags = _bmp_key_flags().take(np.where(astral, 0, chars))
             for k in np.flatnonzero(astral):
                 flags[k] = folded[k].isalnum() | (folded[k].isdecimal() << 1)
         else:
-            flags = _bmp_key_flags()[chars]
+            flags = _bmp_key_flags().take(chars)  # take: see features._flags_of
         blank = chars.copy()
         blank[(flags & 1) == 0] = 0x20
         keys = _squeeze_spaces(blank).tobytes().decode("utf-32-le", "surrogatepass").split("\n")
