@@ -755,8 +755,7 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
                 flags[k] = folded[k].isalnum() | (folded[k].isdecimal() << 1)
         else:
             flags = _bmp_key_flags().take(chars)  # take: see features._flags_of
-        blank = chars.copy()
-        blank[(flags & 1) == 0] = 0x20
+        blank = np.where(flags & 1, chars, np.uint32(0x20))  # one pass, not a copy and a masked store
         keys = _squeeze_spaces(blank).tobytes().decode("utf-32-le", "surrogatepass").split("\n")
         digit_at = np.flatnonzero(flags & 2)
     if len(keys) != n:  # pragma: no cover - NFKC/casefold never add a newline
