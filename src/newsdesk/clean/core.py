@@ -200,6 +200,22 @@ def _physical_lines(raw: str) -> list[tuple[int, int]]:
     return out
 
 
+def _line_objects(raw: str) -> list[_Line]:
+    """A :class:`_Line` for each of :func:`_physical_lines`, built in the same loop: a piece
+    stripped on the left is empty exactly when the piece is blank, and stripped on the right
+    too it is the line's text (no second pass over the spans, no slicing of ``raw``)."""
+    out = []
+    pos = 0
+    for seg in raw.splitlines(True):
+        left = seg.lstrip()
+        if left:
+            text = left.rstrip()
+            start = pos + len(seg) - len(left)
+            out.append(_Line(start, start + len(text), text))
+        pos += len(seg)
+    return out
+
+
 def _split_glued(raw: str, start: int, end: int, cfg: CleanConfig) -> list[tuple[int, int]] | None:
     """Parts of a line glued across a lost line break, when one part is furniture."""
     text = raw[start:end]
@@ -239,14 +255,13 @@ def _page_lines(raw: str, cfg: CleanConfig) -> list[_Line]:
     examined; the lines are built in one comprehension and those split are replaced by
     their parts, from the last so that indices stay valid (a per-line loop testing each
     line for a hint cost more than building the lines)."""
-    phys = _physical_lines(raw)
-    lines = [_Line(s, e, raw[s:e]) for s, e in phys]
+    lines = _line_objects(raw)
     hints_at = [m.start() for m in _GLUE_HINT.finditer(raw)] if cfg.split_glued else []
     if hints_at:
-        starts = [s for s, _ in phys]
-        held = {i for h in hints_at if (i := bisect_right(starts, h) - 1) >= 0 and h < phys[i][1]}
-        for i in sorted(held, reverse=True):
-            s, e = phys[i]
+        starts = [ln.start for ln in lines]
+        held = {i for h in hints_at if (i := bisect_right(starts, h) - 1) >= 0 and h < lines[i].end}
+        for i in sorted(held, reverse=True):  # from the last: the lines before i stay where they are
+            s, e = lines[i].start, lines[i].end
             parts = _split_glued(raw, s, e, cfg)
             if parts and len(parts) > 1:
                 lines[i : i + 1] = [_Line(a, b, raw[a:b], glued=True) for a, b in parts]

@@ -240,10 +240,12 @@ def _codepoints(text: str) -> np.ndarray:
 
 
 def _flags_of(text: str, cps: np.ndarray) -> np.ndarray:
+    # ``take`` rather than ``table[cps]``: the same gather, but indexing with a uint32 array
+    # goes through numpy's general index machinery, about 2.5 times slower per character
     if text.isascii() or not (cps > 0xFFFF).any():
-        return np.asarray(_bmp_flags()[cps])
+        return np.asarray(_bmp_flags().take(cps))
     astral = cps > 0xFFFF
-    flags = _bmp_flags()[np.where(astral, 0, cps)]
+    flags = _bmp_flags().take(np.where(astral, 0, cps))
     for k in np.flatnonzero(astral):
         flags[k] = _class_bits(text[k])
     return np.asarray(flags)
@@ -281,15 +283,26 @@ class _Page:
         """Per line: ends in a sentence mark, ends in a colon (both after stripping closing
         quotes, brackets and spaces), ends in an ellipsis (after stripping whitespace).
 
-        Plain ``rstrip`` per line: it is faster than stepping back through the page's
-        character bits with numpy on pages of every length (measured, 1-1000 lines).  Only
+        A line's last character is read from the page's bits; only the lines ending in a
+        character that ``rstrip`` would strip (a closing quote or bracket, a space: a few in
+        a hundred) are stripped in Python (a per-line ``rstrip`` was most of this).  Only
         the lines holding an ellipsis can end in one, and they are found in one scan.
         """
         if self._tail is None:
             n = len(self.lines)
-            lasts = [t.rstrip(_STRIPPED)[-1:] for t in self.lines]  # "" is no sentence end
-            sent = np.fromiter(map(_SENT_END.__contains__, lasts), dtype=bool, count=n)
-            colon = np.fromiter(map(":".__eq__, lasts), dtype=bool, count=n)
+            sent = np.zeros(n, dtype=bool)
+            colon = np.zeros(n, dtype=bool)
+            if len(self.flags):
+                # an empty line's "last character" is the newline before or after it, which
+                # has no sentence-end or closer bit and is no colon
+                last = np.maximum(self.ends - 1, 0)
+                bits = self.flags.take(last)
+                np.greater(bits & _FLAG_SENT_END, 0, out=sent)
+                np.equal(self.cps.take(last), 0x3A, out=colon)
+                for i in np.flatnonzero(bits & _FLAG_CLOSER).tolist():
+                    c = self.lines[i].rstrip(_STRIPPED)[-1:]  # "" is no sentence end
+                    sent[i] = c in _SENT_END
+                    colon[i] = c == ":"
             ell = np.zeros(n, dtype=bool)
             joined = self.joined
             hits = [*_find_all(joined, "..."), *_find_all(joined, "…")]

@@ -750,13 +750,12 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
         chars = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         if int(chars.max()) > 0xFFFF:
             astral = chars > 0xFFFF
-            flags = _bmp_key_flags()[np.where(astral, 0, chars)]
+            flags = _bmp_key_flags().take(np.where(astral, 0, chars))
             for k in np.flatnonzero(astral):
                 flags[k] = folded[k].isalnum() | (folded[k].isdecimal() << 1)
         else:
-            flags = _bmp_key_flags()[chars]
-        blank = chars.copy()
-        blank[(flags & 1) == 0] = 0x20
+            flags = _bmp_key_flags().take(chars)  # take: see features._flags_of
+        blank = np.where(flags & 1, chars, np.uint32(0x20))  # one pass, not a copy and a masked store
         keys = _squeeze_spaces(blank).tobytes().decode("utf-32-le", "surrogatepass").split("\n")
         digit_at = np.flatnonzero(flags & 2)
     if len(keys) != n:  # pragma: no cover - NFKC/casefold never add a newline

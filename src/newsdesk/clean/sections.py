@@ -128,14 +128,20 @@ def _short_lines(lines: Sequence[CleanedLine]) -> tuple[set[int], set[int]]:
             after = low.find("\n", at)
             at = low.find(hint, after) if after >= 0 else -1
     footers = {idx[k] for k in hinted if FOOTER.search(texts[k].strip())}
-    lows = low.split("\n") if len(low) == len(joined) else [t.lower() for t in texts]
-    lead, heads, size, odd = _LEAD, _HEADS, _HEAD_CHARS, _ODD_LOWER
-    phrases = set()
-    for k, t in enumerate(lows):
-        h = t.lstrip(lead)[:size]
-        # an ASCII line stripped of its lead opens with a letter (or is empty)
-        if h in heads or (not h.isascii() and (not h[0].isalpha() or not odd.isdisjoint(h))):
-            phrases.add(idx[k])
+    # each line's first letters after its lead, from one scan of the lowered page (the
+    # lines hold no newline, so each yields one match: its lead, then up to _HEAD_CHARS)
+    same = len(low) == len(joined)
+    firsts = _LINE_HEAD.findall("\n" + low) if same else []
+    if len(firsts) != len(texts):
+        lows = low.split("\n") if same else [t.lower() for t in texts]
+        firsts = [t.lstrip(_LEAD)[:_HEAD_CHARS] for t in lows]
+    heads, odd = _HEADS, _ODD_LOWER
+    # an ASCII line stripped of its lead opens with a letter (or is empty)
+    phrases = {
+        idx[k]
+        for k, h in enumerate(firsts)
+        if h in heads or (not h.isascii() and (not h[0].isalpha() or not odd.isdisjoint(h)))
+    }
     return footers, phrases
 
 
@@ -161,6 +167,12 @@ _HEAD_CHARS = 6
 #: before theirs; skipping more ("_") only lets a line through to them that they then
 #: reject.  A non-ASCII lead character that is not a letter sends the line to the regexes
 _LEAD = "".join(chr(c) for c in range(128) if not chr(c).isalpha())
+#: a line's lead and its next :data:`_HEAD_CHARS` characters, matched from the newline
+#: before each line of "\n" + the joined lines: ``t.lstrip(_LEAD)[:_HEAD_CHARS]`` of every
+#: line in one call (the literal newline lets re skip ahead; a multiline "^" did not pay)
+_LINE_HEAD = re.compile(
+    "\n[" + "".join(f"\\x{ord(c):02x}" for c in _LEAD if c != "\n") + f"]*([^\n]{{0,{_HEAD_CHARS}}})"
+)
 #: lower-case forms of the characters that ``re.IGNORECASE`` equates with a letter other
 #: than their own lower case ("ſ" with "s", "ı" and "İ" with "i"); a line holding one in
 #: its first letters goes to the regexes
