@@ -119,6 +119,7 @@ def main() -> None:
     ap.add_argument("--variants", action="store_true")
     ap.add_argument("--no-trafilatura", action="store_true", help="skip trafilatura-on-HTML reference")
     ap.add_argument("--threshold", type=float, default=None, help="line-model threshold (tuning runs)")
+    ap.add_argument("--line-model", default=None, help="packaged line model (news, news-lexical, web)")
     ap.add_argument("--prose-min-words", type=int, default=None, help="prose override (tuning runs)")
     ap.add_argument(
         "--rescue-max-run", type=int, default=None, help="context rescue run length (tuning runs)"
@@ -149,6 +150,8 @@ def main() -> None:
     cfg = CleanConfig()
     if args.threshold is not None:
         cfg = replace(cfg, model_threshold=args.threshold)
+    if args.line_model is not None:
+        cfg = replace(cfg, line_model=args.line_model)
     if args.prose_min_words is not None:
         cfg = replace(cfg, prose_min_words=args.prose_min_words)
     if args.rescue_max_run is not None:

@@ -49,7 +49,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsdesk.shared_data import data_path, read_jsonl_gz, seeds_dir  # noqa: E402
 
 HTML_SYSTEMS = ("trafilatura-extract", "trafilatura-bare-metadata", "newsdesk-extract_html", "newsdesk-html")
-TEXT_SYSTEMS = ("newsdesk-text",)
+#: newsdesk-text-lexical: the same path with CleanConfig(line_model="news-lexical")
+TEXT_SYSTEMS = ("newsdesk-text", "newsdesk-text-lexical")
 
 
 def eval_pages(n: int) -> list[dict[str, Any]]:
@@ -112,6 +113,14 @@ def runner(system: str) -> Callable[[Any], object] | None:
     if system == "newsdesk-text":
         clean_text = getattr(importlib.import_module("newsdesk.clean"), "clean_text", None)
         return None if clean_text is None else (lambda text: clean_text(text))
+    if system == "newsdesk-text-lexical":
+        clean = importlib.import_module("newsdesk.clean")
+        from newsdesk.clean.linemodel import load_model
+
+        if load_model("news-lexical") is None:  # older checkouts, or the model not trained
+            return None
+        cfg = clean.CleanConfig(line_model="news-lexical")
+        return lambda text: clean.clean_text(text, config=cfg)
     raise ValueError(system)
 
 
@@ -325,6 +334,16 @@ def main() -> None:
         rate = summary["newsdesk-text"]["docs_per_cpu_s"]
         print(
             f"plain-text path: {rate:.0f} docs/s per core (target >= 500): {'PASS' if rate >= 500 else 'FAIL'}"
+        )
+    if "newsdesk-text" in summary and "newsdesk-text-lexical" in summary:
+        ratios = [
+            x["docs_per_cpu_s"] / o["docs_per_cpu_s"]
+            for o, x in zip(
+                summary["newsdesk-text"]["rounds"], summary["newsdesk-text-lexical"]["rounds"], strict=True
+            )
+        ]
+        print(
+            f"  with line_model='news-lexical': {statistics.median(ratios):.3f} x the default's rate (median round)"
         )
     # Ratios are taken within each round (the systems of one round ran minutes apart, under
     # the same load) and the median round is reported: on a shared machine the absolute

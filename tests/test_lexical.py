@@ -1,0 +1,67 @@
+"""The news-lexical model's word stage: the page-at-a-time numpy scorer must give what the
+per-line reference gives (the trainer fits on the reference), on any text."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.clean import CleanConfig, clean_text
+from newsdesk.clean.linemodel import LEX_LINE_CHARS, LexicalStage, lexical_features, load_model
+
+#: letters, digits of several scripts, punctuation, an astral letter and digit, a dotted
+#: capital I (case-folds to two code points), ß, a ligature, underscore, odd spaces
+ALPHABET = "abcXYZäöüßÄÖÜ0123456789٣٤७_-.,;:!?©@#/\\ \t\u00a0\u2028İﬁ𝔘𝟘日本語Ω\r"
+
+lines_st = st.lists(st.text(alphabet=ALPHABET, max_size=2 * LEX_LINE_CHARS), min_size=0, max_size=12)
+
+
+def _stage_for(lines: list[str], seed: int) -> LexicalStage:
+    rng = np.random.default_rng(seed)
+    vocab = sorted({f for ln in lines for f in lexical_features(ln)} | {"newsletter", "0000", "ss"})
+    keep = [f for f in vocab if rng.random() < 0.7]
+    return LexicalStage({f: float(rng.normal()) for f in keep}, float(rng.normal()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=lines_st, seed=st.integers(0, 2**16))
+def test_page_scorer_equals_line_reference(lines: list[str], seed: int) -> None:
+    stage = _stage_for(lines, seed)
+    fast = stage.logits(lines)
+    ref = stage.logits_reference(lines)
+    assert fast.shape == (len(lines),)
+    np.testing.assert_allclose(fast, ref, rtol=0, atol=1e-9)
+
+
+def test_features_fold_case_digits_and_cut_long_lines() -> None:
+    assert lexical_features("Newsletter 2023: ANMELDEN") == ["newsletter", "0000", "anmelden"]
+    assert lexical_features("Straße") == ["strasse"]
+    assert lexical_features("a " * 200) == ["a"] * (LEX_LINE_CHARS // 2)
+    assert lexical_features("") == [] and lexical_features("!!! ---") == []
+
+
+def test_unknown_words_score_the_bias() -> None:
+    stage = LexicalStage({"newsletter": 2.0}, -0.5)
+    out = stage.logits(["zzz qqq", "", "Newsletter"])
+    assert out[0] == pytest.approx(-0.5) and out[1] == pytest.approx(-0.5)
+    assert out[2] == pytest.approx(1.5)
+
+
+def test_news_lexical_model_cleans_with_exact_spans() -> None:
+    model = load_model("news-lexical")
+    assert model is not None and model.lexical is not None
+    assert len(model.lexical.weights) > 1000
+    raw = (
+        "Home | News | Sport\n\nCouncil approves harbour budget\n\n"
+        "The council approved the harbour budget on Tuesday after a debate that ran late into "
+        "the evening, with members divided over the cost of new cranes.\n\n"
+        "Sign up for our newsletter\n\n"
+        "The plan funds dredging and two new berths over five years, officials said.\n"
+    )
+    art = clean_text(raw, config=CleanConfig(line_model="news-lexical"))
+    assert "harbour budget on Tuesday" in art.text and "dredging" in art.text
+    assert "newsletter" not in art.text.lower()
+    for span in [*art.paragraphs, *art.removed]:
+        assert raw[span.start : span.end] == span.text
