@@ -175,3 +175,27 @@ def test_show_unknown_id_fails_cleanly(tmp_path: Path) -> None:
     Store(db).close()
     result = CliRunner().invoke(app, ["show", "deadbeef00", "--db", str(db)])
     assert result.exit_code == 1
+
+
+def test_cli_line_model_option_reaches_the_cleaner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--line-model news-lexical` cleans with that model (in-process and in workers alike:
+    the option travels in IngestConfig.clean_options); an unknown name is refused."""
+    from newsdesk.clean import core
+
+    seen: list[str] = []
+    original = core.load_model
+
+    def spy(name: str = "news") -> object:
+        seen.append(name)
+        return original(name)
+
+    monkeypatch.setattr(core, "load_model", spy)
+    files = write_inputs(tmp_path / "in")
+    result = CliRunner().invoke(
+        app, ["clean", str(files["good_txt"]), "--line-model", "news-lexical", "--no-raw"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "news-lexical" in seen and "news" not in seen
+    assert json.loads(result.stdout.splitlines()[0])["paragraphs"]
+    bad = CliRunner().invoke(app, ["clean", str(files["good_txt"]), "--line-model", "gpt"])
+    assert bad.exit_code != 0
