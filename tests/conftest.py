@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import gzip
+import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from newsdesk.shared_data import data_path, seeds_dir
+from newsdesk.shared_data import data_path, read_jsonl_gz, seeds_dir
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -16,6 +20,28 @@ def require_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared evaluation data not found at {path} (set NEWSDESK_SHARED)")
     return path
+
+
+def frozen_pages(*, require: bool = False) -> Iterator[str]:
+    """The pages the speed passes prove identical output on: turku-lines train and dev, the
+    seeds, and the trafilatura-eval pages rendered by bench/plaintext_eval.py (when cached).
+    ``require``: skip the test when turku-lines is absent, instead of leaving it out."""
+    for split in ("train", "dev"):
+        path = (
+            require_shared("turku-lines", f"{split}.jsonl.gz")
+            if require
+            else data_path("turku-lines", f"{split}.jsonl.gz")
+        )
+        if path.exists():
+            for r in read_jsonl_gz(path):
+                yield "\n".join(r["lines"])
+    if seeds_dir().exists():
+        for p in sorted(seeds_dir().glob("*.txt")):
+            yield p.read_text(encoding="utf-8")
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsdesk"
+    rendered = cache / "trafilatura-eval-inscriptis.json.gz"
+    if rendered.exists():
+        yield from json.loads(gzip.decompress(rendered.read_bytes())).values()
 
 
 @pytest.fixture

@@ -9,15 +9,11 @@ after on the 3,434 frozen cases, is recorded in docs/decisions.md.
 
 from __future__ import annotations
 
-import gzip
-import json
-import os
 import re
 import re._constants as _sre
 import re._parser as _sre_parse
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import ahocorasick_rs
@@ -25,27 +21,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import require_shared
+from conftest import frozen_pages
 from newsdesk.clean import features as F
 from newsdesk.clean import lexicon as L
 from newsdesk.clean import sections as S
-from newsdesk.shared_data import read_jsonl_gz, seeds_dir
 
 _PHRASE_RX = (S.END_HEADING, S.END_PHRASE, S.TEASER_HEADING, S.TEASER)
 _SETTINGS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _pages() -> Iterator[str]:
-    for split in ("train", "dev"):
-        for r in read_jsonl_gz(require_shared("turku-lines", f"{split}.jsonl.gz")):
-            yield "\n".join(r["lines"])
-    if seeds_dir().exists():
-        for p in sorted(seeds_dir().glob("*.txt")):
-            yield p.read_text(encoding="utf-8")
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsdesk"
-    rendered = cache / "trafilatura-eval-inscriptis.json.gz"
-    if rendered.exists():  # made by bench/plaintext_eval.py
-        yield from json.loads(gzip.decompress(rendered.read_bytes())).values()
+    return frozen_pages(require=True)
 
 
 def _phrase(text: str) -> bool:

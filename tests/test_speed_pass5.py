@@ -9,22 +9,18 @@ figures.
 
 from __future__ import annotations
 
-import gzip
-import json
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import frozen_pages
 from newsdesk.clean import core as C
 from newsdesk.clean import features as F
 from newsdesk.clean import sections as S
-from newsdesk.shared_data import data_path, read_jsonl_gz, seeds_dir
 
 _SETTINGS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -44,19 +40,7 @@ _LINE = st.text(alphabet=st.sampled_from(_AWKWARD.replace("\n", "")) | st.charac
 
 
 def _frozen_pages() -> Iterator[str]:
-    """The turku-lines pages, the seeds and the rendered eval pages, where present."""
-    for split in ("train", "dev"):
-        path = data_path("turku-lines", f"{split}.jsonl.gz")
-        if path.exists():
-            for r in read_jsonl_gz(path):
-                yield "\n".join(r["lines"])
-    if seeds_dir().exists():
-        for p in sorted(seeds_dir().glob("*.txt")):
-            yield p.read_text(encoding="utf-8")
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsdesk"
-    rendered = cache / "trafilatura-eval-inscriptis.json.gz"
-    if rendered.exists():  # made by bench/plaintext_eval.py
-        yield from json.loads(gzip.decompress(rendered.read_bytes())).values()
+    return frozen_pages(require=False)
 
 
 # -- core: line objects in the splitting loop ----------------------------------------------
