@@ -65,3 +65,18 @@ def test_news_lexical_model_cleans_with_exact_spans() -> None:
     assert "newsletter" not in art.text.lower()
     for span in [*art.paragraphs, *art.removed]:
         assert raw[span.start : span.end] == span.text
+
+
+def test_hash_powers_grow_and_huge_pages_are_not_kept() -> None:
+    """Powers of the hash base come from one cache that grows with the pages seen; a page
+    over the kept size gets its own, exact all the same."""
+    from newsdesk.clean import linemodel as M
+
+    small = M._powers(10)
+    mid = M._powers(70_000)
+    huge = M._powers(M._POWERS_KEPT + 5)
+    assert len(M._POWERS[0]) <= M._POWERS_KEPT
+    assert (small[0] == mid[0][:10]).all() and (mid[1] == huge[1][:70_000]).all()
+    with np.errstate(over="ignore"):
+        assert (huge[0][1:] == huge[0][:-1] * M._P).all()
+        assert (huge[0] * huge[1] == 1).all()  # inverse powers

@@ -201,19 +201,27 @@ def _bmp_word_classes() -> np.ndarray:
 
 
 _POWERS: list[np.ndarray] = []
+#: powers for pages up to this many characters are kept between calls (16 bytes each); a
+#: longer page gets its own, so one huge input does not pin its size in memory
+_POWERS_KEPT = 1 << 20
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """``_P ** i`` and its inverse's powers for i < n, mod 2**64 (grown and kept)."""
-    if not _POWERS or len(_POWERS[0]) < n:
-        m = max(n, 1 << 16, 2 * len(_POWERS[0]) if _POWERS else 0)
-        inv = pow(int(_P), -1, 1 << 64)
-        with np.errstate(over="ignore"):
-            pw = np.cumprod(np.full(m, _P, dtype=np.uint64))
-            ipw = np.cumprod(np.full(m, np.uint64(inv), dtype=np.uint64))
-        one = np.ones(1, dtype=np.uint64)
-        _POWERS[:] = [np.concatenate([one, pw[:-1]]), np.concatenate([one, ipw[:-1]])]
-    return _POWERS[0][:n], _POWERS[1][:n]
+    """``_P ** i`` and its inverse's powers for i < n, mod 2**64."""
+    if _POWERS and len(_POWERS[0]) >= n:
+        return _POWERS[0][:n], _POWERS[1][:n]
+    m = max(n, 1 << 16, 2 * len(_POWERS[0]) if _POWERS else 0)
+    if n > _POWERS_KEPT:
+        m = n
+    inv = pow(int(_P), -1, 1 << 64)
+    with np.errstate(over="ignore"):
+        pw = np.cumprod(np.full(m, _P, dtype=np.uint64))
+        ipw = np.cumprod(np.full(m, np.uint64(inv), dtype=np.uint64))
+    one = np.ones(1, dtype=np.uint64)
+    made = [np.concatenate([one, pw[:-1]]), np.concatenate([one, ipw[:-1]])]
+    if m <= _POWERS_KEPT:
+        _POWERS[:] = made
+    return made[0][:n], made[1][:n]
 
 
 def _code_hash(text: str) -> int:
