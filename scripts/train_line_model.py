@@ -22,8 +22,8 @@
 * ``news-lexical`` (line_model_lexical.json, ``CleanConfig(line_model="news-lexical")``): the
   ``news`` data, and a first stage that also sees what a bag-of-words logistic regression over
   the line's own words says (``LexicalStage``; cross-fitted over five folds of documents, so
-  the stage weighs it as on unseen lines).  About a point more F1 on the tune quarters, at
-  a tenth more CPU (docs/decisions.md).
+  the stage weighs it as on unseen lines).  0.6-0.7 points more F1 on the tune quarters, at
+  6-8 % more CPU on the plain-text path (docs/decisions.md).
 
 The threshold is chosen on a held-out fifth of the training documents; turku dev figures are
 printed and stored in each model's ``info``.

@@ -209,9 +209,8 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     """``_P ** i`` and its inverse's powers for i < n, mod 2**64."""
     if _POWERS and len(_POWERS[0]) >= n:
         return _POWERS[0][:n], _POWERS[1][:n]
-    m = max(n, 1 << 16, 2 * len(_POWERS[0]) if _POWERS else 0)
-    if n > _POWERS_KEPT:
-        m = n
+    # grow the kept powers by doubling, up to the kept size; a longer page gets exactly its own
+    m = n if n > _POWERS_KEPT else min(max(n, 1 << 16, 2 * len(_POWERS[0]) if _POWERS else 0), _POWERS_KEPT)
     inv = pow(int(_P), -1, 1 << 64)
     with np.errstate(over="ignore"):
         pw = np.cumprod(np.full(m, _P, dtype=np.uint64))
@@ -298,7 +297,8 @@ class LexicalStage:
 
     def _lookup(self, hashes: np.ndarray) -> np.ndarray:
         """The weight of each hash, 0 for unknown ones: every known hash sits in one of two
-        tables (cuckoo hashing: two multiplicative hashes choose its slot in each), so a lookup is two gathers and two compares, whatever the vocabulary."""
+        tables (cuckoo hashing: two multiplicative hashes choose its slot in each), so a
+        lookup is two gathers and two compares, whatever the vocabulary."""
         top, bottom, shift = self._table
         with np.errstate(over="ignore"):
             slot1 = ((hashes * _SLOT_A) >> np.uint64(shift)).astype(np.intp)
