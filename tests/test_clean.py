@@ -674,3 +674,41 @@ def test_line_printed_twice_is_duplicate_three_times_is_structure() -> None:
     assert [r.text for r in dups] == ["Spending on schools rises by four percent"]
     # a line printed three times is page structure: never "duplicate", the model judges it
     assert not any(r.text == "Room type: double" and r.reason == "duplicate" for r in art.removed)
+
+
+def test_lines_removed_as_foreign_in_the_final_article_language_come_back() -> None:
+    """The foreign-language check runs against the page's first language guess; when the
+    body outvotes that guess, lines removed for being in the article's own language return."""
+    from newsdesk.clean.config import FieldHints
+    from newsdesk.clean.core import _assemble, _Line
+
+    texts = [
+        "Die Regierung hat am Montag in Berlin ein neues Gesetz zur Energiepolitik beschlossen.",
+        "Wahre Liebe ist das nicht.",
+        "Der Minister sagte, die Kosten würden in den kommenden Jahren deutlich sinken.",
+        "Sign up for our newsletter",
+    ]
+    raw = "\n".join(texts)
+    lines, pos = [], 0
+    for t in texts:
+        lines.append(_Line(pos, pos + len(t), t, role="body", nw=len(t.split())))
+        pos += len(t) + 1
+    lines[1].role, lines[1].reason, lines[1].detail, lines[1].rlang = (
+        "removed",
+        "foreign-language",
+        "in de (0.99), article in en",
+        "de",
+    )
+    lines[3].role, lines[3].reason, lines[3].detail, lines[3].rlang = (
+        "removed",
+        "foreign-language",
+        "in en (0.95), article in de",
+        "en",
+    )
+    art = Article(id="x", raw=raw)
+    _assemble(art, lines, "en", FieldHints())
+    assert art.lang == "de"
+    assert [p.text for p in art.paragraphs] == texts[:3]
+    assert [(r.text, r.reason) for r in art.removed] == [(texts[3], "foreign-language")]
+    for p in art.paragraphs:
+        assert raw[p.start : p.end] == p.text

@@ -942,9 +942,9 @@ def _may_be_foreign(ln: _Line, stop: frozenset[str] | None) -> bool:
     return ln.stop_ratio < _SURELY_NATIVE_STOP_RATIO or ln.nw * ln.stop_ratio < 2
 
 
-def _assemble(
-    art: Article, lines: Sequence[_Line], lang: str | None, hints: FieldHints, *, lang_known: bool = False
-) -> None:
+def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Line]]:
+    """Fill the article's fields from the lines' roles, in page order; the body lines and
+    their first characters (what decides the article's language) are returned."""
     body_texts: list[str] = []
     body_lines: list[_Line] = []
     removed, paragraphs = art.removed, art.paragraphs
@@ -971,12 +971,36 @@ def _assemble(
             # fastText's cost grows with length; 250 characters decide a paragraph's language
             body_texts.append(ln.text[:250])
             body_lines.append(ln)
+    return body_texts, body_lines
+
+
+def _assemble(
+    art: Article, lines: Sequence[_Line], lang: str | None, hints: FieldHints, *, lang_known: bool = False
+) -> None:
+    body_texts, body_lines = _collect(art, lines)
     # article language from the body; paragraphs that are clearly in another language say so
     if body_texts:
         # one call on the body's start: a footer or quote in another language cannot win
         art.lang = lang if lang_known else (_page_language(" ".join(body_texts)) or lang)
     else:
         art.lang = lang or (detect(art.title.text).lang if art.title else None)
+    if art.lang != lang and art.lang is not None:
+        # The short lines removed as "in another language" were judged against the first
+        # guess, which the body has now outvoted: a line in the article's own language was
+        # removed for a reason that is not true.  The model had kept it, so it goes back.
+        back = [
+            ln
+            for ln in lines
+            if ln.role == "removed" and ln.reason == "foreign-language" and ln.rlang == art.lang
+        ]
+        if back:
+            for ln in back:
+                ln.role, ln.reason, ln.detail, ln.rlang = "body", "", "", None
+            art.title = art.deck = art.byline = art.dateline = None
+            art.captions.clear()
+            art.removed.clear()
+            art.paragraphs.clear()
+            body_texts, body_lines = _collect(art, lines)
     if art.lang == lang:
         stop = stopwords(art.lang)
     else:  # the body outvoted the first guess: stopword shares must be for the body's language
