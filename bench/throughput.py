@@ -3,7 +3,8 @@
 (a) plain-text path, ``newsdesk.clean.clean_text``, on realistic texts: every turku-lines
     document (train + dev) with its lines joined, the two seeds, and a fixed sample of
     trafilatura-eval pages rendered to full visible text with inscriptis (rendering is done
-    before the clock starts);
+    before the clock starts); the peer is jusText 3 over the same lines, as
+    bench/plaintext_eval.py runs it (its stoplist's language found before the clock starts);
 (b) HTML path, ``clean_record`` (``extract_html`` + the line cleaner; ``extract_html`` alone is
     also timed, to show what each half costs), against trafilatura alone on the same fixed sample of trafilatura-eval pages:
     ``trafilatura.extract(html)`` with default settings (text only, no metadata), and
@@ -49,8 +50,12 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsdesk.shared_data import data_path, read_jsonl_gz, seeds_dir  # noqa: E402
 
 HTML_SYSTEMS = ("trafilatura-extract", "trafilatura-bare-metadata", "newsdesk-extract_html", "newsdesk-html")
-#: newsdesk-text-lexical: the same path with CleanConfig(line_model="news-lexical")
-TEXT_SYSTEMS = ("newsdesk-text", "newsdesk-text-lexical")
+#: newsdesk-text-lexical: the same path with CleanConfig(line_model="news-lexical");
+#: justext-text: the peer of bench/plaintext_eval.py, jusText 3 over the same documents' lines
+TEXT_SYSTEMS = ("newsdesk-text", "newsdesk-text-lexical", "justext-text")
+#: each text document's language for jusText's stoplist, found before the clock starts (so
+#: jusText is not charged for language identification, which newsdesk's figure includes)
+_JUSTEXT_LANG: dict[str, str | None] = {}
 
 
 def eval_pages(n: int) -> list[dict[str, Any]]:
@@ -121,7 +126,42 @@ def runner(system: str) -> Callable[[Any], object] | None:
             return None
         cfg = clean.CleanConfig(line_model="news-lexical")
         return lambda text: clean.clean_text(text, config=cfg)
+    if system == "justext-text":
+        return _justext_runner()
     raise ValueError(system)
+
+
+def _justext_runner() -> Callable[[str], object]:
+    """jusText as bench/plaintext_eval.py runs it (each non-blank line a paragraph, the
+    stoplist of the page's language), its stoplists loaded once."""
+    from functools import cache
+    from xml.sax.saxutils import escape
+
+    import justext
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from plaintext_eval import JUSTEXT_NAMES
+
+    stoplist = cache(justext.get_stoplist)
+
+    def run(text: str) -> object:
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        if not lines:
+            return ""
+        html = "<html><body>" + "".join(f"<p>{escape(ln)}</p>" for ln in lines) + "</body></html>"
+        stop = stoplist(JUSTEXT_NAMES.get(_JUSTEXT_LANG.get(text) or "", "English"))
+        paras = justext.justext(html.encode("utf-8"), stop, encoding="utf-8")
+        return "\n".join(p.text for p in paras if not p.is_boilerplate)
+
+    return run
+
+
+def _page_languages(docs: list[str]) -> None:
+    from newsdesk.lang import detect
+
+    for d in docs:
+        longest = sorted((ln.strip() for ln in d.splitlines()), key=len, reverse=True)[:8]
+        _JUSTEXT_LANG[d] = detect(" ".join(longest)[:1000]).lang
 
 
 def clear_content_caches() -> None:
@@ -152,6 +192,8 @@ def worker(system: str, n_pages: int, repeat: int, keep_caches: bool = False) ->
         else [("pages", r["html"]) for r in eval_pages(n_pages)]
     )
     docs = [d for _, d in grouped]
+    if system == "justext-text":
+        _page_languages(docs)
     fn = runner(system)
     if fn is None:
         return {"system": system, "available": False}
@@ -344,6 +386,19 @@ def main() -> None:
         ]
         print(
             f"  with line_model='news-lexical': {statistics.median(ratios):.3f} x the default's rate (median round)"
+        )
+    if "newsdesk-text" in summary and "justext-text" in summary:
+        # the peer's rate moves with the machine as ours does: the ratio is the figure that
+        # compares across days (the same code measured 380-500 docs/s on this machine)
+        ratios = [
+            o["docs_per_cpu_s"] / j["docs_per_cpu_s"]
+            for o, j in zip(
+                summary["newsdesk-text"]["rounds"], summary["justext-text"]["rounds"], strict=True
+            )
+        ]
+        print(
+            f"  jusText 3 on the same documents: {summary['justext-text']['docs_per_cpu_s']:.0f} docs/s per core; "
+            f"newsdesk = {statistics.median(ratios):.2f} x jusText's rate (median round)"
         )
     # Ratios are taken within each round (the systems of one round ran minutes apart, under
     # the same load) and the median round is reported: on a shared machine the absolute
