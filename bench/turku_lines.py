@@ -78,13 +78,14 @@ def main() -> None:
             if model is None:
                 raise SystemExit(f"line model {name!r} is not packaged; run scripts/train_line_model.py")
             probs[name] = model.score(lines, stopwords(lang))
-            pred = [int(p >= model.threshold) for p in probs[name]]
+            cut = model.threshold_for(lang)  # the model's own cut for the page's language
+            pred = [int(p >= cut) for p in probs[name]]
             for key in (d["lang"], "all"):
                 scores[name][key].add(gold, pred)
-        # the two models averaged, cut at the mean of their stored thresholds (not tuned on dev)
+        # the two models averaged, cut at the mean of their stored cut-offs (not tuned on dev)
         web, news = models["web"], models["news"]
         assert web is not None and news is not None  # checked in the loop above
-        cut = (web.threshold + news.threshold) / 2
+        cut = (web.threshold_for(lang) + news.threshold_for(lang)) / 2
         pred = [int((a + b) / 2 >= cut) for a, b in zip(probs["web"], probs["news"], strict=True)]
         for key in (d["lang"], "all"):
             scores["mean"][key].add(gold, pred)

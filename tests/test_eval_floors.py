@@ -91,7 +91,8 @@ def test_plain_text_cleaner_on_rendered_held_out_pages() -> None:
 def test_turku_lines_cleaner_beats_all_main_baseline() -> None:
     """Line F1 of main text on the part of turku dev no model trained on (bench/turku_lines.py;
     measured when the floor was set: margins over the baseline de 0.029, en 0.040, es 0.259,
-    fi 0.103, fr 0.042, sv 0.093)."""
+    fi 0.103, fr 0.042, sv 0.093; session 6, with the web model's own Finnish and Swedish
+    cut-offs: de 0.031, en 0.129, es 0.255, fi 0.250, fr 0.057, sv 0.161)."""
     docs = [
         d
         for d in read_jsonl_gz(require_shared("turku-lines", "dev.jsonl.gz"))
@@ -116,3 +117,5 @@ def test_turku_lines_cleaner_beats_all_main_baseline() -> None:
         total = sum(len([t for t in d["lines"] if t.strip()]) for d in docs if d["lang"] == lang)
         baseline = 2 * pos / (pos + total)  # every line called main text: P = pos/total, R = 1
         assert f1 >= baseline + 0.02, (lang, f1, baseline)
+        if lang in ("fi", "sv"):  # what the per-language cut-offs bought (0.250 / 0.161)
+            assert f1 >= baseline + 0.12, (lang, f1, baseline)

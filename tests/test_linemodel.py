@@ -63,3 +63,52 @@ def test_packaged_models_load_and_rank_prose_above_menu(name: str) -> None:
     p = model.score(lines, stopwords("en"))
     assert p.shape == (len(lines),)
     assert min(p[3:6]) > max(p[0], p[1], p[2], p[7])
+
+
+def test_language_cut_offs_apply_to_their_language_and_survive_json() -> None:
+    base = load_model("web")
+    assert isinstance(base, LineModel)
+    # the packaged web model keeps its own cut for Finnish and Swedish pages (chosen on turku
+    # training documents, see scripts/train_line_model.py)
+    assert set(base.lang_thresholds) >= {"fi", "sv"}
+    model = LineModel(base.stage1, base.stage2, 0.3, {}, lexical=None, lang_thresholds={"fi": 0.5})
+    assert model.threshold_for("fi") == 0.5
+    assert model.threshold_for("de") == 0.3
+    assert model.threshold_for(None) == 0.3
+    again = LineModel.from_json(model.to_json())
+    assert again.lang_thresholds == {"fi": 0.5}
+    assert again.threshold_for("fi") == 0.5
+
+
+def test_cleaner_cuts_at_the_page_language_threshold() -> None:
+    """The same lines, scored the same, are kept or removed by the page language's cut."""
+    from dataclasses import replace
+
+    import newsdesk.clean.core as core
+    from newsdesk.clean import CleanConfig, clean_text
+
+    lines = [
+        "Kaupunginvaltuusto päätti tiistaina sulkea vanhan sillan, koska insinöörit löysivät halkeamia sen pilareista.",
+        "Asukkaiden mukaan kiertotie pidentää heidän päivittäistä matkaansa keskustaan puolella tunnilla.",
+        "Lue lisää",
+        "Pormestarin mukaan korjaukset voivat alkaa ensi keväänä, jos alueellinen hallitus myöntää rahat.",
+    ]
+    raw = "\n".join(lines)
+    model = core.load_model("web")
+    assert model is not None
+    probs = model.score(lines, stopwords("fi"))
+    cfg = CleanConfig(line_model="web", rescue_max_run=0, mark_article_end=False)
+    low = replace(model, lang_thresholds={"fi": 0.0})
+    high = replace(model, lang_thresholds={"fi": 1.0})
+    kept = {}
+    for name, m in (("low", low), ("high", high)):
+        original = core.load_model
+        core.load_model = lambda _name, m=m: m  # type: ignore[assignment]
+        try:
+            art = clean_text(raw, config=cfg, lang_hint="fi")
+        finally:
+            core.load_model = original  # type: ignore[assignment]
+        kept[name] = {p.text for p in art.paragraphs} | ({art.title.text} if art.title else set())
+    assert probs.max() < 1.0
+    # at cut 1 only prose lines (kept whatever the model says) and the headline survive
+    assert "Lue lisää" in kept["low"] and "Lue lisää" not in kept["high"]

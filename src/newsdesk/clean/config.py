@@ -18,13 +18,11 @@ class CleanConfig:
     #: "news" (default: trained with news pages) or "web" (turku-lines only: forums, wikis,
     #: shops, where short list lines are often content)
     line_model: str = "news"
-    #: keep a line when the model's main-text probability is at least this (None: the
-    #: threshold stored with the model, chosen on held-out training lines).  0.4: with the
-    #: news model trained without the tune-b quarter of trafilatura-eval, 0.4 scored 0.899
-    #: there against 0.891 at 0.45 and 0.895 at 0.35 (bench/plaintext_eval.py --split tune-b),
-    #: and the trainer's own held-out training lines chose 0.4 too; the shipped model, which
-    #: saw those pages, prefers 0.45 on them, which is why it is not asked
-    model_threshold: float | None = 0.4
+    #: keep a line when the model's main-text probability is at least this (None: the cut
+    #: stored with the model, and the model's own cut for the page's language where it has
+    #: one; the news models store 0.4, chosen on the tune-b quarter of trafilatura-eval, see
+    #: NEWS_CUT in scripts/train_line_model.py)
+    model_threshold: float | None = None
     #: for text an extractor already reduced to main text (the HTML path), only lines the
     #: model is nearly sure about are removed
     extracted_threshold: float = 0.05

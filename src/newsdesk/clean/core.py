@@ -796,7 +796,9 @@ def clean_text(
 
     # -- body: the model, prose override, foreign-language short lines ----------------------
     if model is not None:
-        threshold = cfg.extracted_threshold if hints.extracted else (cfg.model_threshold or model.threshold)
+        threshold = (
+            cfg.extracted_threshold if hints.extracted else (cfg.model_threshold or model.threshold_for(lang))
+        )
     else:
         threshold = 0.0
     has_stoplist = stop is not None
