@@ -712,3 +712,28 @@ def test_lines_removed_as_foreign_in_the_final_article_language_come_back() -> N
     assert [(r.text, r.reason) for r in art.removed] == [(texts[3], "foreign-language")]
     for p in art.paragraphs:
         assert raw[p.start : p.end] == p.text
+
+
+def test_french_caption_with_capital_credit_printed_twice() -> None:
+    """The French press credits a photo in capitals without a colon ("PHOTO AFP / NAME"):
+    the caption is kept once with its credit apart, the second copy is a duplicate."""
+    cap = "Le ministre de l'Intérieur, Paul Verdier, mercredi à Saint-Oriel, au milieu des décombres."
+    raw = "\n".join(
+        [
+            "Barrage de Valbrune : le bilan s'alourdit à 43 morts, dont neuf enfants",
+            f"{cap} PHOTO ACP / LUC FERRAND",
+            f"{cap} PHOTO ACP / LUC FERRAND",
+            "BRÉVAL (ACP) – Le bilan de la rupture du barrage de Valbrune s'est encore alourdi mercredi :"
+            " 43 personnes ont trouvé la mort, dont neuf enfants, a annoncé la préfète.",
+            "Il a pris une PHOTO de la digue avant la rupture, selon les pompiers de la région.",
+        ]
+    )
+    art = clean_text(raw)
+    assert [(c.text, c.credit.text if c.credit else None) for c in art.captions] == [
+        (cap, "PHOTO ACP / LUC FERRAND")
+    ]
+    assert [r.reason for r in art.removed] == ["duplicate"]
+    assert any("une PHOTO de la digue" in p.text for p in art.paragraphs)
+    for c in art.captions:
+        assert raw[c.start : c.end] == c.text
+        assert c.credit is not None and raw[c.credit.start : c.credit.end] == c.credit.text

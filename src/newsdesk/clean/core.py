@@ -73,6 +73,10 @@ _CREDIT = re.compile(
     r"|\((?:AP|AFP|Reuters|EFE|EPA|dpa|Getty Images|Andina|Xinhua|ANSA|Anadolu|Europa Press)\s*/\s*[^()]{2,60}\)"
     r"|©\s*\S"
     r"|\(?(?:AP|AFP|Reuters|Getty Images|EPA|dpa|Shutterstock)\s+(?:Photo|Images|Foto)\b"
+    # the French and Spanish press print a credit in capitals after the caption, without a
+    # colon: "... au milieu des décombres. PHOTO AFP / LUC FERRAND" (case kept: a capital
+    # word after "photo" in running text is not a credit)
+    r"|(?-i:PHOTOS?|FOTOS?)\s+(?-i:[A-ZÀ-Ý][A-ZÀ-Ý0-9.&'’-]+(?:\s+[A-ZÀ-Ý0-9.&'’-]+)*(?:\s*/\s*[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]+)?)(?=\s*$)"
     r")[^\n]{0,200}?)\s*$",
     re.IGNORECASE,
 )
