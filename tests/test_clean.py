@@ -737,3 +737,17 @@ def test_french_caption_with_capital_credit_printed_twice() -> None:
     for c in art.captions:
         assert raw[c.start : c.end] == c.text
         assert c.credit is not None and raw[c.credit.start : c.credit.end] == c.credit.text
+
+
+def test_a_model_threshold_of_zero_keeps_every_line_the_rules_keep() -> None:
+    raw = "\n".join(
+        [
+            "Council closes the old bridge",
+            "The council voted on Tuesday to close the old bridge after engineers found cracks.",
+            "Lorem",
+            "Residents said the detour would add half an hour to their daily commute.",
+        ]
+    )
+    kept = clean_text(raw, config=CleanConfig(model_threshold=0.0, rescue_max_run=0))
+    assert not [r for r in kept.removed if r.reason == "boilerplate"]
+    assert "Lorem" in [p.text for p in kept.paragraphs]

@@ -800,9 +800,12 @@ def clean_text(
 
     # -- body: the model, prose override, foreign-language short lines ----------------------
     if model is not None:
-        threshold = (
-            cfg.extracted_threshold if hints.extracted else (cfg.model_threshold or model.threshold_for(lang))
-        )
+        if hints.extracted:
+            threshold = cfg.extracted_threshold
+        elif cfg.model_threshold is not None:  # 0.0 is a cut too: every line the rules keep
+            threshold = cfg.model_threshold
+        else:
+            threshold = model.threshold_for(lang)
     else:
         threshold = 0.0
     has_stoplist = stop is not None
