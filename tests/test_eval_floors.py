@@ -64,7 +64,8 @@ def test_article_language_on_fundus() -> None:
 
 def test_plain_text_cleaner_on_rendered_held_out_pages() -> None:
     """The plain-text path on pages rendered to full visible text (bench/plaintext_eval.py
-    does all 990; this slice measured 0.870 when the floor was set)."""
+    does all 990; this slice measured 0.870 when the floor was set, 0.878 in session 6 with the
+    tune pages weighted in the news model's fits)."""
     pytest.importorskip("inscriptis")
     from inscriptis import get_text
     from inscriptis.css_profiles import CSS_PROFILES
@@ -84,7 +85,7 @@ def test_plain_text_cleaner_on_rendered_held_out_pages() -> None:
         ours.add(text, gold["with"], gold["without"])
         passthrough.add(rendered, gold["with"], gold["without"])
     f_ours = ours.prf()[2]
-    assert f_ours >= 0.85, f_ours
+    assert f_ours >= 0.865, f_ours
     assert f_ours >= passthrough.prf()[2] + 0.15, (f_ours, passthrough.prf()[2])
 
 
