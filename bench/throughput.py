@@ -303,6 +303,14 @@ def spawn(system: str, n_pages: int, repeat: int, keep_caches: bool = False) -> 
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _median_round_ratio(summary: dict[str, dict[str, Any]], a: str, b: str) -> float:
+    """Median over rounds of ``a``'s rate over ``b``'s in the same round."""
+    return statistics.median(
+        x["docs_per_cpu_s"] / y["docs_per_cpu_s"]
+        for x, y in zip(summary[a]["rounds"], summary[b]["rounds"], strict=True)
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", choices=("text", "html"), default=None)
@@ -378,27 +386,15 @@ def main() -> None:
             f"plain-text path: {rate:.0f} docs/s per core (target >= 500): {'PASS' if rate >= 500 else 'FAIL'}"
         )
     if "newsdesk-text" in summary and "newsdesk-text-lexical" in summary:
-        ratios = [
-            x["docs_per_cpu_s"] / o["docs_per_cpu_s"]
-            for o, x in zip(
-                summary["newsdesk-text"]["rounds"], summary["newsdesk-text-lexical"]["rounds"], strict=True
-            )
-        ]
-        print(
-            f"  with line_model='news-lexical': {statistics.median(ratios):.3f} x the default's rate (median round)"
-        )
+        ratio = _median_round_ratio(summary, "newsdesk-text-lexical", "newsdesk-text")
+        print(f"  with line_model='news-lexical': {ratio:.3f} x the default's rate (median round)")
     if "newsdesk-text" in summary and "justext-text" in summary:
         # the peer's rate moves with the machine as ours does: the ratio is the figure that
-        # compares across days (the same code measured 380-500 docs/s on this machine)
-        ratios = [
-            o["docs_per_cpu_s"] / j["docs_per_cpu_s"]
-            for o, j in zip(
-                summary["newsdesk-text"]["rounds"], summary["justext-text"]["rounds"], strict=True
-            )
-        ]
+        # compares across days (the same code measured 380-620 docs/s on this machine)
+        ratio = _median_round_ratio(summary, "newsdesk-text", "justext-text")
         print(
             f"  jusText 3 on the same documents: {summary['justext-text']['docs_per_cpu_s']:.0f} docs/s per core; "
-            f"newsdesk = {statistics.median(ratios):.2f} x jusText's rate (median round)"
+            f"newsdesk = {ratio:.2f} x jusText's rate (median round)"
         )
     # Ratios are taken within each round (the systems of one round ran minutes apart, under
     # the same load) and the median round is reported: on a shared machine the absolute
