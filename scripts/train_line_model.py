@@ -35,7 +35,6 @@ import argparse
 import gzip
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -407,8 +406,8 @@ NEWS_CUT = {"news": 0.4, "news-lexical": 0.4}
 LANG_THRESHOLD_MIN_DOCS = 40
 #: ... and only when its own best cut beats the global one there by this much F1
 LANG_THRESHOLD_MIN_GAIN = 0.02
-PER_LANG = not os.environ.get("NO_PER_LANG")
-LANG_THRESHOLD_INFO: dict[str, object] = {}
+#: off with --no-language-cuts (to measure what they bring)
+PER_LANG = True
 
 
 def lang_thresholds(
@@ -419,10 +418,11 @@ def lang_thresholds(
     ys: list[np.ndarray],
     c: float,
     global_cut: float,
-) -> dict[str, float]:
+) -> tuple[dict[str, float], dict[str, object]]:
     """Per page language (as the cleaner guesses it), the F1-best cut-off over the training
     documents' cross-fitted probabilities (each document scored by a model fitted without
-    it, five folds), kept where it beats the global cut there by LANG_THRESHOLD_MIN_GAIN."""
+    it, five folds), kept where it beats the global cut there by LANG_THRESHOLD_MIN_GAIN;
+    and what was measured for every language with enough documents."""
     weights = [doc_weight(d) for d in docs]
     folds = 5
     probs: list[np.ndarray] = [np.empty(0)] * len(docs)
@@ -438,7 +438,7 @@ def lang_thresholds(
     for i, d in enumerate(docs):
         by_lang.setdefault(doc_lang(d.lines) or "", []).append(i)
     out: dict[str, float] = {}
-    LANG_THRESHOLD_INFO.clear()
+    measured: dict[str, object] = {}
     for lang, idx in sorted(by_lang.items()):
         if not lang or len(idx) < LANG_THRESHOLD_MIN_DOCS:
             continue
@@ -448,7 +448,7 @@ def lang_thresholds(
         best_f1, best_t = max(
             (prf(y, (p >= t).astype(int))[2], round(float(t), 2)) for t in np.arange(0.2, 0.8, 0.05)
         )
-        LANG_THRESHOLD_INFO[lang] = {
+        measured[lang] = {
             "docs": len(idx),
             "global_f1": round(at_global, 4),
             "best": best_t,
@@ -459,7 +459,7 @@ def lang_thresholds(
         )
         if best_f1 - at_global >= LANG_THRESHOLD_MIN_GAIN:
             out[lang] = best_t
-    return out
+    return out, measured
 
 
 def build(
@@ -485,9 +485,10 @@ def build(
     final = train(kind, xs, ys, c, weights=weights)
     # per-language cuts for the web model only: its training pages are the genre it serves;
     # the news models' French and Finnish pages are turku web pages, not news
-    per_lang_cut = (
-        lang_thresholds(name, kind, docs, xs, ys, c, threshold) if PER_LANG and name == "web" else {}
-    )
+    per_lang_cut: dict[str, float] = {}
+    per_lang_info: dict[str, object] = {}
+    if PER_LANG and name == "web":
+        per_lang_cut, per_lang_info = lang_thresholds(name, kind, docs, xs, ys, c, threshold)
     dx, dy = matrices(dev)
     if lexical is not None:
         dx = [np.hstack([x, lexical.logits(d.lines)[:, None]]) for x, d in zip(dx, dev, strict=True)]
@@ -511,7 +512,8 @@ def build(
         pr, rc, f1 = prf(y, (p >= cut).astype(int))
         info["turku_dev"][lang] = {"p": round(pr, 4), "r": round(rc, 4), "f1": round(f1, 4)}  # type: ignore[index]
         print(f"[{name}] turku dev {lang}: P {pr:.3f} R {rc:.3f} F1 {f1:.3f}")
-    info["lang_threshold_docs"] = {k: v for k, v in LANG_THRESHOLD_INFO.items()}
+    if per_lang_info:
+        info["lang_threshold_docs"] = per_lang_info
     model = LineModel(
         final.stage1,
         final.stage2,
@@ -527,7 +529,7 @@ def build(
 
 
 def main() -> None:
-    global HOLD_VAL, SILVER, LEX_C
+    global HOLD_VAL, SILVER, LEX_C, PER_LANG
     ap = argparse.ArgumentParser()
     ap.add_argument("--stopwords", action="store_true", help="rebuild stopwords.json.gz from jusText first")
     ap.add_argument("--C", type=float, default=0.05)
@@ -548,10 +550,14 @@ def main() -> None:
         help="label the tune-half lines without gold by trafilatura's extraction of the HTML",
     )
     ap.add_argument("--lex-c", type=float, default=LEX_C, help="C of the news-lexical model's word stage")
+    ap.add_argument(
+        "--no-language-cuts", action="store_true", help="one cut-off for every page language (web model)"
+    )
     args = ap.parse_args()
     LEX_C = args.lex_c
     HOLD_VAL = args.hold_val
     SILVER = args.silver
+    PER_LANG = not args.no_language_cuts
     if args.stopwords:
         build_stopwords()
     # both models also learn French and Swedish from half of turku dev (they have no train
