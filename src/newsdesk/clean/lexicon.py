@@ -723,6 +723,10 @@ def _nfkc_lines(texts: Sequence[str]) -> str:
     return "\n".join([t if is_nf("NFKC", t) else nf("NFKC", t) for t in texts])
 
 
+#: the codec that decodes a code point array of each item size (ASCII, BMP, any)
+_CODEC_OF = {1: "ascii", 2: "utf-16-le", 4: "utf-32-le"}
+
+
 def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     """:func:`dup_keys` and :func:`normalise_many` of a page's lines from one pass.
 
@@ -743,33 +747,43 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     if folded.isascii():
         raw = folded.encode("ascii")
         chars = np.frombuffer(raw, dtype=np.uint8)
-        blank = np.frombuffer(raw.translate(_ASCII_KEY_TABLE), dtype=np.uint8).copy()
+        blank = np.frombuffer(raw.translate(_ASCII_KEY_TABLE), dtype=np.uint8)
         keys = _squeeze_spaces(blank).tobytes().decode("ascii").split("\n")
-        digit_at = np.flatnonzero((chars >= 0x30) & (chars <= 0x39))
+        digit = (chars >= 0x30) & (chars <= 0x39)
+        norm_blank = np.where(digit, np.uint8(0x20), blank) if digit.any() else None
     else:
-        chars = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        if int(chars.max()) > 0xFFFF:
+        units = folded.encode("utf-16-le", "surrogatepass")
+        if len(units) == 2 * len(folded):
+            # no astral character: the UTF-16 units are the code points, and half the bytes
+            # of UTF-32 for every array below; the keys hold no surrogate (none is a word
+            # character), so decoding them as UTF-16 pairs nothing up
+            chars = np.frombuffer(units, dtype=np.uint16)
+            flags = _bmp_key_flags().take(chars)  # take: see features._flags_of
+            blank = np.where(flags & 1, chars, np.uint16(0x20))  # one pass, not a copy and a masked store
+        else:
+            chars = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
             astral = chars > 0xFFFF
             flags = _bmp_key_flags().take(np.where(astral, 0, chars))
             for k in np.flatnonzero(astral):
                 flags[k] = folded[k].isalnum() | (folded[k].isdecimal() << 1)
-        else:
-            flags = _bmp_key_flags().take(chars)  # take: see features._flags_of
-        blank = np.where(flags & 1, chars, np.uint32(0x20))  # one pass, not a copy and a masked store
-        keys = _squeeze_spaces(blank).tobytes().decode("utf-32-le", "surrogatepass").split("\n")
-        digit_at = np.flatnonzero(flags & 2)
+            blank = np.where(flags & 1, chars, np.uint32(0x20))
+        keys = (
+            _squeeze_spaces(blank)
+            .tobytes()
+            .decode(_CODEC_OF[blank.dtype.itemsize], "surrogatepass")
+            .split("\n")
+        )
+        # flags are 0 (blanked), 1 (kept: a letter or a newline) or 3 (a digit, kept)
+        norm_blank = np.where(flags == 1, chars, blank.dtype.type(0x20)) if int(flags.max()) > 1 else None
     if len(keys) != n:  # pragma: no cover - NFKC/casefold never add a newline
         keys = [dup_key(t) for t in texts]
         return keys, list(normalise_many(texts, keys))
     # the normal form is the key with its digits dropped: the same blanking with the
     # digits blanked too (a page without digits, most of them, has its keys as normal forms)
-    if not len(digit_at):
+    if norm_blank is None:
         return keys, list(keys)
-    blank[digit_at] = 0x20
-    squeezed = _squeeze_spaces(blank).tobytes()
-    norms = (
-        squeezed.decode("ascii") if blank.dtype == np.uint8 else squeezed.decode("utf-32-le", "surrogatepass")
-    ).split("\n")
+    squeezed = _squeeze_spaces(norm_blank).tobytes()
+    norms = squeezed.decode(_CODEC_OF[norm_blank.dtype.itemsize], "surrogatepass").split("\n")
     if len(norms) != n:  # pragma: no cover - as for the keys
         return keys, list(normalise_many(texts, keys))
     return keys, norms
