@@ -20,7 +20,7 @@ from operator import itemgetter
 import ahocorasick_rs
 import numpy as np
 
-from newsdesk.clean.lexicon import has_cue, lower_page, normalise_many, utf8
+from newsdesk.clean.lexicon import CODEC_OF_ITEMSIZE, has_cue, lower_page, normalise_many, utf8
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENT_END = frozenset(".!?…。！？")
@@ -118,10 +118,6 @@ def line_stats(text: str, stop: frozenset[str] | None) -> tuple[int, int, float,
 _ASCII_WORD_TABLE = bytes(c if (chr(c).isalnum() or c == 95) and c < 128 else 0x20 for c in range(256))
 
 
-#: the codec that decodes a code point array of each item size (ASCII, BMP, any)
-_CODEC_OF = {1: "ascii", 2: "utf-16-le", 4: "utf-32-le"}
-
-
 def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tuple[int, int, float, bool]]:
     """:func:`line_stats` of every line of a page: one word scan of the joined page.
 
@@ -158,7 +154,7 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
             blanked = (
                 np.where(isword, cps, cps.dtype.type(32))
                 .tobytes()
-                .decode(_CODEC_OF[cps.itemsize], "surrogatepass")
+                .decode(CODEC_OF_ITEMSIZE[cps.itemsize], "surrogatepass")
             )
         words = blanked.casefold().split()
         if len(words) != total:  # pragma: no cover - defensive, the two definitions agree

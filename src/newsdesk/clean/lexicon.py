@@ -724,7 +724,7 @@ def _nfkc_lines(texts: Sequence[str]) -> str:
 
 
 #: the codec that decodes a code point array of each item size (ASCII, BMP, any)
-_CODEC_OF = {1: "ascii", 2: "utf-16-le", 4: "utf-32-le"}
+CODEC_OF_ITEMSIZE = {1: "ascii", 2: "utf-16-le", 4: "utf-32-le"}
 
 
 def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -770,7 +770,7 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
         keys = (
             _squeeze_spaces(blank)
             .tobytes()
-            .decode(_CODEC_OF[blank.dtype.itemsize], "surrogatepass")
+            .decode(CODEC_OF_ITEMSIZE[blank.dtype.itemsize], "surrogatepass")
             .split("\n")
         )
         # flags are 0 (blanked), 1 (kept: a letter or a newline) or 3 (a digit, kept)
@@ -783,7 +783,7 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     if norm_blank is None:
         return keys, list(keys)
     squeezed = _squeeze_spaces(norm_blank).tobytes()
-    norms = squeezed.decode(_CODEC_OF[norm_blank.dtype.itemsize], "surrogatepass").split("\n")
+    norms = squeezed.decode(CODEC_OF_ITEMSIZE[norm_blank.dtype.itemsize], "surrogatepass").split("\n")
     if len(norms) != n:  # pragma: no cover - as for the keys
         return keys, list(normalise_many(texts, keys))
     return keys, norms
