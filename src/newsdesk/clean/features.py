@@ -15,12 +15,11 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from operator import itemgetter
 
 import ahocorasick_rs
 import numpy as np
 
-from newsdesk.clean.lexicon import CODEC_OF_ITEMSIZE, has_cue, lower_page, normalise_many, utf8
+from newsdesk.clean.lexicon import CODEC_OF_ITEMSIZE, has_cue, hits_by_line, lower_page, normalise_many, utf8
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENT_END = frozenset(".!?…。！？")
@@ -435,14 +434,7 @@ def _dateish_rows(low: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     the lines holding a month's first three letters and no numeric date (no match of either
     crosses a newline, so a line is hit exactly when one of them matches in it)."""
     hit = _lines_hit(_L_DATE_NUM, low, starts, len(starts)) > 0
-    raw = utf8(low)
-    rows: list[int] = []
-    row, prev = 0, 0
-    for _, a, _ in sorted(_DATE_MONTH_AC.find_matches_as_indexes(raw, overlapping=True), key=itemgetter(1)):
-        row += raw.count(b"\n", prev, a)  # the line of the hit: newlines before it
-        prev = a
-        if not hit[row]:
-            rows.append(row)
+    rows = [row for _, row in hits_by_line(_DATE_MONTH_AC, utf8(low)) if not hit[row]]
     if rows:
         hit |= _rows_holding_match(_L_DATE_MONTH, low, starts, ends, rows) > 0
     return hit
@@ -760,11 +752,7 @@ def doc_features(
     url_rows: list[int] = []
     copy_rows: list[int] = []
     n_url = len(_URL_KEYS)
-    raw = utf8(low)
-    row, prev = 0, 0
-    for k, a, _ in sorted(_PREFILTER_AC.find_matches_as_indexes(raw, overlapping=True), key=itemgetter(1)):
-        row += raw.count(b"\n", prev, a)  # the line of the hit: newlines before it
-        prev = a
+    for k, row in hits_by_line(_PREFILTER_AC, utf8(low)):
         (url_rows if k < n_url else copy_rows).append(row)
     if url_rows:
         out[:, 14] = (

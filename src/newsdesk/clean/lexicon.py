@@ -21,7 +21,7 @@ import re._constants as _sre
 import re._parser as _sre_parse
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
@@ -536,6 +536,17 @@ def lower_page(joined: str) -> str:
     return low if last == joined else joined.lower()
 
 
+def hits_by_line(automaton: ahocorasick_rs.BytesAhoCorasick, raw: bytes) -> Iterator[tuple[int, int]]:
+    """(pattern index, line number) of every overlapping hit of ``automaton`` in ``raw``, the
+    UTF-8 of a page joined by newlines, in page order.  No pattern may hold a newline, so a
+    hit lies in the line after as many newlines as precede it: counted from hit to hit."""
+    line, prev = 0, 0
+    for k, a, _ in sorted(automaton.find_matches_as_indexes(raw, overlapping=True), key=itemgetter(1)):
+        line += raw.count(b"\n", prev, a)
+        prev = a
+        yield k, line
+
+
 def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
     """:func:`_cues` of every line of a page, with one trigger scan of the whole page.
 
@@ -552,13 +563,9 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
     # a trigger (no trigger holds a newline, so each hit lies within one line, the one
     # after as many newlines as precede the hit: counted from hit to hit, in page order;
     # lower() keeps the newlines where they were, even where it changes a line's length)
-    line, prev = 0, 0
-    raw = utf8(joined_low)
     n_trig = len(_ALL_TRIGGERS)
     odd: list[int] = []
-    for k, a, _ in sorted(_TRIGGER_AC.find_matches_as_indexes(raw, overlapping=True), key=itemgetter(1)):
-        line += raw.count(b"\n", prev, a)
-        prev = a
+    for k, line in hits_by_line(_TRIGGER_AC, utf8(joined_low)):
         if k < n_trig:
             found.setdefault(line, set()).add(_ALL_TRIGGERS[k])
         else:
