@@ -106,6 +106,25 @@ def test_german_caption_donation_cookie() -> None:
     assert "Starkregen und Hagel" in art.text
 
 
+def test_lines_without_letters_are_removed_with_their_reason() -> None:
+    """A comment count, a time stamp, a price cell or an emoji alone on a line is not text;
+    the body around it stays, and the removal says why and where."""
+    body = (
+        "The council approved the new budget on Tuesday after a long debate about schools.\n"
+        "Members said the plan would cut waiting lists and fund two new clinics next year.\n"
+    )
+    raw = "City council backs budget\n" + body + "53\n28.04.2010, 22:40\n||210:-\n\u2665\n" + body
+    art = clean_text(raw)
+    assert_valid(art)
+    gone = {r.text: (r.reason, r.detail) for r in art.removed}
+    for cell in ("53", "28.04.2010, 22:40", "||210:-", "\u2665"):
+        assert gone[cell][0] == "empty" and "no letters" in gone[cell][1], cell
+    assert all(not any(ch.isalpha() for ch in r.text) for r in art.removed if r.reason == "empty")
+    assert "Members said the plan would cut waiting lists" in art.text
+    kept = clean_text(raw, config=CleanConfig(drop_letterless=False))
+    assert "53" not in {r.text for r in kept.removed if r.reason == "empty"}
+
+
 # -- the seeds -----------------------------------------------------------------------------
 
 

@@ -42,7 +42,7 @@ REMOVAL_REASONS = (
     "teaser",  # "Read more: <another article's headline>" inside the article
     "after-article",  # under an end-of-page heading ("Related articles", "Comments")
     "html",  # markup-level boilerplate removed before line cleaning (HTML path)
-    "empty",  # nothing but whitespace or punctuation
+    "empty",  # no letters: whitespace, punctuation, digits or symbols only
 )
 
 

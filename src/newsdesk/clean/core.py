@@ -586,6 +586,7 @@ def clean_text(
     # -- 2. cue phrases and empties -------------------------------------------------------
     raw_low = raw.lower()
     with_key, networks, named = _lines_with_credit_key(raw, raw_low, lines)
+    letterless = cfg.drop_letterless
     # the first loop over every line also hands each line its statistics (nothing above
     # reads them)
     for i, (ln, t, cue, norm, st) in enumerate(zip(lines, probe, cues, norms, stats, strict=True)):
@@ -594,6 +595,9 @@ def clean_text(
             continue
         if ln.nw == 0:  # no \w character at all (nw counts \w runs)
             _remove(ln, "empty", "no letters or digits")
+            continue
+        if letterless and not any(map(str.isalpha, t)):
+            _remove(ln, "empty", "no letters: a number, date, price or symbol on its own line")
             continue
         # the network pattern can only match a line naming a network, as far as an ASCII
         # line goes; other lines may match through case folding that lower() does not show
