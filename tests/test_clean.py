@@ -125,6 +125,15 @@ def test_lines_without_letters_are_removed_with_their_reason() -> None:
     assert "53" not in {r.text for r in kept.removed if r.reason == "empty"}
 
 
+@pytest.mark.parametrize(
+    "label", ["Hors ligne", "Passwort vergessen?", "Logga in", "Kirjaudu sisään", "Privacy Policy"]
+)
+def test_site_furniture_labels(label: str) -> None:
+    """Account, legal and forum links are labels in every language the models learned."""
+    assert match_rules(label, len(label.split()), False) == ("label", f"UI label {label!r}")
+    assert match_rules(f"{label} is what the page said, according to the court filing.", 11, True) is None
+
+
 # -- the seeds -----------------------------------------------------------------------------
 
 

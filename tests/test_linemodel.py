@@ -90,7 +90,7 @@ def test_cleaner_cuts_at_the_page_language_threshold() -> None:
     lines = [
         "Kaupunginvaltuusto päätti tiistaina sulkea vanhan sillan, koska insinöörit löysivät halkeamia sen pilareista.",
         "Asukkaiden mukaan kiertotie pidentää heidän päivittäistä matkaansa keskustaan puolella tunnilla.",
-        "Lue lisää",
+        "Lisää aiheesta",
         "Pormestarin mukaan korjaukset voivat alkaa ensi keväänä, jos alueellinen hallitus myöntää rahat.",
     ]
     raw = "\n".join(lines)
@@ -111,4 +111,4 @@ def test_cleaner_cuts_at_the_page_language_threshold() -> None:
         kept[name] = {p.text for p in art.paragraphs} | ({art.title.text} if art.title else set())
     assert probs.max() < 1.0
     # at cut 1 only prose lines (kept whatever the model says) and the headline survive
-    assert "Lue lisää" in kept["low"] and "Lue lisää" not in kept["high"]
+    assert "Lisää aiheesta" in kept["low"] and "Lisää aiheesta" not in kept["high"]

@@ -293,6 +293,152 @@ lees ook
 """.splitlines()
     if line.strip()
 )
+#: Site furniture outside the article proper: account, navigation, legal and contact links,
+#: forum buttons, in the languages of the training pages.  As a whole line each is a link
+#: label; on the line models' training pages (turku-lines train and its fr/sv training half,
+#: Fundus, the trafilatura-eval tune half) 608 such lines are noise and 4 main text (a
+#: forum's "Suche" heading, "6 kommentarer:", two "contact us" headings of contact pages).
+#: Left out as headings an article may use: "quote", "recherche", "inicio".
+_SITE_LABELS = frozenset(
+    line.strip()
+    for line in """
+hors ligne
+mot de passe oublié
+créer un compte
+se déconnecter
+connexion
+déconnexion
+inscription
+mon compte
+signaler un abus
+signaler
+répondre
+citer
+imprimer
+envoyer à un ami
+version imprimable
+haut de page
+retour en haut
+accueil
+plan du site
+mentions légales
+nous contacter
+contactez nous
+voir plus
+afficher plus
+en savoir plus
+lire plus
+suivant
+précédent
+page suivante
+page précédente
+rechercher
+fermer
+mehr erfahren
+mehr lesen
+kontakt
+impressum
+datenschutz
+datenschutzerklärung
+agb
+startseite
+zurück
+nach oben
+suche
+suchen
+abmelden
+registrieren
+passwort vergessen
+antworten
+zitieren
+beitrag melden
+alle anzeigen
+mehr anzeigen
+zum seitenanfang
+kommentar schreiben
+beitrag schreiben
+registrarse
+cerrar sesión
+olvidaste tu contraseña
+contacto
+aviso legal
+política de privacidad
+política de cookies
+mapa del sitio
+volver arriba
+ver más
+siguiente
+anterior
+buscar
+responder
+imprimir
+logga in
+logga ut
+registrera
+glömt lösenordet
+kontakta oss
+om oss
+startsida
+till toppen
+läs mer
+visa mer
+sök
+svara
+dela
+skriv ut
+kommentarer
+annons
+relaterat
+mest läst
+nyhetsbrev
+prenumerera
+kirjaudu sisään
+kirjaudu ulos
+rekisteröidy
+unohditko salasanasi
+ota yhteyttä
+yhteystiedot
+etusivu
+takaisin ylös
+lue lisää
+näytä lisää
+haku
+hae
+vastaa
+jaa
+tulosta
+kommentit
+mainos
+uutiskirje
+tilaa
+seuraava
+edellinen
+contact
+contact us
+about us
+home
+privacy policy
+terms of use
+terms and conditions
+site map
+sitemap
+forgot your password
+forgot password
+create an account
+log out
+logout
+reply
+report abuse
+show more
+load more
+view all
+see all
+more
+offline
+""".splitlines()
+    if line.strip()
+)
+_LABELS = _LABELS | _SITE_LABELS
 
 
 #: the labels, for callers that test a line's normal form against them in a hot loop
