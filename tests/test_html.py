@@ -232,3 +232,98 @@ def test_stray_nul_bytes_are_dropped_not_fatal() -> None:
     html = page("coastal_wire_storm.html").replace("Engineers", "Engi\x00neers", 1)
     x = extract_html(html)
     assert "Engineers had restored supplies" in x.body
+
+
+# -- the site's name around the page title ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "sitename", "host", "headings", "expected"),
+    [
+        # a last or first segment naming the site (declared name, host, host's first label)
+        (
+            "74-Jähriger stirbt nach Unfall in Simmelsdorf - N-LAND",
+            "N-LAND",
+            "n-land.de",
+            [],
+            "74-Jähriger stirbt nach Unfall in Simmelsdorf",
+        ),
+        (
+            "Wie man eine Tischdecke herstellt | homify",
+            None,
+            "www.homify.de",
+            [],
+            "Wie man eine Tischdecke herstellt",
+        ),
+        (
+            "Maulwurfkuchen mit Erdbeeren - Rezept von Backen.de",
+            None,
+            "backen.de",
+            [],
+            "Maulwurfkuchen mit Erdbeeren",
+        ),
+        (
+            "INDUSTRIEMAGAZIN | Luftfahrt hebt ab - und FACC profitiert",
+            "INDUSTRIEMAGAZIN",
+            "industriemagazin.at",
+            [],
+            "Luftfahrt hebt ab - und FACC profitiert",
+        ),
+        # the page's own heading settles it, whatever the site is called
+        (
+            "Vierschanzentournee | Skisprung-Zoff ums Material",
+            None,
+            None,
+            ["Skisprung-Zoff ums Material"],
+            "Skisprung-Zoff ums Material",
+        ),
+        ("Pétition : Non à la fermeture", None, None, ["Non à la fermeture"], "Non à la fermeture"),
+        # kept whole: nothing names the site, a colon is part of a headline, the heading is the title
+        (
+            "Krieg und Frieden - Ein Roman in vier Bänden",
+            "Buchblog",
+            "buchblog.de",
+            [],
+            "Krieg und Frieden - Ein Roman in vier Bänden",
+        ),
+        (
+            "Studie zeigt: Zwei Lebensmittel helfen",
+            "Studie",
+            "studie.de",
+            [],
+            "Studie zeigt: Zwei Lebensmittel helfen",
+        ),
+        (
+            "What we do - Creative Commons",
+            "Creative Commons",
+            "creativecommons.org",
+            ["What we do - Creative Commons"],
+            "What we do - Creative Commons",
+        ),
+        ("N-LAND", "N-LAND", "n-land.de", [], "N-LAND"),
+    ],
+)
+def test_site_free_title(
+    title: str, sitename: str | None, host: str | None, headings: list[str], expected: str
+) -> None:
+    from newsdesk.clean.html import site_free_title
+
+    assert site_free_title(title, sitename, host, headings) == expected
+
+
+def test_extracted_title_drops_the_site_name_and_stays_a_header_line() -> None:
+    body = "".join(
+        f"<p>The council met on Tuesday and voted on the budget for the coming year, item {i}.</p>"
+        for i in range(6)
+    )
+    html = (
+        "<html><head><title>Council passes the budget | Example Daily</title>"
+        '<meta property="og:title" content="Council passes the budget | Example Daily">'
+        '<meta property="og:site_name" content="Example Daily"></head>'
+        f"<body><article><h2>Budget</h2>{body}</article></body></html>"
+    )
+    x = extract_html(html, "https://www.example-daily.com/news/budget")
+    assert x.title == "Council passes the budget"
+    assert_layout(x)
+    kept = extract_html(html, "https://www.example-daily.com/news/budget", HtmlConfig(site_free_title=False))
+    assert kept.title == "Council passes the budget | Example Daily"

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -121,6 +121,9 @@ class HtmlConfig:
     max_chars: int = 10_000_000
     #: Parsed trees with more elements than this are refused (the eval set tops at ~10 k).
     max_elements: int = 300_000
+    #: drop the site's name from the page title ("Headline - Site", "SITE | Headline"), see
+    #: :func:`site_free_title`
+    site_free_title: bool = True
 
 
 @dataclass(slots=True)
@@ -174,6 +177,69 @@ _LANG_META = (
     etree.XPath('.//meta[@http-equiv="content-language" or @http-equiv="Content-Language"]/@content'),
     etree.XPath('.//meta[@property="og:locale"]/@content'),
 )
+
+
+#: what sites put between a headline and their own name: a dash, bar, bullet, star, tilde
+#: or guillemet with spaces around it (a colon is not one: "Studie zeigt: ..." is a headline)
+_TITLE_SEP = re.compile(
+    r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb\u00ab\u203a\u2039\u22c6\u2219\u22c5~-]|::|\|\|)\s+"
+)
+#: also a colon or slash, but only to find the page's own heading inside the title
+_TITLE_SEP_WIDE = re.compile(
+    r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb\u00ab\u203a\u2039\u22c6\u2219\u22c5~:/-]|::|\|\|)\s+"
+)
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def _site_keys(sitename: str | None, hostname: str | None) -> set[str]:
+    """The names a site goes by, letters and digits only: its declared name, its host
+    name, and the host's first label ("homify" of homify.de)."""
+    keys = set()
+    if sitename:
+        keys.add(sitename)
+    if hostname:
+        host = hostname.lower().removeprefix("www.")
+        keys.update((host, host.split(".")[0]))
+    return {k for k in (_NON_ALNUM.sub("", x.casefold()) for x in keys) if k}
+
+
+def _names_site(segment: str, keys: set[str]) -> bool:
+    """Whether a title segment is the site's name ("N-LAND", "Rezept von Backen.de")."""
+    seg = _NON_ALNUM.sub("", segment.casefold())
+    if not seg:
+        return False
+    return any(seg == k or (len(k) >= 4 and k in seg) or (len(seg) >= 4 and seg in k) for k in keys)
+
+
+def site_free_title(title: str, sitename: str | None, hostname: str | None, headings: Sequence[str]) -> str:
+    """The page title without the site's name around it.
+
+    ``<title>`` and og:title mostly read "Headline - Site" or "SITE | Headline"; readers,
+    search and comparison across outlets want the headline.  Evidence first: when the
+    page's own ``<h1>`` is the title without its first or last segment, that is the
+    headline.  Otherwise a first or last segment is dropped only when it names the site
+    (declared name or host).  Kept whole when nothing says which part is the site's.
+    """
+    if _norm(title) in {_norm(h) for h in headings}:
+        return title
+    wide = list(_TITLE_SEP_WIDE.finditer(title))
+    if wide:
+        heads = {_norm(h) for h in headings if h.strip()}
+        for cand in (title[: wide[-1].start()], title[wide[0].end() :]):
+            if _norm(cand) in heads:
+                return cand.strip()
+    seps = list(_TITLE_SEP.finditer(title))
+    if not seps:
+        return title
+    keys = _site_keys(sitename, hostname)
+    if not keys:
+        return title
+    last, first = seps[-1], seps[0]
+    if _names_site(title[last.end() :], keys) and title[: last.start()].strip():
+        return title[: last.start()].strip()
+    if _names_site(title[: first.start()], keys) and title[first.end() :].strip():
+        return title[first.end() :].strip()
+    return title
 
 
 def _html_lang(tree: HtmlElement) -> str | None:
@@ -622,6 +688,8 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
 
     lang = _html_lang(tree)
     captions_found = _figcaptions(tree)
+    # the page's headings, read before the extraction prunes the tree
+    headings = [_one_line(h.text_content()) or "" for h in tree.iter("h1")] if cfg.site_free_title else []
     date_params = _date_params(cfg.extensive_date_search and not cfg.deferred_date_search)
     try:
         # trafilatura's own metadata step (with_metadata=True) ran on its copy of the tree
@@ -655,6 +723,8 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
         return _empty("no main text found", lang=lang, captions=captions_found)
 
     title = _one_line(md.title)
+    if title and cfg.site_free_title:
+        title = site_free_title(title, md.sitename, md.hostname, headings)
     description = _one_line(md.description)
     body_lines = {_norm(line): line for line in body.split("\n")}
     deck = description if description and not _is_excerpt(description, title, body_lines, body) else None
