@@ -327,3 +327,35 @@ def test_extracted_title_drops_the_site_name_and_stays_a_header_line() -> None:
     assert_layout(x)
     kept = extract_html(html, "https://www.example-daily.com/news/budget", HtmlConfig(site_free_title=False))
     assert kept.title == "Council passes the budget | Example Daily"
+
+
+@pytest.mark.parametrize(
+    ("author", "sitename", "host", "page", "expected"),
+    [
+        ("Rob Picheta; CNN", "CNN", "edition.cnn.com", None, "Rob Picheta"),
+        (
+            "Campo Grande News; Adriano Fernandes",
+            None,
+            "www.campograndenews.com.br",
+            None,
+            "Adriano Fernandes",
+        ),
+        ("Facebook Com; Evgenia Karp", None, None, None, "Evgenia Karp"),
+        ("Zeige alle Beiträge von Petra Ruland", None, None, None, "Petra Ruland"),
+        ("Zum Profil von jesusfreak jesusfreak", None, None, None, "jesusfreak"),
+        # initials get their periods back only as the page prints them
+        ("Marwan H Adwan", None, None, '<span class="author">Marwan H. Adwan</span>', "Marwan H. Adwan"),
+        ("R C Baker", None, None, "<p>By R.C. Baker</p>", "R.C. Baker"),
+        ("Ronja B", None, None, '<a href="/autor/ronja-b">Ronja B</a>', "Ronja B"),
+        # an outlet's own byline stays: agency and desk bylines are real
+        ("CNN", "CNN", "cnn.com", None, "CNN"),
+        ("Agencies", None, "economictimes.com", None, "Agencies"),
+        ("Anna Schmidt; Peter Weber", "Tagblatt", "tagblatt.de", None, "Anna Schmidt; Peter Weber"),
+    ],
+)
+def test_clean_byline(
+    author: str, sitename: str | None, host: str | None, page: str | None, expected: str
+) -> None:
+    from newsdesk.clean.html import clean_byline
+
+    assert clean_byline(author, sitename, host, page) == expected

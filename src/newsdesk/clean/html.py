@@ -124,6 +124,8 @@ class HtmlConfig:
     #: drop the site's name from the page title ("Headline - Site", "SITE | Headline"), see
     #: :func:`site_free_title`
     site_free_title: bool = True
+    #: drop the outlet's name, share and profile links from the byline, see :func:`clean_byline`
+    clean_byline: bool = True
 
 
 @dataclass(slots=True)
@@ -240,6 +242,56 @@ def site_free_title(title: str, sitename: str | None, hostname: str | None, head
     if _names_site(title[: first.start()], keys) and title[first.end() :].strip():
         return title[first.end() :].strip()
     return title
+
+
+#: a profile link's wording around the name it links ("Zeige alle Beiträge von Petra Ruland")
+_PROFILE_LINK = re.compile(
+    r"^(?:zeige alle beitr[äa]ge von|alle beitr[äa]ge von|alle artikel von|zum profil von|mehr von|"
+    r"view all posts by|all posts by|more posts by|posts by|more from|"
+    r"voir tous les articles de|tous les articles de|ver todos los art[íi]culos de)\s+",
+    re.IGNORECASE,
+)
+#: a social network's name (a share link's text) read as an author
+_SOCIAL_NAME = re.compile(
+    r"^(?:facebook|twitter|instagram|linkedin|youtube|tiktok|x)(?: com)?$", re.IGNORECASE
+)
+
+
+def _with_initials(name: str, page: str) -> str:
+    """The name as the page prints it when trafilatura dropped the periods of its initials
+    ("Marwan H Adwan" for "Marwan H. Adwan"): only single-letter words may gain a period,
+    letters and case must be the page's own."""
+    words = name.split()
+    if not any(len(w) == 1 for w in words):
+        return name
+    pattern = "".join(re.escape(w) + (r"\.?\s*" if len(w) == 1 else r"\s+") for w in words[:-1])
+    pattern += re.escape(words[-1]) + (r"\.?" if len(words[-1]) == 1 else "")
+    found = re.search(r"(?<![\w.])" + pattern + r"(?![\w-])", page)
+    return _WS.sub(" ", found.group(0)).strip() if found else name
+
+
+def clean_byline(author: str, sitename: str | None, hostname: str | None, page: str | None = None) -> str:
+    """The people who wrote the article, from trafilatura's author string.
+
+    trafilatura joins every author-like text it finds with "; ", so the outlet's own name
+    ("Rob Picheta; CNN"), a share link ("Facebook Com; Evgenia Karp") or a profile link's
+    wording ("Zeige alle Beiträge von Petra Ruland") come along.  Those parts go when a
+    person remains; a byline that is only the outlet stays (agency and desk bylines are
+    real).  With ``page``, initials get back the periods trafilatura strips.
+    """
+    keys = _site_keys(sitename, hostname)
+    kept: list[str] = []
+    for part in author.split(";"):
+        name = _PROFILE_LINK.sub("", part.strip()).strip()
+        words = name.split()
+        half = len(words) // 2
+        if half and len(words) % 2 == 0 and words[:half] == words[half:]:  # "jesusfreak jesusfreak"
+            name = " ".join(words[:half])
+        if not name or _SOCIAL_NAME.match(name) or (keys and _names_site(name, keys)):
+            continue
+        if name.casefold() not in {k.casefold() for k in kept}:
+            kept.append(_with_initials(name, page) if page else name)
+    return "; ".join(kept) if kept else author
 
 
 def _html_lang(tree: HtmlElement) -> str | None:
@@ -729,6 +781,8 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
     body_lines = {_norm(line): line for line in body.split("\n")}
     deck = description if description and not _is_excerpt(description, title, body_lines, body) else None
     byline = _one_line(md.author)
+    if byline and cfg.clean_byline:
+        byline = clean_byline(byline, md.sitename, md.hostname, html) or None
     placed = [c for c in captions_found if _norm(c) not in body_lines] if cfg.captions else []
     in_body = [body_lines[_norm(c)] for c in captions_found if _norm(c) in body_lines] if cfg.captions else []
     raw, body_start = _layout(title, deck, byline, placed, body)
