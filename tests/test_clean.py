@@ -134,6 +134,35 @@ def test_site_furniture_labels(label: str) -> None:
     assert match_rules(f"{label} is what the page said, according to the court filing.", 11, True) is None
 
 
+def test_headline_of_a_page_rendered_whole_is_found_above_its_body() -> None:
+    """A whole page opens with its menus; the headline sits just above the article's first
+    paragraphs, not at the top of the text."""
+    menu = [
+        "Skip to content", "Home", "News", "Local news", "World news", "Business and economy",
+        "Sport results today", "Culture and arts", "Opinion pieces", "Weather forecast",
+        "Subscribe for one euro", "Sign in to your account",
+    ]  # fmt: skip
+    body = [
+        "The city council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its piers.",
+        "Residents say the detour adds half an hour to their daily commute into the centre, and shop owners fear losing trade.",
+        "The mayor said repairs could begin next spring if the regional government releases the money it promised last year.",
+    ]
+    raw = "\n".join(
+        [*menu, "Council closes the old bridge after engineers find cracks", "By Anna Berg", *body]
+    )
+    art = clean_text(raw)
+    assert_valid(art)
+    assert (
+        art.title is not None
+        and art.title.text == "Council closes the old bridge after engineers find cracks"
+    )
+    assert art.text.startswith("The city council voted on Tuesday")
+    # lines above a headline found this way are the model's to judge, never "nav" by position
+    assert not [r for r in art.removed if r.detail == "short label above the headline"]
+    off = clean_text(raw, config=CleanConfig(title_near_body=False))
+    assert off.title is not None and off.title.text != art.title.text
+
+
 # -- the seeds -----------------------------------------------------------------------------
 
 

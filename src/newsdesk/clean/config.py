@@ -40,6 +40,11 @@ class CleanConfig:
     template_spare_words: int = 12
     #: the headline is looked for among the first this-many candidate lines
     title_window: int = 6
+    #: on a page whose top is furniture, the headline is looked for just above the first
+    #: prose line the model keeps (:func:`newsdesk.clean.core._title_above_body`)
+    title_near_body: bool = True
+    #: a line above the body is the headline only when the model gives it at least this
+    title_min_p: float = 0.05
     title_max_words: int = 30
     title_max_chars: int = 300
     deck_max_words: int = 80

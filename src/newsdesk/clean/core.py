@@ -506,6 +506,63 @@ def _is_prose(ln: _Line, cfg: CleanConfig, has_stoplist: bool) -> bool:
     )
 
 
+def _title_above_body(
+    lines: Sequence[_Line], probs: Sequence[float], cut: float, cfg: CleanConfig, has_stoplist: bool
+) -> int | None:
+    """The headline as the line just above where the article starts, when the page's top
+    is furniture.
+
+    A page rendered whole opens with its menus; the first headline-shaped line from the top
+    is then a menu entry.  The article starts at its first prose line the line model keeps;
+    its headline is the nearest headline-shaped line above that, over a deck, byline, date
+    or caption.  None when the top of the page is the article's (its first headline-shaped
+    line is within ``title_window`` lines of the body): the caller's search from the top
+    decides then, as it always did for short texts.  Lines above a headline found this way
+    are left to the model (the search from the top removes short ones as navigation).
+    """
+    anchor = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if ln.role is None and probs[i] >= cut and _is_prose(ln, cfg, has_stoplist)
+        ),
+        None,
+    )
+    if anchor is None:
+        return None
+    free = [i for i in range(anchor) if lines[i].role is None]
+    first = next((i for i in free if _headline_like(lines[i], cfg) and lines[i].nw >= 2), None)
+    if first is not None and len(free) - free.index(first) <= cfg.title_window:
+        return None
+    # nearest first; a deck (a sentence with its period), byline, date or caption may sit
+    # between the headline and the body, so a few lines are looked at
+    looked = 0
+    for i in reversed(free):
+        ln = lines[i]
+        t = _LIST_MARK.sub("", ln.text.rstrip())
+        if ln.nw <= 1 or (_BYLINE.match(t) and ln.nw <= cfg.byline_max_words):
+            continue
+        if ln.nw <= 10 and _is_date_line(t):
+            continue
+        if (
+            _headline_like(ln, cfg)
+            and not t.endswith(".")
+            and probs[i] >= cfg.title_min_p
+            and not _is_prose(ln, cfg, has_stoplist)
+        ):
+            return i
+        looked += 1
+        if looked >= _TITLE_LOOK_LINES:
+            break
+    return None
+
+
+#: lines looked at above the body for its headline (skipped bylines and dates not counted)
+_TITLE_LOOK_LINES = 3
+#: a list item's mark as a renderer prints it ("* Entry")
+_LIST_MARK = re.compile(r"^[*+•·-]\s+")
+
+
 def _headline_like(ln: _Line, cfg: CleanConfig) -> bool:
     t = ln.text.rstrip()
     return (
@@ -713,7 +770,14 @@ def clean_text(
     # only the hints give a line the title or deck role before this point (and a deck may
     # since have been removed as a duplicate): their indices were kept, no scan is needed
     title_idx = _still(lines, taken.get("title"), "title")
-    if title_idx is None and not hints.extracted:
+    top_title = title_idx is None and not hints.extracted
+    found_near_body = False
+    if top_title and model is not None and cfg.title_near_body:
+        at = _title_above_body(lines, probs, model.threshold_for(lang), cfg, stop is not None)
+        if at is not None:
+            title_idx, top_title, found_near_body = at, False, True
+            lines[at].role = "title"
+    if top_title:
         cands = (i for i, ln in enumerate(lines) if ln.role is None or ln.role in ("title", "caption"))
         for i in list(islice(cands, cfg.title_window)):
             ln = lines[i]
@@ -743,8 +807,9 @@ def clean_text(
                 title_idx = i
                 ln.role = "title"
             break
-    if title_idx is not None:
-        # short non-sentence lines above the headline: section labels / navigation
+    if title_idx is not None and not found_near_body:
+        # short non-sentence lines above the headline: section labels / navigation (a
+        # headline found above the body may sit under a page of anything: the model judges)
         for ln in lines[:title_idx]:
             if ln.role is None and ln.nw <= 6 and not ln.sentence and not _BYLINE.match(ln.text):
                 if _is_date_line(ln.text):
