@@ -12,6 +12,9 @@ footers and all, is cleaned by:
   stoplist of the language newsdesk detected for the page (English when jusText has none);
 * ``passthrough``: the rendered text unchanged.
 
+Titles: newsdesk's headline on the rendered text against the gold title (exact match,
+case- and whitespace-insensitive), beside the text's first line as the naive reading.
+
 The metric is the dataset's own (``../shared/data/README.md``): micro P/R/F1 over the
 ``with``/``without`` snippets, whitespace-collapsed substring matching.  Pages are split into
 ``tune``/``heldout`` halves by a stable hash of the file name (the split bench/html_eval.py
@@ -173,6 +176,12 @@ def main() -> None:
             if row["file"] in wanted:
                 html_by_file[row["file"]] = row["html"]
     counts = {s: {sp: Counts() for sp in SPLITS} for s in systems}
+    # title exact match (case- and whitespace-insensitive) on pages with a gold title:
+    # newsdesk's headline, and the text's first line (what a reader without a cleaner takes)
+    titles = {s: {sp: [0, 0] for sp in SPLITS} for s in ("newsdesk", "first line")}
+
+    def title_hit(got: str | None, want: str) -> bool:
+        return bool(got) and " ".join(str(got).split()).casefold() == " ".join(want.split()).casefold()
 
     def score(system: str, split: str, text: str, g: dict, cpu: float) -> None:
         for sp in (split, "all"):
@@ -186,6 +195,12 @@ def main() -> None:
         t = time.process_time()
         art = clean_text(text, config=cfg)
         cpu = time.process_time() - t
+        if g.get("title"):
+            first = next((ln for ln in text.splitlines() if ln.strip()), None)
+            for name, got in (("newsdesk", art.title.text if art.title else None), ("first line", first)):
+                for s_ in (sp, "all"):
+                    titles[name][s_][0] += title_hit(got, g["title"])
+                    titles[name][s_][1] += 1
         views = newsdesk_views(art)
         for name, out in views.items():
             if name in counts:
@@ -211,6 +226,9 @@ def main() -> None:
             prec, rec, f1 = counts[s][sp].prf()
             ms = 1000 * counts[s][sp].cpu / max(n[sp], 1)
             print(f"{s:24s} {sp:8s} {prec:6.3f} {rec:6.3f} {f1:6.3f} {ms:8.2f}")
+    for name, per in titles.items():
+        cells = "  ".join(f"{sp} {m / k:.3f} ({k})" for sp, (m, k) in per.items() if k)
+        print(f"title exact match, {name:10s}: {cells}")
     nd = counts["newsdesk"]["all"].prf()[2]
     jt_f1 = counts["justext"]["all"].prf()[2] or float("nan")
     pt_f1 = counts["passthrough"]["all"].prf()[2]
