@@ -50,7 +50,6 @@ _COPY_KEYS = ("©", "(c)", "rights reserved", "rechte vorbehalten", "tous droits
 _PREFILTER_AC = ahocorasick_rs.BytesAhoCorasick(
     [k.encode("utf-8") for k in (*_URL_KEYS, *_COPY_KEYS)], implementation=ahocorasick_rs.Implementation.DFA
 )
-_BULLET = re.compile(r"^\s*(?:[-•*–—·▪►>]|\d+[.)])\s")
 
 FEATURE_NAMES = (
     "log_chars",

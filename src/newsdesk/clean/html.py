@@ -222,11 +222,11 @@ def site_free_title(title: str, sitename: str | None, hostname: str | None, head
     headline.  Otherwise a first or last segment is dropped only when it names the site
     (declared name or host).  Kept whole when nothing says which part is the site's.
     """
-    if _norm(title) in {_norm(h) for h in headings}:
+    heads = {_norm(h) for h in headings if h.strip()}
+    if _norm(title) in heads:
         return title
     wide = list(_TITLE_SEP_WIDE.finditer(title))
     if wide:
-        heads = {_norm(h) for h in headings if h.strip()}
         for cand in (title[: wide[-1].start()], title[wide[0].end() :]):
             if _norm(cand) in heads:
                 return cand.strip()
