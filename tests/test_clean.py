@@ -157,6 +157,8 @@ def test_headline_of_a_page_rendered_whole_is_found_above_its_body() -> None:
         and art.title.text == "Council closes the old bridge after engineers find cracks"
     )
     assert art.text.startswith("The city council voted on Tuesday")
+    # the byline is looked for under that headline, not at the top of the page
+    assert art.byline is not None and art.byline.text == "By Anna Berg"
     # lines above a headline found this way are the model's to judge, never "nav" by position
     assert not [r for r in art.removed if r.detail == "short label above the headline"]
     off = clean_text(raw, config=CleanConfig(title_near_body=False))

@@ -817,7 +817,10 @@ def clean_text(
                 _remove(ln, "nav", "short label above the headline")
 
     head_end = (title_idx if title_idx is not None else -1) + 1
-    head = list(islice((i for i, ln in enumerate(lines) if ln.role is None), 8))
+    # byline and dateline: among the first free lines of the text, or under a headline
+    # found above the body (the page's top is furniture then)
+    head_from = head_end if found_near_body else 0
+    head = list(islice((i for i in range(head_from, len(lines)) if lines[i].role is None), 8))
     for i in head:
         ln = lines[i]
         if ln.role is not None:
