@@ -13,7 +13,8 @@ footers and all, is cleaned by:
 * ``passthrough``: the rendered text unchanged.
 
 Titles: newsdesk's headline on the rendered text against the gold title (exact match,
-case- and whitespace-insensitive), beside the text's first line as the naive reading.
+case- and whitespace-insensitive), beside the text's first line as the naive reading; also
+the byline (holds the gold author) and the publication date (right to the day).
 
 The metric is the dataset's own (``../shared/data/README.md``): micro P/R/F1 over the
 ``with``/``without`` snippets, whitespace-collapsed substring matching.  Pages are split into
@@ -179,6 +180,8 @@ def main() -> None:
     # title exact match (case- and whitespace-insensitive) on pages with a gold title:
     # newsdesk's headline, and the text's first line (what a reader without a cleaner takes)
     titles = {s: {sp: [0, 0] for sp in SPLITS} for s in ("newsdesk", "first line")}
+    # byline holding the gold author, publication date right to the day (newsdesk only)
+    fields = {s: {sp: [0, 0] for sp in SPLITS} for s in ("byline", "date")}
 
     def title_hit(got: str | None, want: str) -> bool:
         return bool(got) and " ".join(str(got).split()).casefold() == " ".join(want.split()).casefold()
@@ -195,6 +198,18 @@ def main() -> None:
         t = time.process_time()
         art = clean_text(text, config=cfg)
         cpu = time.process_time() - t
+        if g.get("author"):
+            names = g["author"] if isinstance(g["author"], list) else [g["author"]]
+            by = " ".join(art.byline.text.split()).casefold() if art.byline else ""
+            for s_ in (sp, "all"):
+                fields["byline"][s_][0] += bool(by) and any(
+                    " ".join(x.split()).casefold() in by for x in names if x.strip()
+                )
+                fields["byline"][s_][1] += 1
+        if g.get("date"):
+            for s_ in (sp, "all"):
+                fields["date"][s_][0] += bool(art.published) and str(art.published)[:10] == g["date"][:10]
+                fields["date"][s_][1] += 1
         if g.get("title"):
             first = next((ln for ln in text.splitlines() if ln.strip()), None)
             for name, got in (("newsdesk", art.title.text if art.title else None), ("first line", first)):
@@ -229,6 +244,9 @@ def main() -> None:
     for name, per in titles.items():
         cells = "  ".join(f"{sp} {m / k:.3f} ({k})" for sp, (m, k) in per.items() if k)
         print(f"title exact match, {name:10s}: {cells}")
+    for name, per in fields.items():
+        cells = "  ".join(f"{sp} {m / k:.3f} ({k})" for sp, (m, k) in per.items() if k)
+        print(f"{name:6s} right, newsdesk      : {cells}")
     nd = counts["newsdesk"]["all"].prf()[2]
     jt_f1 = counts["justext"]["all"].prf()[2] or float("nan")
     pt_f1 = counts["passthrough"]["all"].prf()[2]
