@@ -165,6 +165,32 @@ def test_headline_of_a_page_rendered_whole_is_found_above_its_body() -> None:
     assert off.title is not None and off.title.text != art.title.text
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "durch Yirou Chen",
+        "Erstellt von Fabian am 6. Mai 2014",
+        "Artikel von Alexa von Heyden",
+        "Publié par Anne Roy",
+    ],
+)
+def test_more_byline_forms(line: str) -> None:
+    from newsdesk.clean.core import _BYLINE
+
+    assert _BYLINE.match(line)
+
+
+def test_byline_just_above_a_headline_found_above_the_body() -> None:
+    menu = [f"Menu entry number {i}" for i in range(12)]
+    body = [
+        "The city council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its piers.",
+        "Residents say the detour adds half an hour to their daily commute into the centre, and shop owners fear losing trade.",
+    ]
+    art = clean_text("\n".join([*menu, "Von Lisa Petrich", "Council closes the old bridge", *body]))
+    assert art.title is not None and art.title.text == "Council closes the old bridge"
+    assert art.byline is not None and art.byline.text == "Von Lisa Petrich"
+
+
 # -- the seeds -----------------------------------------------------------------------------
 
 

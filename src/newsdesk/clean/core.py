@@ -81,7 +81,9 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|von|par|por|di|door|av|de)\s+\S|^(?:autor(?:in)?|author|auteur)\s*:",
+    r"^(?:by|written by|von|par|por|di|door|av|de)\s+\S|^(?:autor(?:in)?|author|auteur)\s*:"
+    r"|^(?:durch|(?:artikel|beitrag|erstellt|geschrieben|verfasst) von|posted by|published by|"
+    r"publi[ée] par|escrito por|publicado por)\s+\S",
     re.IGNORECASE,
 )
 _DATELINE_PREFIX = re.compile(
@@ -557,6 +559,8 @@ def _title_above_body(
     return None
 
 
+#: under a headline found above the body, its byline or date may also sit just above it
+_HEAD_ABOVE = 3
 #: lines looked at above the body for its headline (skipped bylines and dates not counted)
 _TITLE_LOOK_LINES = 3
 #: a list item's mark as a renderer prints it ("* Entry")
@@ -817,10 +821,15 @@ def clean_text(
                 _remove(ln, "nav", "short label above the headline")
 
     head_end = (title_idx if title_idx is not None else -1) + 1
-    # byline and dateline: among the first free lines of the text, or under a headline
+    # byline and dateline: among the first free lines of the text, or around a headline
     # found above the body (the page's top is furniture then)
-    head_from = head_end if found_near_body else 0
-    head = list(islice((i for i in range(head_from, len(lines)) if lines[i].role is None), 8))
+    if found_near_body:
+        above = [i for i in range(head_end - 2, -1, -1) if lines[i].role is None][:_HEAD_ABOVE]
+        head = sorted(above) + list(
+            islice((i for i in range(head_end, len(lines)) if lines[i].role is None), 8)
+        )
+    else:
+        head = list(islice((i for i in range(len(lines)) if lines[i].role is None), 8))
     for i in head:
         ln = lines[i]
         if ln.role is not None:
