@@ -1116,6 +1116,12 @@ def _assemble(
         if iso is not None:
             art.published = iso
             art.published_source = "text:dateline"
+    if art.published is None and art.byline is not None and _is_date_line(art.byline.text):
+        # "von Tilman Weber 10.12.2022 07:00": the byline carries the page's own date
+        iso = _parse_date(art.byline.text, art.lang, _month_first(art.lang, art.url, art.outlet))
+        if iso is not None:
+            art.published = iso
+            art.published_source = "text:byline"
     if art.published is None:
         # A "Published 6 March 2024 · 2 min read" line recurs on every page of an outlet, so it
         # is removed as template; its date still belongs to this page.  Only lines above the
