@@ -189,6 +189,9 @@ def test_byline_just_above_a_headline_found_above_the_body() -> None:
     art = clean_text("\n".join([*menu, "Von Lisa Petrich", "Council closes the old bridge", *body]))
     assert art.title is not None and art.title.text == "Council closes the old bridge"
     assert art.byline is not None and art.byline.text == "Von Lisa Petrich"
+    # a short UI line between the headline and the body is not the headline
+    ui = clean_text("\n".join([*menu, "Council closes the old bridge", "Beitrag teilen", *body]))
+    assert ui.title is not None and ui.title.text == "Council closes the old bridge"
     dated = clean_text(
         "\n".join([*menu, "Council closes the old bridge", "Von Lisa Petrich, 10.12.2022 07:00", *body])
     )

@@ -536,9 +536,12 @@ def _title_above_body(
     first = next((i for i in free if _headline_like(lines[i], cfg) and lines[i].nw >= 2), None)
     if first is not None and len(free) - free.index(first) <= cfg.title_window:
         return None
-    # nearest first; a deck (a sentence with its period), byline, date or caption may sit
-    # between the headline and the body, so a few lines are looked at
+    # a deck (a sentence with its period), byline, date or caption may sit between the
+    # headline and the body, so a few lines are looked at; the nearest headline-shaped one
+    # of at least _TITLE_MIN_WORDS words wins (a "Share this article" or "Click to enlarge"
+    # line sits there too), else the nearest
     looked = 0
+    cands: list[int] = []
     for i in reversed(free):
         ln = lines[i]
         t = _LIST_MARK.sub("", ln.text.rstrip())
@@ -552,11 +555,15 @@ def _title_above_body(
             and probs[i] >= cfg.title_min_p
             and not _is_prose(ln, cfg, has_stoplist)
         ):
-            return i
+            cands.append(i)
         looked += 1
         if looked >= _TITLE_LOOK_LINES:
             break
-    return None
+    return next((i for i in cands if lines[i].nw >= _TITLE_MIN_WORDS), cands[0] if cands else None)
+
+
+#: a headline above the body is preferred with at least this many words (UI lines are shorter)
+_TITLE_MIN_WORDS = 4
 
 
 #: under a headline found above the body, its byline or date may also sit just above it
