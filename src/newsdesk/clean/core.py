@@ -831,12 +831,11 @@ def clean_text(
     # byline and dateline: among the first free lines of the text, or around a headline
     # found above the body (the page's top is furniture then)
     if found_near_body:
-        above = [i for i in range(head_end - 2, -1, -1) if lines[i].role is None][:_HEAD_ABOVE]
-        head = sorted(above) + list(
-            islice((i for i in range(head_end, len(lines)) if lines[i].role is None), 8)
-        )
+        over = islice((i for i in range(head_end - 2, -1, -1) if lines[i].role is None), _HEAD_ABOVE)
+        under = islice((i for i in range(head_end, len(lines)) if lines[i].role is None), 8)
+        head = [*sorted(over), *under]
     else:
-        head = list(islice((i for i in range(len(lines)) if lines[i].role is None), 8))
+        head = list(islice((i for i, ln in enumerate(lines) if ln.role is None), 8))
     for i in head:
         ln = lines[i]
         if ln.role is not None:
