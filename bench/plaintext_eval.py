@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
 from newsdesk.evaluation import SnippetCounts as Counts
-from newsdesk.evaluation import split_of
+from newsdesk.evaluation import collapse, split_of
 from newsdesk.model import Article  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
@@ -177,14 +177,19 @@ def main() -> None:
             if row["file"] in wanted:
                 html_by_file[row["file"]] = row["html"]
     counts = {s: {sp: Counts() for sp in SPLITS} for s in systems}
-    # title exact match (case- and whitespace-insensitive) on pages with a gold title:
-    # newsdesk's headline, and the text's first line (what a reader without a cleaner takes)
-    titles = {s: {sp: [0, 0] for sp in SPLITS} for s in ("newsdesk", "first line")}
-    # byline holding the gold author, publication date right to the day (newsdesk only)
-    fields = {s: {sp: [0, 0] for sp in SPLITS} for s in ("byline", "date")}
+    # the article's fields on pages with gold, case- and whitespace-insensitive: the headline
+    # (exact; beside it the text's first line, what a reader without a cleaner takes), the
+    # byline (holds the gold author), the publication date (right to the day)
+    fields: dict[str, dict[str, list[int]]] = {}
 
-    def title_hit(got: str | None, want: str) -> bool:
-        return bool(got) and " ".join(str(got).split()).casefold() == " ".join(want.split()).casefold()
+    def tally(label: str, split: str, hit: bool) -> None:
+        for sp in (split, "all"):
+            per = fields.setdefault(label, {s: [0, 0] for s in SPLITS})[sp]
+            per[0] += hit
+            per[1] += 1
+
+    def fold(text: str | None) -> str:
+        return collapse(text or "").casefold()
 
     def score(system: str, split: str, text: str, g: dict, cpu: float) -> None:
         for sp in (split, "all"):
@@ -198,24 +203,28 @@ def main() -> None:
         t = time.process_time()
         art = clean_text(text, config=cfg)
         cpu = time.process_time() - t
-        if g.get("author"):
-            names = g["author"] if isinstance(g["author"], list) else [g["author"]]
-            by = " ".join(art.byline.text.split()).casefold() if art.byline else ""
-            for s_ in (sp, "all"):
-                fields["byline"][s_][0] += bool(by) and any(
-                    " ".join(x.split()).casefold() in by for x in names if x.strip()
-                )
-                fields["byline"][s_][1] += 1
-        if g.get("date"):
-            for s_ in (sp, "all"):
-                fields["date"][s_][0] += bool(art.published) and str(art.published)[:10] == g["date"][:10]
-                fields["date"][s_][1] += 1
         if g.get("title"):
             first = next((ln for ln in text.splitlines() if ln.strip()), None)
-            for name, got in (("newsdesk", art.title.text if art.title else None), ("first line", first)):
-                for s_ in (sp, "all"):
-                    titles[name][s_][0] += title_hit(got, g["title"])
-                    titles[name][s_][1] += 1
+            tally(
+                "title exact match, newsdesk  ",
+                sp,
+                bool(art.title) and fold(art.title.text) == fold(g["title"]),
+            )
+            tally("title exact match, first line", sp, bool(first) and fold(first) == fold(g["title"]))
+        if g.get("author"):
+            names = g["author"] if isinstance(g["author"], list) else [g["author"]]
+            by = fold(art.byline.text if art.byline else None)
+            tally(
+                "byline right, newsdesk       ",
+                sp,
+                bool(by) and any(fold(x) in by for x in names if x.strip()),
+            )
+        if g.get("date"):
+            tally(
+                "date   right, newsdesk       ",
+                sp,
+                bool(art.published) and str(art.published)[:10] == g["date"][:10],
+            )
         views = newsdesk_views(art)
         for name, out in views.items():
             if name in counts:
@@ -241,12 +250,9 @@ def main() -> None:
             prec, rec, f1 = counts[s][sp].prf()
             ms = 1000 * counts[s][sp].cpu / max(n[sp], 1)
             print(f"{s:24s} {sp:8s} {prec:6.3f} {rec:6.3f} {f1:6.3f} {ms:8.2f}")
-    for name, per in titles.items():
+    for label, per in fields.items():
         cells = "  ".join(f"{sp} {m / k:.3f} ({k})" for sp, (m, k) in per.items() if k)
-        print(f"title exact match, {name:10s}: {cells}")
-    for name, per in fields.items():
-        cells = "  ".join(f"{sp} {m / k:.3f} ({k})" for sp, (m, k) in per.items() if k)
-        print(f"{name:6s} right, newsdesk      : {cells}")
+        print(f"{label}: {cells}")
     nd = counts["newsdesk"]["all"].prf()[2]
     jt_f1 = counts["justext"]["all"].prf()[2] or float("nan")
     pt_f1 = counts["passthrough"]["all"].prf()[2]
