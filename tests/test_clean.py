@@ -724,7 +724,9 @@ def test_line_model_is_not_run_on_extracted_text_unless_asked() -> None:
         "Subscribe to our newsletter\n"
         "It will fund the new library, which the mayor said would open in the spring.\n"
     )
-    with mock.patch.object(LineModel, "score", autospec=True, side_effect=LineModel.score) as score:
+    with mock.patch.object(
+        LineModel, "score_with_features", autospec=True, side_effect=LineModel.score_with_features
+    ) as score:
         art = clean_text(raw, hints=FieldHints(title="Council approves the city budget", extracted=True))
         assert score.call_count == 0
         assert [r.reason for r in art.removed] == ["newsletter"]

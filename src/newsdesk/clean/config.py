@@ -43,6 +43,10 @@ class CleanConfig:
     #: on a page whose top is furniture, the headline is looked for just above the first
     #: prose line the model keeps (:func:`newsdesk.clean.core._title_above_body`)
     title_near_body: bool = True
+    #: the headline is the packaged ranker's pick among the lines around the body's start
+    #: (:mod:`newsdesk.clean.headline`), when it has been trained; off: the nearest
+    #: headline-shaped line above the body, and only on a page whose top is furniture
+    headline_ranker: bool = True
     #: a line above the body is the headline only when the model gives it at least this
     title_min_p: float = 0.05
     title_max_words: int = 30

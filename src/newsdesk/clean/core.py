@@ -38,8 +38,10 @@ from urllib.parse import urlsplit
 import ahocorasick_rs
 import numpy as np
 
+from newsdesk.clean import headline
 from newsdesk.clean.config import CleanConfig, FieldHints
 from newsdesk.clean.features import doc_line_stats, line_stats
+from newsdesk.clean.headline import load_headline_model
 from newsdesk.clean.lexicon import (
     LABELS,
     NETWORK_NAMES,
@@ -509,18 +511,28 @@ def _is_prose(ln: _Line, cfg: CleanConfig, has_stoplist: bool) -> bool:
 
 
 def _title_above_body(
-    lines: Sequence[_Line], probs: Sequence[float], cut: float, cfg: CleanConfig, has_stoplist: bool
-) -> int | None:
-    """The headline as the line just above where the article starts, when the page's top
-    is furniture.
+    lines: Sequence[_Line],
+    probs: Sequence[float],
+    cut: float,
+    cfg: CleanConfig,
+    has_stoplist: bool,
+    repeats: Callable[[int], int],
+    line_x: np.ndarray,
+) -> tuple[int | None, bool]:
+    """The headline found from where the article's body starts, and whether the page's
+    top is the article's (its first headline-shaped line within ``title_window`` lines of
+    the body).
 
     A page rendered whole opens with its menus; the first headline-shaped line from the top
     is then a menu entry.  The article starts at its first prose line the line model keeps;
-    its headline is the nearest headline-shaped line above that, over a deck, byline, date
-    or caption.  None when the top of the page is the article's (its first headline-shaped
-    line is within ``title_window`` lines of the body): the caller's search from the top
-    decides then, as it always did for short texts.  Lines above a headline found this way
-    are left to the model (the search from the top removes short ones as navigation).
+    its headline is among the lines around that, above it as a rule, with a deck, byline,
+    date or caption in between.  With the packaged ranker (:mod:`headline`) the headline is
+    its best-ranked line there; a short text whose top is the article (fewer than
+    ``_RANK_MIN_LINES`` lines) is left to the caller's search from the top, as are all
+    texts whose top is the article when there is no ranker, and there the nearest
+    headline-shaped line of at least ``_TITLE_MIN_WORDS`` words above the body is taken.
+    The caller removes short lines above the headline as navigation only when the top is
+    the article's; above a headline found under furniture they are the model's to judge.
     """
     anchor = next(
         (
@@ -531,11 +543,19 @@ def _title_above_body(
         None,
     )
     if anchor is None:
-        return None
+        return None, False
     free = [i for i in range(anchor) if lines[i].role is None]
     first = next((i for i in free if _headline_like(lines[i], cfg) and lines[i].nw >= 2), None)
-    if first is not None and len(free) - free.index(first) <= cfg.title_window:
-        return None
+    near_top = first is not None and len(free) - free.index(first) <= cfg.title_window
+    if near_top and len(lines) < _RANK_MIN_LINES:
+        return None, True
+    ranker = load_headline_model() if cfg.headline_ranker else None
+    if ranker is not None or headline.TRACE is not None:
+        idx, x = headline.candidates(lines, probs, line_x, anchor, repeats)
+        if ranker is not None:
+            return ranker.pick(idx, x), near_top
+    if near_top:
+        return None, True
     # a deck (a sentence with its period), byline, date or caption may sit between the
     # headline and the body, so a few lines are looked at; the nearest headline-shaped one
     # of at least _TITLE_MIN_WORDS words wins (a "Share this article" or "Click to enlarge"
@@ -559,8 +579,15 @@ def _title_above_body(
         looked += 1
         if looked >= _TITLE_LOOK_LINES:
             break
-    return next((i for i in cands if lines[i].nw >= _TITLE_MIN_WORDS), cands[0] if cands else None)
+    return next((i for i in cands if lines[i].nw >= _TITLE_MIN_WORDS), cands[0] if cands else None), False
 
+
+#: a text whose top is the article is given to the headline ranker only from this many
+#: lines on: a page rendered whole is that long, a text already cut to its article (the
+#: seeds: 11 and 20 lines) is not, and there the search from the top knows what a deck
+#: printed twice is.  Headlines found on the tune quarters (ranker fitted on the other
+#: quarter) with 25 / 40 / 60: 107 / 109 / 108 of 222 and 97 / 97 / 96 of 194.
+_RANK_MIN_LINES = 40
 
 #: a headline above the body is preferred with at least this many words (UI lines are shorter)
 _TITLE_MIN_WORDS = 4
@@ -584,6 +611,39 @@ def _headline_like(ln: _Line, cfg: CleanConfig) -> bool:
         and _credit(t) is None
         and _BYLINE.match(t) is None
     )
+
+
+def _headline_from_top(lines: Sequence[_Line], cfg: CleanConfig) -> int | None:
+    """The first headline-shaped line among the text's first ``title_window`` free lines,
+    passing over bylines, dates and a short label above a longer headline."""
+    cands = (i for i, ln in enumerate(lines) if ln.role is None or ln.role in ("title", "caption"))
+    for i in list(islice(cands, cfg.title_window)):
+        ln = lines[i]
+        if ln.role is not None:
+            continue
+        if _BYLINE.match(ln.text) and ln.nw <= cfg.byline_max_words:
+            continue
+        if ln.nw <= 10 and _is_date_line(ln.text):
+            continue
+        if ln.nw <= 1:
+            continue
+        if _headline_like(ln, cfg):
+            # a short label directly followed by a longer headline is navigation, and so
+            # is a line of section words ("World desk") above any headline-shaped line;
+            # case is no evidence (sites print labels in any case)
+            nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].role is None), None)
+            if (
+                nxt is not None
+                and ln.nw <= 3
+                and not ln.sentence
+                and _headline_like(nxt, cfg)
+                and not nxt.text.rstrip().endswith(".")
+                and (nxt.nw >= max(5, 2 * ln.nw) or is_section_label(ln.text))
+            ):
+                continue
+            return i
+        return None
+    return None
 
 
 def clean_text(
@@ -773,9 +833,11 @@ def clean_text(
     if model is not None:
         # each line's probability is handed over in the body loop below (nothing before it
         # reads them)
-        probs = model.score(probe, stop, stats, list(map(bool, cues)), keys, norms).tolist()
+        p_arr, line_x = model.score_with_features(probe, stop, stats, list(map(bool, cues)), keys, norms)
+        probs = p_arr.tolist()
     else:
         probs = [1.0] * len(lines)  # what a line holds when no model scored it
+        line_x = np.zeros((len(lines), 0))
 
     # -- 4. structure: headline, byline, dateline, deck ------------------------------------
     # only the hints give a line the title or deck role before this point (and a deck may
@@ -784,40 +846,22 @@ def clean_text(
     top_title = title_idx is None and not hints.extracted
     found_near_body = False
     if top_title and model is not None and cfg.title_near_body:
-        at = _title_above_body(lines, probs, model.threshold_for(lang), cfg, stop is not None)
+        at, near_top = _title_above_body(
+            lines,
+            probs,
+            model.threshold_for(lang),
+            cfg,
+            stop is not None,
+            lambda i: key_counts[keys[i]] if keys[i] else 1,
+            line_x,
+        )
         if at is not None:
-            title_idx, top_title, found_near_body = at, False, True
+            title_idx, top_title, found_near_body = at, False, not near_top
             lines[at].role = "title"
     if top_title:
-        cands = (i for i, ln in enumerate(lines) if ln.role is None or ln.role in ("title", "caption"))
-        for i in list(islice(cands, cfg.title_window)):
-            ln = lines[i]
-            if ln.role is not None:
-                continue
-            if _BYLINE.match(ln.text) and ln.nw <= cfg.byline_max_words:
-                continue
-            if ln.nw <= 10 and _is_date_line(ln.text):
-                continue
-            if ln.nw <= 1:
-                continue
-            if _headline_like(ln, cfg):
-                # a short label directly followed by a longer headline is navigation, and so
-                # is a line of section words ("World desk") above any headline-shaped line;
-                # case is no evidence (sites print labels in any case)
-                # (no role has changed since the candidates were listed)
-                nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].role is None), None)
-                if (
-                    nxt is not None
-                    and ln.nw <= 3
-                    and not ln.sentence
-                    and _headline_like(nxt, cfg)
-                    and not nxt.text.rstrip().endswith(".")
-                    and (nxt.nw >= max(5, 2 * ln.nw) or is_section_label(ln.text))
-                ):
-                    continue
-                title_idx = i
-                ln.role = "title"
-            break
+        title_idx = _headline_from_top(lines, cfg)
+        if title_idx is not None:
+            lines[title_idx].role = "title"
     if title_idx is not None and not found_near_body:
         # short non-sentence lines above the headline: section labels / navigation (a
         # headline found above the body may sit under a page of anything: the model judges)

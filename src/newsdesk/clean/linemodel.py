@@ -401,10 +401,24 @@ class LineModel:
     ) -> np.ndarray:
         """Probability that each line is main text (``stats``: :func:`line_stats`, ``cues``:
         whether a line holds a furniture cue, ``keys``: :func:`lexicon.dup_keys`, ``norms``: :func:`lexicon.normalise_many`, if known)."""
+        return self.score_with_features(lines, stop, stats, cues, keys, norms)[0]
+
+    def score_with_features(
+        self,
+        lines: Sequence[str],
+        stop: frozenset[str] | None,
+        stats: Sequence[tuple[int, int, float, bool]] | None = None,
+        cues: Sequence[bool] | None = None,
+        keys: Sequence[str] | None = None,
+        norms: Sequence[str] | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`score`, and the lines' :func:`doc_features` it was computed from (the
+        headline ranker reads them rather than measuring the lines again)."""
         if not lines:
-            return np.zeros(0)
-        x1 = self.stage1_input(self.with_lexical(doc_features(lines, stop, stats, cues, keys, norms), lines))
-        return self.stage2.predict(self.stage2_input(x1, self.stage1.predict(x1)))
+            return np.zeros(0), np.zeros((0, len(FEATURE_NAMES)))
+        x = doc_features(lines, stop, stats, cues, keys, norms)
+        x1 = self.stage1_input(self.with_lexical(x, lines))
+        return self.stage2.predict(self.stage2_input(x1, self.stage1.predict(x1))), x
 
     def to_json(self) -> str:
         return json.dumps(

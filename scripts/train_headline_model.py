@@ -1,0 +1,184 @@
+"""Train the plain-text headline ranker (``src/newsdesk/clean/headline_model.json``).
+
+    .venv/bin/python scripts/train_headline_model.py            # train, measure, write
+    .venv/bin/python scripts/train_headline_model.py --no-write # measure only
+
+Data: the *tune half* of trafilatura-eval (split as in bench/plaintext_eval.py), each page
+rendered to text with inscriptis; a candidate line is the headline when it equals the gold
+title (case and spaces aside, a list mark "* " aside).  The held-out half is never read.
+
+The ranker reads the line model's probabilities, so it must see them as they look on pages
+the line model never saw: each tune quarter is cleaned by a ``news`` line model trained
+without it (``train_line_model.py``'s ``--hold-val`` protocol).  Printed figures:
+
+* each tune quarter with the ranker fitted on the other quarter, against the rule it
+  replaces (``CleanConfig(headline_ranker=False)``) on the same pages;
+* Fundus news pages rendered to text (never trained on here), ranker fitted on the whole
+  tune half, against the rule, with the shipped line model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import warnings
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import train_line_model as T  # noqa: E402
+
+from newsdesk.clean import CleanConfig, clean_text, core, headline  # noqa: E402
+from newsdesk.clean.headline import FEATURE_NAMES, MODEL_FILE, HeadlineModel  # noqa: E402
+from newsdesk.clean.linemodel import LineModel, load_model  # noqa: E402
+from newsdesk.evaluation import split_of  # noqa: E402
+from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
+
+#: regularisation of the ranker (0.1 and 1 were within a page of each other on the quarters)
+C = 0.1
+_WS = re.compile(r"\s+")
+_LIST_MARK = re.compile(r"^[*+•·-]\s+")
+
+
+def fold(text: str | None) -> str:
+    return _WS.sub(" ", _LIST_MARK.sub("", (text or "").strip())).strip().casefold()
+
+
+def quarter_of(name: str) -> str:
+    return "b" if hashlib.sha1(name.encode("utf-8")).digest()[1] % 2 else "a"
+
+
+def tune_pages() -> list[tuple[str, str, str]]:
+    """(quarter, rendered text, gold title) for the tune pages with a gold title."""
+    gold = json.loads(data_path("trafilatura-eval", "evaldata.json").read_text(encoding="utf-8"))
+    by_file = {v["file"]: v for v in gold.values()}
+    out = []
+    for row in read_jsonl_gz(data_path("trafilatura-eval", "pages.jsonl.gz")):
+        g = by_file.get(row["file"])
+        if g is None or split_of(row["file"]) != "tune" or not (g.get("title") or "").strip():
+            continue
+        out.append((quarter_of(row["file"]), "\n".join(T._render(row["html"])), g["title"]))
+    return out
+
+
+def fundus_pages() -> list[tuple[str, str, str]]:
+    out = []
+    for r in read_jsonl_gz(data_path("fundus", "articles.jsonl.gz")):
+        title = (r["gold"].get("title") or "").strip()
+        lines = T._render(r["html"])
+        if title and lines:
+            out.append(("fundus", "\n".join(lines), title))
+    return out
+
+
+def news_model_without(quarter: str) -> LineModel:
+    """The ``news`` line model trained as shipped but without one tune quarter."""
+    T.HOLD_VAL = quarter
+    try:
+        docs = T.turku_docs("train") + T.turku_dev_train_docs() + T.fundus_docs() + T.trafilatura_tune_docs()
+    finally:
+        T.HOLD_VAL = None
+    xs, ys = T.matrices(docs)
+    m = T.train("linear", xs, ys, 0.05, weights=[T.doc_weight(d) for d in docs])
+    return LineModel(m.stage1, m.stage2, T.NEWS_CUT["news"], {})
+
+
+class Sample:
+    """One page: the ranker's candidates and which of them is the gold title."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, rule_right: bool, ranked: bool) -> None:
+        #: ``ranked``: the page's top is furniture, so the cleaner asks the ranker (else the
+        #: search from the top decides, with or without it)
+        self.x, self.y, self.rule_right, self.ranked = x, y, rule_right, ranked
+
+
+def samples(pages: list[tuple[str, str, str]], line_model: LineModel | None) -> list[Sample]:
+    """Clean each page with the ranker's tracing on (``line_model`` replaces the shipped
+    one when given) and with the rule, and keep what the ranker saw."""
+    original = core.load_model
+    if line_model is not None:
+        core.load_model = lambda name: line_model  # type: ignore[assignment]
+    out = []
+    try:
+        for _, text, title in pages:
+            headline.TRACE = []
+            clean_text(text)
+            trace = headline.TRACE
+            headline.TRACE = None
+            rule = clean_text(text, config=replace(CleanConfig(), headline_ranker=False))
+            rule_right = bool(rule.title) and fold(rule.title.text) == fold(title)
+            if trace:
+                texts, x = trace[0]
+                y = np.array([fold(t) == fold(title) for t in texts], dtype=np.int64)
+            else:
+                x, y = np.zeros((0, len(FEATURE_NAMES))), np.zeros(0, dtype=np.int64)
+            out.append(Sample(x, y, rule_right, bool(trace)))
+    finally:
+        headline.TRACE = None
+        core.load_model = original
+    return out
+
+
+def fit(train: list[Sample], info: dict) -> HeadlineModel:
+    x = np.vstack([s.x for s in train if len(s.x)])
+    y = np.concatenate([s.y for s in train if len(s.x)])
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    lr = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
+    lr.fit((x - mean) / scale, y)
+    return HeadlineModel(mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]), info)
+
+
+def accuracy(model: HeadlineModel, test: list[Sample]) -> tuple[int, int, int]:
+    """(headline right with the ranker, right without it, pages)."""
+    right = 0
+    for s in test:
+        if not s.ranked:
+            right += s.rule_right
+        elif len(s.x):
+            right += int(s.y[int(np.argmax(model.scores(s.x)))] == 1)
+    return right, sum(s.rule_right for s in test), len(test)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-write", action="store_true", help="measure only")
+    args = ap.parse_args()
+    warnings.filterwarnings("ignore")
+    pages = tune_pages()
+    by_q: dict[str, list[Sample]] = {}
+    for q in ("a", "b"):
+        mine = [p for p in pages if p[0] == q]
+        by_q[q] = samples(mine, news_model_without(q))
+        print(f"tune-{q}: {len(mine)} pages with a gold title")
+    info: dict[str, object] = {"trained_on": "trafilatura-eval tune half", "C": C, "figures": {}}
+    for test_q, train_q in (("a", "b"), ("b", "a")):
+        r, rule, n = accuracy(fit(by_q[train_q], {}), by_q[test_q])
+        print(
+            f"tune-{test_q} (ranker fitted on tune-{train_q}): ranker {r}/{n} = {r / n:.3f}, rule {rule}/{n} = {rule / n:.3f}"
+        )
+        info["figures"][f"tune-{test_q}"] = {"ranker": r, "rule": rule, "pages": n}  # type: ignore[index]
+    model = fit(by_q["a"] + by_q["b"], info)
+    load_model.cache_clear()
+    fundus = samples(fundus_pages(), None)
+    r, rule, n = accuracy(model, fundus)
+    print(
+        f"fundus (ranker fitted on the tune half): ranker {r}/{n} = {r / n:.3f}, rule {rule}/{n} = {rule / n:.3f}"
+    )
+    info["figures"]["fundus"] = {"ranker": r, "rule": rule, "pages": n}  # type: ignore[index]
+    if not args.no_write:
+        path = Path(core.__file__).resolve().parent / MODEL_FILE
+        path.write_text(model.to_json() + "\n", encoding="utf-8")
+        print("wrote", path)
+
+
+if __name__ == "__main__":
+    main()
