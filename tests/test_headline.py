@@ -125,3 +125,12 @@ def test_candidates_are_free_lines_around_the_body_start() -> None:
     assert np.array_equal(x[:, len(OWN_FEATURES) :], line_x[idx])
     above_1 = OWN_FEATURES.index("above_1")
     assert x[idx.index(anchor - 1), above_1] == 1.0 and x[:, above_1].sum() == 1.0
+
+
+def test_a_headline_printed_as_a_list_item_loses_its_mark_not_its_span() -> None:
+    head = ["* Council closes the old bridge after engineers find cracks", "By Anna Berg"]
+    art = clean_text(_page(head))
+    assert art.title is not None
+    assert art.title.text == "Council closes the old bridge after engineers find cracks"
+    assert art.raw[art.title.start : art.title.end] == art.title.text
+    assert art.raw[art.title.start - 2 : art.title.start] == "* "

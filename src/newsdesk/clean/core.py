@@ -1082,6 +1082,16 @@ def _may_be_foreign(ln: _Line, stop: frozenset[str] | None) -> bool:
     return ln.stop_ratio < _SURELY_NATIVE_STOP_RATIO or ln.nw * ln.stop_ratio < 2
 
 
+def _field_span(ln: _Line) -> Span:
+    """A headline, deck, byline or dateline line's span, without the list mark a renderer
+    printed before it ("* Headline" from an ``<li>``): the mark is the page's layout, not
+    part of the field (body list items keep theirs, as printed)."""
+    m = _LIST_MARK.match(ln.text)
+    if m is None or m.end() == len(ln.text):
+        return Span(ln.text, ln.start, ln.end)
+    return Span(ln.text[m.end() :], ln.start + m.end(), ln.end)
+
+
 def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Line]]:
     """Fill the article's fields from the lines' roles, in page order; the body lines and
     their first characters (what decides the article's language) are returned."""
@@ -1097,13 +1107,13 @@ def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Lin
             )
             continue
         if role == "title" and art.title is None:
-            art.title = Span(ln.text, ln.start, ln.end)
+            art.title = _field_span(ln)
         elif role == "deck" and art.deck is None:
-            art.deck = Span(ln.text, ln.start, ln.end)
+            art.deck = _field_span(ln)
         elif role == "byline" and art.byline is None:
-            art.byline = Span(ln.text, ln.start, ln.end)
+            art.byline = _field_span(ln)
         elif role == "dateline" and art.dateline is None:
-            art.dateline = Span(ln.text, ln.start, ln.end)
+            art.dateline = _field_span(ln)
         elif role == "caption":
             art.captions.append(_caption(ln))
         else:  # body (and any role already taken: a second title is still text)
