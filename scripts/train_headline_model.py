@@ -36,8 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_line_model as T  # noqa: E402
 
 from newsdesk.clean import CleanConfig, clean_text, core, headline  # noqa: E402
-from newsdesk.clean.headline import FEATURE_NAMES, MODEL_FILE, HeadlineModel  # noqa: E402
+from newsdesk.clean.headline import FEATURE_NAMES, MODEL_FILE  # noqa: E402
 from newsdesk.clean.linemodel import LineModel, load_model  # noqa: E402
+from newsdesk.clean.ranker import LineRanker  # noqa: E402
 from newsdesk.evaluation import split_of  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
@@ -126,7 +127,7 @@ def samples(pages: list[tuple[str, str, str]], line_model: LineModel | None) -> 
     return out
 
 
-def fit(train: list[Sample], info: dict) -> HeadlineModel:
+def fit(train: list[Sample], info: dict) -> LineRanker:
     x = np.vstack([s.x for s in train if len(s.x)])
     y = np.concatenate([s.y for s in train if len(s.x)])
     mean = x.mean(axis=0)
@@ -134,10 +135,10 @@ def fit(train: list[Sample], info: dict) -> HeadlineModel:
     scale[scale == 0] = 1.0
     lr = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
     lr.fit((x - mean) / scale, y)
-    return HeadlineModel(mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]), info)
+    return LineRanker(FEATURE_NAMES, mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]), info)
 
 
-def accuracy(model: HeadlineModel, test: list[Sample]) -> tuple[int, int, int]:
+def accuracy(model: LineRanker, test: list[Sample]) -> tuple[int, int, int]:
     """(headline right with the ranker, right without it, pages)."""
     right = 0
     for s in test:

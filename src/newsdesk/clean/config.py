@@ -47,6 +47,10 @@ class CleanConfig:
     #: (:mod:`newsdesk.clean.headline`), when it has been trained; off: the nearest
     #: headline-shaped line above the body, and only on a page whose top is furniture
     headline_ranker: bool = True
+    #: under a headline the ranker found, the byline is the packaged byline ranker's pick
+    #: around it (:mod:`newsdesk.clean.byline`), when it has been trained and is sure enough;
+    #: off, or when it abstains: the first "By/Von/Par ..." line near the headline
+    byline_ranker: bool = True
     #: a line above the body is the headline only when the model gives it at least this
     title_min_p: float = 0.05
     title_max_words: int = 30

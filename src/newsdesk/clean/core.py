@@ -38,7 +38,9 @@ from urllib.parse import urlsplit
 import ahocorasick_rs
 import numpy as np
 
+from newsdesk.clean import byline as bylines
 from newsdesk.clean import headline
+from newsdesk.clean.byline import load_byline_model
 from newsdesk.clean.config import CleanConfig, FieldHints
 from newsdesk.clean.features import doc_line_stats, line_stats
 from newsdesk.clean.headline import load_headline_model
@@ -844,7 +846,7 @@ def clean_text(
     # since have been removed as a duplicate): their indices were kept, no scan is needed
     title_idx = _still(lines, taken.get("title"), "title")
     top_title = title_idx is None and not hints.extracted
-    found_near_body = False
+    found_near_body = ranked_title = False
     if top_title and model is not None and cfg.title_near_body:
         at, near_top = _title_above_body(
             lines,
@@ -858,6 +860,7 @@ def clean_text(
         if at is not None:
             title_idx, top_title, found_near_body = at, False, not near_top
             lines[at].role = "title"
+            ranked_title = cfg.headline_ranker and load_headline_model() is not None
     if top_title:
         title_idx = _headline_from_top(lines, cfg)
         if title_idx is not None:
@@ -872,6 +875,17 @@ def clean_text(
                 _remove(ln, "nav", "short label above the headline")
 
     head_end = (title_idx if title_idx is not None else -1) + 1
+    # under a headline the ranker found, the byline ranker picks among the lines around it
+    # (a bare name, a date line holding one); the "By ..." search below is the fallback
+    if ranked_title and title_idx is not None and cfg.byline_ranker:
+        by_model = load_byline_model()
+        if by_model is not None or bylines.TRACE is not None:
+            cands, by_x = bylines.candidates(
+                lines, probs, line_x, title_idx, lambda t: _BYLINE.match(t) is not None
+            )
+            pick = by_model.pick(cands, by_x) if by_model is not None else None
+            if pick is not None:
+                lines[pick].role = "byline"
     # byline and dateline: among the first free lines of the text, or around a headline
     # found above the body (the page's top is furniture then)
     if found_near_body:

@@ -15,19 +15,16 @@ saw (docs/decisions.md, session 8).  Weights are written by
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from itertools import islice
 from typing import Protocol
 
 import numpy as np
 
 from newsdesk.clean.features import FEATURE_NAMES as LINE_FEATURES
+from newsdesk.clean.ranker import LineRanker, load_ranker
 
 #: candidates: free lines this many above the body's first line ...
 ABOVE = 12
@@ -155,58 +152,9 @@ def candidates(
     return idx, x
 
 
-@dataclass(frozen=True)
-class HeadlineModel:
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-    info: dict
-
-    def scores(self, x: np.ndarray) -> np.ndarray:
-        return ((x - self.mean) / self.scale) @ self.coef + self.intercept
-
-    def pick(self, idx: list[int], x: np.ndarray) -> int | None:
-        """The best-ranked of :func:`candidates`, or None when there is none."""
-        if not idx:
-            return None
-        return idx[int(np.argmax(self.scores(x)))]
-
-    def to_json(self) -> str:
-        return json.dumps(
-            {
-                "features": list(FEATURE_NAMES),
-                "mean": self.mean.tolist(),
-                "scale": self.scale.tolist(),
-                "coef": self.coef.tolist(),
-                "intercept": self.intercept,
-                "info": self.info,
-            },
-            indent=1,
-        )
-
-    @classmethod
-    def from_json(cls, text: str) -> HeadlineModel:
-        d = json.loads(text)
-        if tuple(d["features"]) != FEATURE_NAMES:
-            raise ValueError("headline_model.json was trained on other features")
-        return cls(
-            np.asarray(d["mean"], dtype=np.float64),
-            np.asarray(d["scale"], dtype=np.float64),
-            np.asarray(d["coef"], dtype=np.float64),
-            float(d["intercept"]),
-            dict(d.get("info", {})),
-        )
-
-
 MODEL_FILE = "headline_model.json"
 
 
-@lru_cache(maxsize=1)
-def load_headline_model() -> HeadlineModel | None:
+def load_headline_model() -> LineRanker | None:
     """The packaged ranker, or None before it is trained (the cleaner then uses its rule)."""
-    try:
-        text = resources.files("newsdesk.clean").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-        return HeadlineModel.from_json(text)
-    except (FileNotFoundError, ValueError, KeyError):
-        return None
+    return load_ranker(MODEL_FILE, FEATURE_NAMES)

@@ -1,0 +1,71 @@
+"""The byline ranker for pages rendered whole (newsdesk.clean.byline)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsdesk.clean import CleanConfig, clean_text
+from newsdesk.clean.byline import (
+    ABOVE,
+    BELOW,
+    FEATURE_NAMES,
+    OWN_FEATURES,
+    candidates,
+    load_byline_model,
+)
+from newsdesk.clean.features import FEATURE_NAMES as LINE_FEATURES
+from test_headline import _Line, _page
+
+_HEADLINE = "Council closes the old bridge after engineers find cracks"
+
+
+def test_the_shipped_ranker_matches_its_features_and_beats_the_rule() -> None:
+    model = load_byline_model()
+    assert model is not None and model.min_score is not None
+    assert len(model.coef) == len(FEATURE_NAMES)
+    # the trainer's own figures: each tune quarter ranked by a ranker fitted on the other,
+    # and Fundus pages it never saw, against the "By ..." rule on the same pages
+    for split in ("tune-a", "tune-b", "fundus"):
+        t = model.info["figures"][split]
+        assert t["ranker_right"] > t["rule_right"], split
+
+
+def test_a_bare_name_under_the_headline_is_the_byline() -> None:
+    art = clean_text(_page([_HEADLINE, "Anna Berg", "12 March 2024"]))
+    assert art.title is not None and art.title.text == _HEADLINE
+    assert art.byline is not None and art.byline.text == "Anna Berg"
+    assert art.raw[art.byline.start : art.byline.end] == "Anna Berg"
+    assert "Anna Berg" not in art.text
+    # the "By ..." rule alone does not know a bare name
+    off = clean_text(
+        _page([_HEADLINE, "Anna Berg", "12 March 2024"]), config=CleanConfig(byline_ranker=False)
+    )
+    assert off.byline is None
+
+
+def test_a_by_line_is_still_the_byline() -> None:
+    art = clean_text(_page(["Politics", _HEADLINE, "By Anna Berg"]))
+    assert art.byline is not None and art.byline.text == "By Anna Berg"
+
+
+def test_a_short_text_keeps_the_by_rule() -> None:
+    # no ranked headline (the top of the text is the article): the ranker is not asked
+    body = "The city council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its piers."
+    art = clean_text(f"{_HEADLINE}\nAnna Berg\n{body}")
+    assert art.byline is None
+    assert clean_text(f"{_HEADLINE}\nBy Anna Berg\n{body}").byline is not None
+
+
+def test_candidates_are_free_lines_around_the_headline() -> None:
+    lines = [_Line(f"Line number {i} of the page", 5) for i in range(30)]
+    lines[12].role = "removed"
+    title = 14
+    probs = [0.5] * len(lines)
+    line_x = np.zeros((len(lines), len(LINE_FEATURES)))
+    idx, x = candidates(lines, probs, line_x, title, lambda t: t.startswith("By "))
+    free = [i for i, ln in enumerate(lines) if ln.role is None]
+    k = free.index(title)
+    assert idx == free[k - ABOVE : k] + free[k + 1 : k + BELOW + 1]
+    assert x.shape == (len(idx), len(FEATURE_NAMES))
+    below_1 = OWN_FEATURES.index("below_1")
+    assert x[idx.index(title + 1), below_1] == 1.0 and x[:, below_1].sum() == 1.0
