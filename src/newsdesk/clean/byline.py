@@ -32,10 +32,11 @@ BELOW = 8
 MAX_WORDS = 20
 MAX_CHARS = 200
 
-_BY_WORD = re.compile(r"\b(?:by|von|par|por|door|av|af|di|da|durch)\b", re.IGNORECASE)
-_AUTHOR_WORD = re.compile(
-    r"\b(?:autor|autorin|author|auteur|redaktion|rédaction|redacción|redazione|written|"
-    r"geschrieben|verfasst|posted|publié|publicado|escrito)\b",
+#: a by-word or an author word anywhere in the line, found in one scan
+_CUE_WORD = re.compile(
+    r"\b(?:(by|von|par|por|door|av|af|di|da|durch)|(autor|autorin|author|auteur|redaktion|"
+    r"rédaction|redacción|redazione|written|geschrieben|verfasst|posted|publié|publicado|"
+    r"escrito))\b",
     re.IGNORECASE,
 )
 #: a bare name: two to four capitalised words (initials, particles and hyphens allowed)
@@ -53,6 +54,7 @@ OWN_FEATURES = (
 )  # fmt: skip
 FEATURE_NAMES = OWN_FEATURES + tuple(f"line_{name}" for name in LINE_FEATURES)
 _DATEISH = LINE_FEATURES.index("dateish")
+_DIGITS = LINE_FEATURES.index("digit_ratio")
 
 #: set by scripts/train_byline_model.py: every call of :func:`candidates` appends the
 #: candidates' texts and features
@@ -81,8 +83,12 @@ def candidates(
             continue
         ln = lines[i]
         t = ln.text
-        if ln.nw > MAX_WORDS or len(t) > MAX_CHARS or not any(map(str.isalpha, t)):
+        if ln.nw > MAX_WORDS or len(t) > MAX_CHARS:
             continue
+        by_word = author_word = False
+        for by, author in _CUE_WORD.findall(t):
+            by_word = by_word or bool(by)
+            author_word = author_word or bool(author)
         d = k - kt  # > 0 below the headline
         nw = ln.nw
         prv = free[k - 1] if k > 0 else None
@@ -91,9 +97,8 @@ def candidates(
             (
                 d == -1, d == -2, d == -3, d == 1, d == 2, d == 3, 4 <= d <= 5, d >= 6,
                 nw <= 1, 2 <= nw <= 3, 4 <= nw <= 6, 7 <= nw <= 10, nw >= 11,
-                byline_start(t), _BY_WORD.search(t) is not None,
-                _AUTHOR_WORD.search(t) is not None, _NAME.match(t) is not None,
-                any(map(str.isdigit, t)), "@" in t,
+                byline_start(t), by_word, author_word, _NAME.match(t) is not None,
+                line_x[i, _DIGITS] > 0, "@" in t,
                 t.endswith("."), ln.sentence, probs[i],
                 line_x[prv, _DATEISH] if prv is not None and prv != title else 0.0,
                 line_x[nxt, _DATEISH] if nxt is not None and nxt != title else 0.0,
