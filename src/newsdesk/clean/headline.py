@@ -63,10 +63,10 @@ TRACE: list[tuple[list[str], np.ndarray]] | None = None
 
 def _first_word(text: str) -> str:
     """The first word, after a renderer's list mark ("* Entry")."""
-    words = text.split(None, 2)
-    if words and words[0] in _LIST_MARKS:
-        words = words[1:]
-    return words[0].casefold() if words else ""
+    head, _, rest = text.partition(" ")
+    if head in _LIST_MARKS:
+        head = rest.lstrip().partition(" ")[0]
+    return head.casefold()
 
 
 def _same_first_word(lines: Sequence[LineView], i: int, j: int, memo: dict[int, str]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -29,8 +29,15 @@ class LineRanker:
     #: have no byline, it always has a headline
     min_score: float | None = None
 
+    @cached_property
+    def _weights(self) -> tuple[np.ndarray, float]:
+        """The standardisation folded into the weights: one product per page."""
+        w = self.coef / self.scale
+        return w, float(self.intercept - self.mean @ w)
+
     def scores(self, x: np.ndarray) -> np.ndarray:
-        return ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        w, b = self._weights
+        return x @ w + b
 
     def pick(self, idx: list[int], x: np.ndarray) -> int | None:
         """The best-ranked candidate (``idx``, one row of ``x`` each), or None when there is
