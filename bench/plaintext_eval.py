@@ -32,6 +32,7 @@ Rendered texts are cached in ``$XDG_CACHE_HOME/newsdesk`` (never in the reposito
 from __future__ import annotations
 
 import argparse
+import ast
 import gzip
 import hashlib
 import json
@@ -136,6 +137,13 @@ def main() -> None:
         help="score one half only (tune-a/tune-b: the tune half's two quarters, for model selection)",
     )
     ap.add_argument("--newsdesk-only", action="store_true", help="skip jusText (tuning runs)")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="any CleanConfig field (repeatable; VALUE as a Python literal), e.g. --set mark_article_end=False",
+    )
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
 
@@ -162,6 +170,9 @@ def main() -> None:
         cfg = replace(cfg, rescue_max_run=args.rescue_max_run)
     if args.rescue_min_p is not None:
         cfg = replace(cfg, rescue_min_p=args.rescue_min_p)
+    for item in args.set:
+        name, _, value = item.partition("=")
+        cfg = replace(cfg, **{name: ast.literal_eval(value)})
     t0 = time.time()
     rendered = render_all(args.limit)
     print(f"rendered {len(rendered)} pages with inscriptis ({time.time() - t0:.1f}s incl. cache)")

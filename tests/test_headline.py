@@ -134,3 +134,20 @@ def test_a_headline_printed_as_a_list_item_loses_its_mark_not_its_span() -> None
     assert art.title.text == "Council closes the old bridge after engineers find cracks"
     assert art.raw[art.title.start : art.title.end] == art.title.text
     assert art.raw[art.title.start - 2 : art.title.start] == "* "
+
+
+def test_the_date_under_the_headline_beats_a_teasers_date_at_the_top() -> None:
+    # both date lines hold no letter, so both are removed ("empty"); the page's own date is
+    # the one nearest its headline, not the first from the top
+    raw = "\n".join(
+        [*_MENU, "03.01.2019", *_TEASERS, _HEADLINE_TEXT, "By Anna Berg", "19.10.2019 12:09", *_BODY]
+        + ["Share this article"]
+        + [f"* Footer link number {i}" for i in range(30)]
+    )
+    art = clean_text(raw)
+    assert art.title is not None and art.title.text == _HEADLINE_TEXT
+    assert art.published == "2019-10-19"
+    assert art.published_source == "text:removed-empty-line"
+
+
+_HEADLINE_TEXT = "Council closes the old bridge after engineers find cracks"

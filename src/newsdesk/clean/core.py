@@ -29,9 +29,9 @@ import datetime
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, takewhile
 from operator import attrgetter
 from urllib.parse import urlsplit
 
@@ -1201,9 +1201,20 @@ def _assemble(
         # is removed as template; its date still belongs to this page.  Only lines above the
         # body are read, where a page prints its own date (below it sit related-article dates).
         body_start = art.paragraphs[0].start if art.paragraphs else len(art.raw)
-        for r in art.removed:
-            if r.start >= body_start:
-                break
+        if art.title is None:
+            near: Iterable[Removed] = takewhile(lambda r: r.start < body_start, art.removed)
+        else:
+            # nearest the headline first: between it and the next paragraph, then upwards
+            # from it (a page rendered whole has menus and teasers with dates of their own
+            # at its top, and may keep a teaser above the headline)
+            t = art.title.start
+            after = next((p.start for p in art.paragraphs if p.start > t), len(art.raw))
+            top = min(t, body_start)
+            near = [
+                *(r for r in art.removed if t < r.start < after),
+                *(r for r in reversed(art.removed) if r.start < top),
+            ]
+        for r in near:
             if len(r.text) <= 120 and _is_date_line(r.text):
                 iso = _parse_date(r.text, art.lang, _month_first(art.lang, art.url, art.outlet))
                 if iso is not None:
