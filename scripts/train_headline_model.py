@@ -179,12 +179,16 @@ def main() -> None:
     for test_q, train_q in (("a", "b"), ("b", "a")):
         train = by_q[train_q] + (fundus if with_fundus else [])
         r, rule, n = accuracy(fit(train, {}), by_q[test_q])
-        print(f"tune-{test_q} (ranker fitted without it): ranker {r}/{n} = {r / n:.3f}, rule {rule}/{n} = {rule / n:.3f}")
+        print(
+            f"tune-{test_q} (ranker fitted without it): ranker {r}/{n} = {r / n:.3f}, rule {rule}/{n} = {rule / n:.3f}"
+        )
         info["figures"][f"tune-{test_q}"] = {"ranker": r, "rule": rule, "pages": n}  # type: ignore[index]
     for half, test in halves.items():
         train = by_q["a"] + by_q["b"] + (extra[half] if with_fundus else [])
         r, rule, n = accuracy(fit(train, {}), test)
-        print(f"{half} (ranker fitted without it): ranker {r}/{n} = {r / n:.3f}, rule {rule}/{n} = {rule / n:.3f}")
+        print(
+            f"{half} (ranker fitted without it): ranker {r}/{n} = {r / n:.3f}, rule {rule}/{n} = {rule / n:.3f}"
+        )
         info["figures"][half] = {"ranker": r, "rule": rule, "pages": n}  # type: ignore[index]
     model = fit(by_q["a"] + by_q["b"] + (fundus if with_fundus else []), info)
     if not args.no_write:
