@@ -555,6 +555,9 @@ def test_context_rescue_keeps_short_runs_between_body_only() -> None:
             ln.role = role
         return ln
 
+    def model_removals(lines: list[_Line]) -> list[int]:
+        return [i for i, x in enumerate(lines) if x.role == "removed" and x.detail.startswith("line model")]
+
     cfg = CleanConfig(rescue_max_run=3, rescue_min_p=0.1)
     # a sub-heading and a two-item list between body paragraphs: kept
     lines = [
@@ -565,7 +568,7 @@ def test_context_rescue_keeps_short_runs_between_body_only() -> None:
         line("removed", 0.4),
         line("body"),
     ]
-    _rescue_runs(lines, cfg)
+    _rescue_runs(lines, cfg, model_removals(lines))
     assert [x.role for x in lines] == ["body"] * 6
     # a footer after the last body line, a run the model was sure of, a cue removal: not kept
     lines = [
@@ -576,11 +579,11 @@ def test_context_rescue_keeps_short_runs_between_body_only() -> None:
         line("body"),
         line("removed", 0.3),
     ]
-    _rescue_runs(lines, cfg)
+    _rescue_runs(lines, cfg, model_removals(lines))
     assert [x.role for x in lines] == ["body", "removed", "body", "removed", "body", "removed"]
     # a run longer than the limit (a menu inside the page) stays removed
     lines = [line("body"), *[line("removed", 0.3) for _ in range(4)], line("body")]
-    _rescue_runs(lines, cfg)
+    _rescue_runs(lines, cfg, model_removals(lines))
     assert [x.role for x in lines][1:5] == ["removed"] * 4
 
 

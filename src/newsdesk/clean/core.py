@@ -922,11 +922,12 @@ def clean_text(
             i = after
             ln = lines[i]
             key = keys[i]  # dup_key(probe[i]), as for every line below
-            echoed = any(
+            # (a key the page prints once has no echo: the scan is skipped)
+            echoed = (key_counts[key] > 1 if key else True) and any(
                 x.role == "removed" and x.reason == "duplicate" and keys[j] == key
                 for j, x in enumerate(lines[i + 1 :], i + 1)
             )
-            nxt = next((x for x in lines[i + 1 :] if x.role != "removed"), None)
+            nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].role != "removed"), None)
             before_caption = nxt is not None and nxt.role in ("caption", "byline", "dateline")
             if ln.nw <= cfg.deck_max_words and (echoed or (before_caption and ln.nw <= 60)):
                 ln.role = "deck"
@@ -956,14 +957,18 @@ def clean_text(
     has_stoplist = stop is not None
     below = f" < {threshold:.2f}"
     prose_words, prose_stop = cfg.prose_min_words, cfg.prose_min_stop_ratio
-    for ln, t, p in zip(lines, probe, probs, strict=True):
+    dropped: list[int] = []  # the model's removals, in page order (for the rescue below)
+    for i, (ln, t, p) in enumerate(zip(lines, probe, probs, strict=True)):
         ln.p = p
         if ln.role is not None:
             continue
         # _is_prose, inline (this loop sees most lines)
         prose = ln.nw >= prose_words and ln.sentence and (ln.stop_ratio >= prose_stop or not has_stoplist)
-        if ln.p < threshold and not prose:
-            _remove(ln, "boilerplate", f"line model: main-text probability {ln.p:.2f}{below}")
+        if p < threshold and not prose:
+            # _remove, inline (a third of a page's lines go here)
+            ln.role, ln.reason, ln.rlang = "removed", "boilerplate", None
+            ln.detail = f"line model: main-text probability {p:.2f}{below}"
+            dropped.append(i)
             continue
         # a short line the model would keep, but confidently in another language: furniture
         # (a footer, a language switcher); only asked of kept lines, fastText is the cost
@@ -981,7 +986,7 @@ def clean_text(
         ln.role = "body"
 
     if cfg.rescue_max_run > 0 and not hints.extracted:
-        _rescue_runs(lines, cfg)
+        _rescue_runs(lines, cfg, dropped)
 
     # a short line between two removed lines, after the body has ended, is furniture too
     last_body = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role == "body"), -1)
@@ -1010,28 +1015,33 @@ def clean_text(
     return art
 
 
-def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig) -> None:
+def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig, dropped: Sequence[int]) -> None:
     """Keep short runs the line model dropped between two body lines (jusText's
     context-sensitive pass): a sub-heading or a list inside the article is flanked by body,
-    a menu or a footer is not.  Only model removals are reconsidered, never cue, duplicate
-    or template removals, and only runs whose every line the model found plausible."""
-    n = len(lines)
-    # the starts of runs, found in one pass over the lines (the runs themselves are walked
-    # below; rescuing one changes no line outside it)
-    starts = [
-        i
-        for i, ln in enumerate(lines)
-        if ln.role == "removed"
-        and ln.detail.startswith("line model")
-        and not (i > 0 and lines[i - 1].role == "removed" and lines[i - 1].detail.startswith("line model"))
-    ]
-    for i in starts:
-        j = i
-        while j < n and lines[j].role == "removed" and lines[j].detail.startswith("line model"):
-            j += 1
-        flanked = i > 0 and j < n and lines[i - 1].role == "body" and lines[j].role == "body"
-        if flanked and j - i <= cfg.rescue_max_run and min(x.p for x in lines[i:j]) >= cfg.rescue_min_p:
-            for x in lines[i:j]:
+    a menu or a footer is not.  Only model removals (``dropped``: their indices, ascending)
+    are reconsidered, never cue, duplicate or template removals, and only runs whose every
+    line the model found plausible."""
+    n, m = len(lines), len(dropped)
+    max_run, min_p = cfg.rescue_max_run, cfg.rescue_min_p
+    k = 0
+    while k < m:
+        # a run: consecutive indices among the model's removals (rescuing one changes no
+        # line outside it)
+        start = dropped[k]
+        end = start + 1
+        k += 1
+        while k < m and dropped[k] == end:
+            end += 1
+            k += 1
+        if (
+            end - start <= max_run
+            and start > 0
+            and end < n
+            and lines[start - 1].role == "body"
+            and lines[end].role == "body"
+            and min(x.p for x in lines[start:end]) >= min_p
+        ):
+            for x in lines[start:end]:
                 x.role = "body"
                 x.reason = x.detail = ""
 
