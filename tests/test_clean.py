@@ -850,3 +850,40 @@ def test_a_model_threshold_of_zero_keeps_every_line_the_rules_keep() -> None:
     zero = clean_text(raw, config=CleanConfig(model_threshold=0.0, rescue_max_run=0))
     assert zero.removed == []
     assert [p.text for p in zero.paragraphs][-len(menu) :] == menu
+
+
+def test_kept_text_after_the_run_of_furniture_that_ends_the_article_is_removed() -> None:
+    from newsdesk.clean.config import CleanConfig
+    from newsdesk.clean.core import _cut_after_end_gap, _Line, _remove
+
+    def page(body_before: int, gap: int, body_after: int, early_gap: int = 0) -> list[_Line]:
+        out: list[_Line] = []
+        for k in range(body_before):
+            out.append(_Line(0, 1, "article paragraph", nw=30, role="body"))
+            if k == 0:
+                for _ in range(early_gap):
+                    ln = _Line(0, 1, "inline furniture", nw=2)
+                    _remove(ln, "boilerplate", "line model: main-text probability 0.10 < 0.40")
+                    out.append(ln)
+        for _ in range(gap):
+            ln = _Line(0, 1, "Share", nw=1)
+            _remove(ln, "social", "share row")
+            out.append(ln)
+        out += [_Line(0, 1, "a reader's comment", nw=30, role="body") for _ in range(body_after)]
+        return out
+
+    cfg = CleanConfig()
+    # a comment after a long run of furniture, a small part of the page: after the article
+    lines = page(body_before=5, gap=10, body_after=1)
+    _cut_after_end_gap(lines, 0, cfg)
+    assert lines[-1].role == "removed" and lines[-1].reason == "after-article"
+    assert "after 10 removed lines" in lines[-1].detail
+    assert all(ln.role == "body" for ln in lines[:5])
+    # as much text after the run as before it: the page goes on (a forum thread, a long list)
+    lines = page(body_before=3, gap=10, body_after=3)
+    _cut_after_end_gap(lines, 0, cfg)
+    assert all(ln.role == "body" for ln in lines if ln.text != "Share")
+    # a run no longer than the runs inside the article: not its end
+    lines = page(body_before=5, gap=10, body_after=1, early_gap=9)
+    _cut_after_end_gap(lines, 0, cfg)
+    assert lines[-1].role == "body"

@@ -51,6 +51,14 @@ class CleanConfig:
     #: around it (:mod:`newsdesk.clean.byline`), when it has been trained and is sure enough;
     #: off, or when it abstains: the first "By/Von/Par ..." line near the headline
     byline_ranker: bool = True
+    #: the article ends at the first run of at least this many removed lines after which
+    #: the kept words are at most ``end_gap_max_share`` of the page's and which is at least
+    #: ``end_gap_ratio`` times longer than any run before it (plus one); the kept lines after
+    #: it are removed as ``after-article`` (:func:`newsdesk.clean.core._cut_after_end_gap`;
+    #: 0 turns it off)
+    end_gap_lines: int = 8
+    end_gap_max_share: float = 0.35
+    end_gap_ratio: float = 1.5
     #: a line above the body is the headline only when the model gives it at least this
     title_min_p: float = 0.05
     title_max_words: int = 30

@@ -1001,6 +1001,8 @@ def clean_text(
     # extractor's output has already lost those sections
     if cfg.mark_article_end and not hints.extracted:
         mark_article_end(lines)
+    if cfg.end_gap_lines and model is not None and not hints.extracted:
+        _cut_after_end_gap(lines, title_idx + 1 if title_idx is not None else 0, cfg)
 
     # -- assemble ---------------------------------------------------------------------------
     # the body-start call exists so furniture in another language cannot decide the
@@ -1044,6 +1046,38 @@ def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig, dropped: Sequence[int
             for x in lines[start:end]:
                 x.role = "body"
                 x.reason = x.detail = ""
+
+
+def _cut_after_end_gap(lines: Sequence[_Line], start: int, cfg: CleanConfig) -> None:
+    """Remove what a rendered page keeps after its article: the kept lines after the first
+    long run of removed lines (``end_gap_lines``), when what is kept after it is a small part
+    of the page's kept words (``end_gap_max_share``) and the run is much longer than any
+    between the kept lines before it (``end_gap_ratio``): an article is followed by its
+    furniture (share row, tags, author box, "Related"), and what the model keeps beyond it is
+    a comment, a teaser's sentence or the footer's legal text."""
+    kept = [i for i in range(start, len(lines)) if lines[i].role == "body"]
+    if len(kept) < 2:
+        return
+    words = [lines[i].nw for i in kept]
+    total = sum(words) or 1
+    after = total
+    widest = 0
+    for k in range(len(kept) - 1):
+        after -= words[k]
+        gap = kept[k + 1] - kept[k] - 1
+        if (
+            gap >= cfg.end_gap_lines
+            and after <= cfg.end_gap_max_share * total
+            and gap >= cfg.end_gap_ratio * (1 + widest)
+        ):
+            detail = (
+                f"after {gap} removed lines that end the article at line {kept[k] + 1} "
+                f"(the text kept after them: {after / total:.0%} of the page's)"
+            )
+            for j in kept[k + 1 :]:
+                _remove(lines[j], "after-article", detail)
+            return
+        widest = max(widest, gap)
 
 
 #: a page's language is read from its first this-many characters when fastText is at
