@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import islice
 
 import numpy as np
@@ -117,6 +118,7 @@ def candidates(
 MODEL_FILE = "byline_model.json"
 
 
+@lru_cache(maxsize=1)
 def load_byline_model() -> LineRanker | None:
     """The packaged ranker, or None before it is trained (the cleaner then uses its rule)."""
     return load_ranker(MODEL_FILE, FEATURE_NAMES)

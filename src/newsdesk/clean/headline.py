@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import Protocol
 
@@ -155,6 +156,7 @@ def candidates(
 MODEL_FILE = "headline_model.json"
 
 
+@lru_cache(maxsize=1)
 def load_headline_model() -> LineRanker | None:
     """The packaged ranker, or None before it is trained (the cleaner then uses its rule)."""
     return load_ranker(MODEL_FILE, FEATURE_NAMES)

@@ -55,8 +55,22 @@ class LinearStage:
     coef: np.ndarray
     intercept: float
 
+    @cached_property
+    def _folded(self) -> tuple[np.ndarray, float]:
+        """The standardisation folded into the weights: one product per page, no centred
+        and scaled copy of the feature matrix."""
+        w = self.coef / self.scale
+        return w, float(self.intercept - (self.mean / self.scale) @ self.coef)
+
     def predict(self, x: np.ndarray) -> np.ndarray:
-        return _sigmoid(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+        w, b = self._folded
+        return _sigmoid(x @ w + b)
+
+    def predict_split(self, x: np.ndarray, extra: np.ndarray) -> np.ndarray:
+        """:meth:`predict` of ``np.hstack([x, extra])`` without building it."""
+        w, b = self._folded
+        k = x.shape[1]
+        return _sigmoid(x @ w[:k] + extra @ w[k:] + b)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -418,7 +432,10 @@ class LineModel:
             return np.zeros(0), np.zeros((0, len(FEATURE_NAMES)))
         x = doc_features(lines, stop, stats, cues, keys, norms)
         x1 = self.stage1_input(self.with_lexical(x, lines))
-        return self.stage2.predict(self.stage2_input(x1, self.stage1.predict(x1))), x
+        p1 = self.stage1.predict(x1)
+        if isinstance(self.stage2, LinearStage) and not self.wide:
+            return self.stage2.predict_split(x1, context_features(p1)), x
+        return self.stage2.predict(self.stage2_input(x1, p1)), x
 
     def to_json(self) -> str:
         return json.dumps(
