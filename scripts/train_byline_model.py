@@ -28,14 +28,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import train_headline_model as H  # noqa: E402
 import train_line_model as T  # noqa: E402
 
-from newsdesk.clean import CleanConfig, byline, clean_text, core  # noqa: E402
+from newsdesk.clean import CleanConfig, byline, clean_text  # noqa: E402
 from newsdesk.clean.byline import FEATURE_NAMES, MODEL_FILE  # noqa: E402
 from newsdesk.clean.linemodel import LineModel, load_model  # noqa: E402
 from newsdesk.clean.ranker import LineRanker  # noqa: E402
@@ -89,16 +88,10 @@ def holds(byline_text: str | None, names: list[str]) -> bool:
 
 
 def samples(pages: list[tuple[str, str, list[str]]], line_model: LineModel | None) -> list[Sample]:
-    original = core.load_model
-    if line_model is not None:
-        core.load_model = lambda name: line_model  # type: ignore[assignment]
     out = []
-    try:
+    with H.line_model_as(line_model):
         for _, text, names in pages:
-            byline.TRACE = []
-            clean_text(text, config=replace(CleanConfig(), byline_ranker=True))
-            trace = byline.TRACE
-            byline.TRACE = None
+            trace = H.traced(byline, text, replace(CleanConfig(), byline_ranker=True))
             rule = clean_text(text, config=replace(CleanConfig(), byline_ranker=False))
             rule_text = rule.byline.text if rule.byline else None
             if trace:
@@ -107,23 +100,11 @@ def samples(pages: list[tuple[str, str, list[str]]], line_model: LineModel | Non
                 s = Sample([], np.zeros((0, len(FEATURE_NAMES))), names, rule_text)
                 s.ranked = False
             out.append(s)
-    finally:
-        byline.TRACE = None
-        core.load_model = original
     return out
 
 
 def fit(train: list[Sample], info: dict, min_score: float | None) -> LineRanker:
-    x = np.vstack([s.x for s in train if len(s.x)])
-    y = np.concatenate([s.y for s in train if len(s.x)])
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    lr = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
-    lr.fit((x - mean) / scale, y)
-    return LineRanker(
-        FEATURE_NAMES, mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]), info, min_score
-    )
+    return H.fit_ranker(FEATURE_NAMES, [s.x for s in train], [s.y for s in train], info, min_score)
 
 
 def outcome(model: LineRanker, s: Sample) -> tuple[float | None, bool]:
@@ -201,9 +182,7 @@ def main() -> None:
     info["figures"]["fundus"] = t  # type: ignore[index]
     print(f"fundus: {t}")
     if not args.no_write:
-        path = Path(core.__file__).resolve().parent / MODEL_FILE
-        path.write_text(model.to_json() + "\n", encoding="utf-8")
-        print("wrote", path)
+        H.write_model(model, MODEL_FILE)
 
 
 if __name__ == "__main__":

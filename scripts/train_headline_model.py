@@ -25,8 +25,11 @@ import json
 import re
 import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -100,19 +103,35 @@ class Sample:
         self.x, self.y, self.rule_right, self.ranked = x, y, rule_right, ranked
 
 
-def samples(pages: list[tuple[str, str, str]], line_model: LineModel | None) -> list[Sample]:
-    """Clean each page with the ranker's tracing on (``line_model`` replaces the shipped
-    one when given) and with the rule, and keep what the ranker saw."""
+@contextmanager
+def line_model_as(line_model: LineModel | None) -> Iterator[None]:
+    """The cleaner runs with ``line_model`` instead of the shipped one (None: the shipped)."""
     original = core.load_model
     if line_model is not None:
         core.load_model = lambda name: line_model  # type: ignore[assignment]
-    out = []
     try:
+        yield
+    finally:
+        core.load_model = original
+
+
+def traced(module: Any, text: str, config: CleanConfig | None = None) -> list:
+    """What ``module.candidates`` saw while cleaning ``text`` (its ``TRACE``)."""
+    module.TRACE = []
+    try:
+        clean_text(text, config=config)
+        return list(module.TRACE)
+    finally:
+        module.TRACE = None
+
+
+def samples(pages: list[tuple[str, str, str]], line_model: LineModel | None) -> list[Sample]:
+    """Clean each page with the ranker's tracing on (``line_model`` replaces the shipped
+    one when given) and with the rule, and keep what the ranker saw."""
+    out = []
+    with line_model_as(line_model):
         for _, text, title in pages:
-            headline.TRACE = []
-            clean_text(text)
-            trace = headline.TRACE
-            headline.TRACE = None
+            trace = traced(headline, text)
             rule = clean_text(text, config=replace(CleanConfig(), headline_ranker=False))
             rule_right = bool(rule.title) and fold(rule.title.text) == fold(title)
             if trace:
@@ -121,21 +140,36 @@ def samples(pages: list[tuple[str, str, str]], line_model: LineModel | None) -> 
             else:
                 x, y = np.zeros((0, len(FEATURE_NAMES))), np.zeros(0, dtype=np.int64)
             out.append(Sample(x, y, rule_right, bool(trace)))
-    finally:
-        headline.TRACE = None
-        core.load_model = original
     return out
 
 
-def fit(train: list[Sample], info: dict) -> LineRanker:
-    x = np.vstack([s.x for s in train if len(s.x)])
-    y = np.concatenate([s.y for s in train if len(s.x)])
+def fit_ranker(
+    features: tuple[str, ...],
+    xs: list[np.ndarray],
+    ys: list[np.ndarray],
+    info: dict,
+    min_score: float | None = None,
+) -> LineRanker:
+    """A logistic ranker over the candidates of these pages (classes balanced: a page has
+    one right line among a dozen)."""
+    x = np.vstack([a for a in xs if len(a)])
+    y = np.concatenate([b for a, b in zip(xs, ys, strict=True) if len(a)])
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     lr = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
     lr.fit((x - mean) / scale, y)
-    return LineRanker(FEATURE_NAMES, mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]), info)
+    return LineRanker(features, mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]), info, min_score)
+
+
+def write_model(model: LineRanker, file_name: str) -> None:
+    path = Path(core.__file__).resolve().parent / file_name
+    path.write_text(model.to_json() + "\n", encoding="utf-8")
+    print("wrote", path)
+
+
+def fit(train: list[Sample], info: dict) -> LineRanker:
+    return fit_ranker(FEATURE_NAMES, [s.x for s in train], [s.y for s in train], info)
 
 
 def accuracy(model: LineRanker, test: list[Sample]) -> tuple[int, int, int]:
@@ -192,9 +226,7 @@ def main() -> None:
         info["figures"][half] = {"ranker": r, "rule": rule, "pages": n}  # type: ignore[index]
     model = fit(by_q["a"] + by_q["b"] + (fundus if with_fundus else []), info)
     if not args.no_write:
-        path = Path(core.__file__).resolve().parent / MODEL_FILE
-        path.write_text(model.to_json() + "\n", encoding="utf-8")
-        print("wrote", path)
+        write_model(model, MODEL_FILE)
 
 
 if __name__ == "__main__":

@@ -18,14 +18,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from itertools import islice
 from typing import Protocol
 
 import numpy as np
 
 from newsdesk.clean.features import FEATURE_NAMES as LINE_FEATURES
-from newsdesk.clean.ranker import LineRanker, load_ranker
+from newsdesk.clean.ranker import candidate_matrix, packaged
 
 #: candidates: free lines this many above the body's first line ...
 ABOVE = 12
@@ -144,19 +143,8 @@ def candidates(
             )
         )  # fmt: skip
         idx.append(i)
-    x = np.empty((len(idx), len(FEATURE_NAMES)))
-    if idx:
-        x[:, : len(OWN_FEATURES)] = rows
-        x[:, len(OWN_FEATURES) :] = line_x[idx, : len(LINE_FEATURES)]
-    if TRACE is not None:
-        TRACE.append(([lines[i].text for i in idx], x))
-    return idx, x
+    return idx, candidate_matrix(rows, idx, line_x[:, : len(LINE_FEATURES)], len(OWN_FEATURES), TRACE, lines)
 
 
 MODEL_FILE = "headline_model.json"
-
-
-@lru_cache(maxsize=1)
-def load_headline_model() -> LineRanker | None:
-    """The packaged ranker, or None before it is trained (the cleaner then uses its rule)."""
-    return load_ranker(MODEL_FILE, FEATURE_NAMES)
+load_headline_model = packaged(MODEL_FILE, FEATURE_NAMES)

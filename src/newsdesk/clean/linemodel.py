@@ -404,33 +404,20 @@ class LineModel:
     def stage2_input(self, x1: np.ndarray, p1: np.ndarray) -> np.ndarray:
         return np.hstack([x1, wide_context_features(p1) if self.wide else context_features(p1)])
 
-    def score(
-        self,
-        lines: Sequence[str],
-        stop: frozenset[str] | None,
-        stats: Sequence[tuple[int, int, float, bool]] | None = None,
-        cues: Sequence[bool] | None = None,
-        keys: Sequence[str] | None = None,
-        norms: Sequence[str] | None = None,
-    ) -> np.ndarray:
-        """Probability that each line is main text (``stats``: :func:`line_stats`, ``cues``:
-        whether a line holds a furniture cue, ``keys``: :func:`lexicon.dup_keys`, ``norms``: :func:`lexicon.normalise_many`, if known)."""
-        return self.score_with_features(lines, stop, stats, cues, keys, norms)[0]
+    def score(self, lines: Sequence[str], stop: frozenset[str] | None, *known: Any) -> np.ndarray:
+        """Probability that each line is main text (``known``: what the page's other steps
+        already computed, passed on to :func:`doc_features`: its ``stats``, ``cues``,
+        ``keys`` and ``norms``)."""
+        return self.score_with_features(lines, stop, *known)[0]
 
     def score_with_features(
-        self,
-        lines: Sequence[str],
-        stop: frozenset[str] | None,
-        stats: Sequence[tuple[int, int, float, bool]] | None = None,
-        cues: Sequence[bool] | None = None,
-        keys: Sequence[str] | None = None,
-        norms: Sequence[str] | None = None,
+        self, lines: Sequence[str], stop: frozenset[str] | None, *known: Any
     ) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`score`, and the lines' :func:`doc_features` it was computed from (the
-        headline ranker reads them rather than measuring the lines again)."""
+        headline and byline rankers read them rather than measuring the lines again)."""
         if not lines:
             return np.zeros(0), np.zeros((0, len(FEATURE_NAMES)))
-        x = doc_features(lines, stop, stats, cues, keys, norms)
+        x = doc_features(lines, stop, *known)
         x1 = self.stage1_input(self.with_lexical(x, lines))
         p1 = self.stage1.predict(x1)
         if isinstance(self.stage2, LinearStage) and not self.wide:

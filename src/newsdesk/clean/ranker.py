@@ -9,6 +9,7 @@ cleaner has mostly computed already.  Weights ship as JSON beside the line model
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -80,6 +81,27 @@ class LineRanker:
         )
 
 
+def candidate_matrix(
+    rows: list[tuple[float | bool, ...]],
+    idx: list[int],
+    line_x: np.ndarray,
+    n_own: int,
+    trace: list[tuple[list[str], np.ndarray]] | None,
+    texts: Sequence[Any],
+) -> np.ndarray:
+    """One row per candidate: the ranker's own columns (``rows``), then the line model's
+    features of the candidate line (``line_x``, every line of the page).  With a ``trace``
+    (a trainer's), the candidates' texts (``texts[i].text``) and rows are appended to it."""
+    n_line = line_x.shape[1] if line_x.ndim == 2 else 0
+    x = np.empty((len(idx), n_own + n_line))
+    if idx:
+        x[:, :n_own] = rows
+        x[:, n_own:] = line_x[idx]
+    if trace is not None:
+        trace.append(([texts[i].text for i in idx], x))
+    return x
+
+
 @lru_cache(maxsize=4)
 def load_ranker(file_name: str, features: tuple[str, ...]) -> LineRanker | None:
     """A packaged ranker, or None before it is trained (the cleaner then uses its rules)."""
@@ -88,3 +110,14 @@ def load_ranker(file_name: str, features: tuple[str, ...]) -> LineRanker | None:
         return LineRanker.from_json(text, features)
     except (FileNotFoundError, ValueError, KeyError):
         return None
+
+
+def packaged(file_name: str, features: tuple[str, ...]) -> Callable[[], LineRanker | None]:
+    """A loader for one packaged ranker, read once: the packaged weights, or None before
+    they are trained (the cleaner then uses its rules)."""
+
+    @lru_cache(maxsize=1)
+    def load() -> LineRanker | None:
+        return load_ranker(file_name, features)
+
+    return load
