@@ -102,7 +102,6 @@ def candidate_matrix(
     return x
 
 
-@lru_cache(maxsize=4)
 def load_ranker(file_name: str, features: tuple[str, ...]) -> LineRanker | None:
     """A packaged ranker, or None before it is trained (the cleaner then uses its rules)."""
     try:
