@@ -551,8 +551,8 @@ def _title_above_body(
     near_top = first is not None and len(free) - free.index(first) <= cfg.title_window
     if near_top and len(lines) < _RANK_MIN_LINES:
         return None, True
-    ranker = load_headline_model() if cfg.headline_ranker else None
-    if ranker is not None or headline.TRACE is not None:
+    ranker = load_headline_model() if cfg.headline_ranker and len(lines) >= _RANK_ANY_MIN_LINES else None
+    if ranker is not None or (headline.TRACE is not None and len(lines) >= _RANK_ANY_MIN_LINES):
         idx, x = headline.candidates(lines, probs, line_x, anchor, repeats)
         if ranker is not None:
             return ranker.pick(idx, x), near_top
@@ -590,6 +590,12 @@ def _title_above_body(
 #: printed twice is.  Headlines found on the tune quarters (ranker fitted on the other
 #: quarter) with 25 / 40 / 60: 107 / 109 / 108 of 222 and 97 / 97 / 96 of 194.
 _RANK_MIN_LINES = 40
+#: ... and no text shorter than this is: the ranker learned from pages rendered whole, 3 of
+#: whose 416 are shorter; a short text is a forum post or an article already cut out, and
+#: the ranker's candidates and features cost more there than they can tell (it was asked on
+#: 235 of the 688 texts it ranked in the speed benchmark's corpus; tune quarters and Fundus
+#: unchanged with it)
+_RANK_ANY_MIN_LINES = 25
 
 #: a headline above the body is preferred with at least this many words (UI lines are shorter)
 _TITLE_MIN_WORDS = 4
