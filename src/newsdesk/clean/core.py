@@ -520,10 +520,10 @@ def _title_above_body(
     has_stoplist: bool,
     repeats: Callable[[int], int],
     line_x: np.ndarray,
-) -> tuple[int | None, bool]:
-    """The headline found from where the article's body starts, and whether the page's
-    top is the article's (its first headline-shaped line within ``title_window`` lines of
-    the body).
+) -> tuple[int | None, bool, bool]:
+    """The headline found from where the article's body starts, whether the page's top is
+    the article's (its first headline-shaped line within ``title_window`` lines of the
+    body), and whether the headline ranker chose it.
 
     A page rendered whole opens with its menus; the first headline-shaped line from the top
     is then a menu entry.  The article starts at its first prose line the line model keeps;
@@ -545,19 +545,19 @@ def _title_above_body(
         None,
     )
     if anchor is None:
-        return None, False
+        return None, False, False
     free = [i for i in range(anchor) if lines[i].role is None]
     first = next((i for i in free if _headline_like(lines[i], cfg) and lines[i].nw >= 2), None)
     near_top = first is not None and len(free) - free.index(first) <= cfg.title_window
     if near_top and len(lines) < _RANK_MIN_LINES:
-        return None, True
+        return None, True, False
     ranker = load_headline_model() if cfg.headline_ranker and len(lines) >= _RANK_ANY_MIN_LINES else None
     if ranker is not None or (headline.TRACE is not None and len(lines) >= _RANK_ANY_MIN_LINES):
         idx, x = headline.candidates(lines, probs, line_x, anchor, repeats)
         if ranker is not None:
-            return ranker.pick(idx, x), near_top
+            return ranker.pick(idx, x), near_top, True
     if near_top:
-        return None, True
+        return None, True, False
     # a deck (a sentence with its period), byline, date or caption may sit between the
     # headline and the body, so a few lines are looked at; the nearest headline-shaped one
     # of at least _TITLE_MIN_WORDS words wins (a "Share this article" or "Click to enlarge"
@@ -581,7 +581,11 @@ def _title_above_body(
         looked += 1
         if looked >= _TITLE_LOOK_LINES:
             break
-    return next((i for i in cands if lines[i].nw >= _TITLE_MIN_WORDS), cands[0] if cands else None), False
+    return (
+        next((i for i in cands if lines[i].nw >= _TITLE_MIN_WORDS), cands[0] if cands else None),
+        False,
+        False,
+    )
 
 
 #: a text whose top is the article is given to the headline ranker only from this many
@@ -854,7 +858,7 @@ def clean_text(
     top_title = title_idx is None and not hints.extracted
     found_near_body = ranked_title = False
     if top_title and model is not None and cfg.title_near_body:
-        at, near_top = _title_above_body(
+        at, near_top, ranked = _title_above_body(
             lines,
             probs,
             model.threshold_for(lang),
@@ -866,7 +870,7 @@ def clean_text(
         if at is not None:
             title_idx, top_title, found_near_body = at, False, not near_top
             lines[at].role = "title"
-            ranked_title = cfg.headline_ranker and load_headline_model() is not None
+            ranked_title = ranked
     if top_title:
         title_idx = _headline_from_top(lines, cfg)
         if title_idx is not None:
