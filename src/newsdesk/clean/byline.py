@@ -22,8 +22,7 @@ from itertools import islice
 import numpy as np
 
 from newsdesk.clean.features import FEATURE_NAMES as LINE_FEATURES
-from newsdesk.clean.headline import LineView
-from newsdesk.clean.ranker import candidate_matrix, packaged
+from newsdesk.clean.ranker import LineView, candidate_matrix, packaged
 
 #: candidates: free lines this many above the headline ...
 ABOVE = 3

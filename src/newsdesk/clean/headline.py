@@ -19,12 +19,11 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from itertools import islice
-from typing import Protocol
 
 import numpy as np
 
 from newsdesk.clean.features import FEATURE_NAMES as LINE_FEATURES
-from newsdesk.clean.ranker import candidate_matrix, packaged
+from newsdesk.clean.ranker import LineView, candidate_matrix, packaged
 
 #: candidates: free lines this many above the body's first line ...
 ABOVE = 12
@@ -74,16 +73,6 @@ def _same_first_word(lines: Sequence[LineView], i: int, j: int, memo: dict[int, 
         if k not in memo:
             memo[k] = _first_word(lines[k].text)
     return memo[i] != "" and memo[i] == memo[j]
-
-
-class LineView(Protocol):
-    """What the ranker reads of a line (``core._Line`` has it)."""
-
-    text: str
-    nw: int
-    stop_ratio: float
-    sentence: bool
-    role: str | None
 
 
 def candidates(

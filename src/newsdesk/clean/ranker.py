@@ -13,9 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
+
+
+class LineView(Protocol):
+    """What a ranker's candidates read of a line (``core._Line`` has it)."""
+
+    text: str
+    nw: int
+    stop_ratio: float
+    sentence: bool
+    role: str | None
 
 
 @dataclass(frozen=True)
