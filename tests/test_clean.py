@@ -887,3 +887,30 @@ def test_kept_text_after_the_run_of_furniture_that_ends_the_article_is_removed()
     lines = page(body_before=5, gap=10, body_after=1, early_gap=9)
     _cut_after_end_gap(lines, 0, cfg)
     assert lines[-1].role == "body"
+
+
+def test_a_figure_label_opens_a_caption_not_a_paragraph() -> None:
+    """Rendered pages print a figure's label before its caption ("Abbildung 4: ...",
+    "Fig. 2. ..."): the line is a caption, its credit apart; a sentence that merely
+    mentions a figure stays in the body."""
+    body = [
+        "Lawinenbulletin: Neuschnee und Wind sorgen in den Alpen für erhebliche Gefahr",
+        "In den letzten Tagen fielen im Norden der Alpen verbreitet 40 bis 60 Zentimeter Neuschnee,"
+        " begleitet von starkem Westwind.",
+        "Abbildung 4: Die grösste Lawine dieser Periode ging bei Tschiertschen nieder (Foto: V. Berger)",
+        "Die Lawinengefahr bleibt nach Einschätzung der Fachleute bis zum Wochenende erheblich,"
+        " wie die Abbildung oben zeigt.",
+        "Fig. 2. Schneehöhen im Vergleich zum langjährigen Mittel",
+        "Wer abseits der Pisten unterwegs ist, sollte die Hänge besonders vorsichtig beurteilen.",
+    ]
+    raw = "\n".join(body)
+    art = clean_text(raw)
+    assert_valid(art)
+    caps = [(c.text, c.credit.text if c.credit else None) for c in art.captions]
+    assert caps == [
+        ("Abbildung 4: Die grösste Lawine dieser Periode ging bei Tschiertschen nieder", "(Foto: V. Berger)"),
+        ("Fig. 2. Schneehöhen im Vergleich zum langjährigen Mittel", None),
+    ]
+    assert "wie die Abbildung oben zeigt" in art.text and "Abbildung 4" not in art.text
+    for c in art.captions:
+        assert raw[c.start : c.end] == c.text

@@ -84,6 +84,14 @@ _CREDIT = re.compile(
     r")[^\n]{0,200}?)\s*$",
     re.IGNORECASE,
 )
+#: a figure's label opening its caption: the word, a number, a colon or full stop (rendered
+#: pages print it before the caption's text; Fundus, turku and tune pages hold 74 such lines
+#: outside the article's text and 1 inside it)
+_FIGURE_LABEL = re.compile(
+    r"(?i:abbildung|abb\.|figure|fig\.|beitragsbild|titelbild|schaubild|bildunterschrift|figura)"
+    r"\s*\d*[a-z]?\s*[:.|–-]\s+\S"
+)
+_FIGURE_HINT = re.compile(r"abbildung|abb\.|figur|fig\.|beitragsbild|titelbild|schaubild|bildunterschrift")
 _BYLINE = re.compile(
     r"^(?:by|written by|von|par|por|di|door|av|de)\s+\S|^(?:autor(?:in)?|author|auteur)\s*:"
     r"|^(?:durch|(?:artikel|beitrag|erstellt|geschrieben|verfasst) von|posted by|published by|"
@@ -792,6 +800,11 @@ def clean_text(
             m = _credit(t)
         if m is not None and (m.start("credit") > 0 or ln.nw <= 12):
             ln.role = "caption"
+    # a figure's label ("Abbildung 4: ...", "Fig. 2. ...", "Beitragsbild: ...") starts its caption
+    if _FIGURE_HINT.search(raw_low) is not None:
+        for ln in lines:
+            if ln.role is None and ln.nw <= 60 and _FIGURE_LABEL.match(ln.text):
+                ln.role = "caption"
 
     # -- 3. duplicates within the page ----------------------------------------------------
     # A line printed twice is a deck or caption repeated by the page; a line printed three
