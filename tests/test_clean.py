@@ -914,3 +914,22 @@ def test_a_figure_label_opens_a_caption_not_a_paragraph() -> None:
     assert "wie die Abbildung oben zeigt" in art.text and "Abbildung 4" not in art.text
     for c in art.captions:
         assert raw[c.start : c.end] == c.text
+
+
+def test_a_short_label_above_the_byline_is_not_a_deck() -> None:
+    """A line between the headline and a byline is a deck when it reads as a standfirst; a
+    section label there ("Published in Health") is not one."""
+    body = (
+        "Doctors say that constant tiredness without an obvious cause can point to an illness"
+        " that is easy to treat once it has been found.\n"
+        "Iron deficiency, an underactive thyroid and sleep apnoea are among the most common"
+        " causes, according to the family doctors we spoke to.\n"
+    )
+    label = "Published in Health"
+    art = clean_text(f"Always tired? These illnesses could be behind it\n{label}\nBy Nadia Demel\n{body}")
+    assert art.deck is None or art.deck.text != label
+    standfirst = "Constant tiredness is common, and most of its causes are easy to treat."
+    art = clean_text(
+        f"Always tired? These illnesses could be behind it\n{standfirst}\nBy Nadia Demel\n{body}"
+    )
+    assert art.deck is not None and art.deck.text == standfirst

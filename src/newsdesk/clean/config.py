@@ -64,6 +64,9 @@ class CleanConfig:
     title_max_words: int = 30
     title_max_chars: int = 300
     deck_max_words: int = 80
+    #: a deck the page does not echo, found only because a byline, date or caption follows
+    #: it, needs this many words: a standfirst is a sentence, "Published in Health" is a label
+    deck_min_words: int = 4
     byline_max_words: int = 12
     #: a short line confidently in another language than the article is removed
     foreign_max_words: int = 12

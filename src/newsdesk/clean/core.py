@@ -952,7 +952,9 @@ def clean_text(
             )
             nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].role != "removed"), None)
             before_caption = nxt is not None and nxt.role in ("caption", "byline", "dateline")
-            if ln.nw <= cfg.deck_max_words and (echoed or (before_caption and ln.nw <= 60)):
+            if ln.nw <= cfg.deck_max_words and (
+                echoed or (before_caption and cfg.deck_min_words <= ln.nw <= 60)
+            ):
                 ln.role = "deck"
                 for j, x in enumerate(lines[i + 1 :], i + 1):
                     dup = x.role == "removed" and x.reason == "duplicate"
