@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -933,3 +934,40 @@ def test_a_short_label_above_the_byline_is_not_a_deck() -> None:
         f"Always tired? These illnesses could be behind it\n{standfirst}\nBy Nadia Demel\n{body}"
     )
     assert art.deck is not None and art.deck.text == standfirst
+
+
+def test_a_recipes_ingredient_list_stays_in_the_body() -> None:
+    """Ingredient lines are short cells to the line model; a run of them, each starting
+    with a quantity and a unit, is the recipe's text.  A lone price line is not kept for it."""
+    ingredients = [
+        "* 250 g Mehl",
+        "* 125 g Butter",
+        "* 1 Pck. Vanillezucker",
+        "* 3 EL Milch",
+        "* 1 Prise Salz",
+        "* 500 g Äpfel",
+        "* 2 TL Zimt",
+        "* 50 g Mandeln",
+    ]
+    raw = "\n".join(
+        [
+            "Rezepte",
+            "Einfacher Mürbeteig für Obstkuchen",
+            "Ein Mürbeteig gelingt immer, wenn alle Zutaten kalt sind und schnell verknetet werden.",
+            "Zutaten",
+            *ingredients,
+            "Das Mehl mit der Butter, dem Vanillezucker und dem Salz verkneten und die Milch zugeben.",
+            "Den Teig in Folie gewickelt eine Stunde kalt stellen, dann ausrollen und backen.",
+            "Newsletter abonnieren",
+            "5 € Rabatt",
+        ]
+    )
+    # a strict cut stands in for a rendered page's furniture, among which the model drops them
+    strict = CleanConfig(model_threshold=0.97, rescue_max_run=0)
+    off = clean_text(raw, config=replace(strict, keep_ingredients=False))
+    assert {r.text for r in off.removed if r.reason == "boilerplate"} >= set(ingredients)
+    art = clean_text(raw, config=strict)
+    assert_valid(art)
+    for line in ingredients:
+        assert line in art.text, line
+    assert "5 € Rabatt" not in art.text

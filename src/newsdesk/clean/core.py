@@ -1013,6 +1013,9 @@ def clean_text(
     if cfg.rescue_max_run > 0 and not hints.extracted:
         _rescue_runs(lines, cfg, dropped)
 
+    if cfg.keep_ingredients and not hints.extracted:
+        _keep_ingredient_runs(lines, dropped)
+
     # a short line between two removed lines, after the body has ended, is furniture too
     last_body = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role == "body"), -1)
     for i, ln in enumerate(islice(lines, last_body + 1)):
@@ -1071,6 +1074,32 @@ def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig, dropped: Sequence[int
             for x in lines[start:end]:
                 x.role = "body"
                 x.reason = x.detail = ""
+
+
+#: a recipe's ingredient line: a quantity and a unit first ("200 g Mehl", "1 Pck.
+#: Vanillezucker", "2 tbsp olive oil", "* ½ cup sugar")
+_INGREDIENT = re.compile(
+    r"[*\u2022-]?\s*(?:\d+(?:[,./]\d+)?(?:\s*-\s*\d+)?|[\u00bc-\u00be\u2153-\u215e])\s*"
+    r"(?i:g|kg|mg|ml|l|dl|cl|el|tl|pck\.?|päckchen|prisen?|stück|stk\.?|dosen?|dose/n|bund|zehen?|"
+    r"scheiben?|becher|tassen?|cups?|tbsp|tsp|oz|lbs?|tablespoons?|teaspoons?|cuch\.?|cucharadas?|"
+    r"cucharaditas?|gr|c\.\s*à\s*[sc]\.?|cuillères?)(?![\w])"
+)
+
+
+def _keep_ingredient_runs(lines: Sequence[_Line], dropped: Sequence[int]) -> None:
+    """A recipe's ingredient list is the article's text, though every line of it is short
+    and looks like a shop's or a table's cell to the line model: the model's removals that
+    start with a quantity and a unit go back to the body when two more such lines sit within
+    three lines of them."""
+    hits = [i for i in dropped if lines[i].role == "removed" and _INGREDIENT.match(lines[i].text)]
+    if len(hits) < 3:
+        return
+    near = {i for i in range(len(lines)) if _INGREDIENT.match(lines[i].text)}
+    for i in hits:
+        if sum(1 for j in range(i - 3, i + 4) if j != i and j in near) >= 2:
+            ln = lines[i]
+            ln.role = "body"
+            ln.reason = ln.detail = ""
 
 
 def _cut_after_end_gap(lines: Sequence[_Line], start: int, cfg: CleanConfig) -> None:
