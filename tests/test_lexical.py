@@ -49,6 +49,19 @@ def test_unknown_words_score_the_bias() -> None:
     assert out[2] == pytest.approx(1.5)
 
 
+def test_a_lone_surrogate_is_a_non_word_character() -> None:
+    """Scraped text carries lone surrogates (a UTF-16 pair cut in half); the page-at-a-time
+    scorer reads one as a word break, as the reference does, instead of failing."""
+    stage = LexicalStage({"newsletter": 2.0, "sign": -1.0}, -0.5)
+    lines = ["Sign\ud800up newsletter", "\udfff", "newsletter\ud83d"]
+    np.testing.assert_allclose(stage.logits(lines), stage.logits_reference(lines))
+    art = clean_text(
+        "Council approves budget\n\ud800 Sign up for our newsletter\n",
+        config=CleanConfig(line_model="news-lexical"),
+    )
+    assert art.raw.startswith("Council")
+
+
 def test_news_lexical_model_cleans_with_exact_spans() -> None:
     model = load_model("news-lexical")
     assert model is not None and model.lexical is not None

@@ -271,7 +271,8 @@ class LexicalStage:
         if n == 0:
             return np.zeros(0)
         page = "\n".join([ln[:LEX_LINE_CHARS] for ln in lines]).casefold()
-        codes = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
+        # a lone surrogate (scraped text has them) is a non-word code point, not an error
+        codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         if len(codes) and int(codes.max()) < 0x10000:
             classes = _bmp_word_classes().take(codes)
         else:
