@@ -5,7 +5,7 @@
 
 Data: the *tune half* of trafilatura-eval, rendered to text with inscriptis, as for the
 headline ranker (``train_headline_model.py``, whose protocol this follows: each tune quarter
-cleaned by a ``news`` line model trained without it, ranked by a ranker fitted on the other
+cleaned by the default line model trained without it, ranked by a ranker fitted on the other
 quarter).  A candidate line is the byline when it holds a gold author's name (case and
 spaces aside).  Pages without a gold author take part with no positive line, so the ranker
 also learns when to abstain.  The held-out half is never read.

@@ -8,7 +8,7 @@ rendered to text with inscriptis; a candidate line is the headline when it equal
 title (case and spaces aside, a list mark "* " aside).  The held-out half is never read.
 
 The ranker reads the line model's probabilities, so it must see them as they look on pages
-the line model never saw: each tune quarter is cleaned by a ``news`` line model trained
+the line model never saw: each tune quarter is cleaned by the default line model trained
 without it (``train_line_model.py``'s ``--hold-val`` protocol).  Printed figures:
 
 * each tune quarter with the ranker fitted on the other quarter, against the rule it
@@ -83,15 +83,20 @@ def fundus_pages() -> list[tuple[str, str, str]]:
 
 
 def news_model_without(quarter: str) -> LineModel:
-    """The ``news`` line model trained as shipped but without one tune quarter."""
+    """The cleaner's default line model (``news`` or ``news-lexical``) trained as shipped
+    but without one tune quarter."""
+    name = CleanConfig().line_model
     T.HOLD_VAL = quarter
     try:
         docs = T.turku_docs("train") + T.turku_dev_train_docs() + T.fundus_docs() + T.trafilatura_tune_docs()
     finally:
         T.HOLD_VAL = None
     xs, ys = T.matrices(docs)
+    lexical = None
+    if name == "news-lexical":
+        xs, lexical = T.with_lexical_column(docs, xs)
     m = T.train("linear", xs, ys, 0.05, weights=[T.doc_weight(d) for d in docs])
-    return LineModel(m.stage1, m.stage2, T.NEWS_CUT["news"], {})
+    return LineModel(m.stage1, m.stage2, T.NEWS_CUT[name], {}, lexical=lexical)
 
 
 class Sample:
