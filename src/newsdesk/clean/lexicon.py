@@ -585,6 +585,23 @@ _TRIGGER_AC = ahocorasick_rs.BytesAhoCorasick(
     [t.encode("utf-8") for t in (*_ALL_TRIGGERS, "ſ", "ı", "\u0307")],
     implementation=ahocorasick_rs.Implementation.DFA,
 )
+#: the substrings one of which every match of the line features' URL and copyright patterns
+#: holds (see ``features._PREFILTER_AC``), lower case
+URL_KEYS = ("http", "www.", "@", "#", ".com", ".org", ".net", ".de", ".fr", ".es")
+COPY_KEYS = ("©", "(c)", "rights reserved", "rechte vorbehalten", "tous droits")
+#: the URL and copyright substrings in one automaton, for a page :func:`line_cues` did not see
+PREFILTER_AC = ahocorasick_rs.BytesAhoCorasick(
+    [k.encode("utf-8") for k in (*URL_KEYS, *COPY_KEYS)], implementation=ahocorasick_rs.Implementation.DFA
+)
+#: :data:`_TRIGGER_AC`'s patterns and then :data:`PREFILTER_AC`'s: :func:`line_cues` scans the
+#: lower-cased page once for both, and keeps the URL and copyright hits for the line features,
+#: which scan the same lower-cased page next (a second scan and UTF-8 copy of the page cost
+#: about as much as the first scan)
+_PAGE_AC = ahocorasick_rs.BytesAhoCorasick(
+    [t.encode("utf-8") for t in (*_ALL_TRIGGERS, "ſ", "ı", "\u0307", *URL_KEYS, *COPY_KEYS)],
+    implementation=ahocorasick_rs.Implementation.DFA,
+)
+_N_TRIGGER_PATTERNS = len(_ALL_TRIGGERS) + 3
 _FOLD = {ord("ſ"): "s", ord("ı"): "i", 0x307: None}
 if any(c in t for t in _ALL_TRIGGERS for c in "ſı\u0307"):  # pragma: no cover - a rule's typo
     raise ValueError("a cue trigger holds a character that is folded away")
@@ -670,16 +687,27 @@ def _spans_to_lines(spans: list[tuple[int, int]], starts: list[int]) -> list[int
     return out
 
 
-#: the last page :func:`line_cues` lower-cased, and its lower case: the line model's features
-#: lower-case the same page next (one slot, replaced whole, so threads at worst recompute)
-_LAST_LOWER: list[tuple[str, str]] = [("", "")]
+#: the last page :func:`line_cues` lower-cased, its lower case, and the (pattern, line) hits
+#: of :data:`PREFILTER_AC` in it: the line model's features lower-case and scan the same page
+#: next (one slot, replaced whole, so threads at worst recompute)
+_LAST_LOWER: list[tuple[str, str, list[tuple[int, int]]]] = [("", "", [])]
 
 
 def lower_page(joined: str) -> str:
     """``joined.lower()``, taken from :func:`line_cues` when it was its last page (equal
     strings have equal lower cases; comparing them is a memcmp, lower-casing is not)."""
-    last, low = _LAST_LOWER[0]
+    last, low, _ = _LAST_LOWER[0]
     return low if last == joined else joined.lower()
+
+
+def lower_page_and_prefilter(joined: str) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`lower_page`, and ``list(hits_by_line(PREFILTER_AC, utf8(low)))`` of it: both
+    from :func:`line_cues` when it was its last page."""
+    last, low, hits = _LAST_LOWER[0]
+    if last == joined:
+        return low, hits
+    low = joined.lower()
+    return low, list(hits_by_line(PREFILTER_AC, utf8(low)))
 
 
 def hits_by_line(automaton: ahocorasick_rs.BytesAhoCorasick, raw: bytes) -> Iterator[tuple[int, int]]:
@@ -703,19 +731,22 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
     n = len(lines)
     joined = "\n".join(lines)
     joined_low = joined.lower()
-    _LAST_LOWER[0] = (joined, joined_low)
     found: dict[int, set[str]] = {}
     # one automaton pass over the page; the cue regexes then run only on the lines holding
     # a trigger (no trigger holds a newline, so each hit lies within one line, the one
     # after as many newlines as precede the hit: counted from hit to hit, in page order;
     # lower() keeps the newlines where they were, even where it changes a line's length)
-    n_trig = len(_ALL_TRIGGERS)
+    n_trig, n_scan = len(_ALL_TRIGGERS), _N_TRIGGER_PATTERNS
     odd: list[int] = []
-    for k, line in hits_by_line(_TRIGGER_AC, utf8(joined_low)):
+    prefilter: list[tuple[int, int]] = []  # the line features' hits (see _PAGE_AC)
+    for k, line in hits_by_line(_PAGE_AC, utf8(joined_low)):
         if k < n_trig:
             found.setdefault(line, set()).add(_ALL_TRIGGERS[k])
-        else:
+        elif k < n_scan:
             odd.append(line)
+        else:
+            prefilter.append((k - n_scan, line))
+    _LAST_LOWER[0] = (joined, joined_low, prefilter)
     for i in dict.fromkeys(odd):
         found[i] = _triggers_in(lines[i].lower())
         if not found[i]:
@@ -894,6 +925,10 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     if joined.count("\n") != n - 1:  # a text holds a newline
         keys = [dup_key(t) for t in texts]
         return keys, list(normalise_many(texts, keys))
+    shared = _SHARED_KEYS[0]
+    if shared is not None and shared[0] == joined:  # the stopword count's pass made them
+        _SHARED_KEYS[0] = None
+        return shared[1], shared[2]
     if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
         joined = _nfkc_lines(texts)
     folded = joined.casefold()
@@ -940,6 +975,69 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     if len(norms) != n:  # pragma: no cover - as for the keys
         return keys, list(normalise_many(texts, keys))
     return keys, norms
+
+
+#: the keys and normal forms :func:`keys_page` made of the last page it was given, with
+#: that page (one slot, taken once, so threads at worst recompute)
+_SHARED_KEYS: list[tuple[str, list[str], list[str]] | None] = [None]
+
+
+@lru_cache(maxsize=1)
+def _bmp_fold_unsafe() -> Any:
+    """Whether case folding a BMP code point changes what a duplicate key makes of it: a
+    word character (``str.isalnum``) folding to anything but word characters, a digit
+    (``str.isdecimal``) to anything but digits, or the reverse ("İ" folds to "i" and a
+    combining dot, which a key blanks).  On a page of none of these, blanking the
+    non-word characters before folding gives the key that folding first gives."""
+
+    def kind(ch: str) -> int:
+        return ch.isalnum() | (ch.isdecimal() << 1)
+
+    def unsafe(cp: int) -> bool:
+        ch = chr(cp)
+        k = kind(ch)
+        return any(kind(d) != k for d in ch.casefold())
+
+    return np.fromiter(map(unsafe, range(0x10000)), dtype=bool, count=0x10000)
+
+
+def keys_page(joined: str, cps: Any, word: Any, n: int) -> str | None:
+    """The case-folded words of a page's ``n`` lines, each line's words joined by one space,
+    the lines by newlines; ``cps`` are the code points of ``joined`` (uint8 for ASCII,
+    uint16 for the BMP) and ``word`` whether each is a word character.  None when the page
+    is not one where this is what :func:`dup_keys_and_norms` makes of it (a "_", which
+    stopword counting reads as a word character and keys do not; a page NFKC changes; a
+    character case folding changes the class of), else that function's result for the
+    page is kept for it.
+
+    The line statistics split the page's case-folded words to count stopwords, and the
+    duplicate keys are the same words; one blanking, folding and split serves both (the
+    keys alone cost an eighth of the plain-text path).
+    """
+    if cps.itemsize > 2 or "_" in joined:
+        return None
+    if cps.itemsize == 2 and (
+        not unicodedata.is_normalized("NFKC", joined) or _bmp_fold_unsafe().take(cps).any()
+    ):
+        return None
+    keep = word | (cps == 0x0A)
+    squeezed = _squeeze_spaces(np.where(keep, cps, cps.dtype.type(0x20)))
+    codec = CODEC_OF_ITEMSIZE[cps.itemsize]
+    text = squeezed.tobytes().decode(codec, "surrogatepass").casefold()
+    keys = text.split("\n")
+    if len(keys) != n:  # pragma: no cover - folding never makes a newline
+        return None
+    # the normal forms: the keys without their digits (a page without digits has its keys)
+    digit = _bmp_decimals().take(squeezed) if cps.itemsize == 2 else (squeezed >= 0x30) & (squeezed <= 0x39)
+    if digit.any():
+        undigited = _squeeze_spaces(np.where(digit, squeezed.dtype.type(0x20), squeezed))
+        norms = undigited.tobytes().decode(codec, "surrogatepass").casefold().split("\n")
+        if len(norms) != n:  # pragma: no cover - as for the keys
+            return None
+    else:
+        norms = list(keys)
+    _SHARED_KEYS[0] = (joined, keys, norms)
+    return text
 
 
 def _squeeze_spaces(chars: Any) -> Any:
