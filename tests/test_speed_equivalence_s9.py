@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from newsdesk.clean import features as F
 from newsdesk.clean import lexicon as L
+from newsdesk.clean import sections as S
 
 _AWKWARD = "aZ09 _.,;:!?…'\"”’»)]|·/>-–—©@#\u00a0ßİıﬁ²½٣३\U0001d7d8é\u0301ΣσςǅⅫ"
 _LINE = st.text(
@@ -30,7 +31,7 @@ _PAGE = st.lists(_LINE | _WORDS, min_size=1, max_size=12)
 def _fresh() -> None:
     F._LAST_PAGE[0] = None
     L._SHARED_KEYS[0] = None
-    L._LAST_LOWER[0] = ("", "", [])
+    L._LAST_LOWER[0] = ("", "", [], set())
 
 
 def _reference_keys(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -45,6 +46,7 @@ def test_keys_after_the_stopword_count_are_the_per_line_keys(lines: list[str], l
     stats = F.doc_line_stats(lines, stop)
     assert stats == [F.line_stats(t, stop) for t in lines]
     keys, norms = L.dup_keys_and_norms(lines)
+    # (the page's keys were made by the count unless it is astral or has many odd lines)
     assert (keys, norms) == _reference_keys(lines)
     # taken once: a second call computes them again, the same
     assert L.dup_keys_and_norms(lines) == (keys, norms)
@@ -58,24 +60,20 @@ def test_keys_are_shared_only_for_the_same_page() -> None:
     assert L.dup_keys_and_norms(other) == _reference_keys(other)
 
 
-def test_every_bmp_character_the_shared_keys_accept_keys_as_before() -> None:
-    """Pages of every BMP code point the fold table calls safe (with letters and digits
-    around it), through the shared path, against the per-line keys."""
-    unsafe = L._bmp_fold_unsafe()
-    safe = [
-        chr(cp)
-        for cp in range(0x10000)
-        if not unsafe[cp] and not 0xD800 <= cp <= 0xDFFF and chr(cp) not in "\n_" and not chr(cp).isspace()
-    ]
+def test_every_bmp_character_keys_as_before() -> None:
+    """Pages holding every BMP code point (with letters and digits around it), through the
+    shared path where it is taken (lines it cannot share made one by one), against the
+    per-line keys."""
+    chars = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF and cp != 0x0A]
     stop = L.stopwords("en")
     shared = 0
-    for at in range(0, len(safe), 2048):
-        lines = [f"Ab{c}9 x{c}{c}y {c}" for c in safe[at : at + 2048]]
+    for at in range(0, len(chars), 48):
+        lines = [f"Ab{c}9 x{c}{c}y {c}" for c in chars[at : at + 48]]
         _fresh()
         F.doc_line_stats(lines, stop)
         shared += L._SHARED_KEYS[0] is not None
         assert L.dup_keys_and_norms(lines) == _reference_keys(lines)
-    assert shared > 0  # the NFKC-stable chunks went through the shared path
+    assert shared > len(chars) // 48 // 2
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -127,3 +125,33 @@ def test_context_features_are_the_previous_ones_bit_for_bit() -> None:
         for _ in range(20):
             p = rng.random(n)
             assert F.context_features(p).tobytes() == _context_reference(p).tobytes()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_PAGE)
+def test_footer_hints_of_the_cue_scan_are_the_find_scan(lines: list[str]) -> None:
+    joined = "\n".join(lines)
+    _fresh()
+    expected = L.lower_page_and_footer_hints(joined)
+    L.line_cues(lines)
+    assert L.lower_page_and_footer_hints(joined) == expected
+
+
+class _Ln:
+    def __init__(self, text: str, nw: int) -> None:
+        self.text, self.nw, self.role, self.reason, self.detail = text, nw, "body", "", ""
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(_LINE | _WORDS | st.sampled_from(["Read more: x", "Related articles"]), st.integers(0, 60))
+    )
+)
+def test_short_lines_after_the_cue_scan_are_the_short_lines_apart(rows: list[tuple[str, int]]) -> None:
+    lines = [_Ln(t, nw) for t, nw in rows]
+    expected = S._short_lines_apart(lines)
+    _fresh()
+    assert S._short_lines(lines) == expected
+    L.line_cues([ln.text for ln in lines])
+    assert S._short_lines(lines) == expected

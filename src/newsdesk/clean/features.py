@@ -156,7 +156,7 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
     total = int(c[-1])
     # the duplicate keys are the same case-folded words: made here, with them, where the
     # page allows (see lexicon.keys_page)
-    folded = keys_page(joined, cps, isword, n)
+    folded = keys_page(lines, joined, cps, isword, page.starts)
     if stop is not None and total:
         if folded is None:
             if page.ascii:
@@ -731,7 +731,13 @@ def doc_features(
     # the digit runs of a line's first 40 characters: only lines holding a digit can have one
     shapes = [t[:40] for t in lines]
     if digit.any():
-        shapes = [_DIGITS.sub("0", h) if d else h for h, d in zip(shapes, digit.tolist(), strict=True)]
+        # one substitution over the page's heads (no digit run crosses the newlines; a line
+        # without a digit is left as it was): a call per line holding a digit cost more
+        subbed = _DIGITS.sub("0", "\n".join(shapes)).split("\n")
+        if len(subbed) == n:
+            shapes = subbed
+        else:  # pragma: no cover - lines hold no newline here
+            shapes = [_DIGITS.sub("0", h) if d else h for h, d in zip(shapes, digit.tolist(), strict=True)]
     shape_counts = Counter(shapes)
     doc_long_frac = float(np.count_nonzero(nw_arr >= 15)) / n
     median_words = int(np.partition(nw_arr, n // 2)[n // 2]) or 1

@@ -593,15 +593,18 @@ COPY_KEYS = ("©", "(c)", "rights reserved", "rechte vorbehalten", "tous droits"
 PREFILTER_AC = ahocorasick_rs.BytesAhoCorasick(
     [k.encode("utf-8") for k in (*URL_KEYS, *COPY_KEYS)], implementation=ahocorasick_rs.Implementation.DFA
 )
-#: :data:`_TRIGGER_AC`'s patterns and then :data:`PREFILTER_AC`'s: :func:`line_cues` scans the
-#: lower-cased page once for both, and keeps the URL and copyright hits for the line features,
-#: which scan the same lower-cased page next (a second scan and UTF-8 copy of the page cost
-#: about as much as the first scan)
+#: words one of which every copyright footer holds (``sections.FOOTER``), lower case
+FOOTER_HINTS = ("©", "(c)", "copyright", "rights", "rechte", "droits", "derechos", "prawa")
+#: :data:`_TRIGGER_AC`'s patterns, then :data:`PREFILTER_AC`'s, then :data:`FOOTER_HINTS`:
+#: :func:`line_cues` scans the lower-cased page once for all three and keeps the hits of the
+#: other two for the line features and the article-end pass, which read the same page later
+#: (their own scans, and the features' UTF-8 copy of the page, cost about as much as this one)
 _PAGE_AC = ahocorasick_rs.BytesAhoCorasick(
-    [t.encode("utf-8") for t in (*_ALL_TRIGGERS, "ſ", "ı", "\u0307", *URL_KEYS, *COPY_KEYS)],
+    [t.encode("utf-8") for t in (*_ALL_TRIGGERS, "ſ", "ı", "\u0307", *URL_KEYS, *COPY_KEYS, *FOOTER_HINTS)],
     implementation=ahocorasick_rs.Implementation.DFA,
 )
 _N_TRIGGER_PATTERNS = len(_ALL_TRIGGERS) + 3
+_N_PREFILTER = len(URL_KEYS) + len(COPY_KEYS)
 _FOLD = {ord("ſ"): "s", ord("ı"): "i", 0x307: None}
 if any(c in t for t in _ALL_TRIGGERS for c in "ſı\u0307"):  # pragma: no cover - a rule's typo
     raise ValueError("a cue trigger holds a character that is folded away")
@@ -687,27 +690,46 @@ def _spans_to_lines(spans: list[tuple[int, int]], starts: list[int]) -> list[int
     return out
 
 
-#: the last page :func:`line_cues` lower-cased, its lower case, and the (pattern, line) hits
-#: of :data:`PREFILTER_AC` in it: the line model's features lower-case and scan the same page
-#: next (one slot, replaced whole, so threads at worst recompute)
-_LAST_LOWER: list[tuple[str, str, list[tuple[int, int]]]] = [("", "", [])]
+#: the last page :func:`line_cues` lower-cased, its lower case, the (pattern, line) hits of
+#: :data:`PREFILTER_AC` in it and the lines holding one of :data:`FOOTER_HINTS`: the line
+#: model's features and the article-end pass read the same page later (one slot, replaced
+#: whole, so threads at worst recompute)
+_LAST_LOWER: list[tuple[str, str, list[tuple[int, int]], set[int]]] = [("", "", [], set())]
 
 
 def lower_page(joined: str) -> str:
     """``joined.lower()``, taken from :func:`line_cues` when it was its last page (equal
     strings have equal lower cases; comparing them is a memcmp, lower-casing is not)."""
-    last, low, _ = _LAST_LOWER[0]
+    last, low, _, _ = _LAST_LOWER[0]
     return low if last == joined else joined.lower()
 
 
 def lower_page_and_prefilter(joined: str) -> tuple[str, list[tuple[int, int]]]:
     """:func:`lower_page`, and ``list(hits_by_line(PREFILTER_AC, utf8(low)))`` of it: both
     from :func:`line_cues` when it was its last page."""
-    last, low, hits = _LAST_LOWER[0]
+    last, low, hits, _ = _LAST_LOWER[0]
     if last == joined:
         return low, hits
     low = joined.lower()
     return low, list(hits_by_line(PREFILTER_AC, utf8(low)))
+
+
+def lower_page_and_footer_hints(joined: str) -> tuple[str, set[int]]:
+    """:func:`lower_page`, and the lines of the newline-joined page holding one of
+    :data:`FOOTER_HINTS` in their lower case: from :func:`line_cues` when it was its last
+    page, else from a few ``str.find`` scans."""
+    last, low, _, rows = _LAST_LOWER[0]
+    if last == joined:
+        return low, rows
+    low = joined.lower()
+    rows = set()
+    for hint in FOOTER_HINTS:
+        at = low.find(hint)
+        while at >= 0:
+            rows.add(low.count("\n", 0, at))
+            after = low.find("\n", at)
+            at = low.find(hint, after) if after >= 0 else -1
+    return low, rows
 
 
 def hits_by_line(automaton: ahocorasick_rs.BytesAhoCorasick, raw: bytes) -> Iterator[tuple[int, int]]:
@@ -739,14 +761,18 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
     n_trig, n_scan = len(_ALL_TRIGGERS), _N_TRIGGER_PATTERNS
     odd: list[int] = []
     prefilter: list[tuple[int, int]] = []  # the line features' hits (see _PAGE_AC)
+    footer_rows: set[int] = set()  # the lines holding a footer hint (the article-end pass's)
+    n_pre = n_scan + _N_PREFILTER
     for k, line in hits_by_line(_PAGE_AC, utf8(joined_low)):
         if k < n_trig:
             found.setdefault(line, set()).add(_ALL_TRIGGERS[k])
         elif k < n_scan:
             odd.append(line)
-        else:
+        elif k < n_pre:
             prefilter.append((k - n_scan, line))
-    _LAST_LOWER[0] = (joined, joined_low, prefilter)
+        else:
+            footer_rows.add(line)
+    _LAST_LOWER[0] = (joined, joined_low, prefilter, footer_rows)
     for i in dict.fromkeys(odd):
         found[i] = _triggers_in(lines[i].lower())
         if not found[i]:
@@ -1001,25 +1027,38 @@ def _bmp_fold_unsafe() -> Any:
     return np.fromiter(map(unsafe, range(0x10000)), dtype=bool, count=0x10000)
 
 
-def keys_page(joined: str, cps: Any, word: Any, n: int) -> str | None:
-    """The case-folded words of a page's ``n`` lines, each line's words joined by one space,
-    the lines by newlines; ``cps`` are the code points of ``joined`` (uint8 for ASCII,
-    uint16 for the BMP) and ``word`` whether each is a word character.  None when the page
-    is not one where this is what :func:`dup_keys_and_norms` makes of it (a "_", which
-    stopword counting reads as a word character and keys do not; a page NFKC changes; a
-    character case folding changes the class of), else that function's result for the
-    page is kept for it.
+def keys_page(lines: Sequence[str], joined: str, cps: Any, word: Any, starts: Any) -> str | None:
+    """The case-folded words of a page's newline-free ``lines``, each line's words joined by
+    one space, the lines by newlines; ``joined`` is their newline join, ``cps`` its code
+    points (uint8 for ASCII, uint16 for the BMP), ``word`` whether each is a word character
+    (``\\w``: alphanumeric or "_") and ``starts`` where each line starts in it.  The page's
+    :func:`dup_keys_and_norms` are made from the same text and kept for that function.
 
     The line statistics split the page's case-folded words to count stopwords, and the
     duplicate keys are the same words; one blanking, folding and split serves both (the
-    keys alone cost an eighth of the plain-text path).
+    keys alone cost an eighth of the plain-text path).  A line where the two can differ
+    has its key and normal form made on its own (:func:`dup_keys_and_norms` of those lines): one holding
+    a "_" (a word character to the count, a separator to the keys), one NFKC changes (keys
+    are of the NFKC form), one holding a character whose case folding changes its word or
+    digit class ("İ" folds to "i" and a combining dot, which a key blanks; the keys blank
+    after folding).  None (nothing kept) for an astral page.
     """
-    if cps.itemsize > 2 or "_" in joined:
+    n = len(lines)
+    if cps.itemsize > 2 or n == 0:
         return None
-    if cps.itemsize == 2 and (
-        not unicodedata.is_normalized("NFKC", joined) or _bmp_fold_unsafe().take(cps).any()
-    ):
-        return None
+    odd: set[int] = set()
+    if cps.itemsize == 2:
+        bad = _bmp_fold_unsafe().take(cps)
+        if "_" in joined:
+            bad |= cps == 0x5F
+        at = np.flatnonzero(bad)
+        if len(at):
+            odd.update((np.searchsorted(starts, at, side="right") - 1).tolist())
+        if not unicodedata.is_normalized("NFKC", joined):
+            is_nf = unicodedata.is_normalized
+            odd.update(i for i, t in enumerate(lines) if not is_nf("NFKC", t))
+    elif "_" in joined:
+        odd.update(i for i, t in enumerate(lines) if "_" in t)
     keep = word | (cps == 0x0A)
     squeezed = _squeeze_spaces(np.where(keep, cps, cps.dtype.type(0x20)))
     codec = CODEC_OF_ITEMSIZE[cps.itemsize]
@@ -1036,6 +1075,14 @@ def keys_page(joined: str, cps: Any, word: Any, n: int) -> str | None:
             return None
     else:
         norms = list(keys)
+    if odd:
+        # those lines on their own (one page-level call: a line NFKC changes is usually a
+        # paragraph, whose regex key cost more than the call's overhead)
+        odd_at = sorted(odd)
+        odd_keys, odd_norms = dup_keys_and_norms([lines[i] for i in odd_at])
+        for i, key, norm in zip(odd_at, odd_keys, odd_norms, strict=True):
+            keys[i] = key
+            norms[i] = norm
     _SHARED_KEYS[0] = (joined, keys, norms)
     return text
 
