@@ -9,6 +9,8 @@ each is pinned here to the per-line or previous version, on text with the awkwar
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -155,3 +157,34 @@ def test_short_lines_after_the_cue_scan_are_the_short_lines_apart(rows: list[tup
     assert S._short_lines(lines) == expected
     L.line_cues([ln.text for ln in lines])
     assert S._short_lines(lines) == expected
+
+
+def test_the_bmp_decompositions_give_every_bmp_composition_second() -> None:
+    every = L._composition_seconds(0x110000)
+    assert {c for c in every if ord(c) < 0x10000} == L._composition_seconds()
+
+
+def test_characters_that_compose_with_their_neighbours_key_as_before() -> None:
+    """Combining marks and composition second halves after the letters they join."""
+    unsafe = L._bmp_key_unsafe()
+    marks = [chr(cp) for cp in range(0x300, 0x370)] + sorted(L._composition_seconds())
+    bases = [
+        "e",
+        "a",
+        "o",
+        "\u0b47",
+        "\u0bc6",
+        "\u0cc6",
+        "\u0d46",
+        "\u1025",
+        "\u1b05",
+        "\u1100",
+        "\uac00",
+        "\u3131",
+    ]
+    lines = [f"x {b}{m} y {b}{m}{m}" for b in bases for m in marks]
+    seconds = L._composition_seconds()
+    assert all(unsafe[ord(m)] for m in marks if unicodedata.combining(m) or m in seconds)
+    _fresh()
+    F.doc_line_stats(lines, L.stopwords("en"))
+    assert L.dup_keys_and_norms(lines) == _reference_keys(lines)

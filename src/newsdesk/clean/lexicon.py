@@ -1008,21 +1008,56 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
 _SHARED_KEYS: list[tuple[str, list[str], list[str]] | None] = [None]
 
 
+def _composition_seconds(limit: int = 0x10000) -> frozenset[str]:
+    """The starters (combining class 0) canonical composition may join to the character
+    before them: the second halves of two-character canonical decompositions of the code
+    points below ``limit``, and the Hangul vowel and final jamo (composed by rule).  The
+    BMP's decompositions give every such BMP character (a test checks the whole range)."""
+    out = {chr(c) for c in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]}
+    for cp in range(limit):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<"):
+            parts = d.split()
+            if len(parts) == 2 and not unicodedata.combining(chr(int(parts[1], 16))):
+                out.add(chr(int(parts[1], 16)))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
-def _bmp_fold_unsafe() -> Any:
-    """Whether case folding a BMP code point changes what a duplicate key makes of it: a
-    word character (``str.isalnum``) folding to anything but word characters, a digit
-    (``str.isdecimal``) to anything but digits, or the reverse ("İ" folds to "i" and a
-    combining dot, which a key blanks).  On a page of none of these, blanking the
-    non-word characters before folding gives the key that folding first gives."""
+def _bmp_key_unsafe() -> Any:
+    """Per BMP code point: whether a line holding it may key differently when its words
+    are blanked and folded as the stopword count does than through :func:`dup_key`
+    (NFKC, fold, blank).
+
+    Case folding: a word character (``str.isalnum``) folding to anything but word
+    characters, a digit (``str.isdecimal``) to anything but digits, or the reverse ("İ"
+    folds to "i" and a combining dot, which a key blanks).  NFKC: a word character it
+    changes; another character it changes into anything holding a word character (after
+    folding), a combining mark or a composition's second half; and any character that may
+    compose with its neighbours (a combining mark, a composition's second half).  Every
+    other character NFKC changes is punctuation or space becoming punctuation or space (a
+    no-break space, an ellipsis), which a key blanks either way; and with no character of
+    the line composing with another, NFKC of the line is NFKC of each of its characters.
+    """
+    seconds = _composition_seconds()
 
     def kind(ch: str) -> int:
         return ch.isalnum() | (ch.isdecimal() << 1)
 
+    def composes(ch: str) -> bool:
+        return unicodedata.combining(ch) != 0 or ch in seconds
+
     def unsafe(cp: int) -> bool:
         ch = chr(cp)
         k = kind(ch)
-        return any(kind(d) != k for d in ch.casefold())
+        if any(kind(d) != k for d in ch.casefold()) or composes(ch):
+            return True
+        nf = unicodedata.normalize("NFKC", ch)
+        if nf == ch:
+            return False
+        if k or any(map(composes, unicodedata.normalize("NFKD", ch))):
+            return True
+        return any(x.isalnum() for x in nf + nf.casefold())
 
     return np.fromiter(map(unsafe, range(0x10000)), dtype=bool, count=0x10000)
 
@@ -1038,25 +1073,21 @@ def keys_page(lines: Sequence[str], joined: str, cps: Any, word: Any, starts: An
     duplicate keys are the same words; one blanking, folding and split serves both (the
     keys alone cost an eighth of the plain-text path).  A line where the two can differ
     has its key and normal form made on its own (:func:`dup_keys_and_norms` of those lines): one holding
-    a "_" (a word character to the count, a separator to the keys), one NFKC changes (keys
-    are of the NFKC form), one holding a character whose case folding changes its word or
-    digit class ("İ" folds to "i" and a combining dot, which a key blanks; the keys blank
-    after folding).  None (nothing kept) for an astral page.
+    a "_" (a word character to the count, a separator to the keys), or a character of
+    :func:`_bmp_key_unsafe` (case folding or NFKC may key it otherwise).  None (nothing
+    kept) for an astral page.
     """
     n = len(lines)
     if cps.itemsize > 2 or n == 0:
         return None
     odd: set[int] = set()
     if cps.itemsize == 2:
-        bad = _bmp_fold_unsafe().take(cps)
+        bad = _bmp_key_unsafe().take(cps)
         if "_" in joined:
             bad |= cps == 0x5F
         at = np.flatnonzero(bad)
         if len(at):
             odd.update((np.searchsorted(starts, at, side="right") - 1).tolist())
-        if not unicodedata.is_normalized("NFKC", joined):
-            is_nf = unicodedata.is_normalized
-            odd.update(i for i, t in enumerate(lines) if not is_nf("NFKC", t))
     elif "_" in joined:
         odd.update(i for i, t in enumerate(lines) if "_" in t)
     keep = word | (cps == 0x0A)
