@@ -15,6 +15,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsdesk.clean import core
 from newsdesk.clean import features as F
 from newsdesk.clean import lexicon as L
 from newsdesk.clean import sections as S
@@ -188,3 +189,15 @@ def test_characters_that_compose_with_their_neighbours_key_as_before() -> None:
     _fresh()
     F.doc_line_stats(lines, L.stopwords("en"))
     assert L.dup_keys_and_norms(lines) == _reference_keys(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["end.", "Next", "!", "?", "\u201d", "Über", "ab", " ", "\n", "A.B", "x?\u00bbDe"]),
+        max_size=30,
+    )
+)
+def test_glue_hints_by_mark_are_the_glue_hint_matches(parts: list[str]) -> None:
+    raw = "".join(parts)
+    assert sorted(core._glue_hints(raw)) == [m.start() for m in core._GLUE_HINT.finditer(raw)]
