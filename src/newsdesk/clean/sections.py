@@ -27,6 +27,8 @@ import re._parser as _sre_parse
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from newsdesk.clean.lexicon import FOOTER_HINTS, lower_page_and_footer_hints
+
 #: a line that is only the heading of an end-of-page section (optionally with a count:
 #: "12 Comments"); en, de, fr, es, pl
 END_HEADING = re.compile(
@@ -102,16 +104,48 @@ FOOTER = re.compile(
 
 #: words one of which every :data:`FOOTER` match holds; a plain substring test on these is
 #: far cheaper than the regex trying its alternation at every position of every body line
-_FOOTER_HINTS = ("©", "(c)", "copyright", "rights", "rechte", "droits", "derechos", "prawa")
+_FOOTER_HINTS = FOOTER_HINTS
 
 
 def _short_lines(lines: Sequence[CleanedLine]) -> tuple[set[int], set[int]]:
     """Indices of the short lines that are copyright notices, and of those that may open
     with one of the headings or teaser phrases (:func:`_may_open_with_phrase`).
 
-    The page's short lines are joined and lower-cased once; the footer hints are looked
-    for in that text (a few ``str.find`` scans) and :data:`FOOTER` runs only on the lines
-    holding one: asking every line was 5% of the plain-text path."""
+    The footer hints are looked for in the page's lower case, and :data:`FOOTER` runs only
+    on the short lines holding one: asking every line was 5% of the plain-text path.  The
+    cleaner's page was lower-cased and scanned for them with its cue triggers
+    (:func:`lexicon.line_cues`), so both are taken from there; the lines' first letters come
+    from one scan of the lower-cased page, and only the lines whose letters may open a
+    phrase have their length looked at (a pass over every line's word count, and joining
+    and lower-casing the short lines again, cost more than the rest).
+    """
+    texts = [ln.text for ln in lines]
+    n = len(texts)
+    joined = "\n".join(texts)
+    if n == 0 or joined.count("\n") != n - 1:  # a line holds a newline: one by one
+        return _short_lines_apart(lines)
+    low, hinted = lower_page_and_footer_hints(joined)
+    short = FOOTER_MAX_WORDS
+    footers = {i for i in hinted if lines[i].nw <= short and FOOTER.search(texts[i].strip())}
+    # each line's first letters after its lead, from one scan of the lowered page (the
+    # lines hold no newline, so each yields one match: its lead, then up to _HEAD_CHARS)
+    firsts = _LINE_HEAD.findall("\n" + low)
+    if len(firsts) != n:  # pragma: no cover - one match per newline, and there are n
+        firsts = [t.lstrip(_LEAD)[:_HEAD_CHARS] for t in low.split("\n")]
+    heads, odd = _HEADS, _ODD_LOWER
+    # an ASCII line stripped of its lead opens with a letter (or is empty)
+    phrases = {
+        k
+        for k, h in enumerate(firsts)
+        if (h in heads or (not h.isascii() and (not h[0].isalpha() or not odd.isdisjoint(h))))
+        and lines[k].nw <= short
+    }
+    return footers, phrases
+
+
+def _short_lines_apart(lines: Sequence[CleanedLine]) -> tuple[set[int], set[int]]:
+    """:func:`_short_lines` of lines that may hold a newline: the short lines joined on
+    their own, their footer hints found by ``str.find``."""
     idx = [i for i, ln in enumerate(lines) if ln.nw <= FOOTER_MAX_WORDS]
     if not idx:
         return set(), set()
