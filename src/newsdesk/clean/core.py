@@ -1014,7 +1014,7 @@ def clean_text(
         _rescue_runs(lines, cfg, dropped)
 
     if cfg.keep_ingredients and not hints.extracted:
-        _keep_ingredient_runs(raw, lines, dropped)
+        _keep_ingredient_runs(lines, dropped)
 
     # a short line between two removed lines, after the body has ended, is furniture too
     last_body = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role == "body"), -1)
@@ -1078,24 +1078,19 @@ def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig, dropped: Sequence[int
 
 #: a recipe's ingredient line: a quantity and a unit first ("200 g Mehl", "1 Pck.
 #: Vanillezucker", "2 tbsp olive oil", "* ½ cup sugar")
-_INGREDIENT_PATTERN = (
+_INGREDIENT = re.compile(
     r"[*\u2022-]?\s*(?:\d+(?:[,./]\d+)?(?:\s*-\s*\d+)?|[\u00bc-\u00be\u2153-\u215e])\s*"
     r"(?i:g|kg|mg|ml|l|dl|cl|el|tl|pck\.?|päckchen|prisen?|stück|stk\.?|dosen?|dose/n|bund|zehen?|"
     r"scheiben?|becher|tassen?|cups?|tbsp|tsp|oz|lbs?|tablespoons?|teaspoons?|cuch\.?|cucharadas?|"
     r"cucharaditas?|gr|c\.\s*à\s*[sc]\.?|cuillères?)(?![\w])"
 )
-_INGREDIENT = re.compile(_INGREDIENT_PATTERN)
-#: the same at any line's start of a page: one scan tells whether it holds three at all
-_INGREDIENT_ON_PAGE = re.compile(r"^[ \t]*" + _INGREDIENT_PATTERN, re.MULTILINE)
 
 
-def _keep_ingredient_runs(raw: str, lines: Sequence[_Line], dropped: Sequence[int]) -> None:
+def _keep_ingredient_runs(lines: Sequence[_Line], dropped: Sequence[int]) -> None:
     """A recipe's ingredient list is the article's text, though every line of it is short
     and looks like a shop's or a table's cell to the line model: the model's removals that
     start with a quantity and a unit go back to the body when two more such lines sit within
     three lines of them."""
-    if len(list(islice(_INGREDIENT_ON_PAGE.finditer(raw), 3))) < 3:
-        return
     hits = [i for i in dropped if lines[i].role == "removed" and _INGREDIENT.match(lines[i].text)]
     if len(hits) < 3:
         return
