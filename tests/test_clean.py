@@ -972,3 +972,26 @@ def test_a_recipes_ingredient_list_stays_in_the_body() -> None:
     for line in ingredients:
         assert line in art.text, line
     assert "5 € Rabatt" not in art.text
+
+
+def test_a_headline_about_a_network_is_not_a_social_link() -> None:
+    """A network's name on a short line is a follow or share link, unless the line is news
+    about the network: its name opens the line and a headline's words follow."""
+    for headline in (
+        "TikTok: Brussels opens an inquiry into election meddling",
+        "Facebook fights the new hate-speech law",
+    ):
+        assert match_rules(headline, len(headline.split()), False) is None, headline
+        raw = (
+            f"{headline}\n"
+            "The European Commission opened formal proceedings on Tuesday, officials in Brussels said, after"
+            " months of complaints from member states about coordinated campaigns.\n"
+            "The company said it would cooperate fully with the inquiry and rejected the accusations.\n"
+            "Follow us on Facebook\n"
+        )
+        art = clean_text(raw)
+        assert art.title is not None and art.title.text == headline
+        assert [r.reason for r in art.removed if r.text == "Follow us on Facebook"] == ["social"]
+    for link in ("Facebook Twitter WhatsApp", "* Twitter", "Twitter: @newsdesk", "YouTube-Kanal abonnieren"):
+        rule = match_rules(link, len(link.split()), False)
+        assert rule is not None and rule[0] == "social", link

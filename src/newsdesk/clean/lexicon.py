@@ -1230,7 +1230,7 @@ def match_rules(
         hits.setdefault(reason, []).append(cue)
     if networks and not sentence_like and n_words <= 8:
         net = _NETWORKS.search(text)
-        if net is not None:
+        if net is not None and not _about_network(text, net):
             hits.setdefault("social", []).append(net.group(0))
     if not hits:
         return None
@@ -1243,6 +1243,19 @@ def match_rules(
     if n_words > 40 and len(distinct) < 2:
         return None
     return reason, "matched " + ", ".join(repr(c) for c in sorted(distinct))
+
+
+def _about_network(text: str, net: re.Match[str]) -> bool:
+    """A headline about a network ("TikTok: Brussels opens an inquiry", "Facebook wehrt sich
+    gegen Maas-Gesetz"), not a link to it: the network's name opens the line, no other
+    network is named, and three or more words follow it.  (A call to follow or share
+    carries its own cue phrase, which still removes it.)"""
+    if net.start() > 0 and text[: net.start()].strip(" \t*\u2022-\"'“„«"):
+        return False
+    rest = text[net.end() :]
+    if _NETWORKS.search(rest) is not None:
+        return False
+    return len(rest.split()) >= 3
 
 
 def has_cue(text: str) -> bool:
