@@ -91,7 +91,10 @@ _FIGURE_LABEL = re.compile(
     r"(?i:abbildung|abb\.|figure|fig\.|beitragsbild|titelbild|schaubild|bildunterschrift|figura)"
     r"\s*\d*[a-z]?\s*[:.|–-]\s+\S"
 )
-_FIGURE_HINT = re.compile(r"abbildung|abb\.|figur|fig\.|beitragsbild|titelbild|schaubild|bildunterschrift")
+#: substrings one of which every :data:`_FIGURE_LABEL` match holds, lower-cased (plain
+#: substring tests: a regex alternation tried at every position of the page cost 1.8 % of
+#: the plain-text path)
+_FIGURE_HINTS = ("abb", "fig", "bild")
 _BYLINE = re.compile(
     r"^(?:by|written by|von|par|por|di|door|av|de)\s+\S|^(?:autor(?:in)?|author|auteur)\s*:"
     r"|^(?:durch|(?:artikel|beitrag|erstellt|geschrieben|verfasst) von|posted by|published by|"
@@ -801,7 +804,7 @@ def clean_text(
         if m is not None and (m.start("credit") > 0 or ln.nw <= 12):
             ln.role = "caption"
     # a figure's label ("Abbildung 4: ...", "Fig. 2. ...", "Beitragsbild: ...") starts its caption
-    if _FIGURE_HINT.search(raw_low) is not None:
+    if any(h in raw_low for h in _FIGURE_HINTS):
         for ln in lines:
             if ln.role is None and ln.nw <= 60 and _FIGURE_LABEL.match(ln.text):
                 ln.role = "caption"
