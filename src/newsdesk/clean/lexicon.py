@@ -722,14 +722,21 @@ def lower_page_and_footer_hints(joined: str) -> tuple[str, set[int]]:
     if last == joined:
         return low, rows
     low = joined.lower()
-    rows = set()
+    return low, footer_hint_rows(low)
+
+
+def footer_hint_rows(low: str) -> set[int]:
+    """The lines of a lower-cased, newline-joined page holding one of :data:`FOOTER_HINTS`,
+    by ``str.find`` (hints are rare, and a table of line starts for every page cost more
+    than these counts)."""
+    rows: set[int] = set()
     for hint in FOOTER_HINTS:
         at = low.find(hint)
         while at >= 0:
             rows.add(low.count("\n", 0, at))
             after = low.find("\n", at)
             at = low.find(hint, after) if after >= 0 else -1
-    return low, rows
+    return rows
 
 
 def hits_by_line(automaton: ahocorasick_rs.BytesAhoCorasick, raw: bytes) -> Iterator[tuple[int, int]]:

@@ -27,7 +27,7 @@ import re._parser as _sre_parse
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from newsdesk.clean.lexicon import FOOTER_HINTS, lower_page_and_footer_hints
+from newsdesk.clean.lexicon import footer_hint_rows, lower_page_and_footer_hints
 
 #: a line that is only the heading of an end-of-page section (optionally with a count:
 #: "12 Comments"); en, de, fr, es, pl
@@ -102,10 +102,6 @@ FOOTER = re.compile(
     re.IGNORECASE,
 )
 
-#: words one of which every :data:`FOOTER` match holds; a plain substring test on these is
-#: far cheaper than the regex trying its alternation at every position of every body line
-_FOOTER_HINTS = FOOTER_HINTS
-
 
 def _short_lines(lines: Sequence[CleanedLine]) -> tuple[set[int], set[int]]:
     """Indices of the short lines that are copyright notices, and of those that may open
@@ -152,15 +148,7 @@ def _short_lines_apart(lines: Sequence[CleanedLine]) -> tuple[set[int], set[int]
     texts = [lines[i].text for i in idx]
     joined = "\n".join(texts)
     low = joined.lower()
-    hinted: set[int] = set()
-    for hint in _FOOTER_HINTS:
-        at = low.find(hint)
-        while at >= 0:
-            # the line holding it, counted from the page's start: hints are rare, and a
-            # table of line starts for every page cost more than these counts
-            hinted.add(low.count("\n", 0, at))
-            after = low.find("\n", at)
-            at = low.find(hint, after) if after >= 0 else -1
+    hinted = footer_hint_rows(low)
     footers = {idx[k] for k in hinted if FOOTER.search(texts[k].strip())}
     # each line's first letters after its lead, from one scan of the lowered page (the
     # lines hold no newline, so each yields one match: its lead, then up to _HEAD_CHARS)
