@@ -125,6 +125,13 @@ def main() -> None:
     ap.add_argument("--no-trafilatura", action="store_true", help="skip trafilatura-on-HTML reference")
     ap.add_argument("--threshold", type=float, default=None, help="line-model threshold (tuning runs)")
     ap.add_argument("--line-model", default=None, help="packaged line model (news, news-lexical, web)")
+    ap.add_argument(
+        "--line-model-file",
+        type=Path,
+        default=None,
+        help="a line model's JSON file, used in place of the packaged one (the quarter protocol: "
+        "scripts/train_line_model.py --only news --hold-val a --out DIR, then --split tune-a)",
+    )
     ap.add_argument("--prose-min-words", type=int, default=None, help="prose override (tuning runs)")
     ap.add_argument(
         "--rescue-max-run", type=int, default=None, help="context rescue run length (tuning runs)"
@@ -173,6 +180,12 @@ def main() -> None:
     for item in args.set:
         name, _, value = item.partition("=")
         cfg = replace(cfg, **{name: ast.literal_eval(value)})
+    if args.line_model_file is not None:
+        from newsdesk.clean import core
+        from newsdesk.clean.linemodel import LineModel
+
+        file_model = LineModel.from_json(args.line_model_file.read_text(encoding="utf-8"))
+        core.load_model = lambda name: file_model  # type: ignore[assignment]
     t0 = time.time()
     rendered = render_all(args.limit)
     print(f"rendered {len(rendered)} pages with inscriptis ({time.time() - t0:.1f}s incl. cache)")

@@ -16,7 +16,8 @@
   the gold snippets they hold (``with`` 1, ``without`` 0, others unlabelled).  The held-out
   half of trafilatura-eval and the reported part of turku dev are never trained or tuned on.
   ``--hold-val`` also leaves out the tune-b quarter (``--hold-val a``: tune-a), for comparing
-  variants on pages the model never saw; ``--silver`` labels the tune pages' other lines by
+  variants on pages the model never saw (with ``--out DIR``, so the packaged model stays as it
+  is; ``bench/plaintext_eval.py --split tune-b --line-model-file DIR/line_model.json`` scores it); ``--silver`` labels the tune pages' other lines by
   trafilatura's extraction (measured and not shipped).
 
 * ``news-lexical`` (line_model_lexical.json, ``CleanConfig(line_model="news-lexical")``): the
@@ -523,13 +524,17 @@ def build(
         lexical=lexical,
         lang_thresholds=per_lang_cut,
     )
-    path = PKG / MODEL_FILES[name]
+    path = (OUT_DIR or PKG) / MODEL_FILES[name]
     path.write_text(model.to_json() + "\n", encoding="utf-8")
     print("wrote", path)
 
 
+#: where the models are written (``--out``); None: into the package, where the cleaner loads them
+OUT_DIR: Path | None = None
+
+
 def main() -> None:
-    global HOLD_VAL, SILVER, LEX_C, PER_LANG
+    global HOLD_VAL, SILVER, LEX_C, PER_LANG, OUT_DIR
     ap = argparse.ArgumentParser()
     ap.add_argument("--stopwords", action="store_true", help="rebuild stopwords.json.gz from jusText first")
     ap.add_argument("--C", type=float, default=0.05)
@@ -553,7 +558,17 @@ def main() -> None:
     ap.add_argument(
         "--no-language-cuts", action="store_true", help="one cut-off for every page language (web model)"
     )
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="write the models into this directory instead of the package (the quarter protocol: "
+        "bench/plaintext_eval.py --line-model-file DIR/line_model.json)",
+    )
     args = ap.parse_args()
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        OUT_DIR = args.out
     LEX_C = args.lex_c
     HOLD_VAL = args.hold_val
     SILVER = args.silver
