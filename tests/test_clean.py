@@ -995,3 +995,44 @@ def test_a_headline_about_a_network_is_not_a_social_link() -> None:
     for link in ("Facebook Twitter WhatsApp", "* Twitter", "Twitter: @newsdesk", "YouTube-Kanal abonnieren"):
         rule = match_rules(link, len(link.split()), False)
         assert rule is not None and rule[0] == "social", link
+
+
+def test_a_label_printed_between_paragraphs_again_and_again_is_removed() -> None:
+    """An ad slot's label recurs between a page's paragraphs ("Article content" on Postmedia
+    pages); the line model keeps it for the prose around it.  An interview's speaker labels
+    recur the same way and stay."""
+    paragraphs = [
+        "The city council voted on Tuesday to extend the bus network to the northern suburbs by next spring.",
+        "Residents had asked for the extension for years, according to a petition signed by four thousand people.",
+        "The mayor said the cost would be shared between the city and the regional transport authority.",
+        "Opponents argued that the money should go to repairing roads that have been neglected for a decade.",
+        "A final decision on the timetable is expected at the council's next meeting in two weeks.",
+    ]
+    lines = ["City news", "Council extends bus network to the north"]
+    for k, para in enumerate(paragraphs):
+        lines.append(para)
+        if k < len(paragraphs) - 1:
+            lines.append("Article content")
+    raw = "\n".join(lines)
+    art = clean_text(raw, hints=FieldHints(title="Council extends bus network to the north"))
+    labels = [r for r in art.removed if r.text == "Article content"]
+    assert len(labels) == 4
+    assert {r.reason for r in labels} == {"label"}
+    assert all(raw[r.start : r.end] == r.text for r in labels)
+    assert "Article content" not in art.text
+    assert all(p in art.text for p in paragraphs)
+    off = clean_text(
+        raw,
+        hints=FieldHints(title="Council extends bus network to the north"),
+        config=CleanConfig(drop_interrupting_labels=False),
+    )
+    assert "Article content" in off.text
+
+    interview = [
+        "Interview with a novelist",
+        "An interview about her new book and the years it took to write.",
+    ]
+    for q, a in zip(paragraphs[:3], paragraphs[2:], strict=True):
+        interview += ["Anne:", q, "Sunshine:", a]
+    art = clean_text("\n".join(interview), hints=FieldHints(title="Interview with a novelist"))
+    assert not [r for r in art.removed if r.text in ("Anne:", "Sunshine:") and r.reason == "label"]

@@ -89,6 +89,9 @@ class CleanConfig:
     #: once it has had some body, and remove "Read more: ..." teaser lines
     #: (:mod:`newsdesk.clean.sections`)
     mark_article_end: bool = True
+    #: remove a short line printed three times or more between the article's paragraphs
+    #: (an ad slot's label: "Article content", "Werbung überspringen")
+    drop_interrupting_labels: bool = True
     #: remove a line with no letter in any script (a bare number, a date or time stamp, a
     #: price, a page or vote count, an emoji): on its own it says nothing a reader can use
     #: (turku-lines training pages: 900 such lines are noise, 52 main text; Fundus: 639 noise, 0 main)

@@ -1019,6 +1019,9 @@ def clean_text(
     if cfg.keep_ingredients and not hints.extracted:
         _keep_ingredient_runs(lines, dropped)
 
+    if cfg.drop_interrupting_labels and repeated:
+        _drop_interrupting_labels(lines, keys, key_counts, repeated)
+
     # a short line between two removed lines, after the body has ended, is furniture too
     last_body = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role == "body"), -1)
     for i, ln in enumerate(islice(lines, last_body + 1)):
@@ -1077,6 +1080,58 @@ def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig, dropped: Sequence[int
             for x in lines[start:end]:
                 x.role = "body"
                 x.reason = x.detail = ""
+
+
+#: a label interrupts prose when the nearest kept line on each side is a sentence of at
+#: least this many words
+_INTERRUPTED_PROSE_WORDS = 8
+
+
+def _names_what_follows(text: str) -> bool:
+    """A speaker's name or a heading: ends in a colon, or every word is capitalised."""
+    t = text.rstrip()
+    if t.endswith(":"):
+        return True
+    words = [w for w in t.split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _drop_interrupting_labels(
+    lines: Sequence[_Line], keys: Sequence[str | None], key_counts: Counter[str], repeated: set[str]
+) -> None:
+    """An article does not print the same short line three times; a layout does, between
+    its paragraphs ("Article content" at every ad slot of a Postmedia page, "Werbung
+    überspringen", "Реклама:").  The line model keeps such a label because prose surrounds
+    it, and the duplicates pass leaves three copies or more to the model.  Every kept copy of
+    a short non-sentence line printed three times or more goes, when at least two copies sit
+    between prose; lists and tables that repeat a field name ("Level: 82") do not sit
+    between prose, so they stay with the model.  Nor do an interview's speakers ("Anne:",
+    "François Héran") and a text's recurring headings ("Fazit:"), which name what follows:
+    a label ending in a colon, or made of capitalised words only, is left alone."""
+    groups: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.role == "body" and ln.nw <= 4 and not ln.sentence:
+            key = keys[i]
+            if key and key in repeated and key_counts[key] >= 3 and not _names_what_follows(ln.text):
+                groups.setdefault(key, []).append(i)
+    if not groups:
+        return
+    n = len(lines)
+
+    def prose_side(i: int, step: int) -> bool:
+        j = i + step
+        while 0 <= j < n and lines[j].role == "removed":
+            j += step
+        if not 0 <= j < n:
+            return False
+        x = lines[j]
+        return x.role == "body" and x.sentence and x.nw >= _INTERRUPTED_PROSE_WORDS
+
+    for key, idx in groups.items():
+        if sum(1 for i in idx if prose_side(i, -1) and prose_side(i, 1)) >= 2:
+            detail = f"a short line the page prints {key_counts[key]} times, between paragraphs"
+            for i in idx:
+                _remove(lines[i], "label", detail)
 
 
 #: a recipe's ingredient line: a quantity and a unit first ("200 g Mehl", "1 Pck.
