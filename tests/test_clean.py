@@ -1036,3 +1036,32 @@ def test_a_label_printed_between_paragraphs_again_and_again_is_removed() -> None
         interview += ["Anne:", q, "Sunshine:", a]
     art = clean_text("\n".join(interview), hints=FieldHints(title="Interview with a novelist"))
     assert not [r for r in art.removed if r.text in ("Anne:", "Sunshine:") and r.reason == "label"]
+
+
+def test_a_photo_credit_on_its_own_line_is_a_credit_not_body() -> None:
+    """Rendered pages often print the agency credit on a line of its own ("Marc
+    Piasecki/Getty Images", "AFP via Getty Images"); it is the photo's credit, kept apart
+    from the body with its exact span.  A sentence that names an agency stays in the body."""
+    body = [
+        "The actress appeared at several premieres of the film across Europe and Latin America this month.",
+        "Her outfits drew attention from fashion critics, who praised the bold choices of her stylist.",
+        "The AP reported that the tour would continue in Asia before the film opens in cinemas next week.",
+        "Tickets for the first screenings sold out within hours, the distributor said on Friday.",
+    ]
+    raw = "\n".join(
+        [
+            "Every outfit she wore to promote the film",
+            body[0],
+            body[1],
+            "Marc Piasecki/Getty Images",
+            body[2],
+            "AFP via Getty Images",
+            body[3],
+        ]
+    )
+    art = clean_text(raw, hints=FieldHints(title="Every outfit she wore to promote the film"))
+    credits = [c.credit for c in art.captions if c.credit is not None]
+    assert [c.text for c in credits] == ["Marc Piasecki/Getty Images", "AFP via Getty Images"]
+    assert all(raw[c.start : c.end] == c.text for c in credits)
+    assert "Getty" not in art.text
+    assert all(p in art.text for p in body)

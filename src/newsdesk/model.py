@@ -35,6 +35,7 @@ REMOVAL_REASONS = (
     "disclosure",  # affiliate and advertising disclosures, reprint notices
     "author",  # an author's biography box under the article
     "metadata",  # a post's filing line ("This entry was posted in ... tagged ...")
+    "embed",  # what stands in for a video, map or external post ("Please enable JavaScript")
     "duplicate",  # a line printed twice (deck or caption echoed)
     "template",  # a line that recurs across many pages of the same outlet
     "foreign-language",  # a short line in another language than the article

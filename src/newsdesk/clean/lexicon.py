@@ -169,6 +169,23 @@ _RULES: dict[str, list[str]] = {
         r"\bver[öo]ffentlicht (?:unter|in) (?:der )?kategorie\b|\bthis entry was tagged\b",
         r"\barchivado en\b|\bclass[ée] dans\b",
     ],
+    # the placeholder of a video, a map or an external post the rendered page could not show,
+    # and its consent prompt (Fundus pages: 28 such lines, none in an article's text; tune
+    # half of trafilatura-eval: 27, none holding a snippet)
+    "embed": [
+        # (a how-to's "Enable JavaScript in the settings" is the article's text)
+        r"\b(?:please|need to|must) enable javascript\b|\benable javascript (?:to (?:view|see|load|run|use)|first)\b",
+        r"\bjavascript (?:is )?(?:disabled|required|must be enabled)\b",
+        r"\bupgrad(?:e|ing) to a (?:web )?browser that supports\b|\byour browser does not support\b",
+        r"\bthis video (?:has failed to load|is (?:not|no longer) available)\b",
+        r"\b(?:bitte )?aktivieren sie (?:bitte )?javascript\b|\bjavascript (?:aktivieren|ist deaktiviert)\b",
+        r"\bihr browser unterst[üu]tzt\b|\bempfohlener redaktioneller inhalt\b",
+        r"\ban dieser stelle finde(?:st du|n sie) einen externen inhalt\b|\bexterne[rn]? inhalt (?:nicht verf[üu]gbar|laden|anzeigen)\b",
+        r"\bich bin damit einverstanden, dass mir (?:der )?(?:externe )?inhalte?\b|\ban drittplattformen [üu]bermittelt\b",
+        r"\b(?:deine|ihre) (?:privatsph[äa]re|datenschutz)-?einstellungen verhindern\b|^privatsph[äa]re-einstellungen [äa]ndern$",
+        r"\bactivez (?:le )?javascript\b|\bvotre navigateur ne (?:supporte|prend en charge)\b",
+        r"\bactiva(?:r)? (?:el )?javascript\b|\btu navegador no (?:soporta|admite)\b",
+    ],
     "nav": [
         r"^(?:home|startseite|accueil|inicio)\s*(?:[>›»/|]|$)",
         r"\bskip to (?:main )?content\b|\bzum inhalt springen\b|\baller au contenu\b|\bir al contenido\b",
