@@ -1065,3 +1065,42 @@ def test_a_photo_credit_on_its_own_line_is_a_credit_not_body() -> None:
     assert all(raw[c.start : c.end] == c.text for c in credits)
     assert "Getty" not in art.text
     assert all(p in art.text for p in body)
+
+
+def test_a_date_line_that_names_its_author_is_the_byline() -> None:
+    """Blogs and sports sites print date and author on one line ("02.02.2022, 11:30 Uhr von
+    Markus Steinrisser"); it is the byline, and its date is the article's.  A headline about
+    "Von der Leyen" is not a byline."""
+    body = [
+        "Die Fahrer gehen mit großen Erwartungen in die neue Saison, die im März in Bahrain beginnt.",
+        "Das Team hat im Winter an der Aerodynamik gearbeitet und will wieder um Podestplätze kämpfen.",
+    ]
+    raw = "\n".join(
+        [
+            "Formel 1",
+            "AlphaTauri: Das können Gasly und Tsunoda",
+            "02.02.2022, 11:30 Uhr von Markus Steinrisser",
+            *body,
+        ]
+    )
+    art = clean_text(raw, hints=FieldHints(title="AlphaTauri: Das können Gasly und Tsunoda", lang="de"))
+    assert art.byline is not None and art.byline.text == "02.02.2022, 11:30 Uhr von Markus Steinrisser"
+    assert raw[art.byline.start : art.byline.end] == art.byline.text
+    assert art.published == "2022-02-02"
+    assert all(p in art.text for p in body)
+
+    listed = clean_text(
+        "\n".join(["Hören lernen", "* Author: Gàbor Muniér, Datum: 03.Mär.19", *body]),
+        hints=FieldHints(title="Hören lernen", lang="de"),
+    )
+    assert listed.byline is not None and "Gàbor Muniér" in listed.byline.text
+
+    from newsdesk.clean import core
+
+    headline = "Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche"
+    assert not core._byline_inside(headline)
+    assert not core._byline_inside("MIRA | Kenji Fujimori: juicio por presunta compra de votos")
+    assert core._byline_inside("Veröffentlicht am Juli 9, 2016 von mywakenews")
+    assert core._byline_inside("Accueil | Par Loïc Le Clerc | 30 septembre 2018")
+    art = clean_text("\n".join(["Politik", headline, *body]), hints=FieldHints(lang="de"))
+    assert art.byline is None or art.byline.text != headline

@@ -97,10 +97,37 @@ _FIGURE_LABEL = re.compile(
 _FIGURE_HINTS = ("abb", "fig", "bild")
 _BYLINE = re.compile(
     r"^(?:by|written by|von|par|por|di|door|av|de)\s+\S|^(?:autor(?:in)?|author|auteur)\s*:"
+    r"|^(?:[*•-]\s+)?(?:autor(?:in)?|author|auteur|text(?:\s*(?:&|und|and)\s*fotos?)?)\s*:\s+\S"
     r"|^(?:durch|(?:artikel|beitrag|erstellt|geschrieben|verfasst) von|posted by|published by|"
     r"publi[ée] par|escrito por|publicado por)\s+\S",
     re.IGNORECASE,
 )
+#: a byline inside a date or meta line: "02.02.2022, 11:30 Uhr von Markus Steinrisser",
+#: "Accueil | Par Loïc Le Clerc | 30 septembre 2018", "27. Januar 2014 by Barbara Russ /
+#: Kategorien: Event", "Eingestellt von Weinlachgummi um 10:52": the word, then a name (a
+#: capitalised word, or a handle when the line is dated).  The line must also hold a date or
+#: a separator, so "Interview von Anna Muster" in a heading does not qualify.
+_BYLINE_INSIDE = re.compile(
+    r"(?:^|[\s|/·•,–—(])(?i:by|von|par|por|door|av|posted by|geschrieben von|eingestellt von)"
+    r"\s+(?:(?P<name>(?!(?i:der|die|das|den|dem|des|la|le|les|el|los|las|the|a|an|de|del|van)\b)"
+    r"[A-ZÀ-Ý][\w.'’-]+)|(?P<handle>[a-z][\w.'’-]*\d*))(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
+)
+_BYLINE_SEPARATOR = re.compile(r"\s[|/·•]\s|\s[–—]\s")
+_BYLINE_INSIDE_MAX_WORDS = 16
+
+
+def _byline_inside(text: str) -> bool:
+    """A date or meta line that names its author (:data:`_BYLINE_INSIDE`): a capitalised
+    name on a dated or separated line, a lower-case handle ("von mywakenews") only on a
+    dated one."""
+    m = _BYLINE_INSIDE.search(text)
+    if m is None:
+        return False
+    if _is_date_line(text):
+        return True
+    return m.group("name") is not None and _BYLINE_SEPARATOR.search(text) is not None
+
+
 _DATELINE_PREFIX = re.compile(
     r"^(?P<dl>[A-ZÀ-Ý][A-ZÀ-Ý.'’\- ]{1,40}(?:,\s*[\w.'’ -]{1,40})?\s*(?:\([\w .&-]{1,30}\))?\s*[—–-]{1,2})\s"
 )
@@ -949,8 +976,12 @@ def clean_text(
         if ln.role is not None:
             continue
         if (
-            ln.nw <= cfg.byline_max_words
-            and _BYLINE.match(ln.text)
+            (
+                ln.nw <= cfg.byline_max_words
+                and _BYLINE.match(ln.text)
+                or ln.nw <= _BYLINE_INSIDE_MAX_WORDS
+                and _byline_inside(ln.text)
+            )
             and not ln.sentence
             and not any(x.role == "byline" for x in lines)
         ):
