@@ -93,3 +93,30 @@ def test_hash_powers_grow_and_huge_pages_are_not_kept() -> None:
     with np.errstate(over="ignore"):
         assert (huge[0][1:] == huge[0][:-1] * M._P).all()
         assert (huge[0] * huge[1] == 1).all()  # inverse powers
+
+
+def test_words_sharing_both_cuckoo_slots_still_load() -> None:
+    """Word hashes can share their slot in both cuckoo tables; three such words cannot fit
+    at that size (insertion cycles), so the tables are built larger instead of the model
+    failing to load.  A random vocabulary of a few words hit this in the property test."""
+    from newsdesk.clean.linemodel import _SLOT_A, _SLOT_B, _code_hash
+
+    shift = 64 - 4  # the smallest tables (16 slots): a vocabulary of a few words
+
+    def slots(word: str) -> tuple[int, int]:
+        h = _code_hash(word)
+        return (h * int(_SLOT_A)) % (1 << 64) >> shift, (h * int(_SLOT_B)) % (1 << 64) >> shift
+
+    by_slots: dict[tuple[int, int], list[str]] = {}
+    crowd: list[str] = []
+    for k in range(200_000):
+        word = f"w{k}x"
+        group = by_slots.setdefault(slots(word), [])
+        group.append(word)
+        if len(group) == 3:
+            crowd = group
+            break
+    assert len(crowd) == 3
+    stage = LexicalStage({w: float(i + 1) for i, w in enumerate(crowd)}, 0.0)
+    lines = [" ".join(crowd), crowd[1], "nothing known"]
+    np.testing.assert_allclose(stage.logits(lines), stage.logits_reference(lines))

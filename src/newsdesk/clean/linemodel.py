@@ -321,13 +321,9 @@ class LexicalStage:
         k1, k2 = top[0][slot1], bottom[0][slot2]
         return np.where(k1 == hashes, top[1][slot1], np.where(k2 == hashes, bottom[1][slot2], 0.0))
 
-    @cached_property
-    def _table(self) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray], int]:
-        """The two cuckoo tables (hashes and weights), each twice the vocabulary's size rounded
-        up to a power of two (at most a quarter full: insertion never runs out of moves, and
-        the tables stay small enough for the cache), built once per loaded model."""
-        bits = max(4, (2 * max(len(self.weights), 1) - 1).bit_length())
-        size, shift = 1 << bits, 64 - bits
+    def _cuckoo(self, bits: int) -> list[dict[int, tuple[int, float]]] | None:
+        """The two tables' slots at this size, or None when an insertion cycles."""
+        shift = 64 - bits
 
         def slot_of(h: int, side: int) -> int:
             return (h * int(_SLOT_B if side else _SLOT_A)) % (1 << 64) >> shift
@@ -350,7 +346,24 @@ class LexicalStage:
                     break
                 item, side = held, 1 - side
             else:
-                raise ValueError("lexical feature table: no free slot after 256 moves")
+                return None
+        return tables
+
+    @cached_property
+    def _table(self) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray], int]:
+        """The two cuckoo tables (hashes and weights), each twice the vocabulary's size rounded
+        up to a power of two (at most a quarter full, small enough for the cache), built once
+        per loaded model.  Two hashes that share their slot in both tables make insertion
+        cycle whatever the room; the tables are then built again twice as large, where the
+        slots differ (a random vocabulary of a few words hit this in the property test)."""
+        base = max(4, (2 * max(len(self.weights), 1) - 1).bit_length())
+        for bits in range(base, base + 8):
+            tables = self._cuckoo(bits)
+            if tables is not None:
+                break
+        else:  # pragma: no cover - eight sizes in a row with a double collision
+            raise ValueError("lexical feature table: no free slot after 256 moves")
+        size, shift = 1 << bits, 64 - bits
         out = []
         for table in tables:
             keys = np.zeros(size, dtype=np.uint64)
