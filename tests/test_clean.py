@@ -615,7 +615,7 @@ def test_date_line_removed_as_template_still_dates_the_page() -> None:
         pages.append(
             "MARKETS DAILY\nMarkets\nCompanies\n\n"
             f"Council approves new {topic} budget after long debate\n\n"
-            f"Published {day} March 2024 · 2 min read\n\n"
+            f"Published {day} March 2024 · Markets desk\n\n"
             f"The city council approved the {topic} budget on Monday after a debate that lasted "
             "more than six hours, officials said.\n\n"
             f"The {topic} plan will cost 12 million crowns over three years, according to the council.\n"
@@ -1104,3 +1104,23 @@ def test_a_date_line_that_names_its_author_is_the_byline() -> None:
     assert core._byline_inside("Accueil | Par Loïc Le Clerc | 30 septembre 2018")
     art = clean_text("\n".join(["Politik", headline, *body]), hints=FieldHints(lang="de"))
     assert art.byline is None or art.byline.text != headline
+
+
+def test_a_reading_time_line_is_metadata_and_still_dates_the_page() -> None:
+    """ "16:24 Uhr • Lesezeit: 5 Minuten" is the page's furniture, though its date is the
+    article's; a byline that carries a reading time stays the byline."""
+    body = [
+        "Der Stadtrat hat am Freitag den neuen Haushalt beschlossen, nach einer Debatte von sechs Stunden.",
+        "Die Opposition kritisierte die hohen Ausgaben für den Straßenbau und kündigte Widerstand an.",
+    ]
+    title = "Stadtrat beschließt Haushalt nach langer Debatte"
+    raw = "\n".join([title, "03.05.2024, 16:24 Uhr • Lesezeit: 5 Minuten", *body])
+    art = clean_text(raw, hints=FieldHints(title=title, lang="de"))
+    (line,) = [r for r in art.removed if "Lesezeit" in r.text]
+    assert line.reason == "metadata"
+    assert art.published == "2024-05-03"
+    assert all(p in art.text for p in body)
+
+    raw = "\n".join(["Council passes budget", "By Jane Doe · Feb 8, 2020 · 5 min read", *body])
+    art = clean_text(raw, hints=FieldHints(title="Council passes budget"))
+    assert art.byline is not None and art.byline.text == "By Jane Doe · Feb 8, 2020 · 5 min read"

@@ -70,7 +70,7 @@ _CREDIT = re.compile(
     r"(?:(?<=[\s.!?)])|^)(?P<credit>(?:\(\s*)?(?:"
     r"(?:photo|image|picture|photograph|video|credit|source|illustration|graphic)s?(?:\s+credit)?\s*[:©|]"
     r"|(?:photo|image|picture|photograph|illustration)s?\s+(?:by|courtesy(?: of)?)\s"
-    r"|(?:foto|bild|bildquelle|quelle|fotos|grafik)\s*[:©|]"
+    r"|(?:foto|bild|bildquelle|bildrechte|quelle|fotos|grafik)\s*[:©|]"
     r"|(?:crédits?(?:\s+photo)?|photo|illustration)\s*[:©]"
     r"|(?:fotograf[íi]a|imagen|cr[ée]dito)\s*[:©]"
     r"|(?:kuva|zdj[ęe]cie|fot\.)\s*:"
@@ -803,6 +803,8 @@ def clean_text(
         if not cue and (ln.nw > 8 or ln.sentence or not nets) and (ln.nw > 6 or norm not in LABELS):
             continue  # what match_rules answers for a line with no cue, label or network
         hit = match_rules(t, ln.nw, ln.sentence, cue, norm=norm, networks=nets)
+        if hit is not None and hit[0] == "metadata" and (_BYLINE.match(t) or _byline_inside(t)):
+            hit = None  # "By Jane Doe · Feb 8, 2020 · 5 min read": a byline first
         if hit is not None:
             reason, detail = hit
             rlang = None

@@ -70,6 +70,8 @@ _RULES: dict[str, list[str]] = {
         r"\b(?:disable|turn off|deactivate|whitelist|pause) (?:your |the )?ad-?blocker\b|\b(?:using|running) an ad-?blocker\b",
         r"\bwerbeblocker (?:deaktivieren|ausschalten|abschalten)\b|\b(?:sie|du) (?:einen )?werbeblocker (?:nutzen|verwenden|aktiviert)\b",
         r"\bart[íi]culos? gratuitos? restantes?\b",
+        r"\bsign in to continue\b|\bregister to unlock\b|\bunlock (?:more|this) articles?\b|\badditional articles per month\b",
+        r"\bje d[ée]couvre les offres\b|\ba[ñn]adir otro usuario a tu suscripci[óo]n\b",
     ],
     "donation": [
         r"\bdonat(?:e|ing|ion|ions)\b",
@@ -117,6 +119,8 @@ _RULES: dict[str, list[str]] = {
         r"\bs[íi]guenos\b|\bcompartir en\b",
         r"\b(?:our|unse?re?n?|nuestro|notre|nosso) (?:youtube|telegram|whatsapp)[- ]?(?:channel|kanal|canal|cha[îi]ne)\b",
         r"\bnos siga no\b|\bsiga-nos\b",
+        r"\bin (?:ihrer|ihre|deiner|die) zwischenablage (?:kopiert|gespeichert)\b|\blink (?:copied|kopiert)\b",
+        r"\bcopy link\b|\blink kopieren\b|\bcopiar (?:el )?(?:link|enlace)\b|\bcopier le lien\b",
     ],
     "comments": [
         r"\byour email address will not be published\b|\brequired fields are marked\b",
@@ -140,6 +144,9 @@ _RULES: dict[str, list[str]] = {
         r"\bil tuo indirizzo email non sar[àa] pubblicato\b|\bsalva il mio nome\b",
         r"\b(?:submit|send|write) (?:a|your) letter to the editor\b|\bwe want to hear what you think\b",
         r"\b(?:k[öo]nnen sie )?die redaktion per e-?mail\b|\bleserbrief schreiben\b",
+        # a prompt to report a mistake in the article
+        r"\b(?:inhaltlichen )?fehler (?:melden|gefunden)\b|\bfehlerhinweis\b|\breport (?:an error|a correction|a typo)\b",
+        r"\bsignaler une erreur\b|\breportar (?:un )?error\b|\banm[äa]l (?:text- och )?faktafel\b",
     ],
     "disclosure": [
         r"\b(?:we|i|the author) may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b",
@@ -168,6 +175,10 @@ _RULES: dict[str, list[str]] = {
         r"\babgelegt unter\b|\bverschlagwortet mit\b|\bpermalink\b",
         r"\bver[öo]ffentlicht (?:unter|in) (?:der )?kategorie\b|\bthis entry was tagged\b",
         r"\barchivado en\b|\bclass[ée] dans\b",
+        # the reading time printed beside the date ("16:24 Uhr • Lesezeit: 5 Minuten"); a
+        # byline that carries it ("By Jane Doe · 5 min read") is left to the byline search
+        r"\blesezeit:?\s*(?:ca\.\s*)?\d+\s*min|\b\d+\s*min(?:ute)?s?\.? read\b|\breading time:?\s*\d",
+        r"\b\d+\s*min(?:utes)? de lecture\b|\btemps de lecture\b|\btiempo de lectura\b|\b\d+\s*min(?:utos)? de lectura\b",
     ],
     # the placeholder of a video, a map or an external post the rendered page could not show,
     # and its consent prompt (Fundus pages: 28 such lines, none in an article's text; tune
@@ -191,6 +202,7 @@ _RULES: dict[str, list[str]] = {
         r"\bskip to (?:main )?content\b|\bzum inhalt springen\b|\baller au contenu\b|\bir al contenido\b",
         r"\b(?:main|site) (?:menu|navigation)\b|\bback to top\b|\bnach oben\b|\bretour en haut\b",
         r"\bprevious (?:article|post|story)\b|\bnext (?:article|post|story)\b",
+        r"\bscroll to continue\b|\bweiterscrollen\b",
     ],
 }
 
