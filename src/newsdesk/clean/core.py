@@ -161,8 +161,8 @@ _CREDIT_KEYS = (
     "photo", "image", "picture", "video", "credit", "source", "illustr", "graphic", "foto", "bild",
     "quelle", "grafik", "crédit", "imagen", "crédito", "credito", "©", "ap ", "afp", "reuters",
     "getty", "epa", "dpa", "shutterstock", "kuva", "zdj", "fot.", "(efe", "(andina",
-    "(xinhua", "(ansa", "(anadolu", "(europa press", "imago", "alliance", "keystone", "alamy",
-    "istock", "unsplash", "pixabay", "stringer", "anadolu", "xinhua",
+    "xinhua", "(ansa", "anadolu", "(europa press", "imago", "alliance", "keystone", "alamy",
+    "istock", "unsplash", "pixabay", "stringer",
 )  # fmt: skip
 
 #: a photo agency, as a credit names it
