@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import ast
 import bisect
-import hashlib
 import sys
 import warnings
 from dataclasses import replace
@@ -36,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
-from newsdesk.evaluation import collapse  # noqa: E402
+from newsdesk.evaluation import collapse, fundus_half, fundus_line_labels, render_lines  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
 JUSTEXT_NAMES = {
@@ -45,35 +44,6 @@ JUSTEXT_NAMES = {
     "no": "Norwegian_Bokmal", "pl": "Polish", "cs": "Czech", "ru": "Russian", "tr": "Turkish",
     "uk": "Ukrainian", "hu": "Hungarian", "is": "Icelandic", "el": "Greek", "ro": "Romanian",
 }  # fmt: skip
-
-
-def half_of(page_id: str) -> str:
-    """The Fundus half of a page, as ``scripts/train_line_model.py --hold-fundus`` reads it."""
-    return "ab"[hashlib.sha1(page_id.encode("utf-8")).digest()[0] % 2]
-
-
-def render(html: str) -> list[str]:
-    from inscriptis import get_text
-    from inscriptis.css_profiles import CSS_PROFILES
-    from inscriptis.model.config import ParserConfig
-
-    cfg = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
-    try:
-        text = get_text(html, cfg)
-    except Exception:
-        return []
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
-
-
-def labels_of(lines: list[str], gold: dict) -> list[int]:
-    full = (gold.get("title") or "") + "\n" + (gold.get("body_text") or "")
-    whole = collapse(full)
-    gold_lines = {collapse(x) for x in full.split("\n") if x.strip()}
-    out = []
-    for ln in lines:
-        c = collapse(ln.lstrip("*").strip())
-        out.append(1 if c in gold_lines or (len(c) >= 25 and c in whole) else 0)
-    return out
 
 
 def kept_by_newsdesk(lines: list[str], cfg: CleanConfig) -> list[bool]:
@@ -129,13 +99,13 @@ def main() -> None:
     counts = {s: [0, 0, 0] for s in systems}  # tp, fp, fn
     pages = 0
     for row in read_jsonl_gz(data_path("fundus", "articles.jsonl.gz")):
-        if args.half is not None and half_of(row["id"]) != args.half:
+        if args.half is not None and fundus_half(row["id"]) != args.half:
             continue
-        lines = render(row["html"])
+        lines = render_lines(row["html"])
         if not lines:
             continue
         pages += 1
-        gold = labels_of(lines, row["gold"])
+        gold = fundus_line_labels(lines, row["gold"])
         outs = {"newsdesk": kept_by_newsdesk(lines, cfg)}
         if not args.newsdesk_only:
             outs["justext"] = kept_by_justext(lines, row.get("language"))

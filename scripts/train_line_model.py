@@ -54,7 +54,7 @@ from newsdesk.clean.linemodel import (
     TreeStage,
     lexical_features,
 )
-from newsdesk.evaluation import turku_dev_part
+from newsdesk.evaluation import fundus_half, fundus_line_labels, render_lines, turku_dev_part
 from newsdesk.lang import detect
 from newsdesk.shared_data import data_path, read_jsonl_gz
 
@@ -109,16 +109,7 @@ def collapse(text: str) -> str:
 
 
 def _render(html: str) -> list[str]:
-    from inscriptis import get_text
-    from inscriptis.css_profiles import CSS_PROFILES
-    from inscriptis.model.config import ParserConfig
-
-    cfg = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
-    try:
-        text = get_text(html, cfg)
-    except Exception:
-        return []
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return render_lines(html)
 
 
 def turku_docs(split: str, part: str = "report") -> list[Doc]:
@@ -143,10 +134,6 @@ def turku_dev_train_docs() -> list[Doc]:
 HOLD_FUNDUS: str | None = None
 
 
-def fundus_half(page_id: str) -> str:
-    return "ab"[hashlib.sha1(page_id.encode("utf-8")).digest()[0] % 2]
-
-
 def fundus_docs() -> list[Doc]:
     """Fundus pages rendered to text; a line is main text when it is in the gold title/body."""
     out = []
@@ -154,15 +141,8 @@ def fundus_docs() -> list[Doc]:
         if HOLD_FUNDUS is not None and fundus_half(r["id"]) == HOLD_FUNDUS:
             continue
         lines = _render(r["html"])
-        full = (r["gold"].get("title") or "") + "\n" + r["gold"]["body_text"]
-        gold = collapse(full)
-        gold_lines = {collapse(x) for x in full.split("\n") if x.strip()}
-        labels = []
-        for ln in lines:
-            c = collapse(ln.lstrip("*").strip())
-            labels.append(1 if c in gold_lines or (len(c) >= 25 and c in gold) else 0)
         if lines:
-            out.append(Doc("fundus", lines, labels))
+            out.append(Doc("fundus", lines, fundus_line_labels(lines, r["gold"])))
     return out
 
 

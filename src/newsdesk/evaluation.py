@@ -91,3 +91,38 @@ def line_labels_from_article(lines: list[str], removed: list[tuple[int, int]]) -
         out.append(0 if cov * 2 >= len(ln.strip()) else 1)
         pos = end + 1
     return out
+
+
+def render_lines(html: str) -> list[str]:
+    """A page's visible text as the plain-text benchmarks and trainers see it: inscriptis
+    with block-aware line breaks, no link targets or image texts, each line trimmed, blank
+    lines dropped; [] when inscriptis cannot parse the page.  (inscriptis is a dev
+    dependency: the benchmarks' renderer, not the product's.)"""
+    from inscriptis import get_text
+    from inscriptis.css_profiles import CSS_PROFILES
+    from inscriptis.model.config import ParserConfig
+
+    cfg = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
+    try:
+        text = get_text(html, cfg)
+    except Exception:
+        return []
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def fundus_half(page_id: str) -> str:
+    """The Fundus half ("a" or "b") of a page: the first byte of sha1(page id), even or odd."""
+    return "ab"[hashlib.sha1(page_id.encode("utf-8")).digest()[0] % 2]
+
+
+def fundus_line_labels(lines: list[str], gold: dict[str, object]) -> list[int]:
+    """1 for a rendered line of the gold article (its title or a body line, or a piece of 25
+    characters or more of them, list marks aside), else 0."""
+    full = f"{gold.get('title') or ''}\n{gold.get('body_text') or ''}"
+    whole = collapse(full)
+    gold_lines = {collapse(x) for x in full.split("\n") if x.strip()}
+    out = []
+    for ln in lines:
+        c = collapse(ln.lstrip("*").strip())
+        out.append(1 if c in gold_lines or (len(c) >= 25 and c in whole) else 0)
+    return out
