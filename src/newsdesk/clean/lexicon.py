@@ -72,6 +72,7 @@ _RULES: dict[str, list[str]] = {
         r"\bart[íi]culos? gratuitos? restantes?\b",
         r"\bsign in to continue\b|\bregister to unlock\b|\bunlock (?:more|this) articles?\b|\badditional articles per month\b",
         r"\bje d[ée]couvre les offres\b|\ba[ñn]adir otro usuario a tu suscripci[óo]n\b",
+        r"\bsave this article by registering\b|\bsign-in if you have an account\b",
     ],
     "donation": [
         r"\bdonat(?:e|ing|ion|ions)\b",
@@ -121,6 +122,7 @@ _RULES: dict[str, list[str]] = {
         r"\bnos siga no\b|\bsiga-nos\b",
         r"\bin (?:ihrer|ihre|deiner|die) zwischenablage (?:kopiert|gespeichert)\b|\blink (?:copied|kopiert)\b",
         r"\bcopy link\b|\blink kopieren\b|\bcopiar (?:el )?(?:link|enlace)\b|\bcopier le lien\b",
+        r"\bsalva questo articolo\b|\bum die teilen-funktion zu [öo]ffnen\b",
     ],
     "comments": [
         r"\byour email address will not be published\b|\brequired fields are marked\b",
@@ -196,6 +198,7 @@ _RULES: dict[str, list[str]] = {
         r"\b(?:deine|ihre) (?:privatsph[äa]re|datenschutz)-?einstellungen verhindern\b|^privatsph[äa]re-einstellungen [äa]ndern$",
         r"\bactivez (?:le )?javascript\b|\bvotre navigateur ne (?:supporte|prend en charge)\b",
         r"\bactiva(?:r)? (?:el )?javascript\b|\btu navegador no (?:soporta|admite)\b",
+        r"\bbrowser version with limited support\b|\b[öo]ppna bild i helsk[äa]rm\b",
     ],
     "nav": [
         r"^(?:home|startseite|accueil|inicio)\s*(?:[>›»/|]|$)",
@@ -203,6 +206,10 @@ _RULES: dict[str, list[str]] = {
         r"\b(?:main|site) (?:menu|navigation)\b|\bback to top\b|\bnach oben\b|\bretour en haut\b",
         r"\bprevious (?:article|post|story)\b|\bnext (?:article|post|story)\b",
         r"\bscroll to continue\b|\bweiterscrollen\b",
+        # "skip to content" in the languages whose skip links the English and German forms miss
+        r"\bhoppa till (?:huvud)?inneh[åa]ll(?:et)?\b|\bg[åa] til (?:hoved)?innhold(?:et)?\b|\bspring til (?:hoved)?indhold(?:et)?\b",
+        r"\bsiirry (?:p[äa][äa])?sis[äa]lt[öo][öo]n\b|\bprzejd[źz] do (?:tre[śs]ci|zawarto[śs]ci)\b|\bvai al contenuto\b",
+        r"\bsaltar al contenido\b|\bir para o conte[úu]do\b|\bnaar (?:de )?(?:hoofd)?inhoud\b|\bp[řr]ej[íi]t (?:k|na) obsah\b|本文エリアへ",
     ],
 }
 

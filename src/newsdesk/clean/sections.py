@@ -169,7 +169,7 @@ def _short_lines_apart(lines: Sequence[CleanedLine]) -> tuple[set[int], set[int]
 
 #: a link to another article printed inside this one: "Read more: <headline>"
 TEASER = re.compile(
-    r"^\W*(?:read (?:more|also|next)|also read|see also|related|more on this"
+    r"^\W*(?:(?:read (?:more|also|next)|also read|see also|related|more on this"
     r"|lesen sie (?:auch|mehr|hier)|auch interessant|mehr (?:zum thema|dazu)|siehe auch"
     r"|zum weiterlesen|weiterlesen|lire aussi|à lire aussi|voir aussi|lea también|lee también"
     r"|leer más|ver también|leia também|leggi anche|czytaj (?:też|także|również)"
@@ -178,7 +178,9 @@ TEASER = re.compile(
     r"|unsere empfehlung|empfehlung der redaktion|lire également|à lire également|voir également"
     r"|à voir aussi|vea también|mira también|te recomendamos|lee además|le puede interesar"
     r"|leia mais|veja mais|veja também|confira também|vedi anche|potrebbe interessarti"
-    r"|czytaj więcej|przeczytaj (?:też|także|również)|polecamy)\s*[:>»|\-–—]+\s*\S",
+    r"|czytaj więcej|przeczytaj (?:też|także|również)|polecamy)\s*[:>»|\-–—]+\s*\S"
+    # the Nordic papers print "Les også" before the linked headline without a separator
+    r"|(?:les ogs[åa]|l[äa]s ocks[åa]|l[æa]s ogs[åa]|lue my[öo]s)\s*[:>»|\-–—]*\s*\S)",
     re.IGNORECASE,
 )
 
