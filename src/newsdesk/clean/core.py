@@ -131,9 +131,16 @@ def _byline_inside(text: str) -> bool:
 _DATELINE_PREFIX = re.compile(
     r"^(?P<dl>[A-ZÀ-Ý][A-ZÀ-Ý.'’\- ]{1,40}(?:,\s*[\w.'’ -]{1,40})?\s*(?:\([\w .&-]{1,30}\))?\s*[—–-]{1,2})\s"
 )
+#: a date in a line.  Rendered pages glue a date to the word before it ("Posted on28. Juli
+#: 2019", "von Nadja Demel13.12.2022") and a repeated date to the year ("20 janvier
+#: 202020 janvier 2020"), so a date is bounded by "not a digit", not by a word boundary;
+#: Spanish and Portuguese write "4 de mayo de 2022", some sites "8.Dezember 2010",
+#: "07 Dezember, 2022", "03.Mär.19" or "18. 05. 2014".
 _DATE_LINE = re.compile(
-    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
-    r"\d{1,2}\.?\s+[A-Za-zéûäöü]{3,10}\.?\s+\d{4}|[A-Za-zéûäöü]{3,10}\.?\s+\d{1,2},?\s+\d{4})\b"
+    r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}(?!\d))|\d{1,2}\.\s\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}(?:\.\s*|\s+)(?:de\s+)?[^\W\d_]{3,10}(?:\.\s*|,?\s+)(?:de\s+)?\d{4}|"
+    r"\d{1,2}\.\s?[^\W\d_]{3,4}\.\s?\d{2}(?!\d))|"
+    r"(?:\b|(?<=[a-z])(?=[A-Z]))(?:[^\W\d_][^\W\d_A-ZÀ-Þ]{2,9}|[A-ZÀ-Þ]{3,10})\.?\s+\d{1,2},?\s+\d{4}"
 )
 _ANY_DIGIT = re.compile(r"\d")
 
@@ -357,9 +364,11 @@ _MONTHS = {
 }
 _MONTHS["sept"] = 9
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_DMY_NUM = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_MDY = re.compile(r"\b([A-Za-zéû]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
-_DMY = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zéûä]{3,10})\.?\s+(?:de\s+)?(\d{4})\b")
+_DMY_NUM = re.compile(r"(?<!\d)(\d{1,2})\.(?:\s(?=\d{1,2}\.\s?\d{4}))?(\d{1,2})\.\s?(\d{4})(?!\d?:)")
+_MDY = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))([A-Za-z][a-zéû]{2,8}|[A-Z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
+_DMY = re.compile(
+    r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(?:de\s+)?([A-Za-zéûä]{3,10})(?:\.\s*|,?\s+)(?:de\s+)?(\d{4})"
+)
 
 
 #: month names and abbreviations of more languages (it, pt, nl, sv, da/no, fi with its
@@ -396,10 +405,16 @@ _MORE_MONTHS = (
     | {"mrz": 3, "fév": 2}
     | _MONTHS
 )
-_MDY_WIDE = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
-_DMY_WIDE = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?\s+(?:de\s+)?(\d{4})\b")
-_DMY_NUM_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
-_SLASH_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
+_MDY_WIDE = re.compile(
+    r"(?:\b|(?<=[a-z])(?=[A-Z]))([^\W\d_][^\W\d_A-ZÀ-Þ]{2,11}|[A-ZÀ-Þ]{3,12})\.?\s+(\d{1,2}),?\s+(\d{4})"
+)
+_DMY_WIDE = re.compile(
+    r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(?:de\s+)?([^\W\d_]{3,12})(?:\.\s*|,?\s+)(?:de\s+)?(\d{4})"
+)
+#: "03.Mär.19": day, abbreviated month, two-digit year
+_DMY_ABBR_SHORT = re.compile(r"(?<!\d)(\d{1,2})\.\s?([^\W\d_]{3,4})\.\s?(\d{2})(?!\d)")
+_DMY_NUM_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:(?![\d.:])|(?=\d{1,2}:\d{2}))")
+_SLASH_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2}(?![\d/-]))")
 #: languages whose pages write a numeric date month first (03/11/2010 = March 11)
 _MONTH_FIRST_LANGS = frozenset({"en"})
 #: country-code domains of English-writing countries that put the day first (03/11/2010 =
@@ -467,6 +482,11 @@ def _more_dates(
         month = _MORE_MONTHS.get(m[2].casefold())
         if month is not None:
             return int(m[3]), month, int(m[1])
+    for m in _DMY_ABBR_SHORT.finditer(text):
+        month = _MORE_MONTHS.get(m[2].casefold())
+        if month is not None:
+            year = 2000 + int(m[3])
+            return (year if year <= _THIS_YEAR + 1 else year - 100), month, int(m[1])
     if short := _DMY_NUM_SHORT.search(text):
         year = 2000 + int(short[3])
         if year > _THIS_YEAR + 1:  # "12.03.98": last century
