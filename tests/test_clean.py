@@ -1124,3 +1124,106 @@ def test_a_reading_time_line_is_metadata_and_still_dates_the_page() -> None:
     raw = "\n".join(["Council passes budget", "By Jane Doe · Feb 8, 2020 · 5 min read", *body])
     art = clean_text(raw, hints=FieldHints(title="Council passes budget"))
     assert art.byline is not None and art.byline.text == "By Jane Doe · Feb 8, 2020 · 5 min read"
+
+
+def test_date_spellings_of_rendered_pages() -> None:
+    """A rendered page glues a date to the word before it or repeats it without a space;
+    Spanish writes "de", some sites "8.Dezember 2010", "03.Mär.19", "18. 05. 2014"."""
+    from newsdesk.clean.core import _is_date_line, _parse_date
+
+    spelled = {
+        "Posted on28. Juli 201928. Juli 2019AuthorAndreas Kalt": "2019-07-28",
+        "von Nadja Demel13.12.2022 - 08:13 Uhr": "2022-12-13",
+        "20 janvier 202020 janvier 2020évaluation": "2020-01-20",
+        "Miércoles 04 mayo de 2022 | 01:10": "2022-05-04",
+        "miércoles, 4 de mayo de 202200:00 hs": "2022-05-04",
+        "8.Dezember 2010": "2010-12-08",
+        "Author: Gàbor Muniér, Datum: 03.Mär.19": "2019-03-03",
+        "18. 05. 2014 22:38": "2014-05-18",
+        "Von Christian Thiele, 07 Dezember, 2022": "2022-12-07",
+        "17/11/201917/11/2019 ~ Cem Basman": "2019-11-17",
+        "2 minute readApril 25, 20232:26 PM GMT+2": "2023-04-25",
+        "MoritzMeyer2019-01-07T17:27:31+02:00": "2019-01-07",
+    }
+    for text, iso in spelled.items():
+        assert _is_date_line(text), text
+        assert _parse_date(text, "de") == iso, text
+    # a date and its time glued: the time's digits are not the year
+    assert _parse_date("macbacchi28.09.1912:44", "de") == "2019-09-28"
+    # pieces of longer numbers are no dates
+    for text in ("Host IP: 80.63.11.78", "tél: 04.90.42.95.14", "subnet 192.168.0.2/24"):
+        assert not _is_date_line(text), text
+    assert _is_date_line("* -Aktualisiert am 28.04.2023-19:20")
+
+
+def _dated_page(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+_NAV = ["Startseite", "Politik", "Wirtschaft", "Kultur", "Sport", "Suche", "Anmelden", "Menü"]
+_BODY = [
+    "Der Stadtrat hat am Freitag den neuen Haushalt beschlossen, nach einer Debatte von sechs Stunden im Rathaus.",
+    "Die Opposition kritisierte die hohen Ausgaben für den Straßenbau und kündigte Widerstand im Kreistag an.",
+    "Der Kämmerer sagte, die Stadt werde in den kommenden drei Jahren keine neuen Schulden aufnehmen müssen.",
+    "Die Bürgerinitiative will nun Unterschriften für ein Bürgerbegehren gegen den Neubau der Umgehungsstraße sammeln.",
+]
+
+
+def test_the_date_under_the_lead_paragraph_dates_the_page() -> None:
+    """A page rendered whole may print its date under the lead kept as the first paragraph;
+    short lines there are read when nothing nearer the headline holds a date."""
+    from newsdesk.clean.core import _date_near_headline
+    from newsdesk.model import Article, Paragraph, Removed, Span
+
+    title = "Stadtrat beschließt Haushalt nach langer Debatte"
+    lead = "Nach sechs Stunden Debatte steht der Haushalt: Die Stadt investiert in Straßen und Schulen."
+    lines = [*_NAV, title, lead, "Teilen", "Drucken", "03.11.2021", *_BODY]
+    raw = _dated_page(lines)
+    starts = [raw.index(x) for x in lines]
+    span = {x: (s, s + len(x)) for x, s in zip(lines, starts, strict=True)}
+    art = Article(id="x", raw=raw, lang="de")
+    art.title = Span(title, *span[title])
+    art.paragraphs = [Paragraph(x, *span[x]) for x in (lead, *_BODY)]
+    art.removed = [Removed(x, "boilerplate", *span[x]) for x in (*_NAV, "Teilen", "Drucken", "03.11.2021")]
+    assert _date_near_headline(art) == ("2021-11-03", "text:removed-boilerplate-line")
+    # a date above the headline is nearer than one under the lead, even with a paragraph
+    # (a teaser) kept at the page's top
+    teaser = "Lesen Sie auch: Der Kreistag berät in der kommenden Woche über die neue Umgehungsstraße."
+    lines = [teaser, *_NAV, "Aktualisiert 02.11.2021, 14:05 Uhr", title, lead, "03.11.2021", *_BODY]
+    raw = _dated_page(lines)
+    span = {x: (raw.index(x), raw.index(x) + len(x)) for x in lines}
+    art = Article(id="x", raw=raw, lang="de")
+    art.title = Span(title, *span[title])
+    art.paragraphs = [Paragraph(x, *span[x]) for x in (teaser, lead, *_BODY)]
+    removed = [*_NAV, "Aktualisiert 02.11.2021, 14:05 Uhr", "03.11.2021"]
+    art.removed = sorted((Removed(x, "boilerplate", *span[x]) for x in removed), key=lambda r: r.start)
+    assert _date_near_headline(art) == ("2021-11-02", "text:removed-boilerplate-line")
+    # a short kept meta line under the headline counts; a sentence dating an event does not
+    meta = "am Sonntag, 11.12.2022 - 05:00 (1 Kommentar)"
+    event = "Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt."
+    for first, want in ((meta, ("2022-12-11", "text:body-line")), (event, None)):
+        lines = [*_NAV, title, first, *_BODY]
+        raw = _dated_page(lines)
+        span = {x: (raw.index(x), raw.index(x) + len(x)) for x in lines}
+        art = Article(id="x", raw=raw, lang="de")
+        art.title = Span(title, *span[title])
+        art.paragraphs = [Paragraph(x, *span[x]) for x in (first, *_BODY)]
+        art.removed = [Removed(x, "boilerplate", *span[x]) for x in _NAV]
+        assert _date_near_headline(art) == want
+
+
+def test_an_embedded_tweets_date_is_not_the_dateline() -> None:
+    """ "— Hertha BSC (@HerthaBSC) June 1, 2017" signs a quoted tweet; the byline's date
+    is the page's."""
+    title = "Der Lange und die alte Dame"
+    raw = "\n".join(
+        [
+            title,
+            "By Daniel | Published: 23. Juli 2017 | Kommentare geschlossen",
+            "— Hertha BSC (@HerthaBSC) June 1, 2017",
+            *_BODY,
+        ]
+    )
+    art = clean_text(raw, hints=FieldHints(title=title, lang="de"))
+    assert art.dateline is None or "@HerthaBSC" not in art.dateline.text
+    assert art.published == "2017-07-23"

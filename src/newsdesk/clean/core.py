@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice, takewhile
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from urllib.parse import urlsplit
 
 import ahocorasick_rs
@@ -131,18 +131,45 @@ def _byline_inside(text: str) -> bool:
 _DATELINE_PREFIX = re.compile(
     r"^(?P<dl>[A-ZÀ-Ý][A-ZÀ-Ý.'’\- ]{1,40}(?:,\s*[\w.'’ -]{1,40})?\s*(?:\([\w .&-]{1,30}\))?\s*[—–-]{1,2})\s"
 )
+#: a date in a line, found from its digits (a pattern that starts with a digit is scanned
+#: for quickly; one that starts with letters or a lookbehind is tried at every position,
+#: four times slower here).  Rendered pages glue a date to the word before it ("Posted
+#: on28. Juli 2019", "von Nadja Demel13.12.2022") and a repeated date to the year ("20
+#: janvier 202020 janvier 2020"), so a date is bounded by "not a digit" (tested on the
+#: match), not by a word boundary; Spanish and Portuguese write "4 de mayo de 2022", some
+#: sites "8.Dezember 2010", "07 Dezember, 2022", "03.Mär.19" or "18. 05. 2014".  The
+#: ``mdy`` group is the end of "June 1, 2017": a month word must precede it
+#: (:data:`_MONTH_BEFORE`).
 _DATE_LINE = re.compile(
-    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
-    r"\d{1,2}\.?\s+[A-Za-zéûäöü]{3,10}\.?\s+\d{4}|[A-Za-zéûäöü]{3,10}\.?\s+\d{1,2},?\s+\d{4})\b"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2}(?!\d))|\.\s\d{1,2}\.\s?\d{4}"
+    r"|(?:\.\s*|\s+)(?:de\s+)?[^\W\d_]{3,10}(?:\.\s*|,?\s+)(?:de\s+)?\d{4}"
+    r"|\.\s?[^\W\d_]{3,4}\.\s?\d{2}(?!\d)|(?P<mdy>,?\s+\d{4}))"
 )
+#: what before a date's first digit, or after its last, makes it part of a longer number
+_NUMBER_CHAIN = re.compile(r".?\d$|\d[./-]$")
+_NUMBER_CHAIN_END = re.compile(r"[./]\d")
+#: a month word ending where a :data:`_DATE_LINE` ``mdy`` match starts; it may be glued to
+#: the word before it ("2 minute readApril 25, 2023")
+_MONTH_BEFORE = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))(?:[^\W\d_][^\W\d_A-ZÀ-Þ]{2,9}|[A-ZÀ-Þ]{3,10})\.?\s+$")
 _ANY_DIGIT = re.compile(r"\d")
+#: an embedded tweet's signature, "— Hertha BSC (@HerthaBSC) June 1, 2017": the tweet's
+#: date, not the page's
+_TWEET_SIGNATURE = re.compile(r"[—–-]\s.{0,60}\(@\w+\)")
 
 
 def _is_date_line(text: str) -> bool:
-    """Whether :data:`_DATE_LINE` matches in ``text``.  Every match holds a digit, and the
-    cheap digit scan first spares the pattern (whose spelled-month branch is tried at
-    every position) on most lines."""
-    return _ANY_DIGIT.search(text) is not None and _DATE_LINE.search(text) is not None
+    """Whether ``text`` holds a date (:data:`_DATE_LINE`, not right after a digit, a month
+    word before a month-first one).  Every match holds a digit, and the cheap digit scan
+    first spares the pattern on most lines."""
+    if _ANY_DIGIT.search(text) is None:
+        return False
+    for m in _DATE_LINE.finditer(text):
+        at, end = m.start(), m.end()
+        if _NUMBER_CHAIN.match(text[max(0, at - 2) : at]) or _NUMBER_CHAIN_END.match(text, end):
+            continue  # a piece of a longer number: "Host IP: 80.63.11.78", "tél: 04.90.42.95.14"
+        if m.group("mdy") is None or _MONTH_BEFORE.search(text, max(0, at - 16), at):
+            return True
+    return False
 
 
 _DATE_WORDS = re.compile(
@@ -356,10 +383,12 @@ _MONTHS = {
     for i, name in enumerate(names.split())
 }
 _MONTHS["sept"] = 9
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_DMY_NUM = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-_MDY = re.compile(r"\b([A-Za-zéû]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
-_DMY = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zéûä]{3,10})\.?\s+(?:de\s+)?(\d{4})\b")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DMY_NUM = re.compile(r"(?<!\d)(\d{1,2})\.(?:\s(?=\d{1,2}\.\s?\d{4}))?(\d{1,2})\.\s?(\d{4})(?!\d?:)")
+_MDY = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))([A-Za-z][a-zéû]{2,8}|[A-Z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
+_DMY = re.compile(
+    r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(?:de\s+)?([A-Za-zéûä]{3,10})(?:\.\s*|,?\s+)(?:de\s+)?(\d{4})"
+)
 
 
 #: month names and abbreviations of more languages (it, pt, nl, sv, da/no, fi with its
@@ -396,10 +425,16 @@ _MORE_MONTHS = (
     | {"mrz": 3, "fév": 2}
     | _MONTHS
 )
-_MDY_WIDE = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
-_DMY_WIDE = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,12})\.?\s+(?:de\s+)?(\d{4})\b")
-_DMY_NUM_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
-_SLASH_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
+_MDY_WIDE = re.compile(
+    r"(?:\b|(?<=[a-z])(?=[A-Z]))([^\W\d_][^\W\d_A-ZÀ-Þ]{2,11}|[A-ZÀ-Þ]{3,12})\.?\s+(\d{1,2}),?\s+(\d{4})"
+)
+_DMY_WIDE = re.compile(
+    r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(?:de\s+)?([^\W\d_]{3,12})(?:\.\s*|,?\s+)(?:de\s+)?(\d{4})"
+)
+#: "03.Mär.19": day, abbreviated month, two-digit year
+_DMY_ABBR_SHORT = re.compile(r"(?<!\d)(\d{1,2})\.\s?([^\W\d_]{3,4})\.\s?(\d{2})(?!\d)")
+_DMY_NUM_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:(?![\d.:])|(?=\d{1,2}:\d{2}))")
+_SLASH_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2}(?![\d/-]))")
 #: languages whose pages write a numeric date month first (03/11/2010 = March 11)
 _MONTH_FIRST_LANGS = frozenset({"en"})
 #: country-code domains of English-writing countries that put the day first (03/11/2010 =
@@ -467,6 +502,11 @@ def _more_dates(
         month = _MORE_MONTHS.get(m[2].casefold())
         if month is not None:
             return int(m[3]), month, int(m[1])
+    for m in _DMY_ABBR_SHORT.finditer(text):
+        month = _MORE_MONTHS.get(m[2].casefold())
+        if month is not None:
+            year = 2000 + int(m[3])
+            return (year if year <= _THIS_YEAR + 1 else year - 100), month, int(m[1])
     if short := _DMY_NUM_SHORT.search(text):
         year = 2000 + int(short[3])
         if year > _THIS_YEAR + 1:  # "12.03.98": last century
@@ -992,6 +1032,7 @@ def clean_text(
             ln.nw <= 12
             and _is_date_line(ln.text)
             and (ln.nw <= 6 or _DATE_WORDS.match(ln.text))
+            and _TWEET_SIGNATURE.match(ln.text) is None
             and not any(x.role == "dateline" for x in lines)
         ):
             ln.role = "dateline"
@@ -1410,30 +1451,68 @@ def _assemble(
             art.published = iso
             art.published_source = "text:byline"
     if art.published is None:
-        # A "Published 6 March 2024 · 2 min read" line recurs on every page of an outlet, so it
-        # is removed as template; its date still belongs to this page.  Only lines above the
-        # body are read, where a page prints its own date (below it sit related-article dates).
-        body_start = art.paragraphs[0].start if art.paragraphs else len(art.raw)
-        if art.title is None:
-            near: Iterable[Removed] = takewhile(lambda r: r.start < body_start, art.removed)
-        else:
-            # nearest the headline first: between it and the next paragraph, then upwards
-            # from it (a page rendered whole has menus and teasers with dates of their own
-            # at its top, and may keep a teaser above the headline)
-            t = art.title.start
-            after = next((p.start for p in art.paragraphs if p.start > t), len(art.raw))
-            top = min(t, body_start)
-            near = [
-                *(r for r in art.removed if t < r.start < after),
-                *(r for r in reversed(art.removed) if r.start < top),
-            ]
-        for r in near:
-            if len(r.text) <= 120 and _is_date_line(r.text):
-                iso = _parse_date(r.text, art.lang, _month_first(art.lang, art.url, art.outlet))
-                if iso is not None:
-                    art.published = iso
-                    art.published_source = f"text:removed-{r.reason}-line"
-                    break
+        found = _date_near_headline(art)
+        if found is not None:
+            art.published, art.published_source = found
+
+
+#: a line read for the page's date is at most this long (a date line, not a paragraph)
+_DATE_READ_MAX_CHARS = 120
+#: short lines read above the headline, and then under the paragraph below it, before
+#: the removed lines further up: a page rendered whole often prints its date under a lead
+#: or a teaser sentence kept as the first paragraph, and keeps lists with dates of their
+#: own far above its headline
+_DATE_NEAR_LINES = 10
+#: a kept line ending as a sentence does (a word, then its full stop): it dates an event
+#: ("Der nächste Stammtisch findet am Mi. 5. Februar 2020 ... statt."), while a meta line
+#: may end in "p.m." or "a. m."
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"”»’)]?\s*$")
+
+
+def _date_near_headline(art: Article) -> tuple[str, str] | None:
+    """The page's date from the short lines nearest its headline, and its source.
+
+    Read in order: the lines between the headline and the paragraph under it (that
+    paragraph too when it is a short meta line: "am Sonntag, 11.12.2022 - 05:00 (1
+    Kommentar)" is kept as text), then :data:`_DATE_NEAR_LINES` lines above the headline,
+    nearest first, as many under that paragraph, then the removed lines further up.  Removed lines count (a
+    "Published ... · 2 min read" line is removed as template on every page of an outlet),
+    and so do kept lines that are short and no sentence; a sentence dates an event, not
+    the page.  Lines above the body used to be read only above its first paragraph, so a
+    paragraph kept at the page's top (a teaser, a cookie notice) hid the date printed
+    just above the headline.  Without a headline, the removed lines above the body."""
+    month_first = _month_first(art.lang, art.url, art.outlet)
+    body_start = art.paragraphs[0].start if art.paragraphs else len(art.raw)
+    if art.title is None:
+        near: Iterable[tuple[int, str, str]] = (
+            (r.start, r.text, f"text:removed-{r.reason}-line")
+            for r in takewhile(lambda r: r.start < body_start, art.removed)
+        )
+    else:
+        items = [(r.start, r.text, f"text:removed-{r.reason}-line") for r in art.removed]
+        items += [
+            (p.start, p.text, "text:body-line")
+            for p in art.paragraphs
+            if len(p.text) <= _DATE_READ_MAX_CHARS and _SENTENCE_END.search(p.text) is None
+        ]
+        items.sort(key=itemgetter(0))
+        t = art.title.start
+        after = next((p.start for p in art.paragraphs if p.start > t), len(art.raw))
+        at = bisect_right(items, t, key=itemgetter(0))
+        cut = bisect_right(items, after, key=itemgetter(0))
+        above = items[:at][::-1]
+        near = [
+            *items[at:cut],
+            *above[:_DATE_NEAR_LINES],
+            *items[cut : cut + _DATE_NEAR_LINES],
+            *(x for x in above[_DATE_NEAR_LINES:] if x[2] != "text:body-line"),
+        ]
+    for _, text, source in near:
+        if len(text) <= _DATE_READ_MAX_CHARS and _is_date_line(text):
+            iso = _parse_date(text, art.lang, month_first)
+            if iso is not None:
+                return iso, source
+    return None
 
 
 def _caption(ln: _Line) -> Caption:
