@@ -1469,6 +1469,9 @@ _DATE_NEAR_LINES = 10
 _SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"”»’)]?\s*$")
 
 
+_START = attrgetter("start")
+
+
 def _date_near_headline(art: Article) -> tuple[str, str] | None:
     """The page's date from the short lines nearest its headline, and its source.
 
@@ -1483,21 +1486,29 @@ def _date_near_headline(art: Article) -> tuple[str, str] | None:
     just above the headline.  Without a headline, the removed lines above the body."""
     month_first = _month_first(art.lang, art.url, art.outlet)
     body_start = art.paragraphs[0].start if art.paragraphs else len(art.raw)
+    # (start, text, the removal's reason or None for a kept line): the source string is
+    # built for the one line that gives the date, not for every removed line of the page
     if art.title is None:
-        near: Iterable[tuple[int, str, str]] = (
-            (r.start, r.text, f"text:removed-{r.reason}-line")
-            for r in takewhile(lambda r: r.start < body_start, art.removed)
+        near: Iterable[tuple[int, str, str | None]] = (
+            (r.start, r.text, r.reason) for r in takewhile(lambda r: r.start < body_start, art.removed)
         )
     else:
-        items = [(r.start, r.text, f"text:removed-{r.reason}-line") for r in art.removed]
-        items += [
-            (p.start, p.text, "text:body-line")
-            for p in art.paragraphs
-            if len(p.text) <= _DATE_READ_MAX_CHARS and _SENTENCE_END.search(p.text) is None
-        ]
-        items.sort(key=itemgetter(0))
         t = art.title.start
         after = next((p.start for p in art.paragraphs if p.start > t), len(art.raw))
+        # only the first _DATE_NEAR_LINES lines past ``after`` are read, so each list is cut
+        # there (both are in page order): the merged list below reads the same lines
+        removed = art.removed
+        r_end = bisect_right(removed, after, key=_START) + _DATE_NEAR_LINES
+        items: list[tuple[int, str, str | None]] = [(r.start, r.text, r.reason) for r in removed[:r_end]]
+        past = 0
+        for p in art.paragraphs:
+            if len(p.text) <= _DATE_READ_MAX_CHARS and _SENTENCE_END.search(p.text) is None:
+                items.append((p.start, p.text, None))
+                if p.start > after:
+                    past += 1
+                    if past == _DATE_NEAR_LINES:
+                        break
+        items.sort(key=itemgetter(0))
         at = bisect_right(items, t, key=itemgetter(0))
         cut = bisect_right(items, after, key=itemgetter(0))
         above = items[:at][::-1]
@@ -1505,13 +1516,13 @@ def _date_near_headline(art: Article) -> tuple[str, str] | None:
             *items[at:cut],
             *above[:_DATE_NEAR_LINES],
             *items[cut : cut + _DATE_NEAR_LINES],
-            *(x for x in above[_DATE_NEAR_LINES:] if x[2] != "text:body-line"),
+            *(x for x in above[_DATE_NEAR_LINES:] if x[2] is not None),
         ]
-    for _, text, source in near:
+    for _, text, reason in near:
         if len(text) <= _DATE_READ_MAX_CHARS and _is_date_line(text):
             iso = _parse_date(text, art.lang, month_first)
             if iso is not None:
-                return iso, source
+                return iso, ("text:body-line" if reason is None else f"text:removed-{reason}-line")
     return None
 
 
