@@ -1206,11 +1206,14 @@ def _drop_interrupting_labels(
     between prose, so they stay with the model.  Nor do an interview's speakers ("Anne:",
     "François Héran") and a text's recurring headings ("Fazit:"), which name what follows:
     a label ending in a colon, or made of capitalised words only, is left alone."""
+    thrice = {k for k in repeated if key_counts[k] >= 3}
+    if not thrice:
+        return
     groups: dict[str, list[int]] = {}
-    for i, ln in enumerate(lines):
-        if ln.role == "body" and ln.nw <= 4 and not ln.sentence:
-            key = keys[i]
-            if key and key in repeated and key_counts[key] >= 3 and not _names_what_follows(ln.text):
+    for i, key in enumerate(keys):
+        if key in thrice:
+            ln = lines[i]
+            if ln.role == "body" and ln.nw <= 4 and not ln.sentence and not _names_what_follows(ln.text):
                 groups.setdefault(key, []).append(i)
     if not groups:
         return
@@ -1467,6 +1470,8 @@ _DATE_NEAR_LINES = 10
 #: ("Der nächste Stammtisch findet am Mi. 5. Februar 2020 ... statt."), while a meta line
 #: may end in "p.m." or "a. m."
 _SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"”»’)]?\s*$")
+#: the characters a :data:`_SENTENCE_END` match can end on, but for trailing whitespace
+_SENTENCE_LAST = frozenset('.!?"”»’)')
 
 
 _START = attrgetter("start")
@@ -1502,7 +1507,10 @@ def _date_near_headline(art: Article) -> tuple[str, str] | None:
         items: list[tuple[int, str, str | None]] = [(r.start, r.text, r.reason) for r in removed[:r_end]]
         past = 0
         for p in art.paragraphs:
-            if len(p.text) <= _DATE_READ_MAX_CHARS and _SENTENCE_END.search(p.text) is None:
+            # (the regex only where the last character could end a sentence)
+            if len(p.text) <= _DATE_READ_MAX_CHARS and (
+                p.text[-1:] not in _SENTENCE_LAST or _SENTENCE_END.search(p.text) is None
+            ):
                 items.append((p.start, p.text, None))
                 if p.start > after:
                     past += 1
