@@ -1483,9 +1483,9 @@ def _date_near_headline(art: Article) -> tuple[str, str] | None:
     Read in order: the lines between the headline and the paragraph under it (that
     paragraph too when it is a short meta line: "am Sonntag, 11.12.2022 - 05:00 (1
     Kommentar)" is kept as text), then :data:`_DATE_NEAR_LINES` lines above the headline,
-    nearest first, as many under that paragraph, then the removed lines further up.  Removed lines count (a
-    "Published ... · 2 min read" line is removed as template on every page of an outlet),
-    and so do kept lines that are short and no sentence; a sentence dates an event, not
+    nearest first, as many under that paragraph, then the removed lines further up.
+    Removed lines count (a "Published ... · 2 min read" line is removed as metadata, or as
+    the outlet's template when it recurs on its pages), and so do kept lines that are short and no sentence; a sentence dates an event, not
     the page.  Lines above the body used to be read only above its first paragraph, so a
     paragraph kept at the page's top (a teaser, a cookie notice) hid the date printed
     just above the headline.  Without a headline, the removed lines above the body."""
