@@ -1227,3 +1227,19 @@ def test_an_embedded_tweets_date_is_not_the_dateline() -> None:
     art = clean_text(raw, hints=FieldHints(title=title, lang="de"))
     assert art.dateline is None or "@HerthaBSC" not in art.dateline.text
     assert art.published == "2017-07-23"
+
+
+def test_a_by_word_alone_on_its_line_gives_the_next_line_as_byline() -> None:
+    """Rendered pages print "Von" and the author's name on two lines; the name is the
+    byline and the by-word is furniture, not body."""
+    body = [
+        "Wenn Bus und Bahn stillstehen, wird der Arbeitsweg für viele Beschäftigte zur Herausforderung.",
+        "Die Gewerkschaft hat für Dienstag erneut zu Warnstreiks im Nahverkehr aufgerufen.",
+    ]
+    title = "Streik im Nahverkehr: Was Pendler wissen müssen"
+    raw = "\n".join([title, "Von", "Sabrina Gerstmaier", *body])
+    art = clean_text(raw, hints=FieldHints(title=title, lang="de"))
+    assert art.byline is not None and art.byline.text == "Sabrina Gerstmaier"
+    assert raw[art.byline.start : art.byline.end] == art.byline.text
+    assert [r.reason for r in art.removed if r.text == "Von"] == ["label"]
+    assert all(p in art.text for p in body) and "Gerstmaier" not in art.text

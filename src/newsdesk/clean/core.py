@@ -112,6 +112,13 @@ _BYLINE_INSIDE = re.compile(
     r"\s+(?:(?P<name>(?!(?i:der|die|das|den|dem|des|la|le|les|el|los|las|the|a|an|de|del|van)\b)"
     r"[A-ZÀ-Ý][\w.'’-]+)|(?P<handle>[a-z][\w.'’-]*\d*))(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
 )
+#: a by-word alone on its line, the name printed on the next ("Von" / "Sabrina Gerstmaier",
+#: "By" / "* Rachel Brazil"): Fundus pages hold 9 such pairs, 8 of them the gold author's
+_BY_WORD = re.compile(r"(?i:by|von|par|por|door|av)\s*:?$")
+#: the name under it: capitalised words (a list mark first, a comma or a digit mark after)
+_BYLINE_NAME = re.compile(
+    r"(?:[*•-]\s+)?[A-ZÀ-Ý][\w.'’-]*(?:\s+(?:[A-ZÀ-Ý]|von |van |de |di )[\w.'’-]*){0,3},?\d?$"
+)
 _BYLINE_SEPARATOR = re.compile(r"\s[|/·•]\s|\s[–—]\s")
 _BYLINE_INSIDE_MAX_WORDS = 16
 
@@ -1028,6 +1035,18 @@ def clean_text(
             and not any(x.role == "byline" for x in lines)
         ):
             ln.role = "byline"
+        elif (
+            ln.nw == 1
+            and _BY_WORD.match(ln.text)
+            and i + 1 < len(lines)
+            and lines[i + 1].role is None
+            and lines[i + 1].nw <= 6
+            and _BYLINE_NAME.match(lines[i + 1].text)
+            and not any(x.role == "byline" for x in lines)
+        ):
+            # "Von" on a line of its own, the name on the next: the name is the byline
+            _remove(ln, "label", "the by-word of the byline under it")
+            lines[i + 1].role = "byline"
         elif (
             ln.nw <= 12
             and _is_date_line(ln.text)
