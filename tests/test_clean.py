@@ -1243,3 +1243,20 @@ def test_a_by_word_alone_on_its_line_gives_the_next_line_as_byline() -> None:
     assert raw[art.byline.start : art.byline.end] == art.byline.text
     assert [r.reason for r in art.removed if r.text == "Von"] == ["label"]
     assert all(p in art.text for p in body) and "Gerstmaier" not in art.text
+
+
+def test_a_relative_time_stamp_alone_on_its_line_is_metadata() -> None:
+    """ "Heute, 12:37 Uhr" or "3 hrs ago" between paragraphs or under a teaser is the page's
+    clock, not the article; a sentence that starts with "Heute" is text."""
+    body = [
+        "Heute ist der Stadtrat zu einer Sondersitzung zusammengekommen, um über den Haushalt zu beraten.",
+        "Die Opposition kritisierte die hohen Ausgaben für den Straßenbau und kündigte Widerstand an.",
+    ]
+    title = "Stadtrat berät über den Haushalt"
+    raw = "\n".join([title, "Heute, 12:37 Uhr", body[0], "3 hrs ago", body[1]])
+    art = clean_text(raw, hints=FieldHints(title=title, lang="de"))
+    assert {r.text: r.reason for r in art.removed if r.text in ("Heute, 12:37 Uhr", "3 hrs ago")} == {
+        "Heute, 12:37 Uhr": "metadata",
+        "3 hrs ago": "metadata",
+    }
+    assert all(p in art.text for p in body)

@@ -36,6 +36,9 @@ import numpy as np
 _I = re.IGNORECASE | re.UNICODE
 
 #: reason -> regexes (en, fr, de, es, plus a few it/pt/nl cues).  Each regex is one cue.
+#: an optional clock time ("12:37 Uhr", "7.57 Uhr", "at 3:05 pm"), then the line's end
+_CLOCK_TO_END = r"(?:,?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)?\W*$"
+
 _RULES: dict[str, list[str]] = {
     "paywall": [
         r"\byou(?:'ve| have) (?:read|viewed|reached) (?:\d+|\w+|your|the|more than \d+) (?:free )?(?:articles?|stor(?:y|ies)|limit)",
@@ -181,6 +184,16 @@ _RULES: dict[str, list[str]] = {
         # byline that carries it ("By Jane Doe · 5 min read") is left to the byline search
         r"\blesezeit:?\s*(?:ca\.\s*)?\d+\s*min|\b\d+\s*min(?:ute)?s?\.? read\b|\breading time:?\s*\d",
         r"\b\d+\s*min(?:utes)? de lecture\b|\btemps de lecture\b|\btiempo de lectura\b|\b\d+\s*min(?:utos)? de lectura\b",
+        # a relative time stamp alone on its line ("Heute, 12:37 Uhr", "3 hrs ago", "vor 3
+        # Stunden"): a teaser's or the page's age, which dates nothing without the crawl date
+        # (one pattern per opening word, so each has a literal to be found by)
+        r"^\W*(?:(?:online seit|aktualisiert|ver[öo]ffentlicht|stand:?)\s+)?(?:heute|gestern)"
+        + _CLOCK_TO_END,
+        r"^\W*(?:(?:updated|published)\s+)?(?:today|yesterday)" + _CLOCK_TO_END,
+        r"^\W*vor \d+ (?:minuten|min\.?|stunden|std\.?|tagen)" + _CLOCK_TO_END,
+        r"^\W*\d+ (?:minutes?|mins?|hours?|hrs?|days?) ago" + _CLOCK_TO_END,
+        r"^\W*il y a \d+ (?:minutes?|heures?|jours?)" + _CLOCK_TO_END,
+        r"^\W*hace \d+ (?:minutos?|horas?|d[íi]as?)" + _CLOCK_TO_END,
     ],
     # the placeholder of a video, a map or an external post the rendered page could not show,
     # and its consent prompt (Fundus pages: 28 such lines, none in an article's text; tune
