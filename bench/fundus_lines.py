@@ -37,11 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
 from newsdesk.evaluation import collapse, fundus_half, fundus_line_labels, render_lines  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
+from plaintext_eval import JUSTEXT_NAMES as PLAINTEXT_JUSTEXT_NAMES  # noqa: E402
 
+#: plaintext_eval's stoplist names, and those of the further languages Fundus pages are in
 JUSTEXT_NAMES = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "nl": "Dutch", "sv": "Swedish", "fi": "Finnish", "da": "Danish",
-    "no": "Norwegian_Bokmal", "pl": "Polish", "cs": "Czech", "ru": "Russian", "tr": "Turkish",
+    **PLAINTEXT_JUSTEXT_NAMES,
     "uk": "Ukrainian", "hu": "Hungarian", "is": "Icelandic", "el": "Greek", "ro": "Romanian",
 }  # fmt: skip
 

@@ -108,8 +108,8 @@ def collapse(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def _render(html: str) -> list[str]:
-    return render_lines(html)
+#: the renderer the other trainers call as ``T._render``
+_render = render_lines
 
 
 def turku_docs(split: str, part: str = "report") -> list[Doc]:
@@ -130,7 +130,7 @@ def turku_dev_train_docs() -> list[Doc]:
 
 #: set by --hold-fundus: the Fundus half ("a": pages whose id's sha1 first byte is even, "b":
 #: odd) left out of training, so a cleaner change found on trafilatura-eval's tune pages can be
-#: checked on news pages no model saw (scripts/fundus_lines.py --half)
+#: checked on news pages no model saw (bench/fundus_lines.py --half)
 HOLD_FUNDUS: str | None = None
 
 
@@ -545,7 +545,7 @@ def main() -> None:
         "--hold-fundus",
         choices=("a", "b"),
         default=None,
-        help="leave out a half of the Fundus pages (scripts/fundus_lines.py --half scores it)",
+        help="leave out a half of the Fundus pages (bench/fundus_lines.py --half scores it)",
     )
     ap.add_argument(
         "--silver",
