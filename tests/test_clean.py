@@ -1260,3 +1260,37 @@ def test_a_relative_time_stamp_alone_on_its_line_is_metadata() -> None:
         "3 hrs ago": "metadata",
     }
     assert all(p in art.text for p in body)
+
+
+def test_an_author_biography_named_in_the_byline_is_removed() -> None:
+    """An author box under the article reads like prose ("Jule Radeck studierte ..."); the
+    byline naming the same person gives it away.  A news sentence about a person named
+    elsewhere on the page stays, and so does a biography whose name the page prints nowhere
+    else."""
+    body = [
+        "Der Stadtrat hat am Dienstag beschlossen, das Busnetz bis zum nächsten Frühjahr in die nördlichen Vororte zu verlängern.",
+        "Anwohner hatten die Verlängerung seit Jahren gefordert, eine Petition unterschrieben mehr als viertausend Menschen.",
+        "Irme Stetter-Karp ist mit großer Mehrheit zur neuen Vorsitzenden des Fahrgastbeirats gewählt worden, teilte die Stadt mit.",
+        "Die Kosten sollen zwischen der Stadt und dem regionalen Verkehrsverbund aufgeteilt werden, sagte der Bürgermeister.",
+    ]
+    bio = (
+        "Jule Radeck studierte Sportwissenschaften, bevor sie als Volontärin nach Hamburg zog. "
+        "In ihrer Freizeit findet man sie oft im Schwimmbad."
+    )
+    raw = "\n".join(
+        ["Busnetz wird verlängert", "Von Jule Radeck", *body, "Irme Stetter-Karp", bio, "Weitere Artikel"]
+    )
+    art = clean_text(raw, hints=FieldHints(title="Busnetz wird verlängert"))
+    removed = {r.text: r for r in art.removed}
+    assert bio in removed and removed[bio].reason == "author"
+    assert raw[removed[bio].start : removed[bio].end] == bio
+    assert all(p in art.text for p in body)
+    off = clean_text(
+        raw, hints=FieldHints(title="Busnetz wird verlängert"), config=CleanConfig(drop_author_bios=False)
+    )
+    assert bio in off.text
+    # nobody called Jule Radeck signs this page: her biography is not recognised as one
+    unsigned = clean_text(
+        raw.replace("Von Jule Radeck", "Von der Redaktion"), hints=FieldHints(title="Busnetz wird verlängert")
+    )
+    assert not [r for r in unsigned.removed if r.reason == "author" and r.text == bio]

@@ -92,6 +92,10 @@ class CleanConfig:
     #: remove a short line printed three times or more between the article's paragraphs
     #: (an ad slot's label: "Article content", "Werbung überspringen")
     drop_interrupting_labels: bool = True
+    #: remove an author's biography: a sentence that opens with a name and an occupation
+    #: ("Jule Radeck studierte Sportwissenschaften"), when a short line of the page names the
+    #: same person (a byline, the author box's name line)
+    drop_author_bios: bool = True
     #: remove a line with no letter in any script (a bare number, a date or time stamp, a
     #: price, a page or vote count, an emoji): on its own it says nothing a reader can use
     #: (turku-lines training pages: 900 such lines are noise, 52 main text; Fundus: 639 noise, 0 main)

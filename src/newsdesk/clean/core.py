@@ -1139,6 +1139,9 @@ def clean_text(
     if cfg.drop_interrupting_labels and repeated:
         _drop_interrupting_labels(lines, keys, key_counts, repeated)
 
+    if cfg.drop_author_bios:
+        _drop_author_bios(lines)
+
     # a short line between two removed lines, after the body has ended, is furniture too
     last_body = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role == "body"), -1)
     for i, ln in enumerate(islice(lines, last_body + 1)):
@@ -1252,6 +1255,82 @@ def _drop_interrupting_labels(
             detail = f"a short line the page prints {key_counts[key]} times, between paragraphs"
             for i in idx:
                 _remove(lines[i], "label", detail)
+
+
+#: a capitalised word of a person's name ("Jule", "Stetter-Karp", "Łukasz")
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][a-zß-öø-ÿłśżźćńěřšžčů]+(?:-[A-ZÀ-ÖØ-ÞŁŚŻ][a-zß-öø-ÿłśżźćńěřšžčů]+)?"
+#: the opening of an author's biography: a name of two to four words (a title before it,
+#: an age or a birth year beside it) and what a biography says of its subject first, that
+#: they are a writer, an editor, a researcher, where they work, what they studied
+#: ("Jule Radeck studierte Sportwissenschaften", "Will Knight is a senior writer for WIRED",
+#: "Georg Kasch, Jahrgang 1979, ist Redakteur"); a news sentence about a person rarely
+#: opens that way ("Irme Stetter-Karp ist mit großer Mehrheit gewählt worden")
+_BIO_OPENING = re.compile(
+    r"\W{0,3}((?:(?:Dr|Prof)\. )*"
+    + _NAME_WORD
+    + r" (?:(?:"
+    + _NAME_WORD
+    + r"|von|van|de|der|del|la|le) ){0,2}"
+    + _NAME_WORD
+    + r")"
+    r"(?:,? \([^)]{1,40}\)|, Jahrgang \d{4},|, \d{2},)?,? (?:"
+    r"(?:is|was) (?:a|an|currently|also|senior|chief|associate|assistant|professor|editor|reporter)\b"
+    r"|has (?:been|written|worked|covered|reported)\b|(?:writes|covers|works|lives|joined|reports|teaches|studied|holds)\b"
+    r"|(?:ist|war) (?:seit|ein|eine|einer|freie[rn]?|[\w-]*(?:[Rr]edakt(?:eur|or)|[Jj]ournalist|[Aa]utor|[Ee]xpert[e]?"
+    r"|[Ww]issenschaftler|[Kk]orrespondent|[Rr]eporter|[Ff]otograf|[Hh]istoriker|[Öö]konom|[Pp]olitolog|[Ss]oziolog"
+    r"|[Jj]urist|[Aa]nwalt|[Aa]nwältin|[Pp]sycholog|[Dd]irektor|[Ll]eiter|[Gg]ründer|[Pp]rofessor|[Vv]olontär)(?:in|e|in)?"
+    r"|Mitglied|Partner|Partnerin|Diplom|promoviert\w*|studiert\w*|gelernte[rn]?|Berliner(?:in)?)\b"
+    r"|(?:arbeitet|arbeitete|schreibt|leitet|studierte|lebt|kam \d{4}|fing|beschäftigt sich|berichtet|lehrt|unterrichtet)\b"
+    r"|(?:est|était) (?:un|une|journaliste|rédact|professeu?r|chercheu|maître|docteur|écrivain|auteur)"
+    r"|(?:es|fue) (?:un|una|periodista|redactor|profesor|investigador|escritor|autor)\b|trabaja\b|escribe\b"
+    r")"
+)
+#: where else the page names its author: a byline ("Von Markus Reuter", "Text: ..."), the
+#: author box's name line, a photo credit
+_AUTHOR_MENTION = (
+    r"(?i:\W*(?:(?:by|von|par|por|de|text|texto|autor(?:in)?|author|written by|geschrieben von|[üu]ber|about|"
+    r"sobre|à propos de|ein (?:beitrag|kommentar) von)\b[:\s]*(?:\w+ ){{0,2}}{name}(?:\W|$)"
+    r"|(?:(?:photograph|photo|foto|bild|fotos)\s*:\s*)?{name}(?:\s+\w+){{0,2}}\W*$))"
+)
+#: words that open a noun phrase, not a name ("Die Angst ist ein ...", "The Associated
+#: Press is an ..."); a stoplist would also reject "Will Knight" and "May Lee"
+_NOT_A_FIRST_NAME = frozenset(
+    " ".join(
+        (
+            "the a an this that these those our my his her their its",
+            "die der das den dem des ein eine einer eines dieser diese dieses jeder jede unser unsere mein meine",
+            "le la les un une ce cette ces notre mon ma",
+            "el los las una este esta nuestro nuestra mi",
+            "il lo gli i questo questa",
+            "de het een dit deze den det ett",
+        )
+    ).split(" ")
+)
+#: a line naming the author is short
+_AUTHOR_MENTION_WORDS = 14
+
+
+def _drop_author_bios(lines: Sequence[_Line]) -> None:
+    """An author's biography under (or above) the article reads like prose, so the line
+    model keeps it ("Markus Reuter beschäftigt sich mit den Themen Digital Rights ...").
+    What gives it away is the page itself: the sentence opens with a name and says what its
+    subject does for a living, and the same name stands alone, or in a byline, on a short
+    line of the same page.  A "name" that opens with an article ("Die Angst ist ein ...") is
+    a German noun phrase, not a person."""
+    for i, ln in enumerate(lines):
+        if ln.role != "body" or ln.nw < 6:
+            continue
+        m = _BIO_OPENING.match(ln.text)
+        if m is None:
+            continue
+        name = m.group(1)
+        if name.split(maxsplit=1)[0].lower() in _NOT_A_FIRST_NAME:
+            continue
+        mention = re.compile(_AUTHOR_MENTION.format(name=re.escape(name)))
+        for j, other in enumerate(lines):
+            if j != i and other.nw <= _AUTHOR_MENTION_WORDS and mention.match(other.text):
+                _remove(ln, "author", f"an author's biography: {name} is named on line {j + 1}")
+                break
 
 
 #: a recipe's ingredient line: a quantity and a unit first ("200 g Mehl", "1 Pck.
