@@ -1294,3 +1294,23 @@ def test_an_author_biography_named_in_the_byline_is_removed() -> None:
         raw.replace("Von Jule Radeck", "Von der Redaktion"), hints=FieldHints(title="Busnetz wird verlängert")
     )
     assert not [r for r in unsigned.removed if r.reason == "author" and r.text == bio]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Sie lesen gern Achgut.com?", "donation"),
+        ("Jetzt neu! Besuchen Sie unseren Fan-Shop!", "donation"),
+        ("Gefällt Ihnen, was Sie lesen? Teilen Sie diesen Beitrag!", "social"),
+        ("Gefällt Ihnen dieser Artikel?", "social"),
+        ("¡Mira lo que tiene nuestro canal de YouTube!", "social"),
+        ("¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular en este enlace.", "social"),
+    ],
+)
+def test_prompts_to_share_subscribe_or_buy_are_furniture(line: str, reason: str) -> None:
+    """What an outlet asks of its reader after the article (share it, join its channel,
+    visit its shop) is not the article; a sentence that reports such a request is."""
+    rule = match_rules(line, len(line.split()), line.rstrip().endswith((".", "!", "?")))
+    assert rule is not None and rule[0] == reason, line
+    news = "Der Verlag sagte, viele Leser fragten, ob sie den Fan-Shop besuchen könnten, der im Mai eröffnet."
+    assert match_rules(news, len(news.split()), True) is None

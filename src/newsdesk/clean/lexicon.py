@@ -93,6 +93,9 @@ _RULES: dict[str, list[str]] = {
         # es
         r"\bhaz una donaci[óo]n\b|\bdona (?:ahora|hoy)\b|\bap[óo]yanos\b|\bapoya (?:nuestro|el) periodismo\b",
         r"\bunterst[üu]tze (?:uns|\w+ (?:bereits |schon )?mit)\b|\bwesprzyj nas\b|\bprzeka[żz] darowizn[ęe]\b",
+        # the appeal's opening question and the outlet's shop ("Sie lesen gern Achgut.com?",
+        # "Besuchen Sie unseren Fan-Shop!")
+        r"^\W*(?:sie lesen|du liest) gerne? [\w.-]+\?|\bbesuchen sie unseren (?:fan-?)?shop\b",
     ],
     "cookie": [
         r"\bcookies?\b",
@@ -126,6 +129,12 @@ _RULES: dict[str, list[str]] = {
         r"\bin (?:ihrer|ihre|deiner|die) zwischenablage (?:kopiert|gespeichert)\b|\blink (?:copied|kopiert)\b",
         r"\bcopy link\b|\blink kopieren\b|\bcopiar (?:el )?(?:link|enlace)\b|\bcopier le lien\b",
         r"\bsalva questo articolo\b|\bum die teilen-funktion zu [öo]ffnen\b",
+        # the prompt to share or like what one has just read, and the channel invitations
+        # ("Gefällt Ihnen, was Sie lesen? Teilen Sie diesen Beitrag!", "¡Mira lo que tiene
+        # nuestro canal de YouTube!")
+        r"\bgef[äa]llt (?:ihnen|dir),? (?:was (?:sie|du) (?:lesen|liest)|dieser (?:artikel|beitrag))\?",
+        r"\bteilen sie diesen (?:beitrag|artikel)\b|\bpartagez cet article\b|\bcomparte (?:este|esta) (?:art[íi]culo|nota)\b",
+        r"\bmira lo que tiene nuestro canal\b|\b[úu]nete (?:a nuestro canal|desde tu (?:celular|m[óo]vil))\b",
     ],
     "comments": [
         r"\byour email address will not be published\b|\brequired fields are marked\b",
