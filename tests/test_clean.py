@@ -1304,7 +1304,10 @@ def test_an_author_biography_named_in_the_byline_is_removed() -> None:
         ("Gefällt Ihnen, was Sie lesen? Teilen Sie diesen Beitrag!", "social"),
         ("Gefällt Ihnen dieser Artikel?", "social"),
         ("¡Mira lo que tiene nuestro canal de YouTube!", "social"),
-        ("¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular en este enlace.", "social"),
+        (
+            "¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular en este enlace.",
+            "social",
+        ),
     ],
 )
 def test_prompts_to_share_subscribe_or_buy_are_furniture(line: str, reason: str) -> None:
