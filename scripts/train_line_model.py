@@ -264,10 +264,10 @@ def fit_stage(kind: str, x: np.ndarray, y: np.ndarray, c: float, w: np.ndarray |
     return fit_trees(x, y, w) if kind == "trees" else fit(x, y, c, w)
 
 
-def shell(kind: str) -> LineModel:
+def shell(kind: str, page_stats: bool = False) -> LineModel:
     """A model object used only for its input transforms (``wide`` for trees)."""
     dummy = LinearStage(np.zeros(1), np.ones(1), np.zeros(1), 0.0)
-    return LineModel(dummy, dummy, 0.5, {}, wide=kind == "trees")
+    return LineModel(dummy, dummy, 0.5, {}, wide=kind == "trees", page_stats=page_stats)
 
 
 def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
@@ -288,11 +288,12 @@ def train(
     c: float,
     threshold: float = 0.5,
     weights: list[float] | None = None,
+    page_stats: bool = False,
 ) -> LineModel:
     """Both stages on these documents (``weights``: one per document, for its lines)."""
     # stage 2 must see stage-1 probabilities as they look on unseen documents: cross-fit
     folds = 5
-    sh = shell(kind)
+    sh = shell(kind, page_stats)
     x1s = [sh.stage1_input(x) for x in xs]
     rows = [np.full(len(y), 1.0 if weights is None else weights[i]) for i, y in enumerate(ys)]
     p1_xs: list[np.ndarray] = [np.empty(0)] * len(xs)
@@ -311,7 +312,7 @@ def train(
     w = np.concatenate(rows)
     stage1 = fit_stage(kind, np.vstack(x1s), np.concatenate(ys), c, w)
     stage2 = fit_stage(kind, np.vstack(p1_xs), np.concatenate(ys), c, w)
-    return LineModel(stage1, stage2, threshold, {}, wide=sh.wide)
+    return LineModel(stage1, stage2, threshold, {}, wide=sh.wide, page_stats=page_stats)
 
 
 def predict_raw(model: LineModel, x: np.ndarray) -> np.ndarray:
@@ -395,6 +396,13 @@ def doc_weight(d: Doc) -> float:
 #: tune-b and 0.907 / 0.909 / 0.909 / 0.907 on tune-a.  (Until session 6 this was
 #: CleanConfig.model_threshold's default, which overrode every model's own cut.)
 NEWS_CUT = {"news": 0.4, "news-lexical": 0.4}
+#: the models whose second stage also sees the page's mean and median first-stage
+#: probability (``LineModel.page_stats``).  Measured session 11, each check scored by models
+#: trained without it (tune-a / tune-b / Fundus-a / Fundus-b): 0.921 / 0.918 / 0.819 / 0.798
+#: without, 0.922 / 0.919 / 0.821 / 0.802 with; the wider context the tree models see
+#: (``wide_context_features``) gave 0.921 / 0.921 / 0.823 / 0.802 at five times the cost.
+#: Not for ``web``: its own training documents' fifth and turku dev did not move.
+PAGE_STATS_MODELS = frozenset({"news", "news-lexical"})
 #: a page language gets its own cut-off only with this many training documents in it
 LANG_THRESHOLD_MIN_DOCS = 40
 #: ... and only when its own best cut beats the global one there by this much F1
@@ -466,7 +474,15 @@ def build(
     inner = [i for i in range(len(docs)) if i % 5 != 0]
     held = [i for i in range(len(docs)) if i % 5 == 0]
     weights = [doc_weight(d) for d in docs]
-    m = train(kind, [xs[i] for i in inner], [ys[i] for i in inner], c, weights=[weights[i] for i in inner])
+    page_stats = name in PAGE_STATS_MODELS
+    m = train(
+        kind,
+        [xs[i] for i in inner],
+        [ys[i] for i in inner],
+        c,
+        weights=[weights[i] for i in inner],
+        page_stats=page_stats,
+    )
     hp = np.concatenate([predict_raw(m, xs[i]) for i in held])
     hy = np.concatenate([ys[i] for i in held])
     best = max((prf(hy, (hp >= t).astype(int))[2], float(t)) for t in np.arange(0.2, 0.8, 0.05))
@@ -475,7 +491,7 @@ def build(
     if name in NEWS_CUT:
         threshold = NEWS_CUT[name]
         print(f"[{name}] stored cut {threshold} (chosen on the tune-b quarter, see NEWS_CUT)")
-    final = train(kind, xs, ys, c, weights=weights)
+    final = train(kind, xs, ys, c, weights=weights, page_stats=page_stats)
     # per-language cuts for the web model only: its training pages are the genre it serves;
     # the news models' French and Finnish pages are turku web pages, not news
     per_lang_cut: dict[str, float] = {}
@@ -515,6 +531,7 @@ def build(
         wide=final.wide,
         lexical=lexical,
         lang_thresholds=per_lang_cut,
+        page_stats=page_stats,
     )
     path = (OUT_DIR or PKG) / MODEL_FILES[name]
     path.write_text(model.to_json() + "\n", encoding="utf-8")

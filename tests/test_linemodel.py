@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk.clean.features import (
     N_FEATURES,
     NEIGHBOUR_COLUMNS,
     context_features,
+    doc_features,
     neighbour_features,
+    page_context,
     wide_context_features,
 )
 from newsdesk.clean.lexicon import stopwords
@@ -112,3 +116,40 @@ def test_cleaner_cuts_at_the_page_language_threshold() -> None:
     assert probs.max() < 1.0
     # at cut 1 only prose lines (kept whatever the model says) and the headline survive
     assert "Lisää aiheesta" in kept["low"] and "Lisää aiheesta" not in kept["high"]
+
+
+def test_page_statistics_enter_stage_two_the_same_way_on_both_paths() -> None:
+    """A ``page_stats`` model's second stage adds the page's mean and median first-stage
+    probability; the cleaner's shortcut (one offset per page) must give what the stacked
+    matrix the trainer fits on gives, and the flag must survive JSON."""
+    model = load_model("news")
+    assert isinstance(model, LineModel) and model.page_stats
+    lines = [
+        "Home",
+        "The council voted on Tuesday to close the old bridge after engineers found cracks in two of its piers.",
+        "Residents said the detour would add half an hour to their daily commute into the town centre.",
+        "Share on Facebook",
+        "Newsletter",
+    ]
+    fast = model.score(lines, stopwords("en"))
+    x = model.stage1_input(doc_features(lines, stopwords("en")))
+    p1 = model.stage1.predict(x)
+    full = model.stage2.predict(model.stage2_input(x, p1))
+    np.testing.assert_allclose(fast, full, rtol=1e-12, atol=1e-12)
+    assert model.stage2_input(x, p1).shape[1] == x.shape[1] + 6 + 2
+    np.testing.assert_array_equal(model.stage2_input(x, p1)[:, -2:], [page_context(p1)] * len(lines))
+    again = LineModel.from_json(model.to_json())
+    assert again.page_stats
+    np.testing.assert_allclose(again.score(lines, stopwords("en")), fast)
+    assert page_context(np.zeros(0)) == (0.5, 0.5)
+    web = load_model("web")
+    assert isinstance(web, LineModel) and not web.page_stats
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=1, max_size=60))
+def test_page_context_is_numpys_mean_and_median(values: list[float]) -> None:
+    """The cleaner's shortcut must give the values the trainer's features were computed
+    with, to the last bit."""
+    p = np.asarray(values, dtype=np.float64)
+    assert page_context(p) == (float(p.mean()), float(np.median(p)))

@@ -896,6 +896,23 @@ def context_features(p: np.ndarray) -> np.ndarray:
     return out
 
 
+def page_context(p: np.ndarray) -> tuple[float, float]:
+    """The mean and the median of the first stage's probabilities over the whole page (a
+    ``page_stats`` model's two last second-stage columns, the same for every line)."""
+    n = len(p)
+    if n == 0:
+        return (0.5, 0.5)
+    # the values ``p.mean()`` and ``np.median(p)`` give, from one C call each: on the short
+    # pages that make up most of a corpus, numpy's Python wrappers were the cost
+    k = n // 2
+    if n % 2:
+        median = float(np.partition(p, k)[k])
+    else:
+        part = np.partition(p, (k - 1, k))
+        median = float((part[k - 1] + part[k]) / 2)
+    return (float(p.sum() / n), median)
+
+
 #: columns of :func:`doc_features` that :func:`neighbour_features` copies from the lines
 #: around each line (length, prose-ness, punctuation, list and link marks, cues, repeats)
 NEIGHBOUR_COLUMNS = tuple(

@@ -29,6 +29,7 @@ from newsdesk.clean.features import (
     context_features,
     doc_features,
     neighbour_features,
+    page_context,
     wide_context_features,
 )
 
@@ -66,10 +67,15 @@ class LinearStage:
         w, b = self._folded
         return _sigmoid(x @ w + b)
 
-    def predict_split(self, x: np.ndarray, extra: np.ndarray) -> np.ndarray:
-        """:meth:`predict` of ``np.hstack([x, extra])`` without building it."""
+    def predict_split(self, x: np.ndarray, extra: np.ndarray, page: Sequence[float] = ()) -> np.ndarray:
+        """:meth:`predict` of ``np.hstack([x, extra, page])`` without building it (``page``:
+        values shared by every line of the page, added as one offset)."""
         w, b = self._folded
         k = x.shape[1]
+        if page:
+            e = k + extra.shape[1]
+            b = b + float(np.dot(w[e:], page))
+            return _sigmoid(x @ w[:k] + extra @ w[k:e] + b)
         return _sigmoid(x @ w[:k] + extra @ w[k:] + b)
 
     def to_dict(self) -> dict[str, Any]:
@@ -398,6 +404,10 @@ class LineModel:
     #: cut-offs for the page languages whose training documents chose one apart from the
     #: global ``threshold`` (see :meth:`threshold_for`)
     lang_thresholds: dict[str, float] = field(default_factory=dict)
+    #: stage 2 also sees the mean and the median of stage 1's probabilities over the page
+    #: (:func:`page_context`): on a page stage 1 finds mostly article, a doubtful line is
+    #: more likely article too, and the other way round on a mostly furniture page
+    page_stats: bool = False
 
     def threshold_for(self, lang: str | None) -> float:
         """The cut-off for a page in ``lang``.  Sites and annotators of one language share
@@ -416,7 +426,10 @@ class LineModel:
         return neighbour_features(x) if self.wide else x
 
     def stage2_input(self, x1: np.ndarray, p1: np.ndarray) -> np.ndarray:
-        return np.hstack([x1, wide_context_features(p1) if self.wide else context_features(p1)])
+        ctx = wide_context_features(p1) if self.wide else context_features(p1)
+        if self.page_stats:
+            return np.hstack([x1, ctx, np.broadcast_to(page_context(p1), (len(p1), 2))])
+        return np.hstack([x1, ctx])
 
     def score(self, lines: Sequence[str], stop: frozenset[str] | None, *known: Any) -> np.ndarray:
         """Probability that each line is main text (``known``: what the page's other steps
@@ -435,7 +448,8 @@ class LineModel:
         x1 = self.stage1_input(self.with_lexical(x, lines))
         p1 = self.stage1.predict(x1)
         if isinstance(self.stage2, LinearStage) and not self.wide:
-            return self.stage2.predict_split(x1, context_features(p1)), x
+            page = page_context(p1) if self.page_stats else ()
+            return self.stage2.predict_split(x1, context_features(p1), page), x
         return self.stage2.predict(self.stage2_input(x1, p1)), x
 
     def to_json(self) -> str:
@@ -446,6 +460,7 @@ class LineModel:
                 "stage2": self.stage2.to_dict(),
                 "threshold": self.threshold,
                 "wide": self.wide,
+                **({"page_stats": True} if self.page_stats else {}),
                 "info": self.info,
                 **({"lexical": self.lexical.to_dict()} if self.lexical is not None else {}),
                 **(
@@ -472,6 +487,7 @@ class LineModel:
             bool(d.get("wide", False)),
             LexicalStage.from_dict(d["lexical"]) if "lexical" in d else None,
             {str(k): float(v) for k, v in d.get("lang_thresholds", {}).items()},
+            bool(d.get("page_stats", False)),
         )
 
 
