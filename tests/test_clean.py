@@ -1317,3 +1317,34 @@ def test_prompts_to_share_subscribe_or_buy_are_furniture(line: str, reason: str)
     assert rule is not None and rule[0] == reason, line
     news = "Der Verlag sagte, viele Leser fragten, ob sie den Fan-Shop besuchen könnten, der im Mai eröffnet."
     assert match_rules(news, len(news.split()), True) is None
+
+
+def test_the_context_rescue_leaves_an_authors_name_out_of_the_body() -> None:
+    """The rescue brings back short lines the model dropped between two body lines (a
+    sub-heading, a list item); a bare name there is the byline, not the article."""
+    from newsdesk.clean.config import CleanConfig
+    from newsdesk.clean.core import _Line, _looks_like_a_name, _rescue_runs
+
+    def page(middle: str) -> list[_Line]:
+        texts = ["A first paragraph of the article.", middle, "A second paragraph of the article."]
+        lines = [_Line(0, len(t), t, role="body", p=0.9) for t in texts]
+        lines[1].role, lines[1].reason, lines[1].p = "removed", "boilerplate", 0.3
+        return lines
+
+    heading = page("What happens next")
+    _rescue_runs(heading, CleanConfig(), [1])
+    assert heading[1].role == "body"
+    name = page("María R. Sahuquillo")
+    _rescue_runs(name, CleanConfig(), [1])
+    assert name[1].role == "removed" and name[1].reason == "boilerplate"
+    for text in ("Nicole Opitz", "Anne-Marie Slaughter", "Павел Вовк", "Jean-Luc O'Neil"):
+        assert _looks_like_a_name(text), text
+    for text in (
+        "Table of Contents",
+        "Earcuff: Zoeca",
+        "ALAJUELENSE PÉREZ",
+        "RE 2",
+        "Entwicklungsreise",
+        "* Fixer Aluminiumstock",
+    ):
+        assert not _looks_like_a_name(text), text

@@ -1196,10 +1196,28 @@ def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig, dropped: Sequence[int
             and lines[start - 1].role == "body"
             and lines[end].role == "body"
             and min(x.p for x in lines[start:end]) >= min_p
+            and not any(_looks_like_a_name(x.text) for x in lines[start:end])
         ):
             for x in lines[start:end]:
                 x.role = "body"
                 x.reason = x.detail = ""
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Two or three capitalised words and nothing else ("Nicole Opitz", "María R.
+    Sahuquillo"): an author's name printed above or inside the article, which the line
+    model rightly drops and the rescue must not bring back into the body (on the Fundus
+    news pages every such rescued line was a byline; on the tune pages none held a snippet)."""
+    words = text.split()
+    if not 2 <= len(words) <= 3:
+        return False
+    for w in words:
+        if len(w) == 2 and w[0].isupper() and w[1] == ".":  # an initial
+            continue
+        rest = w[1:].replace("-", "").replace("'", "")
+        if not (w[0].isupper() and rest.isalpha() and any(c.islower() for c in rest)):
+            return False
+    return True
 
 
 #: a label interrupts prose when the nearest kept line on each side is a sentence of at
