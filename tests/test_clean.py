@@ -1348,3 +1348,32 @@ def test_the_context_rescue_leaves_an_authors_name_out_of_the_body() -> None:
         "* Fixer Aluminiumstock",
     ):
         assert not _looks_like_a_name(text), text
+
+
+def test_a_recipes_part_headings_and_unitless_ingredients_stay_with_the_list() -> None:
+    """Inside an ingredient list, "2 Eier (Größe M)" has no unit and "Belag:" is a part's
+    heading; both belong to the list, as does the heading just above it."""
+    first = ["50 ml Milch", "100 g Butter", "250 g Weizenmehl", "2 Eier (Größe M)", "50 g Zucker"]
+    second = ["25 g Butter", "1 EL Honig", "70 g gehobelte Mandeln"]
+    raw = "\n".join(
+        [
+            "Rezepte",
+            "Bienenstich-Muffins",
+            "Saftige Muffins aus Hefeteig mit einem knusprigen Belag aus Honig und Mandeln.",
+            "Hefeteig:",
+            *first,
+            "Belag:",
+            *second,
+            "Milch erwärmen und darin die Butter zerlassen, dann mit Mehl und Zucker verkneten.",
+            "Den Teig in die Förmchen geben, mit dem Belag bestreichen und etwa 15 Minuten backen.",
+            "Newsletter abonnieren",
+        ]
+    )
+    strict = CleanConfig(model_threshold=0.97, rescue_max_run=0)
+    hints = FieldHints(title="Bienenstich-Muffins")
+    art = clean_text(raw, hints=hints, config=strict)
+    assert_valid(art)
+    for line in ["Hefeteig:", *first, "Belag:", *second]:
+        assert line in art.text, line
+    off = clean_text(raw, hints=hints, config=replace(strict, keep_ingredients=False))
+    assert "Belag:" not in off.text

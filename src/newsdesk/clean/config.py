@@ -67,7 +67,8 @@ class CleanConfig:
     #: a deck the page does not echo, found only because a byline, date or caption follows
     #: it, needs this many words: a standfirst is a sentence, "Published in Health" is a label
     deck_min_words: int = 4
-    #: a recipe's ingredient lines ("200 g Mehl") in a run of three or more stay in the body
+    #: a recipe's ingredient lines ("200 g Mehl") in a run of three or more stay in the body,
+    #: with the unit-less items and part headings inside the run and the heading above it
     keep_ingredients: bool = True
     byline_max_words: int = 12
     #: a short line confidently in another language than the article is removed

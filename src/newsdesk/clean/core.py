@@ -1361,20 +1361,47 @@ _INGREDIENT = re.compile(
 )
 
 
+#: ingredient lines at most this many lines apart belong to one list
+_INGREDIENT_GAP = 3
+#: a line inside an ingredient list is one of its items or headings, not prose
+_INGREDIENT_MAX_WORDS = 8
+
+
 def _keep_ingredient_runs(lines: Sequence[_Line], dropped: Sequence[int]) -> None:
     """A recipe's ingredient list is the article's text, though every line of it is short
     and looks like a shop's or a table's cell to the line model: the model's removals that
     start with a quantity and a unit go back to the body when two more such lines sit within
     three lines of them."""
     hits = [i for i in dropped if lines[i].role == "removed" and _INGREDIENT.match(lines[i].text)]
-    if len(hits) < 3:
-        return
     near = {i for i in range(len(lines)) if _INGREDIENT.match(lines[i].text)}
+    if len(near) < 3:
+        return
     for i in hits:
         if sum(1 for j in range(i - 3, i + 4) if j != i and j in near) >= 2:
-            ln = lines[i]
-            ln.role = "body"
-            ln.reason = ln.detail = ""
+            _restore(lines[i])
+    # the rest of the list: what sits inside a run of ingredient lines is the list too (an
+    # ingredient without a unit, "2 Eier (Größe M)", "etwas Fett"; a part's heading,
+    # "Belag:"), and so is the heading just above the run ("Für den Mürbeteig:")
+    model_dropped = set(dropped)
+    blocks: list[list[int]] = []
+    for i in sorted(near):
+        if blocks and i - blocks[-1][-1] <= _INGREDIENT_GAP:
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    for block in blocks:
+        if len(block) < 3:
+            continue
+        for j in range(max(block[0] - 1, 0), block[-1]):
+            ln = lines[j]
+            inside = j > block[0] or ln.text.rstrip().endswith(":")
+            if inside and j in model_dropped and ln.role == "removed" and ln.nw <= _INGREDIENT_MAX_WORDS:
+                _restore(ln)
+
+
+def _restore(ln: _Line) -> None:
+    ln.role = "body"
+    ln.reason = ln.detail = ""
 
 
 def _cut_after_end_gap(lines: Sequence[_Line], start: int, cfg: CleanConfig) -> None:
