@@ -112,14 +112,18 @@ def test_candidates_are_free_lines_around_the_body_start() -> None:
     lines = [_Line(t, len(t.split())) for t in texts]
     lines[10].role = "removed"
     anchor = 25
-    lines[anchor] = _Line(" ".join(["word"] * 25) + ".", 26, 0.3, True)
+    lines[anchor] = _Line(" ".join(["word"] * 25) + ":", 26, 0.3, False)
+    # a sentence that ends with a full stop is the body's, not a headline
+    lines[anchor + 1] = _Line("Before you start, you will need Python on your computer.", 10, 0.4, True)
+    lines[anchor + 2] = _Line("Colder temperatures forecast for Wed.", 5, 0.2, True)
     probs = [0.5] * len(lines)
     line_x = np.arange(len(lines) * len(LINE_FEATURES), dtype=np.float64).reshape(len(lines), -1)
     idx, x = candidates(lines, probs, line_x, anchor, lambda i: 1)
     free = [i for i, ln in enumerate(lines) if ln.role is None]
     k = free.index(anchor)
     # the body's first line is a candidate too (a long headline reads like prose)
-    assert idx == free[k - ABOVE : k + BELOW + 1]
+    assert idx == [i for i in free[k - ABOVE : k + BELOW + 1] if i != anchor + 1]
+    assert anchor + 2 in idx  # "Wed." is an abbreviation, not a sentence's end
     assert x.shape == (len(idx), len(FEATURE_NAMES))
     # each row goes on with that line's own line-model features
     assert np.array_equal(x[:, len(OWN_FEATURES) :], line_x[idx])
