@@ -1377,3 +1377,22 @@ def test_a_recipes_part_headings_and_unitless_ingredients_stay_with_the_list() -
         assert line in art.text, line
     off = clean_text(raw, hints=hints, config=replace(strict, keep_ingredients=False))
     assert "Belag:" not in off.text
+
+
+def test_a_caption_that_says_who_stands_where_is_a_caption() -> None:
+    """ "Sir Tony Blair (left) being interviewed ..." describes a photo; the body keeps the
+    sentences around it, and the caption keeps its exact span."""
+    body = [
+        "The former prime minister said on Monday that a compromise was the only way to end the war.",
+        "He told the newspaper that both sides would have to give up claims they had long held.",
+    ]
+    caption = "Sir Tony Blair (left) being interviewed by Dylan Jones"
+    german = "Vargas Llosa (r.) mit Verleger Pere A. Serra und Carmen Serra."
+    body.insert(0, "Tony Blair has spoken about the war in a long interview with the London Standard.")
+    raw = "\n".join(["Blair calls for compromise", body[0], body[1], caption, body[2], german])
+    art = clean_text(raw, hints=FieldHints(title="Blair calls for compromise"))
+    assert_valid(art)
+    texts = [c.text for c in art.captions]
+    assert caption in texts and german in texts
+    assert caption not in art.text and german not in art.text
+    assert all(p in art.text for p in body)
