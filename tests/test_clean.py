@@ -1387,7 +1387,7 @@ def test_a_caption_that_says_who_stands_where_is_a_caption() -> None:
         "He told the newspaper that both sides would have to give up claims they had long held.",
     ]
     caption = "Sir Tony Blair (left) being interviewed by Dylan Jones"
-    german = "Vargas Llosa (r.) mit Verleger Pere A. Serra und Carmen Serra."
+    german = "Die Präsidentin Eva M. Welskop-Deffaa (2. von rechts) mit Vizepräsident Heinz Müller."
     body.insert(0, "Tony Blair has spoken about the war in a long interview with the London Standard.")
     raw = "\n".join(["Blair calls for compromise", body[0], body[1], caption, body[2], german])
     art = clean_text(raw, hints=FieldHints(title="Blair calls for compromise"))

@@ -96,7 +96,8 @@ _FIGURE_LABEL = re.compile(
 #: pages keep 8 such lines in the body, none of them article text)
 _POSITION_IN_PHOTO = re.compile(
     r"\((?:right|left|centre|center|far (?:right|left)|second (?:from )?(?:left|right)|l\.|r\.|m\."
-    r"|links|rechts|mitte|v\.\s?l\.(?:\s?n\.\s?r\.)?|à gauche|à droite|au centre|izquierda|derecha|centro)\)"
+    r"|links|rechts|mitte|v\.\s?l\.(?:\s?n\.\s?r\.)?|\d\.\s?v(?:on|\.) (?:links|rechts)"
+    r"|à gauche|à droite|au centre|izquierda|derecha|centro)\)"
 )
 #: a caption is short
 _POSITION_CAPTION_MAX_WORDS = 40
