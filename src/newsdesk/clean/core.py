@@ -1381,6 +1381,9 @@ _INGREDIENT = re.compile(
 )
 
 
+#: the first character of every line :data:`_INGREDIENT` matches: a list mark, a fraction or
+#: (``str.isdigit``) a digit
+_INGREDIENT_OPENING = frozenset("*\u2022-\u00bc\u00bd\u00be" + "".join(map(chr, range(0x2153, 0x215F))))
 #: ingredient lines at most this many lines apart belong to one list
 _INGREDIENT_GAP = 3
 #: a line inside an ingredient list is one of its items or headings, not prose
@@ -1392,10 +1395,16 @@ def _keep_ingredient_runs(lines: Sequence[_Line], dropped: Sequence[int]) -> Non
     and looks like a shop's or a table's cell to the line model: the model's removals that
     start with a quantity and a unit go back to the body when two more such lines sit within
     three lines of them."""
-    hits = [i for i in dropped if lines[i].role == "removed" and _INGREDIENT.match(lines[i].text)]
-    near = {i for i in range(len(lines)) if _INGREDIENT.match(lines[i].text)}
+    # the pattern is tried only on lines opening the way it must (a Python call per line
+    # of every page was the cost)
+    near = {
+        i
+        for i, ln in enumerate(lines)
+        if ((c := ln.text[:1]) in _INGREDIENT_OPENING or c.isdigit()) and _INGREDIENT.match(ln.text)
+    }
     if len(near) < 3:
         return
+    hits = [i for i in dropped if i in near and lines[i].role == "removed"]
     for i in hits:
         if sum(1 for j in range(i - 3, i + 4) if j != i and j in near) >= 2:
             _restore(lines[i])
