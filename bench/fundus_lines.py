@@ -18,6 +18,10 @@ held-out figures.  The protocol for checking a cleaner change on pages no model 
 (likewise ``b``).  Peers from the same run: jusText over the same lines (each wrapped as a
 ``<p>``, the stoplist of the page's gold language) and every line kept.
 
+The article fields are scored too, as ``bench/plaintext_eval.py`` scores them on
+trafilatura-eval: the headline exactly (the page's first line beside it), the byline holding
+one of the gold authors, the publication date right to the day.
+
     .venv/bin/python bench/fundus_lines.py            # all 129 pages, packaged model
     .venv/bin/python bench/fundus_lines.py --errors   # also list each kept non-main / lost main line
 """
@@ -36,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
 from newsdesk.evaluation import collapse, fundus_half, fundus_line_labels, render_lines  # noqa: E402
+from newsdesk.model import Article  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 from plaintext_eval import JUSTEXT_NAMES as PLAINTEXT_JUSTEXT_NAMES  # noqa: E402
 
@@ -46,7 +51,7 @@ JUSTEXT_NAMES = {
 }  # fmt: skip
 
 
-def kept_by_newsdesk(lines: list[str], cfg: CleanConfig) -> list[bool]:
+def kept_by_newsdesk(lines: list[str], cfg: CleanConfig) -> tuple[list[bool], Article]:
     raw = "\n".join(lines)
     art = clean_text(raw, config=cfg)
     spans = sorted(
@@ -59,7 +64,41 @@ def kept_by_newsdesk(lines: list[str], cfg: CleanConfig) -> list[bool]:
         k = bisect.bisect_right(starts, pos) - 1
         out.append(k >= 0 and spans[k][0] <= pos < spans[k][1])
         pos += len(ln) + 1
-    return out
+    return out, art
+
+
+def fold(text: str | None) -> str:
+    return collapse(text or "").casefold()
+
+
+def gold_authors(gold: dict[str, object]) -> list[str]:
+    """Fundus stores the author list as its Python repr ("['Marta Cañete']")."""
+    value = gold.get("authors")
+    if isinstance(value, str):
+        try:
+            value = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            value = [value]
+    return [str(x) for x in value or [] if str(x).strip()] if isinstance(value, list) else []
+
+
+def field_hits(art: Article, lines: list[str], gold: dict[str, object]) -> dict[str, bool]:
+    """The article fields against the gold, as bench/plaintext_eval.py scores them: the
+    headline exactly (case and whitespace aside; the page's first line beside it), the byline
+    holding one of the gold authors, the publication date right to the day."""
+    hits: dict[str, bool] = {}
+    title = str(gold.get("title") or "")
+    if title.strip():
+        hits["title"] = art.title is not None and fold(art.title.text) == fold(title)
+        hits["title, first line"] = bool(lines) and fold(lines[0]) == fold(title)
+    authors = gold_authors(gold)
+    if authors:
+        by = fold(art.byline.text if art.byline else None)
+        hits["byline"] = bool(by) and any(fold(a) in by for a in authors)
+    date = str(gold.get("publishing_date") or "")
+    if date[:10]:
+        hits["date"] = bool(art.published) and str(art.published)[:10] == date[:10]
+    return hits
 
 
 def kept_by_justext(lines: list[str], lang: str | None) -> list[bool]:
@@ -98,6 +137,7 @@ def main() -> None:
     systems = ["newsdesk"] if args.newsdesk_only else ["newsdesk", "justext", "all lines"]
     counts = {s: [0, 0, 0] for s in systems}  # tp, fp, fn
     pages = 0
+    fields: dict[str, list[int]] = {}
     for row in read_jsonl_gz(data_path("fundus", "articles.jsonl.gz")):
         if args.half is not None and fundus_half(row["id"]) != args.half:
             continue
@@ -106,7 +146,12 @@ def main() -> None:
             continue
         pages += 1
         gold = fundus_line_labels(lines, row["gold"])
-        outs = {"newsdesk": kept_by_newsdesk(lines, cfg)}
+        kept_nd, art = kept_by_newsdesk(lines, cfg)
+        outs = {"newsdesk": kept_nd}
+        for name, hit in field_hits(art, [ln for ln in lines if ln.strip()], row["gold"]).items():
+            fields.setdefault(name, [0, 0])
+            fields[name][0] += hit
+            fields[name][1] += 1
         if not args.newsdesk_only:
             outs["justext"] = kept_by_justext(lines, row.get("language"))
             outs["all lines"] = [True] * len(lines)
@@ -127,6 +172,9 @@ def main() -> None:
         r = tp / (tp + fn) if tp + fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{name:12s} {p:6.3f} {r:6.3f} {f:6.3f}  {tp} / {fp} / {fn}")
+    print("article fields, newsdesk (right / pages with the gold field):")
+    for name, (right, n) in fields.items():
+        print(f"  {name:18s} {right / n if n else 0.0:6.3f}  ({right} / {n})")
 
 
 if __name__ == "__main__":
