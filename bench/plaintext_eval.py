@@ -25,6 +25,8 @@ all pages.  For reference the script also prints trafilatura 2.x on the HTML its
     .venv/bin/python bench/plaintext_eval.py               # all 990 pages
     .venv/bin/python bench/plaintext_eval.py --limit 200   # quick look
     .venv/bin/python bench/plaintext_eval.py --variants    # output choices we compared
+    .venv/bin/python bench/plaintext_eval.py --save-pages before.json   # then, after a change:
+    .venv/bin/python bench/plaintext_eval.py --compare before.json      # difference and its 95 % interval
 
 Rendered texts are cached in ``$XDG_CACHE_HOME/newsdesk`` (never in the repository).
 """
@@ -37,6 +39,7 @@ import gzip
 import hashlib
 import json
 import os
+import random
 import sys
 import time
 import warnings
@@ -151,6 +154,19 @@ def main() -> None:
         metavar="FIELD=VALUE",
         help="any CleanConfig field (repeatable; VALUE as a Python literal), e.g. --set mark_article_end=False",
     )
+    ap.add_argument(
+        "--save-pages",
+        type=Path,
+        default=None,
+        help="write newsdesk's per-page snippet counts (JSON) for a later --compare",
+    )
+    ap.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        help="a --save-pages file from another version: print the F1 difference per split with a "
+        "95%% interval from a paired bootstrap over pages (is a change more than page noise?)",
+    )
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
 
@@ -220,6 +236,7 @@ def main() -> None:
             counts[system][sp].add(text, g["with"], g["without"])
             counts[system][sp].cpu += cpu
 
+    per_page: dict[str, tuple[int, int, int]] = {}
     for f in files:
         g = by_file[f]
         text = rendered.get(f, "")
@@ -253,6 +270,9 @@ def main() -> None:
         for name, out in views.items():
             if name in counts:
                 score(name, sp, out, g, cpu)
+        page = Counts()
+        page.add(views["newsdesk"], g["with"], g["without"])
+        per_page[f] = (page.tp, page.fp, page.fn)
         if not args.newsdesk_only:
             t = time.process_time()
             jt = run_justext(text, art.lang)
@@ -285,6 +305,47 @@ def main() -> None:
     if "trafilatura-on-html" in counts:
         tr = counts["trafilatura-on-html"]["all"].prf()[2]
         print(f"gap to trafilatura on the HTML itself (all): {nd - tr:+.3f} F1")
+    if args.save_pages is not None:
+        args.save_pages.write_text(json.dumps(per_page, sort_keys=True), encoding="utf-8")
+    if args.compare is not None:
+        before = {k: tuple(v) for k, v in json.loads(args.compare.read_text(encoding="utf-8")).items()}
+        for sp in SPLITS:
+            keys = [f for f in per_page if f in before and (sp == "all" or split_of(f) == sp)]
+            if keys:
+                diff, lo, hi = paired_bootstrap(keys, before, per_page)
+                changed = sum(1 for k in keys if before[k] != per_page[k])
+                print(
+                    f"newsdesk F1 against {args.compare.name}, {sp}: {diff:+.4f} "
+                    f"(95% interval {lo:+.4f} .. {hi:+.4f}; {changed} of {len(keys)} pages changed)"
+                )
+
+
+def _f1(rows: list[tuple[int, ...]]) -> float:
+    tp = sum(r[0] for r in rows)
+    fp = sum(r[1] for r in rows)
+    fn = sum(r[2] for r in rows)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def paired_bootstrap(
+    keys: list[str],
+    before: dict[str, tuple[int, ...]],
+    after: dict[str, tuple[int, ...]],
+    rounds: int = 2000,
+) -> tuple[float, float, float]:
+    """F1(after) - F1(before) over ``keys``, and the 2.5 / 97.5 percentiles of that
+    difference over pages drawn with replacement (the same draw for both versions), with a
+    fixed seed so the interval is reproducible."""
+    rng = random.Random(0)
+    diffs = []
+    for _ in range(rounds):
+        draw = [keys[rng.randrange(len(keys))] for _ in keys]
+        diffs.append(_f1([after[k] for k in draw]) - _f1([before[k] for k in draw]))
+    diffs.sort()
+    point = _f1([after[k] for k in keys]) - _f1([before[k] for k in keys])
+    return point, diffs[int(0.025 * rounds)], diffs[int(0.975 * rounds) - 1]
 
 
 if __name__ == "__main__":
