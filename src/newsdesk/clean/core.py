@@ -1381,9 +1381,11 @@ _INGREDIENT = re.compile(
 )
 
 
-#: the first character of every line :data:`_INGREDIENT` matches: a list mark, a fraction or
-#: (``str.isdigit``) a digit
-_INGREDIENT_OPENING = frozenset("*\u2022-\u00bc\u00bd\u00be" + "".join(map(chr, range(0x2153, 0x215F))))
+#: the first character of every line :data:`_INGREDIENT` matches: a list mark, a fraction, an
+#: ASCII digit or (``str.isdigit``) another script's digit
+_INGREDIENT_OPENING = frozenset(
+    "*\u2022-0123456789\u00bc\u00bd\u00be" + "".join(map(chr, range(0x2153, 0x215F)))
+)
 #: ingredient lines at most this many lines apart belong to one list
 _INGREDIENT_GAP = 3
 #: a line inside an ingredient list is one of its items or headings, not prose
@@ -1400,7 +1402,8 @@ def _keep_ingredient_runs(lines: Sequence[_Line], dropped: Sequence[int]) -> Non
     near = {
         i
         for i, ln in enumerate(lines)
-        if ((c := ln.text[:1]) in _INGREDIENT_OPENING or c.isdigit()) and _INGREDIENT.match(ln.text)
+        if ((c := ln.text[:1]) in _INGREDIENT_OPENING or (c > "\x7f" and c.isdigit()))
+        and _INGREDIENT.match(ln.text)
     }
     if len(near) < 3:
         return
