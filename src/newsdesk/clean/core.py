@@ -1223,11 +1223,17 @@ def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig, dropped: Sequence[int
                 x.reason = x.detail = ""
 
 
+#: three words of a name are rarely longer
+_NAME_MAX_CHARS = 60
+
+
 def _looks_like_a_name(text: str) -> bool:
     """Two or three capitalised words and nothing else ("Nicole Opitz", "María R.
     Sahuquillo"): an author's name printed above or inside the article, which the line
     model rightly drops and the rescue must not bring back into the body (on the Fundus
     news pages every such rescued line was a byline; on the tune pages none held a snippet)."""
+    if len(text) > _NAME_MAX_CHARS:
+        return False
     words = text.split()
     if not 2 <= len(words) <= 3:
         return False
@@ -1397,8 +1403,6 @@ def _keep_ingredient_runs(lines: Sequence[_Line], dropped: Sequence[int]) -> Non
     and looks like a shop's or a table's cell to the line model: the model's removals that
     start with a quantity and a unit go back to the body when two more such lines sit within
     three lines of them."""
-    # the pattern is tried only on lines opening the way it must (a Python call per line
-    # of every page was the cost)
     near = {
         i
         for i, ln in enumerate(lines)
