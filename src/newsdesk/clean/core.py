@@ -1219,8 +1219,7 @@ def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig, dropped: Sequence[int
             and not any(_looks_like_a_name(x.text) for x in lines[start:end])
         ):
             for x in lines[start:end]:
-                x.role = "body"
-                x.reason = x.detail = ""
+                _restore(x)
 
 
 #: three words of a name are rarely longer
@@ -1322,7 +1321,7 @@ _BIO_OPENING = re.compile(
     r"|has (?:been|written|worked|covered|reported)\b|(?:writes|covers|works|lives|joined|reports|teaches|studied|holds)\b"
     r"|(?:ist|war) (?:seit|ein|eine|einer|freie[rn]?|[\w-]*(?:[Rr]edakt(?:eur|or)|[Jj]ournalist|[Aa]utor|[Ee]xpert[e]?"
     r"|[Ww]issenschaftler|[Kk]orrespondent|[Rr]eporter|[Ff]otograf|[Hh]istoriker|[Öö]konom|[Pp]olitolog|[Ss]oziolog"
-    r"|[Jj]urist|[Aa]nwalt|[Aa]nwältin|[Pp]sycholog|[Dd]irektor|[Ll]eiter|[Gg]ründer|[Pp]rofessor|[Vv]olontär)(?:in|e|in)?"
+    r"|[Jj]urist|[Aa]nwalt|[Aa]nwältin|[Pp]sycholog|[Dd]irektor|[Ll]eiter|[Gg]ründer|[Pp]rofessor|[Vv]olontär)(?:in|e)?"
     r"|Mitglied|Partner|Partnerin|Diplom|promoviert\w*|studiert\w*|gelernte[rn]?|Berliner(?:in)?)\b"
     r"|(?:arbeitet|arbeitete|schreibt|leitet|studierte|lebt|kam \d{4}|fing|beschäftigt sich|berichtet|lehrt|unterrichtet)\b"
     r"|(?:est|était) (?:un|une|journaliste|rédact|professeu?r|chercheu|maître|docteur|écrivain|auteur)"
@@ -1436,6 +1435,7 @@ def _keep_ingredient_runs(lines: Sequence[_Line], dropped: Sequence[int]) -> Non
 
 
 def _restore(ln: _Line) -> None:
+    """A removed line back in the body (the rescue's and the recipe list's undoing)."""
     ln.role = "body"
     ln.reason = ln.detail = ""
 
