@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The four checks a cleaner change is measured on before the held-out half is run: each tune
+# quarter of trafilatura-eval, and each Fundus half, scored with a `news` line model trained
+# without it (docs/decisions.md, sessions 5, 10 and 11).  Prints one F1 per check.
+#
+#   bash scripts/heldout_checks.sh                      # the working tree as it is
+#   bash scripts/heldout_checks.sh --set rescue_max_run=0   # with CleanConfig fields changed
+#
+# The models go to $CHECK_MODELS (default: a temporary folder), two trained at a time; with
+# CHECK_REUSE=1 the models already there are used (a rule change that leaves the line
+# features alone does not need them retrained).  It never touches the packaged models.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+export OMP_NUM_THREADS=1
+models="${CHECK_MODELS:-$(mktemp -d)}"
+sets=("$@")
+
+train() {  # $1: --hold-val or --hold-fundus, $2: a or b, $3: folder
+  "$PY" scripts/train_line_model.py --only news "$1" "$2" --out "$3" >"$3.log" 2>&1
+}
+
+if [ "${CHECK_REUSE:-0}" != 1 ] || [ ! -f "$models/q/b/line_model.json" ]; then
+  mkdir -p "$models/q" "$models/f"
+  train --hold-val a "$models/q/a" & train --hold-val b "$models/q/b" & wait
+  train --hold-fundus a "$models/f/a" & train --hold-fundus b "$models/f/b" & wait
+fi
+
+for q in a b; do
+  f1=$("$PY" bench/plaintext_eval.py --split "tune-$q" --newsdesk-only --no-trafilatura \
+    --line-model-file "$models/q/$q/line_model.json" "${sets[@]}" 2>/dev/null |
+    awk '$1 == "newsdesk" && $2 == "tune" {print $5; exit}')
+  echo "tune-$q    F1 $f1"
+done
+for h in a b; do
+  f1=$("$PY" bench/fundus_lines.py --newsdesk-only --half "$h" \
+    --line-model-file "$models/f/$h/line_model.json" "${sets[@]}" 2>/dev/null |
+    awk '$1 == "newsdesk" {print $4; exit}')
+  echo "Fundus-$h  F1 $f1"
+done
+echo "models: $models"
