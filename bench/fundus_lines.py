@@ -43,6 +43,7 @@ from newsdesk.evaluation import collapse, fundus_half, fundus_line_labels, rende
 from newsdesk.model import Article  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 from plaintext_eval import JUSTEXT_NAMES as PLAINTEXT_JUSTEXT_NAMES  # noqa: E402
+from plaintext_eval import fold  # noqa: E402
 
 #: plaintext_eval's stoplist names, and those of the further languages Fundus pages are in
 JUSTEXT_NAMES = {
@@ -65,10 +66,6 @@ def kept_by_newsdesk(lines: list[str], cfg: CleanConfig) -> tuple[list[bool], Ar
         out.append(k >= 0 and spans[k][0] <= pos < spans[k][1])
         pos += len(ln) + 1
     return out, art
-
-
-def fold(text: str | None) -> str:
-    return collapse(text or "").casefold()
 
 
 def gold_authors(gold: dict[str, object]) -> list[str]:

@@ -93,6 +93,11 @@ def render_all(limit: int | None) -> dict[str, str]:
     return rendered
 
 
+def fold(text: str | None) -> str:
+    """A field as the field checks compare it: whitespace collapsed, case folded."""
+    return collapse(text or "").casefold()
+
+
 def newsdesk_views(art: Article) -> dict[str, str]:
     """The output choices compared with --variants; ``newsdesk`` is the one reported."""
     body = art.text
@@ -227,9 +232,6 @@ def main() -> None:
             per = fields.setdefault(label, {s: [0, 0] for s in SPLITS})[sp]
             per[0] += hit
             per[1] += 1
-
-    def fold(text: str | None) -> str:
-        return collapse(text or "").casefold()
 
     def score(system: str, split: str, text: str, g: dict, cpu: float) -> None:
         for sp in (split, "all"):
