@@ -1396,3 +1396,54 @@ def test_a_caption_that_says_who_stands_where_is_a_caption() -> None:
     assert caption in texts and german in texts
     assert caption not in art.text and german not in art.text
     assert all(p in art.text for p in body)
+
+
+# Chinese and Japanese pages (made up, in the shape of a wire story): their date lines.
+_ZH_PAGE = """首页
+新闻
+国际
+日本东京举行大规模反战集会 数万人参加
+2024年8月6日 10:32 来源：新华社
+新华社东京8月6日电 日本广岛6日举行原子弹爆炸79周年纪念仪式，约5万人参加。广岛市长在和平宣言中呼吁各国领导人努力实现无核武器世界。
+当天上午8时15分，即原子弹爆炸时刻，与会者默哀一分钟。日本首相岸田文雄出席仪式并致辞。
+据报道，今年有来自约110个国家和地区的代表出席了纪念仪式。广岛市表示，截至今年，原子弹爆炸遇难者名单已达34万余人。
+分享到：
+微信
+微博
+相关新闻
+"""
+_JA_PAGE = """ニュース
+社会
+政治
+広島 原爆投下から79年 平和記念式典に約5万人参列
+2024年8月6日 12時05分
+広島は6日、原爆投下から79年となる「原爆の日」を迎え、平和記念公園で開かれた式典には被爆者や遺族など約5万人が参列しました。
+原爆が投下された午前8時15分に合わせて参列者全員で黙とうをささげ、松井一實市長は平和宣言で核兵器の廃絶を訴えました。
+式典には過去最多となる109か国とEUの代表が出席しました。
+この記事をシェアする
+関連ニュース
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "lang", "dateline", "published"),
+    [
+        (_ZH_PAGE, "zh", "2024年8月6日 10:32 来源：新华社", "2024-08-06T10:32:00"),
+        (_JA_PAGE, "ja", "2024年8月6日 12時05分", "2024-08-06T12:05:00"),
+    ],
+)
+def test_cjk_date_line_dates_the_page(page: str, lang: str, dateline: str, published: str) -> None:
+    art = clean_text(page)
+    assert art.lang == lang
+    assert art.dateline is not None and art.dateline.text == dateline
+    assert page[art.dateline.start : art.dateline.end] == dateline
+    assert art.published == published and art.published_source == "text:dateline"
+    assert {"首页", "ニュース"} & {r.text for r in art.removed}  # the nav label above
+
+
+def test_cjk_and_korean_dates_are_date_lines() -> None:
+    from newsdesk.clean.core import _is_date_line
+
+    assert _is_date_line("2024年8月6日 10:32")
+    assert _is_date_line("2024년 8월 6일")
+    assert not _is_date_line("第2024年8月")  # no day

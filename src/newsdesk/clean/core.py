@@ -157,8 +157,9 @@ _DATELINE_PREFIX = re.compile(
 #: sites "8.Dezember 2010", "07 Dezember, 2022", "03.Mär.19" or "18. 05. 2014".  The
 #: ``mdy`` group is the end of "June 1, 2017": a month word must precede it
 #: (:data:`_MONTH_BEFORE`).
+#: (the ``年月日`` / ``년월일`` branch: Chinese, Japanese and Korean dates, "2024年8月6日")
 _DATE_LINE = re.compile(
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2}(?!\d))|\.\s\d{1,2}\.\s?\d{4}"
+    r"\d{4}-\d{2}-\d{2}|\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}|\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2}(?!\d))|\.\s\d{1,2}\.\s?\d{4}"
     r"|(?:\.\s*|\s+)(?:de\s+)?[^\W\d_]{3,10}(?:\.\s*|,?\s+)(?:de\s+)?\d{4}"
     r"|\.\s?[^\W\d_]{3,4}\.\s?\d{2}(?!\d)|(?P<mdy>,?\s+\d{4}))"
 )
