@@ -166,11 +166,14 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
         words = folded.split()
         if len(words) != total:  # pragma: no cover - defensive, the two definitions agree
             words = [w.casefold() for w in _WORD.findall(joined)]
-        cs = np.zeros(len(words) + 1, dtype=np.int64)
-        np.cumsum(np.fromiter(map(stop.__contains__, words), dtype=bool, count=len(words)), out=cs[1:])
-        wb = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(nw, out=wb[1:])
-        ns = cs[wb[1:]] - cs[wb[:-1]]
+        # stopwords per line: the hits summed over each line's words (a 0 after them lets a
+        # trailing wordless line index; a wordless line's empty segment gives the element
+        # at its start, so those are set to 0), where a prefix sum cast every hit to int64
+        hits = np.fromiter(chain(map(stop.__contains__, words), (False,)), dtype=np.uint8, count=total + 1)
+        wb = np.zeros(n, dtype=np.int64)
+        np.cumsum(nw[:-1], out=wb[1:])
+        ns = np.add.reduceat(hits, wb, dtype=np.int64)
+        ns[nw == 0] = 0
     else:
         ns = np.zeros(n, dtype=np.int64)
     ratio = np.zeros(n)
@@ -371,11 +374,12 @@ class _Page:
             if len(self.flags):
                 # an empty line's "last character" is the newline before or after it, which
                 # has no sentence-end or closer bit and is no colon
-                last = np.maximum(self.ends - 1, 0)
+                last = self.ends - 1
+                np.maximum(last, 0, out=last)
                 bits = self.flags.take(last)
-                np.greater(bits & _FLAG_SENT_END, 0, out=sent)
+                np.greater_equal(bits, _FLAG_SENT_END, out=sent)  # (the top bit)
                 np.equal(self.cps.take(last), 0x3A, out=colon)
-                for i in np.flatnonzero(bits & _FLAG_CLOSER).tolist():
+                for i in (bits & _FLAG_CLOSER).nonzero()[0].tolist():
                     c = self.lines[i].rstrip(_STRIPPED)[-1:]  # "" is no sentence end
                     sent[i] = c in _SENT_END
                     colon[i] = c == ":"
