@@ -234,9 +234,22 @@ def _credit(text: str, keys: Sequence[str] = _CREDIT_KEYS) -> re.Match[str] | No
 
     ``keys``: the credit keywords worth looking for (those present on the page)."""
     low = text.lower()
-    if not any(k in low for k in keys):
+    if keys is _CREDIT_KEYS:
+        # one automaton scan: it finds a match exactly when one of the keywords occurs
+        # (a generator testing 41 substrings was ~2 µs a line); a lone surrogate, which the
+        # automaton cannot encode, takes the substring tests
+        try:
+            found = bool(_CREDIT_KEY_AC.find_matches_as_indexes(low))
+        except UnicodeEncodeError:
+            found = any(k in low for k in keys)
+        if not found:
+            return None
+    elif not any(k in low for k in keys):
         return None
     return _CREDIT.search(text, max(0, len(text) - _CREDIT_WINDOW))
+
+
+_CREDIT_KEY_AC = ahocorasick_rs.AhoCorasick(list(_CREDIT_KEYS), implementation=ahocorasick_rs.Implementation.DFA)
 
 
 #: the credit keywords, then the social networks' names (what page_names_network looks

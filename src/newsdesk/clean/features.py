@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
@@ -147,7 +147,7 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
     cps = page.cps
     counts, isword = page.counts()
     nw = counts[7]
-    total = int(nw.sum())
+    total = int(np.add.reduce(nw))  # (the ufunc's own reduce: no Python wrapper, see _Page)
     # the duplicate keys are the same case-folded words: made here, with them, where the
     # page allows (see lexicon.keys_page)
     folded = keys_page(lines, joined, cps, isword, page.starts)
@@ -171,7 +171,7 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
         # at its start, so those are set to 0), where a prefix sum cast every hit to int64
         hits = np.fromiter(chain(map(stop.__contains__, words), (False,)), dtype=np.uint8, count=total + 1)
         wb = np.zeros(n, dtype=np.int64)
-        np.cumsum(nw[:-1], out=wb[1:])
+        nw[:-1].cumsum(out=wb[1:])
         ns = np.add.reduceat(hits, wb, dtype=np.int64)
         ns[nw == 0] = 0
     else:
@@ -190,7 +190,7 @@ def _window_means(values: np.ndarray, radii: tuple[int, ...]) -> np.ndarray:
     additions in the same order as one row at a time, so the same floats."""
     k, n = values.shape
     c = np.zeros((k, n + 1))
-    np.cumsum(values, axis=1, out=c[:, 1:])
+    values.cumsum(axis=1, out=c[:, 1:])
     hi_at, lo_at, width = _window_index(n, radii)
     flat = c.ravel()
     return np.asarray((flat[hi_at] - flat[lo_at]) / width)
@@ -303,7 +303,10 @@ class _Page:
         n = len(lines)
         self.lens = np.fromiter(map(len, lines), dtype=np.int64, count=n)
         self.starts = np.zeros(n, dtype=np.int64)
-        np.cumsum(self.lens[:-1] + 1, out=self.starts[1:])
+        # (array methods and ufunc methods, not numpy's functions: ``np.cumsum``, ``np.partition``,
+        # ``ndarray.all`` and ``sum`` go through a layer of Python that cost as much as the
+        # operation on a short page; the same C code runs underneath)
+        (self.lens[:-1] + 1).cumsum(out=self.starts[1:])
         self.ends = self.starts + self.lens
         self._tail: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._counts: tuple[np.ndarray, np.ndarray] | None = None
@@ -353,7 +356,7 @@ class _Page:
             # line is far shorter than 2**31 characters)
             counts = np.add.reduceat(rows, bounds, axis=1, dtype=np.int32)[:, 0::2]
             np.right_shift(counts[:5], _BIT_SHIFTS, out=counts[:5])
-            if not self.lens.all():
+            if not np.logical_and.reduce(self.lens):
                 counts[:, self.lens == 0] = 0  # reduceat gives an empty segment's first element
             self._counts = (counts, isword)
         return self._counts
@@ -750,7 +753,7 @@ def doc_features(
 
     if norms is None or len(norms) != n:
         norms = normalise_many(lines, keys)
-    norm_counts = Counter(norms)
+    norm_counts = _counts(norms)
     # first word of each line, case-folded in one call (casefold never makes a newline)
     # each line's first word: one scan from newline to newline (``\s`` is ``str.isspace``,
     # what ``split()`` splits at; lines hold no newline here)
@@ -760,7 +763,7 @@ def doc_features(
     firsts = "\n".join(heads_w).casefold().split("\n")
     if len(firsts) != n:  # pragma: no cover - defensive
         firsts = [w.casefold() for w in heads_w]
-    first_counts = Counter(firsts)
+    first_counts = _counts(firsts)
     # the digit runs of a line's first 40 characters: only lines holding a digit can have one
     shapes = [t[:40] for t in lines]
     digit_rows = digit.nonzero()[0]
@@ -772,7 +775,7 @@ def doc_features(
             shapes = subbed
         else:  # pragma: no cover - lines hold no newline here
             shapes = [_DIGITS.sub("0", h) if d else h for h, d in zip(shapes, digit.tolist(), strict=True)]
-    shape_counts = Counter(shapes)
+    shape_counts = _counts(shapes)
     if n <= _SMALL_PAGE_LINES:
         # the same numbers from the word counts as a list (numpy's wrappers cost more here)
         nw_list = nw_arr.tolist()
@@ -841,7 +844,7 @@ def doc_features(
         if sj:
             s_starts = np.zeros(len(short_lines), dtype=np.int64)
             s_lens = np.fromiter(map(len, short_lines), dtype=np.int64, count=len(short_lines))
-            np.cumsum(s_lens[:-1] + 1, out=s_starts[1:])
+            (s_lens[:-1] + 1).cumsum(out=s_starts[1:])
             sl = sj.lower()
             if len(sl) == len(sj):
                 T[16, short_idx] = _dateish_rows(sl, s_starts, s_starts + s_lens)
@@ -895,6 +898,15 @@ def doc_features(
     if first_prose <= last_prose:
         T[43, first_prose : last_prose + 1] = 1.0
     return T.T.copy()
+
+
+def _counts(items: Sequence[str]) -> dict[str, int]:
+    """How often each item occurs: what ``Counter(items)`` holds, from the C helper that
+    fills a Counter, without Counter's Python-level construction (a few µs a call, three
+    calls a page; only present items are looked up, so a plain dict will do)."""
+    out: dict[str, int] = {}
+    _count_elements(out, items)
+    return out
 
 
 #: pages with at most this many lines have their median and long-line share of word counts
@@ -969,8 +981,10 @@ def context_features(p: np.ndarray) -> np.ndarray:
     if n == 0:
         return np.zeros((0, 6), dtype=np.float64)
     out = np.empty((n, 6), dtype=np.float64)
-    pad = np.full(n + 6, 0.5)
+    pad = np.empty(n + 6)
+    pad[:3] = 0.5
     pad[3 : 3 + n] = p
+    pad[3 + n :] = 0.5
     out[:, 0] = p
     out[:, 1] = pad[2 : 2 + n]  # previous
     out[:, 2] = pad[4 : 4 + n]  # next
@@ -982,7 +996,7 @@ def context_features(p: np.ndarray) -> np.ndarray:
     np.divide(win, 6, out=out[:, 3])
     c = np.empty(n + 1)
     c[0] = 0.0
-    np.cumsum(p, out=c[1:])
+    p.cumsum(out=c[1:])
     # mean probability of everything before / after the line (is it in the page's head or tail?)
     _, before, _, after = _context_counts(n)
     np.divide(c[:n], before, out=out[:, 4])
@@ -1003,11 +1017,14 @@ def page_context(p: np.ndarray) -> tuple[float, float]:
     # pages that make up most of a corpus, numpy's Python wrappers were the cost
     k = n // 2
     if n % 2:
-        median = float(np.partition(p, k)[k])
+        part = p.copy()
+        part.partition(k)
+        median = float(part[k])
     else:
-        part = np.partition(p, (k - 1, k))
+        part = p.copy()
+        part.partition((k - 1, k))
         median = float((part[k - 1] + part[k]) / 2)
-    return (float(p.sum() / n), median)
+    return (float(np.add.reduce(p) / n), median)
 
 
 #: columns of :func:`doc_features` that :func:`neighbour_features` copies from the lines
