@@ -117,3 +117,25 @@ def test_squeeze_spaces_equals_split_and_join(codes: list[int]) -> None:
     text = "".join(map(chr, codes))
     got = L._squeeze_spaces(chars).tobytes().decode("utf-16-le")
     assert got == "\n".join(" ".join(t.split()) for t in text.split("\n"))
+
+
+@_SETTINGS
+@given(st.lists(st.booleans(), min_size=1, max_size=120))
+def test_prose_rows_equal_the_loops(prose: list[bool]) -> None:
+    dist, first, last = F._prose_rows(np.asarray(prose, dtype=bool))
+    prev, nxt = F._prose_distance_loops(prose)
+    assert dist.tobytes() == np.minimum(np.asarray([prev, nxt]), 50).tobytes()
+    at = [i for i, p in enumerate(prose) if p]
+    assert (first, last) == ((at[0], at[-1]) if at else (len(prose), -1))
+
+
+@_SETTINGS
+@given(_LINES)
+def test_bullet_rows_equal_the_head_test(lines: list[str]) -> None:
+    lines = [t.replace("\n", " ") for t in lines]
+    heads = F._FIRST_WORD.findall("\n" + "\n".join(lines))
+    expected = np.zeros(len(heads))
+    for i, h in enumerate(heads):
+        if h[-1:] in F._BULLET_ENDS and (h in F._BULLET_MARKS or (h[-1] in ".)" and h[:-1].isdecimal())):
+            expected[i] = len(lines[i].lstrip()) > len(h)
+    assert F._bullet_rows(lines, heads).tolist() == expected.tolist()

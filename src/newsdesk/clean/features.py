@@ -773,11 +773,15 @@ def doc_features(
     shapes = [t[:40] for t in lines]
     digit_rows = digit.nonzero()[0]
     if len(digit_rows):
-        # one substitution over the page's heads (no digit run crosses the newlines; a line
-        # without a digit is left as it was): a call per line holding a digit cost more
-        subbed = _DIGITS.sub("0", "\n".join(shapes)).split("\n")
-        if len(subbed) == n:
-            shapes = subbed
+        # one substitution over the heads of the lines holding a digit (no digit run crosses
+        # the newlines; ``\d`` is ``str.isdecimal``, which only a digit passes, so the other
+        # heads stay as they are): a call per line cost more, and all of the page's heads
+        # took 30 ms a pass on the bench pages against 12
+        at = digit_rows.tolist()
+        subbed = _DIGITS.sub("0", "\n".join([shapes[i] for i in at])).split("\n")
+        if len(subbed) == len(at):
+            for i, h in zip(at, subbed, strict=True):
+                shapes[i] = h
         else:  # pragma: no cover - lines hold no newline here
             shapes = [_DIGITS.sub("0", h) if d else h for h, d in zip(shapes, digit.tolist(), strict=True)]
     shape_counts = _counts(shapes)
