@@ -147,7 +147,8 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
     cps = page.cps
     counts, isword = page.counts()
     nw = counts[7].astype(np.int64)
-    total = int(np.add.reduce(nw))  # (the ufunc's own reduce: no Python wrapper, see _Page)
+    nw_list = nw.tolist()
+    total = sum(nw_list)
     # the duplicate keys are the same case-folded words: made here, with them, where the
     # page allows (see lexicon.keys_page)
     folded = keys_page(lines, joined, cps, isword, page.starts)
@@ -174,13 +175,14 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
         nw[:-1].cumsum(out=wb[1:])
         # (into uint16 when the page has fewer words than that can hold: faster, the same sums)
         ns = np.add.reduceat(hits, wb, dtype=np.uint16 if total < 1 << 16 else np.int64)
-        ns[nw == 0] = 0
+        if 0 in nw_list:
+            ns[nw == 0] = 0
     else:
         ns = np.zeros(n, dtype=np.int64)
-    ratio = np.zeros(n)
-    np.divide(ns, nw, out=ratio, where=nw > 0)
+    # (a line without words has no stopwords: 0 / 1 is the 0.0 the masked division left)
+    ratio = ns / np.maximum(nw, 1)
     sent = page.tail()[0] & (nw >= 4)
-    out = list(zip(nw.tolist(), ns.tolist(), ratio.tolist(), sent.tolist(), strict=True))
+    out = list(zip(nw_list, ns.tolist(), ratio.tolist(), sent.tolist(), strict=True))
     page.stats = (out, nw, ns, ratio, sent)
     return out
 
@@ -194,7 +196,8 @@ def _window_means(values: np.ndarray, radii: tuple[int, ...]) -> np.ndarray:
     values.cumsum(axis=1, out=c[:, 1:])
     hi_at, lo_at, width = _window_index(n, radii)
     flat = c.ravel()
-    return np.asarray((flat[hi_at] - flat[lo_at]) / width)
+    out: np.ndarray = (flat[hi_at] - flat[lo_at]) / width
+    return out
 
 
 @lru_cache(maxsize=1024)
@@ -269,6 +272,8 @@ def _flags_of(text: str, cps: np.ndarray) -> np.ndarray:
 
 #: how far :meth:`_Page.counts` shifts each class row's sum back (its flag's bit)
 _BIT_SHIFTS = np.arange(5, dtype=np.uint8)[:, None]
+#: the five class flags _Page.counts sums, one a row
+_CLASS_BITS = (1 << _BIT_SHIFTS).astype(np.uint8)
 #: lines this long or longer have their class counts summed as int32 (see _Page.counts)
 _UINT16_LINE_CHARS = 1 << 12
 
@@ -281,7 +286,10 @@ class _Page:
     they are computed once.
     """
 
-    __slots__ = ("_counts", "_tail", "ascii", "cps", "ends", "flags", "joined", "lens", "lines", "padded", "starts", "stats")
+    __slots__ = (
+        "_counts", "_tail", "ascii", "cps", "ends", "flags", "has_empty", "joined", "lens", "lines", "max_len",
+        "padded", "starts", "stats",
+    )  # fmt: skip
 
     def __init__(self, lines: Sequence[str], joined: str) -> None:
         self.joined = joined
@@ -304,7 +312,12 @@ class _Page:
             self.padded = np.append(_flags_of(joined, self.cps), np.uint8(0))
         self.flags = self.padded[:size]
         n = len(lines)
-        self.lens = np.fromiter(map(len, lines), dtype=np.int64, count=n)
+        # the longest line and whether one is empty, from the list (two C-level scans: on a
+        # short page each numpy call costs ~1 µs, ~3 µs with the caches cold between pages)
+        lens = list(map(len, lines))
+        self.max_len = max(lens, default=0)
+        self.has_empty = 0 in lens
+        self.lens = np.array(lens, dtype=np.int64)
         self.starts = np.zeros(n, dtype=np.int64)
         # (array methods and ufunc methods, not numpy's functions: ``np.cumsum``, ``np.partition``,
         # ``ndarray.all`` and ``sum`` go through a layer of Python that cost as much as the
@@ -336,10 +349,9 @@ class _Page:
             rows = np.empty((8, size + 1), dtype=np.uint8)
             rows[:, size] = 0
             flags = self.flags
-            # the five class rows hold their flag's bit as it stands (0 or 2**k): one call a
-            # row, the counts shifted back after the sum
-            for k in range(5):
-                np.bitwise_and(flags, 1 << k, out=rows[k, :size])
+            # the five class rows hold their flag's bit as it stands (0 or 2**k), all five
+            # from one broadcast call; the counts are shifted back after the sum
+            np.bitwise_and(flags, _CLASS_BITS, out=rows[:5, :size])
             space = rows[4]
             isword = rows[3, :size] > 0
             if "_" in self.joined:  # re's \w is str.isalnum() or "_"
@@ -358,10 +370,10 @@ class _Page:
             # summed over the bytes into uint16 when no sum can reach 2**16 (a line under 4,096
             # characters: the space row adds 16 a space), twice as fast as into int32, which
             # longer lines take (a line is far shorter than 2**31 characters)
-            wide = n and int(np.maximum.reduce(self.lens)) >= _UINT16_LINE_CHARS
+            wide = self.max_len >= _UINT16_LINE_CHARS
             counts = np.add.reduceat(rows, bounds, axis=1, dtype=np.int32 if wide else np.uint16)[:, 0::2]
             np.right_shift(counts[:5], _BIT_SHIFTS, out=counts[:5])
-            if not np.logical_and.reduce(self.lens):
+            if self.has_empty:
                 counts[:, self.lens == 0] = 0  # reduceat gives an empty segment's first element
             self._counts = (counts, isword)
         return self._counts
@@ -377,16 +389,19 @@ class _Page:
         """
         if self._tail is None:
             n = len(self.lines)
-            sent = np.zeros(n, dtype=bool)
-            colon = np.zeros(n, dtype=bool)
             if len(self.flags):
                 # an empty line's "last character" is the newline before or after it, which
                 # has no sentence-end or closer bit and is no colon
                 last = self.ends - 1
-                np.maximum(last, 0, out=last)
+                if self.has_empty:  # (only an empty first line would point before the page)
+                    np.maximum(last, 0, out=last)
                 bits = self.flags.take(last)
-                np.greater_equal(bits, _FLAG_SENT_END, out=sent)  # (the top bit)
-                np.equal(self.cps.take(last), 0x3A, out=colon)
+                sent = bits >= _FLAG_SENT_END  # (the top bit)
+                colon = self.cps.take(last) == 0x3A
+            else:
+                sent = np.zeros(n, dtype=bool)
+                colon = np.zeros(n, dtype=bool)
+            if len(self.flags):
                 for i in (bits & _FLAG_CLOSER).nonzero()[0].tolist():
                     c = self.lines[i].rstrip(_STRIPPED)[-1:]  # "" is no sentence end
                     sent[i] = c in _SENT_END
@@ -865,7 +880,7 @@ def doc_features(
     if any(cues):  # (most pages hold no cue: the row stays 0)
         np.logical_and(np.fromiter(map(bool, cues), dtype=bool, count=n), lens_arr < 400, out=T[18])
     T[19:22] = _position_rows(n)
-    np.divide(lens_arr, max(int(np.maximum.reduce(lens_arr)), 1), out=T[22])
+    np.divide(lens_arr, max(page.max_len, 1), out=T[22])
     reps = np.fromiter(map(norm_counts.__getitem__, norms), dtype=np.float64, count=n)
     np.greater(reps, 1, out=T[23])
     T[24, 1:] = T[1, :-1]  # the lines' log word counts, shifted
@@ -900,7 +915,7 @@ def doc_features(
     # math.log, as before, through a table of the few counts (numpy's log may differ in the
     # last bit); the table holds no negative value, so a product with 0 or 1 is the choice
     sc = np.fromiter(map(shape_counts.__getitem__, shapes), dtype=np.int64, count=n)
-    _log_thirds(int(sc.max())).take(sc, out=T[40], mode="clip")
+    _log_thirds(max(shape_counts.values())).take(sc, out=T[40], mode="clip")
     np.multiply(T[40], np.fromiter(map(str.__ne__, shapes, norms), dtype=bool, count=n), out=T[40])
     np.log(dist, out=T[41:43])
     T[41:43] /= 4.0
