@@ -139,3 +139,31 @@ def test_bullet_rows_equal_the_head_test(lines: list[str]) -> None:
         if h[-1:] in F._BULLET_ENDS and (h in F._BULLET_MARKS or (h[-1] in ".)" and h[:-1].isdecimal())):
             expected[i] = len(lines[i].lstrip()) > len(h)
     assert F._bullet_rows(lines, heads).tolist() == expected.tolist()
+
+
+def _squeeze_spaces_pass6(chars: np.ndarray) -> np.ndarray:
+    """lexicon._squeeze_spaces as it was before this pass (two comparisons a mask)."""
+    if len(chars) == 0:
+        return chars
+    sp = chars == 0x20
+    after_gap = np.empty(len(chars), dtype=bool)
+    after_gap[0] = True
+    np.logical_or(sp[:-1], chars[:-1] == 0x0A, out=after_gap[1:])
+    kept = chars[~(sp & after_gap)]
+    if len(kept) == 0:
+        return kept
+    before_end = np.empty(len(kept), dtype=bool)
+    before_end[-1] = True
+    np.equal(kept[1:], 0x0A, out=before_end[:-1])
+    return kept[~((kept == 0x20) & before_end)]
+
+
+@_SETTINGS
+@given(
+    st.lists(st.sampled_from([0x20, 0x20, 0x0A, 0x30, 0x61, 0x5F, 0x4E2D, 0xD7FF]), max_size=40),
+    st.sampled_from([np.uint16, np.uint32]),
+)
+def test_squeeze_spaces_equals_the_pass6_masks(codes: list[int], dtype: type) -> None:
+    chars = np.asarray(codes, dtype=dtype)
+    got, old = L._squeeze_spaces(chars), _squeeze_spaces_pass6(chars)
+    assert got.dtype == old.dtype and got.tobytes() == old.tobytes()
