@@ -411,7 +411,7 @@ class _Page:
             hits = [*_find_all(joined, "..."), *_find_all(joined, "…")]
             if hits:
                 # a few hits: a set of their lines (np.unique's sort cost more than the rest)
-                rows = set((np.searchsorted(self.starts, hits, side="right") - 1).tolist())
+                rows = set((self.starts.searchsorted(hits, side="right") - 1).tolist())
                 for i in rows:
                     ell[i] = self.lines[i].rstrip().endswith(_ELLIPSES)
             self._tail = (sent, colon, ell)
@@ -516,7 +516,7 @@ def _lines_hit(rx: re.Pattern[str], joined: str, starts: np.ndarray, n: int) -> 
     pos = [m.start() for m in rx.finditer(joined)]
     if not pos:
         return np.zeros(n)
-    idx = np.searchsorted(starts, np.asarray(pos), side="right") - 1
+    idx = starts.searchsorted(np.asarray(pos), side="right") - 1
     return np.bincount(idx, minlength=n).astype(np.float64)
 
 
@@ -536,7 +536,7 @@ def _lines_holding_match(
     rx: re.Pattern[str], text: str, starts: np.ndarray, ends: np.ndarray, at: list[int]
 ) -> np.ndarray:
     """:func:`_rows_holding_match` of the lines holding the character offsets ``at``."""
-    rows = np.searchsorted(starts, np.asarray(at), side="right") - 1
+    rows = starts.searchsorted(np.asarray(at), side="right") - 1
     return _rows_holding_match(rx, text, starts, ends, rows.tolist())
 
 
@@ -622,7 +622,7 @@ def _separators_per_line(page: _Page, found: list[int] | None = None) -> np.ndar
                 keep[i] = True
                 free = b
         m_start = m_start[keep]
-    line = np.searchsorted(page.starts, m_start, side="right") - 1
+    line = page.starts.searchsorted(m_start, side="right") - 1
     return np.bincount(line, minlength=n).astype(np.float64)
 
 
@@ -677,8 +677,8 @@ def _prose_distance(prose: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if m == 0:
         return np.full(n, 50.0), np.full(n, 50.0)
     idx = np.arange(n)
-    before = np.searchsorted(at, idx, side="left")  # prose lines above line i
-    upto = np.searchsorted(at, idx, side="right")  # ... and including it
+    before = at.searchsorted(idx, side="left")  # prose lines above line i
+    upto = at.searchsorted(idx, side="right")  # ... and including it
     prev = np.where(before > 0, idx - at[np.maximum(before - 1, 0)], 50)
     nxt = np.where(upto < m, at[np.minimum(upto, m - 1)] - idx, 50)
     return prev.astype(np.float64), nxt.astype(np.float64)

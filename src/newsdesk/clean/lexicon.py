@@ -1152,7 +1152,7 @@ def keys_page(lines: Sequence[str], joined: str, cps: Any, word: Any, starts: An
             bad |= cps == 0x5F
         at = bad.nonzero()[0]
         if len(at):
-            odd.update((np.searchsorted(starts, at, side="right") - 1).tolist())
+            odd.update((starts.searchsorted(at, side="right") - 1).tolist())
     elif "_" in joined:
         odd.update(i for i, t in enumerate(lines) if "_" in t)
     keep = word | (cps == 0x0A)
