@@ -167,3 +167,45 @@ def test_squeeze_spaces_equals_the_pass6_masks(codes: list[int], dtype: type) ->
     chars = np.asarray(codes, dtype=dtype)
     got, old = L._squeeze_spaces(chars), _squeeze_spaces_pass6(chars)
     assert got.dtype == old.dtype and got.tobytes() == old.tobytes()
+
+
+def _context_features_pass6(p: np.ndarray) -> np.ndarray:
+    """features.context_features as it was before this pass (a running window sum)."""
+    n = len(p)
+    out = np.empty((n, 6), dtype=np.float64)
+    pad = np.full(n + 6, 0.5)
+    pad[3 : 3 + n] = p
+    out[:, 0] = p
+    out[:, 1] = pad[2 : 2 + n]
+    out[:, 2] = pad[4 : 4 + n]
+    win = pad[0:n] + pad[1 : 1 + n]
+    win += pad[2 : 2 + n]
+    win += pad[4 : 4 + n]
+    win += pad[5 : 5 + n]
+    win += pad[6 : 6 + n]
+    np.divide(win, 6, out=out[:, 3])
+    c = np.empty(n + 1)
+    c[0] = 0.0
+    np.cumsum(p, out=c[1:])
+    idx = np.arange(n)
+    np.divide(c[:n], np.maximum(idx, 1), out=out[:, 4])
+    np.subtract(c[n], c[1 : n + 1], out=out[:, 5])
+    out[:, 5] /= np.maximum(n - 1 - idx, 1)
+    out[0, 4] = 0.5
+    out[n - 1, 5] = 0.5
+    return out
+
+
+@_SETTINGS
+@given(st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=1, max_size=200))
+def test_context_features_equal_the_running_sum(probs: list[float]) -> None:
+    p = np.asarray(probs, dtype=np.float64)
+    got, old = F.context_features(p), _context_features_pass6(p)
+    assert got.flags.c_contiguous and got.tobytes() == old.tobytes()
+
+
+def test_context_features_on_random_pages() -> None:
+    rng = np.random.default_rng(7)
+    for n in [*range(1, 40), 81, 200, 1000]:
+        p = 1 / (1 + np.exp(-rng.normal(0, 4, n)))
+        assert F.context_features(p).tobytes() == _context_features_pass6(p).tobytes()
