@@ -235,9 +235,22 @@ def _credit(text: str, keys: Sequence[str] = _CREDIT_KEYS) -> re.Match[str] | No
 
     ``keys``: the credit keywords worth looking for (those present on the page)."""
     low = text.lower()
-    if not any(k in low for k in keys):
+    if keys is _CREDIT_KEYS:
+        # one automaton scan: it finds a match exactly when one of the keywords occurs
+        # (a generator testing 41 substrings was ~2 µs a line); a lone surrogate, which the
+        # automaton cannot encode, takes the substring tests
+        try:
+            found = bool(_CREDIT_KEY_AC.find_matches_as_indexes(low))
+        except UnicodeEncodeError:
+            found = any(k in low for k in keys)
+        if not found:
+            return None
+    elif not any(k in low for k in keys):
         return None
     return _CREDIT.search(text, max(0, len(text) - _CREDIT_WINDOW))
+
+
+_CREDIT_KEY_AC = ahocorasick_rs.AhoCorasick(list(_CREDIT_KEYS), implementation=ahocorasick_rs.Implementation.DFA)
 
 
 #: the credit keywords, then the social networks' names (what page_names_network looks
@@ -774,6 +787,11 @@ def _headline_from_top(lines: Sequence[_Line], cfg: CleanConfig) -> int | None:
     return None
 
 
+#: the configuration of a call that gives none: frozen, so one instance serves every call
+#: (building the 33-field frozen dataclass cost ~5 µs a page)
+_DEFAULT_CONFIG = CleanConfig()
+
+
 def clean_text(
     raw: str,
     *,
@@ -789,7 +807,7 @@ def clean_text(
     Never raises on text input: odd Unicode, one huge line or an empty string give an
     article with whatever could be found (possibly nothing) and exact spans.
     """
-    cfg = config or CleanConfig()
+    cfg = config or _DEFAULT_CONFIG
     hints = hints or FieldHints()
     outlet = outlet or hints.outlet
     art = Article(id=article_id or content_id(raw), raw=raw, outlet=outlet, url=hints.url)

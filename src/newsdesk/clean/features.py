@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 import ahocorasick_rs
 import numpy as np
@@ -143,17 +144,11 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
     if joined.count("\n") != n - 1:  # a line holds a newline: the page view does not apply
         return [line_stats(t, stop) for t in lines]
     page = _page(lines, joined)
-    flags, cps = page.flags, page.cps
-    # re's \w is str.isalnum() or "_": a word run starts at a word character after a non-word one
-    isword = (flags & _FLAG_ALNUM) > 0
-    if "_" in joined:
-        isword |= cps == 95
-    wmask = isword.copy()
-    wmask[1:] &= ~isword[:-1]
-    c = np.zeros(len(wmask) + 1, dtype=np.int64)
-    np.cumsum(wmask, out=c[1:])
-    nw = c[page.ends] - c[page.starts]
-    total = int(c[-1])
+    cps = page.cps
+    counts, isword = page.counts()
+    nw = counts[7].astype(np.int64)
+    nw_list = nw.tolist()
+    total = sum(nw_list)
     # the duplicate keys are the same case-folded words: made here, with them, where the
     # page allows (see lexicon.keys_page)
     folded = keys_page(lines, joined, cps, isword, page.starts)
@@ -172,17 +167,22 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
         words = folded.split()
         if len(words) != total:  # pragma: no cover - defensive, the two definitions agree
             words = [w.casefold() for w in _WORD.findall(joined)]
-        cs = np.zeros(len(words) + 1, dtype=np.int64)
-        np.cumsum(np.fromiter(map(stop.__contains__, words), dtype=bool, count=len(words)), out=cs[1:])
-        wb = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(nw, out=wb[1:])
-        ns = cs[wb[1:]] - cs[wb[:-1]]
+        # stopwords per line: the hits summed over each line's words (a 0 after them lets a
+        # trailing wordless line index; a wordless line's empty segment gives the element
+        # at its start, so those are set to 0), where a prefix sum cast every hit to int64
+        hits = np.fromiter(chain(map(stop.__contains__, words), (False,)), dtype=np.uint8, count=total + 1)
+        wb = np.zeros(n, dtype=np.int64)
+        nw[:-1].cumsum(out=wb[1:])
+        # (into uint16 when the page has fewer words than that can hold: faster, the same sums)
+        ns = np.add.reduceat(hits, wb, dtype=np.uint16 if total < 1 << 16 else np.int64)
+        if 0 in nw_list:
+            ns[nw == 0] = 0
     else:
         ns = np.zeros(n, dtype=np.int64)
-    ratio = np.zeros(n)
-    np.divide(ns, nw, out=ratio, where=nw > 0)
+    # (a line without words has no stopwords: 0 / 1 is the 0.0 the masked division left)
+    ratio = ns / np.maximum(nw, 1)
     sent = page.tail()[0] & (nw >= 4)
-    out = list(zip(nw.tolist(), ns.tolist(), ratio.tolist(), sent.tolist(), strict=True))
+    out = list(zip(nw_list, ns.tolist(), ratio.tolist(), sent.tolist(), strict=True))
     page.stats = (out, nw, ns, ratio, sent)
     return out
 
@@ -193,10 +193,11 @@ def _window_means(values: np.ndarray, radii: tuple[int, ...]) -> np.ndarray:
     additions in the same order as one row at a time, so the same floats."""
     k, n = values.shape
     c = np.zeros((k, n + 1))
-    np.cumsum(values, axis=1, out=c[:, 1:])
+    values.cumsum(axis=1, out=c[:, 1:])
     hi_at, lo_at, width = _window_index(n, radii)
     flat = c.ravel()
-    return np.asarray((flat[hi_at] - flat[lo_at]) / width)
+    out: np.ndarray = (flat[hi_at] - flat[lo_at]) / width
+    return out
 
 
 @lru_cache(maxsize=1024)
@@ -269,6 +270,14 @@ def _flags_of(text: str, cps: np.ndarray) -> np.ndarray:
     return np.asarray(flags)
 
 
+#: how far :meth:`_Page.counts` shifts each class row's sum back (its flag's bit)
+_BIT_SHIFTS = np.arange(5, dtype=np.uint8)[:, None]
+#: the five class flags _Page.counts sums, one a row
+_CLASS_BITS = (1 << _BIT_SHIFTS).astype(np.uint8)
+#: lines this long or longer have their class counts summed as int32 (see _Page.counts)
+_UINT16_LINE_CHARS = 1 << 12
+
+
 class _Page:
     """A page's lines joined by newlines, with each character's class bits.
 
@@ -277,7 +286,10 @@ class _Page:
     they are computed once.
     """
 
-    __slots__ = ("_tail", "ascii", "cps", "ends", "flags", "joined", "lines", "starts", "stats")
+    __slots__ = (
+        "_counts", "_tail", "ascii", "cps", "ends", "flags", "has_empty", "joined", "lens", "lines", "max_len",
+        "padded", "starts", "stats",
+    )  # fmt: skip
 
     def __init__(self, lines: Sequence[str], joined: str) -> None:
         self.joined = joined
@@ -287,23 +299,86 @@ class _Page:
         # all) takes a half or a quarter of the bytes of UTF-32 in every pass below, and
         # needs no test for astral characters
         units = joined.encode("ascii") if self.ascii else joined.encode("utf-16-le", "surrogatepass")
-        if self.ascii or len(units) == 2 * len(joined):
+        size = len(joined)
+        if self.ascii or len(units) == 2 * size:
             self.cps: np.ndarray = np.frombuffer(units, dtype=np.uint8 if self.ascii else np.uint16)
-            self.flags = np.asarray(_bmp_flags().take(self.cps))
+            # the bits with one 0 after them (see :meth:`counts`), gathered straight into place
+            # ("clip" never clips a BMP code point; it spares ``take`` its output buffer)
+            self.padded = np.empty(size + 1, dtype=np.uint8)
+            self.padded[size] = 0
+            _bmp_flags().take(self.cps, out=self.padded[:size], mode="clip")
         else:
             self.cps = _codepoints(joined)
-            self.flags = _flags_of(joined, self.cps)
+            self.padded = np.append(_flags_of(joined, self.cps), np.uint8(0))
+        self.flags = self.padded[:size]
         n = len(lines)
-        lens = np.fromiter(map(len, lines), dtype=np.int64, count=n)
+        # the longest line and whether one is empty, from the list (two C-level scans: on a
+        # short page each numpy call costs ~1 µs, ~3 µs with the caches cold between pages)
+        lens = list(map(len, lines))
+        self.max_len = max(lens, default=0)
+        self.has_empty = 0 in lens
+        self.lens = np.array(lens, dtype=np.int64)
         self.starts = np.zeros(n, dtype=np.int64)
-        np.cumsum(lens[:-1] + 1, out=self.starts[1:])
-        self.ends = self.starts + lens
+        # (array methods and ufunc methods, not numpy's functions: ``np.cumsum``, ``np.partition``,
+        # ``ndarray.all`` and ``sum`` go through a layer of Python that cost as much as the
+        # operation on a short page; the same C code runs underneath)
+        (self.lens[:-1] + 1).cumsum(out=self.starts[1:])
+        self.ends = self.starts + self.lens
         self._tail: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._counts: tuple[np.ndarray, np.ndarray] | None = None
         #: what :func:`doc_line_stats` returned for this page, with its arrays (the
         #: features take the arrays when handed that very list back)
         self.stats: (
             tuple[list[tuple[int, int, float, bool]], np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None
         ) = None
+
+    def counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per line (rows; uint16, or int32 on pages with a line of 4,096 characters or
+        more): alphabetic, digit, upper-case, alphanumeric and space characters,
+        ``str.split()`` words, those opening with an upper-case character, and ``\\w+``
+        runs; with whether each character is a word character (``\\w``).
+
+        One ``reduceat`` over eight rows serves :func:`doc_line_stats` (the runs) and
+        :func:`doc_features` (the rest), where the runs took an int64 prefix sum over the
+        page (about 3 ns a character, ten times the reduceat's) and two gathers of their
+        own.  The segments are [start, end) of every line, the odd ones the newlines
+        between lines; the padding 0 lets the last end index.  (``np.unpackbits`` along
+        the rows was ten times slower than ``bitwise_and`` on long pages.)
+        """
+        if self._counts is None:
+            size = len(self.flags)
+            n = len(self.starts)
+            rows = np.empty((8, size + 1), dtype=np.uint8)
+            rows[:, size] = 0
+            flags = self.flags
+            # the five class rows hold their flag's bit as it stands (0 or 2**k), all five
+            # from one broadcast call; the counts are shifted back after the sum
+            np.bitwise_and(flags, _CLASS_BITS, out=rows[:5, :size])
+            space = rows[4]
+            isword = rows[3, :size] > 0
+            if "_" in self.joined:  # re's \w is str.isalnum() or "_"
+                isword |= self.cps == 95
+            if size:
+                # str.split() words start at a non-space after a space (the joining newline
+                # counts); \w runs at a word character after a non-word one
+                np.greater(space[: size - 1], space[1:size], out=rows[5, 1:size])
+                rows[5, 0] = space[0] == 0
+                np.logical_and(rows[5, :size], rows[2, :size], out=rows[6, :size])
+                np.greater(isword[1:], isword[:-1], out=rows[7, 1:size])
+                rows[7, 0] = isword[0]
+            bounds = np.empty(2 * n, dtype=np.int64)
+            bounds[0::2] = self.starts
+            bounds[1::2] = self.ends
+            # summed over the bytes into uint16 when no sum can reach 2**16 (a line under 4,096
+            # characters: the space row adds 16 a space), twice as fast as into int32, which
+            # longer lines take (a line is far shorter than 2**31 characters)
+            wide = self.max_len >= _UINT16_LINE_CHARS
+            counts = np.add.reduceat(rows, bounds, axis=1, dtype=np.int32 if wide else np.uint16)[:, 0::2]
+            np.right_shift(counts[:5], _BIT_SHIFTS, out=counts[:5])
+            if self.has_empty:
+                counts[:, self.lens == 0] = 0  # reduceat gives an empty segment's first element
+            self._counts = (counts, isword)
+        return self._counts
 
     def tail(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per line: ends in a sentence mark, ends in a colon (both after stripping closing
@@ -316,16 +391,20 @@ class _Page:
         """
         if self._tail is None:
             n = len(self.lines)
-            sent = np.zeros(n, dtype=bool)
-            colon = np.zeros(n, dtype=bool)
             if len(self.flags):
                 # an empty line's "last character" is the newline before or after it, which
                 # has no sentence-end or closer bit and is no colon
-                last = np.maximum(self.ends - 1, 0)
+                last = self.ends - 1
+                if self.has_empty:  # (only an empty first line would point before the page)
+                    np.maximum(last, 0, out=last)
                 bits = self.flags.take(last)
-                np.greater(bits & _FLAG_SENT_END, 0, out=sent)
-                np.equal(self.cps.take(last), 0x3A, out=colon)
-                for i in np.flatnonzero(bits & _FLAG_CLOSER).tolist():
+                sent = bits >= _FLAG_SENT_END  # (the top bit)
+                colon = self.cps.take(last) == 0x3A
+            else:
+                sent = np.zeros(n, dtype=bool)
+                colon = np.zeros(n, dtype=bool)
+            if len(self.flags):
+                for i in (bits & _FLAG_CLOSER).nonzero()[0].tolist():
                     c = self.lines[i].rstrip(_STRIPPED)[-1:]  # "" is no sentence end
                     sent[i] = c in _SENT_END
                     colon[i] = c == ":"
@@ -334,7 +413,7 @@ class _Page:
             hits = [*_find_all(joined, "..."), *_find_all(joined, "…")]
             if hits:
                 # a few hits: a set of their lines (np.unique's sort cost more than the rest)
-                rows = set((np.searchsorted(self.starts, hits, side="right") - 1).tolist())
+                rows = set((self.starts.searchsorted(hits, side="right") - 1).tolist())
                 for i in rows:
                     ell[i] = self.lines[i].rstrip().endswith(_ELLIPSES)
             self._tail = (sent, colon, ell)
@@ -409,13 +488,13 @@ _BULLET_ENDS = frozenset("-•*–—·▪►>.)")
 _BULLET_MARKS = frozenset("-•*–—·▪►>")
 
 
-def _bullet_rows(lines: Sequence[str], heads: Sequence[str]) -> np.ndarray:
+def _bullet_rows(lines: Sequence[str], heads: Sequence[str], out: np.ndarray | None = None) -> np.ndarray:
     """Whether :data:`_NL_BULLET` matches at the start of each line, from the lines' first
     words ``heads`` (the ``\\S*`` after the leading spaces).  The bullet must be the whole
     first word (a space follows it, and the word runs up to a space) and must not end the
     line; ``\\d`` is ``str.isdecimal`` (a test checks every code point).  Saves a regex
-    scan of the page, which stops at every newline."""
-    hit = np.zeros(len(heads))
+    scan of the page, which stops at every newline.  ``out``: a zeroed row to write into."""
+    hit = np.zeros(len(heads)) if out is None else out
     for i in [i for i, h in enumerate(heads) if h[-1:] in _BULLET_ENDS]:
         h = heads[i]
         if h in _BULLET_MARKS or (h[-1] in ".)" and h[:-1].isdecimal()):
@@ -439,7 +518,7 @@ def _lines_hit(rx: re.Pattern[str], joined: str, starts: np.ndarray, n: int) -> 
     pos = [m.start() for m in rx.finditer(joined)]
     if not pos:
         return np.zeros(n)
-    idx = np.searchsorted(starts, np.asarray(pos), side="right") - 1
+    idx = starts.searchsorted(np.asarray(pos), side="right") - 1
     return np.bincount(idx, minlength=n).astype(np.float64)
 
 
@@ -459,7 +538,7 @@ def _lines_holding_match(
     rx: re.Pattern[str], text: str, starts: np.ndarray, ends: np.ndarray, at: list[int]
 ) -> np.ndarray:
     """:func:`_rows_holding_match` of the lines holding the character offsets ``at``."""
-    rows = np.searchsorted(starts, np.asarray(at), side="right") - 1
+    rows = starts.searchsorted(np.asarray(at), side="right") - 1
     return _rows_holding_match(rx, text, starts, ends, rows.tolist())
 
 
@@ -545,7 +624,7 @@ def _separators_per_line(page: _Page, found: list[int] | None = None) -> np.ndar
                 keep[i] = True
                 free = b
         m_start = m_start[keep]
-    line = np.searchsorted(page.starts, m_start, side="right") - 1
+    line = page.starts.searchsorted(m_start, side="right") - 1
     return np.bincount(line, minlength=n).astype(np.float64)
 
 
@@ -600,8 +679,8 @@ def _prose_distance(prose: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if m == 0:
         return np.full(n, 50.0), np.full(n, 50.0)
     idx = np.arange(n)
-    before = np.searchsorted(at, idx, side="left")  # prose lines above line i
-    upto = np.searchsorted(at, idx, side="right")  # ... and including it
+    before = at.searchsorted(idx, side="left")  # prose lines above line i
+    upto = at.searchsorted(idx, side="right")  # ... and including it
     prev = np.where(before > 0, idx - at[np.maximum(before - 1, 0)], 50)
     nxt = np.where(upto < m, at[np.minimum(upto, m - 1)] - idx, 50)
     return prev.astype(np.float64), nxt.astype(np.float64)
@@ -655,20 +734,17 @@ def doc_features(
     per-line counts and windows): a per-line Python loop was 40 % of the cleaner's time.
     """
     n = len(lines)
-    out = np.zeros((n, N_FEATURES), dtype=np.float64)
     if n == 0:
-        return out
+        return np.zeros((0, N_FEATURES), dtype=np.float64)
     joined = "\n".join(lines)
     if joined.count("\n") != n - 1:
         lines = [t.replace("\n", " ") for t in lines]
         joined = "\n".join(lines)
-    has_stop = 1.0 if stop is not None else 0.0
     if stats is None:
         stats = doc_line_stats(lines, stop)
     page = _page(lines, joined)
     _LAST_PAGE[0] = None  # the cleaner asks for nothing more about this page
-    flags, starts, ends = page.flags, page.starts, page.ends
-    lens_arr = ends - starts
+    starts, lens_arr = page.starts, page.lens
     if page.stats is not None and page.stats[0] is stats:  # the arrays behind that list
         _, nw_i, ns_i, sr_arr, sent_arr = page.stats
         nw_arr = nw_i.astype(np.float64)
@@ -680,44 +756,26 @@ def doc_features(
         sr_arr = np.ascontiguousarray(st[:, 2])
         sent_arr = st[:, 3].astype(bool)
 
-    # character classes summed per line: one reduceat over [start, end) of every line (the
-    # odd segments are the newlines between lines; a padding column lets the last end index)
-    size = len(flags)
-    space_m = (flags & _FLAG_SPACE) > 0
-    masks = np.zeros((7, size + 1), dtype=bool)
-    np.greater(flags & _FLAG_ALPHA, 0, out=masks[0, :size])
-    np.greater(flags & _FLAG_DIGIT, 0, out=masks[1, :size])
-    np.greater(flags & _FLAG_UPPER, 0, out=masks[2, :size])
-    np.greater(flags & _FLAG_ALNUM, 0, out=masks[3, :size])
-    masks[4, :size] = space_m
-    # str.split() words start at a non-space after a space (the joining newline counts)
-    word_start = masks[5, :size]
-    np.logical_not(space_m, out=word_start)
-    word_start[1:] &= space_m[:-1]
-    np.logical_and(word_start, masks[2, :size], out=masks[6, :size])
-    bounds = np.empty(2 * n, dtype=np.int64)
-    bounds[0::2] = starts
-    bounds[1::2] = ends
-    # summed as int32 over the bytes of the masks: faster than int64 over bools, the same
-    # counts (a line is far shorter than 2**31 characters)
-    counts = np.add.reduceat(masks.view(np.uint8), bounds, axis=1, dtype=np.int32)[:, 0::2].astype(np.float64)
-    if not lens_arr.all():
-        counts[:, lens_arr == 0] = 0.0  # reduceat gives an empty segment's first element
-    alpha, digit, upper, alnum, space, n_split, title_words = counts
-    nonempty = lens_arr > 0
-    first_flags = (
-        np.where(nonempty, flags[np.minimum(starts, len(flags) - 1)], 0)
-        if len(flags)
-        else np.zeros(n, dtype=np.uint8)
-    )
+    # The matrix is built transposed, a feature per row, and turned round at the end: a
+    # ufunc then writes its result straight into its contiguous row (``out=``), where the
+    # column layout took a temporary and a strided store per feature.  On a short page the
+    # numpy calls are the cost (about 1 us each, twice that with cold caches), and this
+    # saves some forty of them.  Every value comes from the same operations on the same
+    # contiguous inputs as before, so the floats are the same.
+    T = np.zeros((N_FEATURES, n), dtype=np.float64)
+    # character classes summed per line (see _Page.counts)
+    alpha, digit, upper, alnum, space, n_split, title_words = page.counts()[0][:7].astype(np.float64)
+    # each line's first character's bits: an empty line's is that of the newline after it
+    # (or of the padding), which has neither case bit
+    first_flags = page.padded.take(starts)
 
-    L = np.maximum(lens_arr, 1).astype(np.float64)
+    L = np.maximum(lens_arr, 1.0)
     sent_last, colon_last, ell = page.tail()
-    ends_sent = (sent_last & ~ell).astype(np.float64)
+    ends_sent = sent_last > ell  # ends in a sentence mark, and not in an ellipsis
 
     if norms is None or len(norms) != n:
         norms = normalise_many(lines, keys)
-    norm_counts = Counter(norms)
+    norm_counts = _counts(norms)
     # first word of each line, case-folded in one call (casefold never makes a newline)
     # each line's first word: one scan from newline to newline (``\s`` is ``str.isspace``,
     # what ``split()`` splits at; lines hold no newline here)
@@ -727,46 +785,59 @@ def doc_features(
     firsts = "\n".join(heads_w).casefold().split("\n")
     if len(firsts) != n:  # pragma: no cover - defensive
         firsts = [w.casefold() for w in heads_w]
-    first_counts = Counter(firsts)
+    first_counts = _counts(firsts)
     # the digit runs of a line's first 40 characters: only lines holding a digit can have one
     shapes = [t[:40] for t in lines]
-    if digit.any():
-        # one substitution over the page's heads (no digit run crosses the newlines; a line
-        # without a digit is left as it was): a call per line holding a digit cost more
-        subbed = _DIGITS.sub("0", "\n".join(shapes)).split("\n")
-        if len(subbed) == n:
-            shapes = subbed
+    digit_rows = digit.nonzero()[0]
+    if len(digit_rows):
+        # one substitution over the heads of the lines holding a digit (no digit run crosses
+        # the newlines; ``\d`` is ``str.isdecimal``, which only a digit passes, so the other
+        # heads stay as they are): a call per line cost more, and all of the page's heads
+        # took 30 ms a pass on the bench pages against 12
+        at = digit_rows.tolist()
+        subbed = _DIGITS.sub("0", "\n".join([shapes[i] for i in at])).split("\n")
+        if len(subbed) == len(at):
+            for i, h in zip(at, subbed, strict=True):
+                shapes[i] = h
         else:  # pragma: no cover - lines hold no newline here
             shapes = [_DIGITS.sub("0", h) if d else h for h, d in zip(shapes, digit.tolist(), strict=True)]
-    shape_counts = Counter(shapes)
-    doc_long_frac = float(np.count_nonzero(nw_arr >= 15)) / n
-    median_words = int(np.partition(nw_arr, n // 2)[n // 2]) or 1
+    shape_counts = _counts(shapes)
+    if n <= _SMALL_PAGE_LINES:
+        # the same numbers from the word counts as a list (numpy's wrappers cost more here)
+        nw_list = nw_arr.tolist()
+        doc_long_frac = float(sum(map((15.0).__le__, nw_list))) / n
+        median_words = int(sorted(nw_list)[n // 2]) or 1
+    else:
+        doc_long_frac = float(np.count_nonzero(nw_arr >= 15)) / n
+        median_words = int(np.partition(nw_arr, n // 2)[n // 2]) or 1
     prose = (nw_arr >= 12) & sent_arr
-    prev_prose, next_prose = _prose_distance(prose)
-    prose_at = np.flatnonzero(prose)
-    first_prose = int(prose_at[0]) if len(prose_at) else n
-    last_prose = int(prose_at[-1]) if len(prose_at) else -1
-    idx = np.arange(n, dtype=np.float64)
+    # lines back to the previous and on to the next prose line, at most 50, and the first
+    # and last prose line
+    dist, first_prose, last_prose = _prose_rows(prose)
 
-    out[:, 0] = np.log1p(lens_arr) / 6.0
-    out[:, 1] = np.log1p(nw_arr) / 4.0
-    out[:, 2] = ends_sent
-    out[:, 3] = colon_last
-    out[:, 4] = ell
-    out[:, 5] = sr_arr
-    out[:, 6] = np.minimum(ns_arr, 20) / 20.0
-    out[:, 7] = has_stop
-    out[:, 8] = digit / L
-    out[:, 9] = upper / np.maximum(alpha, 1)
-    out[:, 10] = (L - alnum - space) / L
-    out[:, 11] = ((first_flags & _FLAG_UPPER) > 0).astype(np.float64)
-    out[:, 12] = title_words / np.maximum(n_split, 1)
+    # rows in _SCALED_ROWS get their numerators here and are divided all at once below
+    np.log1p(lens_arr, out=T[0])
+    np.log1p(nw_arr, out=T[1])
+    T[2] = ends_sent
+    T[3] = colon_last
+    T[4] = ell
+    T[5] = sr_arr
+    np.minimum(ns_arr, 20, out=T[6])
+    if stop is not None:
+        T[7] = 1.0
+    np.divide(digit, L, out=T[8])
+    np.divide(upper, np.maximum(alpha, 1), out=T[9])
+    np.subtract(L, alnum, out=T[10])
+    T[10] -= space
+    T[10] /= L
+    np.bitwise_and(first_flags, _FLAG_UPPER, out=T[11])  # (0 or the bit: divided by it)
+    np.divide(title_words, np.maximum(n_split, 1), out=T[12])
     # whole-document literal prefilters first: most pages have no URL, copyright or separator
     low, prefilter_hits = lower_page_and_prefilter(joined)
     same_len = len(low) == len(joined)  # lower() keeps offsets (not so with "İ")
     seps = _separator_positions(joined)
     if seps:
-        out[:, 13] = np.minimum(_separators_per_line(page, seps), 5) / 5.0
+        np.minimum(_separators_per_line(page, seps), 5, out=T[13])
     # the prefilters' substrings, found in one scan; every match of a pattern holds one of its
     # own, so only the lines holding one are searched (offsets of ``low`` are the page's when
     # lower() kept its length; otherwise the page is scanned with the case-blind pattern)
@@ -775,76 +846,147 @@ def doc_features(
     n_url = len(_URL_KEYS)
     for k, row in prefilter_hits:
         (url_rows if k < n_url else copy_rows).append(row)
+    ends = page.ends
     if url_rows:
-        out[:, 14] = (
+        T[14] = (
             _rows_holding_match(_L_URLISH, low, starts, ends, url_rows)
             if same_len
             else _lines_hit(_URLISH, joined, starts, n) > 0
         )
     if copy_rows:
-        out[:, 15] = (
+        T[15] = (
             _rows_holding_match(_L_COPYRIGHT, low, starts, ends, copy_rows)
             if same_len
             else _lines_hit(_J_COPYRIGHT, joined, starts, n) > 0
         )
     # dates only matter on short lines: scan just those (the month alternation is slow)
-    short_idx = np.flatnonzero((nw_arr <= 8) & (digit > 0))
+    short_idx = digit_rows[nw_arr.take(digit_rows) <= 8]
     if len(short_idx):
         short_lines = [lines[k] for k in short_idx.tolist()]
         sj = "\n".join(short_lines)
         if sj:
             s_starts = np.zeros(len(short_lines), dtype=np.int64)
             s_lens = np.fromiter(map(len, short_lines), dtype=np.int64, count=len(short_lines))
-            np.cumsum(s_lens[:-1] + 1, out=s_starts[1:])
+            (s_lens[:-1] + 1).cumsum(out=s_starts[1:])
             sl = sj.lower()
             if len(sl) == len(sj):
-                out[short_idx, 16] = _dateish_rows(sl, s_starts, s_starts + s_lens)
+                T[16, short_idx] = _dateish_rows(sl, s_starts, s_starts + s_lens)
             else:
-                out[short_idx, 16] = _lines_hit(_J_DATEISH, sj, s_starts, len(short_lines)) > 0
-    out[:, 17] = _bullet_rows(lines, heads_w)
+                T[16, short_idx] = _lines_hit(_J_DATEISH, sj, s_starts, len(short_lines)) > 0
+    _bullet_rows(lines, heads_w, T[17])
     if cues is None:
         cues = [has_cue(t) for t in lines]
-    out[:, 18] = np.fromiter(map(bool, cues), dtype=bool, count=n) & (lens_arr < 400)
-    out[:, 19:22] = _position_columns(n)
-    out[:, 22] = lens_arr / max(int(lens_arr.max()), 1)
+    if any(cues):  # (most pages hold no cue: the row stays 0)
+        np.logical_and(np.fromiter(map(bool, cues), dtype=bool, count=n), lens_arr < 400, out=T[18])
+    T[19:22] = _position_rows(n)
+    np.divide(lens_arr, max(page.max_len, 1), out=T[22])
     reps = np.fromiter(map(norm_counts.__getitem__, norms), dtype=np.float64, count=n)
-    out[:, 23] = reps > 1
-    lognw = np.log1p(nw_arr) / 4.0
-    out[1:, 24] = lognw[:-1]
-    out[:-1, 25] = lognw[1:]
-    out[1:, 26] = sr_arr[:-1]
-    out[:-1, 27] = sr_arr[1:]
+    np.greater(reps, 1, out=T[23])
+    T[26, 1:] = sr_arr[:-1]
+    T[27, :-1] = sr_arr[1:]
     wv = np.empty((5, n))
     wv[0] = nw_arr
-    wv[1] = nw_arr >= 12
+    np.greater_equal(nw_arr, 12, out=wv[1])
     wv[2] = sr_arr
-    wv[3] = nw_arr <= 5
+    np.less_equal(nw_arr, 5, out=wv[3])
     wv[4] = prose
     win = _window_means(wv, (2, 5, 5, 3, 10))
-    out[:, 28] = np.log1p(win[0]) / 4.0
-    out[:, 29] = win[1]
-    out[:, 30] = win[2]
-    out[:, 31] = (nw_arr <= 4) & (ends_sent == 0)
-    out[:, 32] = math.log1p(n) / 5.0
-    out[:, 33] = (nw_arr >= 15) & (ends_sent == 1) & (sr_arr >= 0.2)
-    out[:, 34] = np.log(reps) / 3.0
-    fr = np.log(np.fromiter(map(first_counts.__getitem__, firsts), dtype=np.float64, count=n)) / 3.0
-    out[:, 35] = np.where(nw_arr <= 12, fr, 0.0)
-    out[:, 36] = win[3]
-    out[:, 37] = ((first_flags & _FLAG_LOWER) > 0).astype(np.float64)
-    out[:, 38] = doc_long_frac
-    out[:, 39] = np.log((nw_arr + 1) / (median_words + 1)) / 3.0
+    np.log1p(win[0], out=T[28])
+    T[_WINDOW_ROWS] = win[1:]
+    np.greater(nw_arr <= 4, ends_sent, out=T[31])  # short, and no sentence end
+    T[32] = math.log1p(n) / 5.0
+    np.logical_and((nw_arr >= 15) & ends_sent, sr_arr >= 0.2, out=T[33])
+    np.log(reps, out=T[34])
+    # (the first word's log count is >= 0: times 0 or 1 it is what np.where picked, +0.0
+    # included, before or after its division)
+    np.log(np.fromiter(map(first_counts.__getitem__, firsts), dtype=np.float64, count=n), out=T[35])
+    np.multiply(T[35], nw_arr <= 12, out=T[35])
+    np.bitwise_and(first_flags, _FLAG_LOWER, out=T[37])
+    T[38] = doc_long_frac
+    ratio = nw_arr + 1
+    ratio /= median_words + 1
+    np.log(ratio, out=T[39])
     # math.log, as before, through a table of the few counts (numpy's log may differ in the
-    # last bit)
+    # last bit); the table holds no negative value, so a product with 0 or 1 is the choice
     sc = np.fromiter(map(shape_counts.__getitem__, shapes), dtype=np.int64, count=n)
-    log_table = _log_thirds(int(sc.max()))
-    differs = np.fromiter(map(str.__ne__, shapes, norms), dtype=bool, count=n)
-    out[:, 40] = np.where(differs, log_table[sc], 0.0)
-    out[:, 41] = np.log(np.minimum(prev_prose, 50)) / 4.0
-    out[:, 42] = np.log(np.minimum(next_prose, 50)) / 4.0
-    out[:, 43] = (idx >= first_prose) & (idx <= last_prose)
-    out[:, 44] = win[4]
+    _log_thirds(max(shape_counts.values())).take(sc, out=T[40], mode="clip")
+    np.multiply(T[40], np.fromiter(map(str.__ne__, shapes, norms), dtype=bool, count=n), out=T[40])
+    np.log(dist, out=T[41:43])
+    # every scaled row divided by its constant in one gather, division and scatter (the
+    # same IEEE division of each value as a division per row, a dozen calls fewer)
+    T[_SCALED_ROWS] /= _SCALES
+    T[24, 1:] = T[1, :-1]  # the lines' log word counts, shifted
+    T[25, :-1] = T[1, 1:]
+    if first_prose <= last_prose:
+        T[43, first_prose : last_prose + 1] = 1.0
+    return T.T.copy()
+
+
+def _counts(items: Sequence[str]) -> dict[str, int]:
+    """How often each item occurs: what ``Counter(items)`` holds, from the C helper that
+    fills a Counter, without Counter's Python-level construction (a few µs a call, three
+    calls a page; only present items are looked up, so a plain dict will do)."""
+    out: dict[str, int] = {}
+    _count_elements(out, items)
     return out
+
+
+#: pages with at most this many lines have their median and long-line share of word counts
+#: taken in Python (numpy's partition and count cost more there; sorting a list is exact)
+_SMALL_PAGE_LINES = 64
+
+#: the rows :func:`doc_features` divides by a constant, and the constants (log scales, caps,
+#: the first character's case bits)
+_SCALE_OF = (
+    ("log_chars", 6.0), ("log_words", 4.0), ("stop_count", 20.0), ("starts_upper", float(_FLAG_UPPER)),
+    ("separators", 5.0), ("win2_words", 4.0), ("log_repeats", 3.0), ("first_word_repeats", 3.0),
+    ("starts_lower", float(_FLAG_LOWER)), ("rel_words_median", 3.0), ("log_dist_prev_prose", 4.0),
+    ("log_dist_next_prose", 4.0),
+)  # fmt: skip
+_SCALED_ROWS = [FEATURE_NAMES.index(c) for c, _ in _SCALE_OF]
+_SCALES = np.asarray([d for _, d in _SCALE_OF], dtype=np.float64)[:, None]
+
+#: the rows :func:`doc_features` fills from its window means 1-4
+_WINDOW_ROWS = [FEATURE_NAMES.index(c) for c in ("win5_long", "win5_stop", "win3_short", "prose_frac_win10")]
+
+
+@lru_cache(maxsize=1024)
+def _position_rows(n: int) -> np.ndarray:
+    """:func:`_position_columns` as rows (the transposed copy, kept as well)."""
+    return _frozen(np.ascontiguousarray(_position_columns(n).T))
+
+
+def _prose_rows(prose: np.ndarray) -> tuple[np.ndarray, int, int]:
+    """:func:`_prose_distance` of ``prose`` as one (2, n) array, each distance at most 50,
+    with the first and the last prose line (n and -1 when there is none).  The log of both
+    rows is then one call."""
+    n = len(prose)
+    if n <= _PROSE_LOOP_MAX_LINES:
+        flags = prose.tolist()
+        prev = [50] * n
+        seen = -1
+        for i, p in enumerate(flags):
+            if seen >= 0:
+                prev[i] = i - seen
+            if p:
+                seen = i
+        last = seen
+        nxt = [50] * n
+        seen = -1
+        for i in range(n - 1, -1, -1):
+            if seen >= 0:
+                nxt[i] = seen - i
+            if flags[i]:
+                seen = i
+        dist = np.fromiter(chain(prev, nxt), dtype=np.float64, count=2 * n).reshape(2, n)
+        first = seen if seen >= 0 else n
+    else:
+        prev_a, next_a = _prose_distance(prose)
+        dist = np.array([prev_a, next_a])
+        at = np.flatnonzero(prose)
+        first, last = (int(at[0]), int(at[-1])) if len(at) else (n, -1)
+    np.minimum(dist, 50, out=dist)
+    return dist, first, last
 
 
 @lru_cache(maxsize=1024)
@@ -863,37 +1005,48 @@ def _context_counts(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
 def context_features(p: np.ndarray) -> np.ndarray:
     """Second-stage features: the first stage's probabilities around each line.
 
-    Every page pays this once, and on a short page the calls are the cost: the padding is
-    filled rather than concatenated from lists, the window sum is added up in place (the
-    same additions in the same order) and the two means are written straight into their
-    columns, the page's edge lines then set (the only ones with nothing before or after).
+    Every page pays this once, and on a short page the calls are the cost: the neighbours
+    and the window come from one gather of the padded probabilities, the window sum is a
+    reduction over its rows (the same additions in the same order as the running sum it
+    replaced), and the two means are written straight into their columns, the page's edge
+    lines then set (the only ones with nothing before or after).
     """
     n = len(p)
     if n == 0:
         return np.zeros((0, 6), dtype=np.float64)
     out = np.empty((n, 6), dtype=np.float64)
-    pad = np.full(n + 6, 0.5)
-    pad[3 : 3 + n] = p
-    out[:, 0] = p
-    out[:, 1] = pad[2 : 2 + n]  # previous
-    out[:, 2] = pad[4 : 4 + n]  # next
-    win = pad[0:n] + pad[1 : 1 + n]
-    win += pad[2 : 2 + n]
-    win += pad[4 : 4 + n]
-    win += pad[5 : 5 + n]
-    win += pad[6 : 6 + n]
-    np.divide(win, 6, out=out[:, 3])
-    c = np.empty(n + 1)
-    c[0] = 0.0
-    np.cumsum(p, out=c[1:])
-    # mean probability of everything before / after the line (is it in the page's head or tail?)
+    # one gather from the padded probabilities: each line's own, the previous and the next
+    # (the first three columns), then the six of its window but itself; their sum is a
+    # reduction over the rows, which adds them one row at a time in this order: the
+    # additions (and so the floats) of the running sum it replaces.  About ten numpy calls
+    # fewer a page (see doc_features on what a call costs)
+    g = np.concatenate((_HALVES, p, _HALVES)).take(_context_index(n))
+    out[:, :3] = g[:3].T
+    np.divide(np.add.reduce(g[3:], axis=0), 6, out=out[:, 3])
+    # mean probability of everything before / after the line (is it in the page's head or
+    # tail?); the first line's "before" is set below, so the sums before a line are the
+    # prefix sums one line back
+    cs = p.cumsum()
     _, before, _, after = _context_counts(n)
-    np.divide(c[:n], before, out=out[:, 4])
-    np.subtract(c[n], c[1 : n + 1], out=out[:, 5])
+    np.divide(cs[: n - 1], before[1:], out=out[1:, 4])
+    np.subtract(cs[n - 1], cs, out=out[:, 5])
     out[:, 5] /= after
     out[0, 4] = 0.5
     out[n - 1, 5] = 0.5
     return out
+
+
+#: the padding of :func:`context_features`: no line, a neutral probability
+_HALVES = np.full(3, 0.5)
+
+
+@lru_cache(maxsize=1024)
+def _context_index(n: int) -> np.ndarray:
+    """Where :func:`context_features` reads the padded probabilities (three 0.5 at each
+    end) for ``n`` lines: the line, the previous, the next, then lines -3, -2, -1, +1, +2,
+    +3 (the window, in the order the running sum added them)."""
+    i = np.arange(n)
+    return _frozen(np.stack([i + 3, i + 2, i + 4, i, i + 1, i + 2, i + 4, i + 5, i + 6]))
 
 
 def page_context(p: np.ndarray) -> tuple[float, float]:
@@ -906,11 +1059,14 @@ def page_context(p: np.ndarray) -> tuple[float, float]:
     # pages that make up most of a corpus, numpy's Python wrappers were the cost
     k = n // 2
     if n % 2:
-        median = float(np.partition(p, k)[k])
+        part = p.copy()
+        part.partition(k)
+        median = float(part[k])
     else:
-        part = np.partition(p, (k - 1, k))
+        part = p.copy()
+        part.partition((k - 1, k))
         median = float((part[k - 1] + part[k]) / 2)
-    return (float(p.sum() / n), median)
+    return (float(np.add.reduce(p) / n), median)
 
 
 #: columns of :func:`doc_features` that :func:`neighbour_features` copies from the lines

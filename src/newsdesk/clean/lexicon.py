@@ -1150,9 +1150,9 @@ def keys_page(lines: Sequence[str], joined: str, cps: Any, word: Any, starts: An
         bad = _bmp_key_unsafe().take(cps)
         if "_" in joined:
             bad |= cps == 0x5F
-        at = np.flatnonzero(bad)
+        at = bad.nonzero()[0]
         if len(at):
-            odd.update((np.searchsorted(starts, at, side="right") - 1).tolist())
+            odd.update((starts.searchsorted(at, side="right") - 1).tolist())
     elif "_" in joined:
         odd.update(i for i, t in enumerate(lines) if "_" in t)
     keep = word | (cps == 0x0A)
@@ -1164,7 +1164,7 @@ def keys_page(lines: Sequence[str], joined: str, cps: Any, word: Any, starts: An
         return None
     # the normal forms: the keys without their digits (a page without digits has its keys)
     digit = _bmp_decimals().take(squeezed) if cps.itemsize == 2 else (squeezed >= 0x30) & (squeezed <= 0x39)
-    if digit.any():
+    if np.logical_or.reduce(digit):  # (ndarray.any with its Python layer)
         undigited = _squeeze_spaces(np.where(digit, squeezed.dtype.type(0x20), squeezed))
         norms = undigited.tobytes().decode(codec, "surrogatepass").casefold().split("\n")
         if len(norms) != n:  # pragma: no cover - as for the keys
@@ -1188,22 +1188,32 @@ def _squeeze_spaces(chars: Any) -> Any:
     and spaces) with each line's spaces collapsed as ``" ".join(line.split())`` does: a
     space after a space or a newline or at the start goes, then one before a newline or at
     the end.  Two numpy masks over the page instead of a split and a join per line, which
-    was about a third of the key work."""
+    was about a third of the key work.
 
-    if len(chars) == 0:
+    A word character (``str.isalnum`` or "_") is above U+0020, so "a space or a newline"
+    is "at most U+0020" here, one comparison; after the first pass no space follows a
+    space, so a space before a newline is a space before anything at most U+0020.  Six
+    numpy calls a pass fewer than two comparisons each (on a short page the calls are the
+    cost)."""
+
+    size = len(chars)
+    if size == 0:
         return chars
-    sp = chars == 0x20
-    after_gap = np.empty(len(chars), dtype=bool)
-    after_gap[0] = True
-    np.logical_or(sp[:-1], chars[:-1] == 0x0A, out=after_gap[1:])
-    kept = chars[~(sp & after_gap)]
-    if len(kept) == 0:
+    # keep a character unless it is a space after a gap (or at the start)
+    keep = np.empty(size, dtype=bool)
+    keep[0] = chars[0] != 0x20
+    np.logical_or(chars[1:] != 0x20, chars[:-1] > 0x20, out=keep[1:])
+    # (a boolean index, not ``compress``: with the mask's long runs of True it copies
+    # whole stretches, and ``compress`` was a third slower on the bench pages)
+    kept = chars[keep]
+    m = len(kept)
+    if m == 0:
         return kept
     # runs are single spaces now, none opening a line: drop one that closes a line
-    before_end = np.empty(len(kept), dtype=bool)
-    before_end[-1] = True
-    np.equal(kept[1:], 0x0A, out=before_end[:-1])
-    return kept[~((kept == 0x20) & before_end)]
+    keep = np.empty(m, dtype=bool)
+    keep[m - 1] = kept[m - 1] != 0x20
+    np.logical_or(kept[:-1] != 0x20, kept[1:] > 0x20, out=keep[:-1])
+    return kept[keep]
 
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)

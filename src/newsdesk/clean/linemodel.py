@@ -40,7 +40,8 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     agree with it on every float, NaN included), with one ufunc call each and no
     temporaries; on the short pages that make up most of a corpus the calls, not the
     arithmetic, are the cost."""
-    z = np.asarray(z, dtype=np.float64)
+    if type(z) is not np.ndarray or z.dtype != np.float64:  # (products of float64 arrays are)
+        z = np.asarray(z, dtype=np.float64)
     np.maximum(z, -30.0, out=z)
     np.minimum(z, 30.0, out=z)
     np.negative(z, out=z)
