@@ -250,7 +250,9 @@ def _credit(text: str, keys: Sequence[str] = _CREDIT_KEYS) -> re.Match[str] | No
     return _CREDIT.search(text, max(0, len(text) - _CREDIT_WINDOW))
 
 
-_CREDIT_KEY_AC = ahocorasick_rs.AhoCorasick(list(_CREDIT_KEYS), implementation=ahocorasick_rs.Implementation.DFA)
+_CREDIT_KEY_AC = ahocorasick_rs.AhoCorasick(
+    list(_CREDIT_KEYS), implementation=ahocorasick_rs.Implementation.DFA
+)
 
 
 #: the credit keywords, then the social networks' names (what page_names_network looks
