@@ -1162,11 +1162,17 @@ def keys_page(lines: Sequence[str], joined: str, cps: Any, word: Any, starts: An
     keys = text.split("\n")
     if len(keys) != n:  # pragma: no cover - folding never makes a newline
         return None
-    # the normal forms: the keys without their digits (a page without digits has its keys)
-    digit = _bmp_decimals().take(squeezed) if cps.itemsize == 2 else (squeezed >= 0x30) & (squeezed <= 0x39)
+    # the normal forms: the keys without their digits (a page without digits has its keys).
+    # The digits are blanked in the folded keys, re-encoded, so the page is folded once:
+    # re-encoding costs a fraction of a second ``casefold``.  Folding never turns a digit
+    # into a non-digit or the reverse on a line not redone below (_bmp_key_unsafe), and
+    # blanking a digit or the digits it folds to leaves the same words (a character folded
+    # out of the BMP is a surrogate pair here, which is no digit and decodes back whole).
+    folded = np.frombuffer(text.encode(codec, "surrogatepass"), dtype=cps.dtype)
+    digit = _bmp_decimals().take(folded) if cps.itemsize == 2 else (folded >= 0x30) & (folded <= 0x39)
     if np.logical_or.reduce(digit):  # (ndarray.any with its Python layer)
-        undigited = _squeeze_spaces(np.where(digit, squeezed.dtype.type(0x20), squeezed))
-        norms = undigited.tobytes().decode(codec, "surrogatepass").casefold().split("\n")
+        undigited = _squeeze_spaces(np.where(digit, folded.dtype.type(0x20), folded))
+        norms = undigited.tobytes().decode(codec, "surrogatepass").split("\n")
         if len(norms) != n:  # pragma: no cover - as for the keys
             return None
     else:
