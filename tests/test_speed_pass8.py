@@ -56,3 +56,29 @@ def test_longest_lines_are_the_sorted_lines(probe: list[str]) -> None:
     at = core._longest_lines(probe)
     assert [probe[i] for i in at] == sorted(probe, key=len, reverse=True)[:8]
     assert at == sorted(range(len(probe)), key=list(map(len, probe)).__getitem__, reverse=True)[:8]
+
+
+_KEY_LINE = st.lists(
+    st.sampled_from(["_", "__", "a_b", "The", " ", "12", "x9_", "ß", "²", "é", "\u0301", "ﬁ", ".", "İ", "Σ"]),
+    min_size=1,
+    max_size=10,
+).map("".join)
+
+
+@_SETTINGS
+@given(st.lists(_KEY_LINE, min_size=1, max_size=8), st.booleans())
+def test_underscore_lines_key_as_the_per_line_keys(lines: list[str], ascii_only: bool) -> None:
+    """A line holding "_" keys from the page's keys (a line holding another odd character
+    still goes the per-line way); both against :func:`dup_key` and :func:`normalise`."""
+    from newsdesk.clean import features as F
+    from newsdesk.clean import lexicon as L
+
+    if ascii_only:
+        lines = [t.encode("ascii", "ignore").decode("ascii") or "_" for t in lines]
+    F._LAST_PAGE[0] = None
+    L._SHARED_KEYS[0] = None
+    F.doc_line_stats(lines, L.stopwords("en"))
+    assert L._SHARED_KEYS[0] is not None  # (the page's keys, not the per-line path)
+    keys, norms = L.dup_keys_and_norms(lines)
+    assert keys == [L.dup_key(t) for t in lines]
+    assert norms == [L.normalise(t) for t in lines]
