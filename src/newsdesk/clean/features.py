@@ -764,7 +764,8 @@ def doc_features(
     # contiguous inputs as before, so the floats are the same.
     T = np.zeros((N_FEATURES, n), dtype=np.float64)
     # character classes summed per line (see _Page.counts)
-    alpha, digit, upper, alnum, space, n_split, title_words = page.counts()[0][:7].astype(np.float64)
+    cf = page.counts()[0][:7].astype(np.float64)
+    digit, alnum, space = cf[1], cf[3], cf[4]
     # each line's first character's bits: an empty line's is that of the newline after it
     # (or of the padding), which has neither case bit
     first_flags = page.padded.take(starts)
@@ -810,7 +811,11 @@ def doc_features(
     else:
         doc_long_frac = float(np.count_nonzero(nw_arr >= 15)) / n
         median_words = int(np.partition(nw_arr, n // 2)[n // 2]) or 1
-    prose = (nw_arr >= 12) & sent_arr
+    # the word-count tests, all in one call: under 5, 9, 12, 13 and 15 words (the counts
+    # are whole numbers, so "at most 4" is "under 5"); each row stands in for a comparison
+    # of its own (four calls fewer a page)
+    lt5, lt9, lt12, lt13, lt15 = np.less(nw_arr, _WORD_CUTS)
+    prose = np.greater(sent_arr, lt12)  # a sentence of at least 12 words
     # lines back to the previous and on to the next prose line, at most 50, and the first
     # and last prose line
     dist, first_prose, last_prose = _prose_rows(prose)
@@ -826,12 +831,14 @@ def doc_features(
     if stop is not None:
         T[7] = 1.0
     np.divide(digit, L, out=T[8])
-    np.divide(upper, np.maximum(alpha, 1), out=T[9])
+    # upper / max(alpha, 1) and title_words / max(n_split, 1) in one division: the rows
+    # (2, 6) over (0, 5) of the counts into rows 9 and 12, all strided views
+    np.divide(cf[2::4], np.maximum(cf[0::5], 1), out=T[9:13:3])
     np.subtract(L, alnum, out=T[10])
     T[10] -= space
     T[10] /= L
-    np.bitwise_and(first_flags, _FLAG_UPPER, out=T[11])  # (0 or the bit: divided by it)
-    np.divide(title_words, np.maximum(n_split, 1), out=T[12])
+    # the case bits into rows 11 and 37 in one call (0 or the bit: divided by it)
+    np.bitwise_and(first_flags, _CASE_BITS, out=T[11:38:26])
     # whole-document literal prefilters first: most pages have no URL, copyright or separator
     low, prefilter_hits = lower_page_and_prefilter(joined)
     same_len = len(low) == len(joined)  # lower() keeps offsets (not so with "İ")
@@ -860,7 +867,7 @@ def doc_features(
             else _lines_hit(_J_COPYRIGHT, joined, starts, n) > 0
         )
     # dates only matter on short lines: scan just those (the month alternation is slow)
-    short_idx = digit_rows[nw_arr.take(digit_rows) <= 8]
+    short_idx = digit_rows[lt9.take(digit_rows)]
     if len(short_idx):
         short_lines = [lines[k] for k in short_idx.tolist()]
         sj = "\n".join(short_lines)
@@ -882,8 +889,6 @@ def doc_features(
     np.divide(lens_arr, max(page.max_len, 1), out=T[22])
     reps = np.fromiter(map(norm_counts.__getitem__, norms), dtype=np.float64, count=n)
     np.greater(reps, 1, out=T[23])
-    T[26, 1:] = sr_arr[:-1]
-    T[27, :-1] = sr_arr[1:]
     wv = np.empty((5, n))
     wv[0] = nw_arr
     np.greater_equal(nw_arr, 12, out=wv[1])
@@ -893,15 +898,14 @@ def doc_features(
     win = _window_means(wv, (2, 5, 5, 3, 10))
     np.log1p(win[0], out=T[28])
     T[_WINDOW_ROWS] = win[1:]
-    np.greater(nw_arr <= 4, ends_sent, out=T[31])  # short, and no sentence end
+    np.greater(lt5, ends_sent, out=T[31])  # short, and no sentence end
     T[32] = math.log1p(n) / 5.0
-    np.logical_and((nw_arr >= 15) & ends_sent, sr_arr >= 0.2, out=T[33])
+    np.logical_and(np.greater(ends_sent, lt15), sr_arr >= 0.2, out=T[33])
     np.log(reps, out=T[34])
     # (the first word's log count is >= 0: times 0 or 1 it is what np.where picked, +0.0
     # included, before or after its division)
     np.log(np.fromiter(map(first_counts.__getitem__, firsts), dtype=np.float64, count=n), out=T[35])
-    np.multiply(T[35], nw_arr <= 12, out=T[35])
-    np.bitwise_and(first_flags, _FLAG_LOWER, out=T[37])
+    np.multiply(T[35], lt13, out=T[35])
     T[38] = doc_long_frac
     ratio = nw_arr + 1
     ratio /= median_words + 1
@@ -915,8 +919,10 @@ def doc_features(
     # every scaled row divided by its constant in one gather, division and scatter (the
     # same IEEE division of each value as a division per row, a dozen calls fewer)
     T[_SCALED_ROWS] /= _SCALES
-    T[24, 1:] = T[1, :-1]  # the lines' log word counts, shifted
-    T[25, :-1] = T[1, 1:]
+    # the lines' log word counts and stopword shares (rows 1 and 5), shifted down into
+    # rows 24 and 26 and up into 25 and 27: two copies between strided views
+    T[24:27:2, 1:] = T[1:6:4, :-1]
+    T[25:28:2, :-1] = T[1:6:4, 1:]
     if first_prose <= last_prose:
         T[43, first_prose : last_prose + 1] = 1.0
     return T.T.copy()
@@ -930,6 +936,11 @@ def _counts(items: Sequence[str]) -> dict[str, int]:
     _count_elements(out, items)
     return out
 
+
+#: the word counts :func:`doc_features` tests a line's against ("under 5 words" ...)
+_WORD_CUTS = np.asarray([5.0, 9.0, 12.0, 13.0, 15.0])[:, None]
+#: the first character's case bits, upper then lower (rows 11 and 37 of the features)
+_CASE_BITS = np.asarray([_FLAG_UPPER, _FLAG_LOWER], dtype=np.uint8)[:, None]
 
 #: pages with at most this many lines have their median and long-line share of word counts
 #: taken in Python (numpy's partition and count cost more there; sorting a list is exact)

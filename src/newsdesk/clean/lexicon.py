@@ -1138,23 +1138,23 @@ def keys_page(lines: Sequence[str], joined: str, cps: Any, word: Any, starts: An
     duplicate keys are the same words; one blanking, folding and split serves both (the
     keys alone cost an eighth of the plain-text path).  A line where the two can differ
     has its key and normal form made on its own (:func:`dup_keys_and_norms` of those lines): one holding
-    a "_" (a word character to the count, a separator to the keys), or a character of
-    :func:`_bmp_key_unsafe` (case folding or NFKC may key it otherwise).  None (nothing
-    kept) for an astral page.
+    a character of :func:`_bmp_key_unsafe` (case folding or NFKC may key it otherwise).  A
+    "_" is a word character to the count and a separator to the keys: a line holding one
+    and no such character has it turned into a space in its page key and normal form,
+    which are then squeezed again.  None (nothing kept) for an astral page.
     """
     n = len(lines)
     if cps.itemsize > 2 or n == 0:
         return None
     odd: set[int] = set()
     if cps.itemsize == 2:
-        bad = _bmp_key_unsafe().take(cps)
-        if "_" in joined:
-            bad |= cps == 0x5F
-        at = bad.nonzero()[0]
+        at = _bmp_key_unsafe().take(cps).nonzero()[0]
         if len(at):
             odd.update((starts.searchsorted(at, side="right") - 1).tolist())
-    elif "_" in joined:
-        odd.update(i for i, t in enumerate(lines) if "_" in t)
+    # a line whose only odd character is "_" (97 of the 1,103 bench pages hold one) keys as
+    # the page keys it with "_" a separator: its page key and normal form, each "_" made a
+    # space and squeezed again, with no call of the regex path for the page's "_" lines
+    under = [i for i, t in enumerate(lines) if "_" in t and i not in odd] if "_" in joined else []
     keep = word | (cps == 0x0A)
     squeezed = _squeeze_spaces(np.where(keep, cps, cps.dtype.type(0x20)))
     codec = CODEC_OF_ITEMSIZE[cps.itemsize]
@@ -1162,15 +1162,24 @@ def keys_page(lines: Sequence[str], joined: str, cps: Any, word: Any, starts: An
     keys = text.split("\n")
     if len(keys) != n:  # pragma: no cover - folding never makes a newline
         return None
-    # the normal forms: the keys without their digits (a page without digits has its keys)
-    digit = _bmp_decimals().take(squeezed) if cps.itemsize == 2 else (squeezed >= 0x30) & (squeezed <= 0x39)
+    # the normal forms: the keys without their digits (a page without digits has its keys).
+    # The digits are blanked in the folded keys, re-encoded, so the page is folded once:
+    # re-encoding costs a fraction of a second ``casefold``.  Folding never turns a digit
+    # into a non-digit or the reverse on a line not redone below (_bmp_key_unsafe), and
+    # blanking a digit or the digits it folds to leaves the same words (a character folded
+    # out of the BMP is a surrogate pair here, which is no digit and decodes back whole).
+    folded = np.frombuffer(text.encode(codec, "surrogatepass"), dtype=cps.dtype)
+    digit = _bmp_decimals().take(folded) if cps.itemsize == 2 else (folded >= 0x30) & (folded <= 0x39)
     if np.logical_or.reduce(digit):  # (ndarray.any with its Python layer)
-        undigited = _squeeze_spaces(np.where(digit, squeezed.dtype.type(0x20), squeezed))
-        norms = undigited.tobytes().decode(codec, "surrogatepass").casefold().split("\n")
+        undigited = _squeeze_spaces(np.where(digit, folded.dtype.type(0x20), folded))
+        norms = undigited.tobytes().decode(codec, "surrogatepass").split("\n")
         if len(norms) != n:  # pragma: no cover - as for the keys
             return None
     else:
         norms = list(keys)
+    for i in under:
+        keys[i] = " ".join(keys[i].replace("_", " ").split())
+        norms[i] = " ".join(norms[i].replace("_", " ").split())
     if odd:
         # those lines on their own (one page-level call: a line NFKC changes is usually a
         # paragraph, whose regex key cost more than the call's overhead)
