@@ -686,8 +686,10 @@ def _prose_distance(prose: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return prev.astype(np.float64), nxt.astype(np.float64)
 
 
-def _prose_distance_loops(prose: list[bool]) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_prose_distance` by two plain loops (short pages)."""
+def _prose_distance_lists(prose: list[bool]) -> tuple[list[int], list[int], int, int]:
+    """Lines back to the previous and on to the next prose line (50 when there is none) by
+    two plain loops, which beat the array version on short pages; with the first and the
+    last prose line (``n`` and -1 when there is none)."""
     n = len(prose)
     prev = [50] * n
     seen = -1
@@ -696,6 +698,7 @@ def _prose_distance_loops(prose: list[bool]) -> tuple[np.ndarray, np.ndarray]:
             prev[i] = i - seen
         if p:
             seen = i
+    last = seen
     nxt = [50] * n
     seen = -1
     for i in range(n - 1, -1, -1):
@@ -703,6 +706,12 @@ def _prose_distance_loops(prose: list[bool]) -> tuple[np.ndarray, np.ndarray]:
             nxt[i] = seen - i
         if prose[i]:
             seen = i
+    return prev, nxt, (seen if seen >= 0 else n), last
+
+
+def _prose_distance_loops(prose: list[bool]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_prose_distance` by two plain loops (short pages)."""
+    prev, nxt, _, _ = _prose_distance_lists(prose)
     return np.asarray(prev, dtype=np.float64), np.asarray(nxt, dtype=np.float64)
 
 
@@ -973,24 +982,8 @@ def _prose_rows(prose: np.ndarray) -> tuple[np.ndarray, int, int]:
     rows is then one call."""
     n = len(prose)
     if n <= _PROSE_LOOP_MAX_LINES:
-        flags = prose.tolist()
-        prev = [50] * n
-        seen = -1
-        for i, p in enumerate(flags):
-            if seen >= 0:
-                prev[i] = i - seen
-            if p:
-                seen = i
-        last = seen
-        nxt = [50] * n
-        seen = -1
-        for i in range(n - 1, -1, -1):
-            if seen >= 0:
-                nxt[i] = seen - i
-            if flags[i]:
-                seen = i
+        prev, nxt, first, last = _prose_distance_lists(prose.tolist())
         dist = np.fromiter(chain(prev, nxt), dtype=np.float64, count=2 * n).reshape(2, n)
-        first = seen if seen >= 0 else n
     else:
         prev_a, next_a = _prose_distance(prose)
         dist = np.array([prev_a, next_a])
