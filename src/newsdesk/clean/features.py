@@ -400,14 +400,13 @@ class _Page:
                 bits = self.flags.take(last)
                 sent = bits >= _FLAG_SENT_END  # (the top bit)
                 colon = self.cps.take(last) == 0x3A
-            else:
-                sent = np.zeros(n, dtype=bool)
-                colon = np.zeros(n, dtype=bool)
-            if len(self.flags):
                 for i in (bits & _FLAG_CLOSER).nonzero()[0].tolist():
                     c = self.lines[i].rstrip(_STRIPPED)[-1:]  # "" is no sentence end
                     sent[i] = c in _SENT_END
                     colon[i] = c == ":"
+            else:
+                sent = np.zeros(n, dtype=bool)
+                colon = np.zeros(n, dtype=bool)
             ell = np.zeros(n, dtype=bool)
             joined = self.joined
             hits = [*_find_all(joined, "..."), *_find_all(joined, "…")]
@@ -670,10 +669,9 @@ _PROSE_LOOP_MAX_LINES = 80
 
 
 def _prose_distance(prose: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Lines back to the previous and on to the next prose line (50 when there is none)."""
+    """Lines back to the previous and on to the next prose line (50 when there is none), by
+    searches over the prose lines: :func:`_prose_rows` asks for it on long pages only."""
     n = len(prose)
-    if n <= _PROSE_LOOP_MAX_LINES:
-        return _prose_distance_loops(prose.tolist())
     at = np.flatnonzero(prose)
     m = len(at)
     if m == 0:
@@ -710,21 +708,15 @@ def _prose_distance_lists(prose: list[bool]) -> tuple[list[int], list[int], int,
 
 
 def _prose_distance_loops(prose: list[bool]) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_prose_distance` by two plain loops (short pages)."""
+    """:func:`_prose_distance` by two plain loops (the reference the tests hold it to)."""
     prev, nxt, _, _ = _prose_distance_lists(prose)
     return np.asarray(prev, dtype=np.float64), np.asarray(nxt, dtype=np.float64)
 
 
-@lru_cache(maxsize=1024)
 def _position_columns(n: int) -> np.ndarray:
-    """Columns rel_pos, log_from_start and log_from_end of ``n`` lines: they depend on the
-    page's length only (computed as they always were, then kept)."""
-    idx = np.arange(n, dtype=np.float64)
-    out = np.empty((n, 3))
-    out[:, 0] = idx / (n - 1) if n > 1 else 0.0
-    out[:, 1] = np.log1p(idx) / 5.0
-    out[:, 2] = np.log1p(n - 1 - idx) / 5.0
-    return _frozen(out)
+    """Columns rel_pos, log_from_start and log_from_end of ``n`` lines (a read-only view of
+    :func:`_position_rows`)."""
+    return _position_rows(n).T
 
 
 def doc_features(
@@ -972,8 +964,14 @@ _WINDOW_ROWS = [FEATURE_NAMES.index(c) for c in ("win5_long", "win5_stop", "win3
 
 @lru_cache(maxsize=1024)
 def _position_rows(n: int) -> np.ndarray:
-    """:func:`_position_columns` as rows (the transposed copy, kept as well)."""
-    return _frozen(np.ascontiguousarray(_position_columns(n).T))
+    """Rows rel_pos, log_from_start and log_from_end of ``n`` lines: they depend on the
+    page's length only (computed as they always were, then kept)."""
+    idx = np.arange(n, dtype=np.float64)
+    out = np.empty((3, n))
+    out[0] = idx / (n - 1) if n > 1 else 0.0
+    out[1] = np.log1p(idx) / 5.0
+    out[2] = np.log1p(n - 1 - idx) / 5.0
+    return _frozen(out)
 
 
 def _prose_rows(prose: np.ndarray) -> tuple[np.ndarray, int, int]:
