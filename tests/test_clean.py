@@ -694,6 +694,32 @@ def test_version_and_race_numbers_are_not_publication_dates() -> None:
     assert _parse_date("5 out 2019", "pt") == "2019-10-05"
 
 
+@pytest.mark.parametrize("text", ["June 24", "June 24, 11:30", "12 May", "May 12 at 3pm"])
+def test_a_date_without_a_year_is_no_publication_date(text: str) -> None:
+    """With the year a required part, dateparser took the day for a two-digit year ("June
+    24" -> June 2024): what it read must hold a year as a date line writes one."""
+    from newsdesk.clean.core import _parse_date
+
+    assert _parse_date(text, "en") is None
+
+
+def test_a_date_with_its_year_still_reads_after_the_yearless_check() -> None:
+    from newsdesk.clean.core import _parse_date
+
+    assert _parse_date("June 24 '24", "en") == "2024-06-24"
+    assert _parse_date("24.06.24", None) == "2024-06-24"
+    assert _parse_date("le 3 mars 2023", "fr") == "2023-03-03"
+
+
+def test_a_date_glued_to_a_separator_is_read_whole() -> None:
+    """Anadolu prints "20 Nisan 2026•Güncelleme: 20 Nisan 2026": without spaces around the
+    bullet, dateparser's search split it into April 2020 and April 2026 without its day."""
+    from newsdesk.clean.core import _parse_date
+
+    assert _parse_date("20 Nisan 2026•Güncelleme: 20 Nisan 2026", "tr") == "2026-04-20"
+    assert _parse_date("3. März 2024|Lesezeit 4 Minuten", "de") == "2024-03-03"
+
+
 def test_lone_surrogates_do_not_stop_the_cleaner() -> None:
     """Decoded input can hold lone surrogates; fastText and the trigger automaton take
     UTF-8, so they see U+FFFD in their place, while spans still index the raw text."""

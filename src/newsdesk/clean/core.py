@@ -533,6 +533,11 @@ _THIS_YEAR = datetime.date.today().year
 _TABLE_LANGS = frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl"})
 _WORD = re.compile(r"[^\W\d_]{3,12}")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+#: a separator printed without spaces ("20 Nisan 2026•Güncelleme: ..."): dateparser's
+#: search then splits the date in two ("20 Nisan" as April 2020, "Nisan 2026" without its day)
+_GLUED_SEPARATOR = re.compile(r"[•·|]")
+#: a year as a date line writes it: four digits, or two after an apostrophe ("June 24 '24")
+_YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)|['’]\d{2}(?!\d)")
 
 
 def _more_dates(
@@ -621,7 +626,7 @@ def _parse_date(text: str, lang: str | None, month_first: bool | None = None) ->
         return None
     try:
         found = search_dates(
-            text[:200],
+            _GLUED_SEPARATOR.sub(r" \g<0> ", text[:200]),
             languages=[lang] if lang else None,
             settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]},
         )
@@ -636,6 +641,10 @@ def _parse_date(text: str, lang: str | None, month_first: bool | None = None) ->
     if not (1900 <= dt.year <= _THIS_YEAR + 1):
         return None
     if not any(c.isalpha() for c in matched) and not _NUMERIC_DATE.search(matched):
+        return None
+    # and it must hold the year it reports: with the year a required part, dateparser reads
+    # a yearless "June 24" as June 2024 and "12 May" as May 2012 (the day taken for the year)
+    if not _YEAR_WRITTEN.search(matched) and not _NUMERIC_DATE.search(matched):
         return None
     if dt.hour == 0 and dt.minute == 0 and dt.second == 0:
         return dt.date().isoformat()
