@@ -720,6 +720,47 @@ def test_a_date_glued_to_a_separator_is_read_whole() -> None:
     assert _parse_date("3. März 2024|Lesezeit 4 Minuten", "de") == "2024-03-03"
 
 
+_WIRE_PAGE = """World
+
+China launches new satellite
+
+August 6, 2024 10:32 Source: Xinhua
+
+China on Tuesday launched a new satellite from the Jiuquan Satellite Launch Center, the operator said in a statement on its website.
+
+Smoke rises over the launch pad at Jiuquan on Tuesday. Source: Xinhua
+
+The satellite will be used for land surveys and disaster prevention, according to the statement published later that day.
+"""
+
+
+def test_a_date_line_naming_its_source_is_the_dateline_not_a_caption() -> None:
+    """A wire story's "date  Source: agency" line dates the page; a caption that ends with
+    a source credit stays a caption."""
+    from newsdesk.clean import clean_text
+
+    art = clean_text(_WIRE_PAGE)
+    assert art.dateline is not None
+    assert art.dateline.text == "August 6, 2024 10:32 Source: Xinhua"
+    assert art.published is not None and art.published.startswith("2024-08-06")
+    assert [(c.text, c.credit.text if c.credit else None) for c in art.captions] == [
+        ("Smoke rises over the launch pad at Jiuquan on Tuesday.", "Source: Xinhua")
+    ]
+    assert all("Source:" not in p.text for p in art.paragraphs)
+    for span in (art.dateline, *art.captions, *art.paragraphs):
+        assert art.raw[span.start : span.end] == span.text
+
+
+def test_date_then_source_shapes() -> None:
+    from newsdesk.clean.core import _date_then_source
+
+    assert _date_then_source("1.12.2022 | Quelle: Shanghai Electric")
+    assert _date_then_source("6 août 2024 Source : AFP")
+    assert not _date_then_source("Smoke rises over the port on Tuesday. Source: Reuters")
+    assert not _date_then_source("Source: Xinhua")
+    assert not _date_then_source("The minister spoke in 2024 at length. Source: Reuters")
+
+
 def test_lone_surrogates_do_not_stop_the_cleaner() -> None:
     """Decoded input can hold lone surrogates; fastText and the trigger automaton take
     UTF-8, so they see U+FFFD in their place, while spans still index the raw text."""

@@ -191,6 +191,19 @@ def _is_date_line(text: str) -> bool:
     return False
 
 
+#: a date line that names the article's source after it: "August 6, 2024 10:32 Source:
+#: Xinhua" is the dateline of a wire story, not a photo's caption with its credit
+_DATE_THEN_SOURCE = re.compile(
+    r"(?P<date>.{4,60}?)\s+(?:source|sources|quelle|fuente|fonte|kaynak|źródło)\s*:\s*\S[^\n]{0,60}",
+    re.IGNORECASE,
+)
+
+
+def _date_then_source(text: str) -> bool:
+    m = _DATE_THEN_SOURCE.fullmatch(text)
+    return m is not None and _is_date_line(m.group("date")) and len(m.group("date").split()) <= 8
+
+
 _DATE_WORDS = re.compile(
     r"^(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
     r"publicado|actualizado|on)\b",
@@ -963,7 +976,7 @@ def clean_text(
             m = _credit(t)
         # a caption with its credit, a credit alone, or a credit standing on its own line
         if m is not None:
-            if m.start("credit") > 0 or ln.nw <= 12:
+            if (m.start("credit") > 0 or ln.nw <= 12) and not _date_then_source(t):
                 ln.role = "caption"
         elif ln.nw <= 12 and _CREDIT_LINE.match(t):
             ln.role = "caption"
@@ -1124,7 +1137,7 @@ def clean_text(
         elif (
             ln.nw <= 12
             and _is_date_line(ln.text)
-            and (ln.nw <= 6 or _DATE_WORDS.match(ln.text))
+            and (ln.nw <= 6 or _DATE_WORDS.match(ln.text) or _date_then_source(ln.text))
             and _TWEET_SIGNATURE.match(ln.text) is None
             and not any(x.role == "dateline" for x in lines)
         ):
