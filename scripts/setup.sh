@@ -9,5 +9,6 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=23" >/dev/null
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]" 2>&1 | grep -v -E "^WARNING: Location|^$" || true
+# constraints.txt pins the whole environment, transitive dependencies included
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]" 2>&1 | grep -v -E "^WARNING: Location|^$" || true
 .venv/bin/python -c "import newsdesk" >/dev/null
