@@ -1508,6 +1508,37 @@ def test_cjk_date_line_dates_the_page(page: str, lang: str, dateline: str, publi
     assert {"首页", "ニュース"} & {r.text for r in art.removed}  # the nav label above
 
 
+def test_chinese_wire_story_headline_and_body() -> None:
+    """Chinese writes no spaces, so ``\\w+`` made an 18-character headline two words and
+    the rules took it for a label (the first paragraph became the headline)."""
+    art = clean_text(_ZH_PAGE)
+    assert art.title is not None and art.title.text == "日本东京举行大规模反战集会 数万人参加"
+    assert [p.text[:6] for p in art.paragraphs] == ["新华社东京8", "当天上午8时", "据报道，今年"]
+    assert {"首页", "新闻", "国际", "分享到：", "微信", "微博", "相关新闻"} <= {r.text for r in art.removed}
+    for span in (art.title, *art.paragraphs, *art.removed):
+        assert _ZH_PAGE[span.start : span.end] == span.text
+
+
+def test_japanese_story_keeps_its_long_sentences() -> None:
+    """A Japanese sentence of sixty characters is prose to the rules (the model, trained on
+    the ``\\w+`` counts, still drops the short last paragraph: docs/decisions.md, session 13)."""
+    art = clean_text(_JA_PAGE)
+    assert art.title is not None and art.title.text.startswith("広島 原爆投下から79年")
+    kept = [p.text[:6] for p in art.paragraphs]
+    assert kept[:2] == ["広島は6日、", "原爆が投下さ"]
+    assert {"この記事をシェアする", "関連ニュース"} <= {r.text for r in art.removed}
+
+
+def test_cjk_word_counts_for_the_rules() -> None:
+    from newsdesk.clean.core import _cjk_words
+
+    assert _cjk_words("首页", 1) == 1  # a label stays one word
+    assert _cjk_words("相关新闻", 1) == 1
+    assert _cjk_words("日本东京举行大规模反战集会 数万人参加", 2) == 2 + 5 + 1
+    assert _cjk_words("Breaking news from Tokyo", 4) == 4  # no such run: the count as it was
+    assert _cjk_words("서울 시장 선거", 3) == 3  # Korean writes spaces
+
+
 def test_cjk_and_korean_dates_are_date_lines() -> None:
     from newsdesk.clean.core import _is_date_line
 

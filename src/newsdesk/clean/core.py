@@ -797,6 +797,28 @@ def _headline_like(ln: _Line, cfg: CleanConfig) -> bool:
     )
 
 
+#: a run of Han, kana or Hangul-free CJK characters (Chinese and Japanese write no spaces)
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{5,}")
+
+
+#: the page languages (fastText's labels) whose script puts no spaces between words
+_NO_SPACE_LANGS = frozenset({"zh", "ja", "wuu", "yue"})
+#: what :func:`features.line_stats` strips before it looks for a sentence mark, and the marks
+_CLOSERS_AND_SPACE = "\"'”’»)] "
+_SENTENCE_MARKS = frozenset(".!?…。！？")
+
+
+def _cjk_words(text: str, nw: int) -> int:
+    """``nw`` (the line's ``\\w+`` runs) with each long run of Chinese or Japanese
+    characters counted as words: one up to four characters ("首页", "相关新闻" stay
+    one-word labels), one more for every second character after that (a Chinese word is one
+    to two characters, a Japanese one about as long with its particles).  Only the rules
+    read this count; the line model's features keep the runs, as it was trained on them."""
+    for m in _CJK_RUN.finditer(text):
+        nw += (m.end() - m.start() - 3) // 2
+    return nw
+
+
 def _headline_from_top(lines: Sequence[_Line], cfg: CleanConfig) -> int | None:
     """The first headline-shaped line among the text's first ``title_window`` free lines,
     passing over bylines, dates and a short label above a longer headline."""
@@ -907,10 +929,19 @@ def clean_text(
     raw_low = lower_page(raw)
     with_key, networks, named = _lines_with_credit_key(raw, raw_low, lines)
     letterless = cfg.drop_letterless
+    # languages written without spaces: the rules count their words from the characters
+    # (the page's language decides: a scan of every page for such characters cost 40-70 us)
+    cjk = lang in _NO_SPACE_LANGS
     # the first loop over every line also hands each line its statistics (nothing above
     # reads them)
     for i, (ln, t, cue, norm, st) in enumerate(zip(lines, probe, cues, norms, stats, strict=True)):
         ln.nw, _, ln.stop_ratio, ln.sentence = st
+        if cjk and ln.nw:
+            nw = _cjk_words(t, ln.nw)
+            if nw != ln.nw:
+                ln.nw = nw
+                end = t.rstrip(_CLOSERS_AND_SPACE)[-1:]
+                ln.sentence = end != "" and end in _SENTENCE_MARKS and nw >= 4
         if ln.role is not None:
             continue
         if ln.nw == 0:  # no \w character at all (nw counts \w runs)
