@@ -1545,3 +1545,40 @@ def test_cjk_and_korean_dates_are_date_lines() -> None:
     assert _is_date_line("2024年8月6日 10:32")
     assert _is_date_line("2024년 8월 6일")
     assert not _is_date_line("第2024年8月")  # no day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jump to navigation",
+        "Jump to: navigation, search",
+        "Wechseln zu: Navigation, Suche",
+        "Direkt zum Inhalt",
+        "Springe zum Hauptinhalt",
+        "Toggle navigation",
+        "Navigation umschalten",
+        "Skip to main content",
+    ],
+)
+def test_skip_links_and_menu_toggles_are_navigation(line: str) -> None:
+    """The skip links and menu toggles common site software prints (Drupal, MediaWiki,
+    Bootstrap, German CMS templates) are navigation wherever they stand."""
+    from newsdesk.clean.lexicon import match_rules
+
+    found = match_rules(line, len(line.split()), False)
+    assert found is not None and found[0] == "nav"
+
+
+def test_a_skip_link_is_not_the_headline() -> None:
+    raw = (
+        "Toggle navigation\n\n"
+        "Harbour strike ends after three weeks\n\n"
+        "Port workers voted on Tuesday to accept the new contract, ending a strike that had "
+        "idled the harbour for three weeks and left dozens of ships waiting offshore.\n\n"
+        "The union said the agreement raises wages by four percent a year and limits night "
+        "shifts, two of the demands that led to the walkout in early March.\n"
+    )
+    art = clean_text(raw)
+    assert art.title is not None and art.title.text == "Harbour strike ends after three weeks"
+    assert [(r.reason, r.text) for r in art.removed] == [("nav", "Toggle navigation")]
+    assert len(art.paragraphs) == 2

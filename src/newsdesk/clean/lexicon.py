@@ -232,6 +232,12 @@ _RULES: dict[str, list[str]] = {
         r"\bhoppa till (?:huvud)?inneh[åa]ll(?:et)?\b|\bg[åa] til (?:hoved)?innhold(?:et)?\b|\bspring til (?:hoved)?indhold(?:et)?\b",
         r"\bsiirry (?:p[äa][äa])?sis[äa]lt[öo][öo]n\b|\bprzejd[źz] do (?:tre[śs]ci|zawarto[śs]ci)\b|\bvai al contenuto\b",
         r"\bsaltar al contenido\b|\bir para o conte[úu]do\b|\bnaar (?:de )?(?:hoofd)?inhoud\b|\bp[řr]ej[íi]t (?:k|na) obsah\b|本文エリアへ",
+        # the skip links and menu toggles of common site software: Drupal's "Jump to
+        # navigation", MediaWiki's "Jump to: navigation, search" ("Wechseln zu: Navigation,
+        # Suche"), Bootstrap's screen-reader "Toggle navigation", German "Direkt zum Inhalt"
+        r"\bjump to:? ?(?:the )?(?:main )?(?:content|navigation|search)\b|\bwechseln zu: ?navigation\b",
+        r"\b(?:springe? )?direkt zum (?:haupt)?inhalt\b|\bspringe? zum (?:haupt)?inhalt\b|\bzur navigation springen\b",
+        r"\btoggle (?:the )?navigation\b|\bnavigation umschalten\b",
     ],
 }
 
