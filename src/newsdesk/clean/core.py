@@ -42,7 +42,7 @@ from newsdesk.clean import byline as bylines
 from newsdesk.clean import headline
 from newsdesk.clean.byline import load_byline_model
 from newsdesk.clean.config import CleanConfig, FieldHints
-from newsdesk.clean.features import doc_line_stats, line_stats
+from newsdesk.clean.features import CLOSERS_AND_SPACE, SENTENCE_MARKS, doc_line_stats, line_stats
 from newsdesk.clean.headline import load_headline_model
 from newsdesk.clean.lexicon import (
     LABELS,
@@ -797,15 +797,13 @@ def _headline_like(ln: _Line, cfg: CleanConfig) -> bool:
     )
 
 
-#: a run of Han, kana or Hangul-free CJK characters (Chinese and Japanese write no spaces)
+#: a run of five or more Han or kana characters (Chinese and Japanese put no spaces
+#: between words; Korean does, and its Hangul is left out)
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{5,}")
 
 
 #: the page languages (fastText's labels) whose script puts no spaces between words
 _NO_SPACE_LANGS = frozenset({"zh", "ja", "wuu", "yue"})
-#: what :func:`features.line_stats` strips before it looks for a sentence mark, and the marks
-_CLOSERS_AND_SPACE = "\"'”’»)] "
-_SENTENCE_MARKS = frozenset(".!?…。！？")
 
 
 def _cjk_words(text: str, nw: int) -> int:
@@ -940,8 +938,9 @@ def clean_text(
             nw = _cjk_words(t, ln.nw)
             if nw != ln.nw:
                 ln.nw = nw
-                end = t.rstrip(_CLOSERS_AND_SPACE)[-1:]
-                ln.sentence = end != "" and end in _SENTENCE_MARKS and nw >= 4
+                # (what features.line_stats calls a sentence, with this count)
+                end = t.rstrip(CLOSERS_AND_SPACE)[-1:]
+                ln.sentence = end != "" and end in SENTENCE_MARKS and nw >= 4
         if ln.role is not None:
             continue
         if ln.nw == 0:  # no \w character at all (nw counts \w runs)

@@ -37,6 +37,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SENT_END = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]"
 _STRIPPED = _CLOSERS + " "
+#: public names of the two above: what a line loses on the right before its last
+#: character is tested for a sentence mark, and those marks (the cleaner's rules reuse them)
+CLOSERS_AND_SPACE = _STRIPPED
+SENTENCE_MARKS = _SENT_END
 _ELLIPSES = ("...", "…")
 _SEPARATORS = re.compile(r"\s[|»›•·/>]\s|\s[|»›•·]$|^[|»›•·]\s")
 _URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.(?:com|org|net|de|fr|es)\b", re.IGNORECASE)
