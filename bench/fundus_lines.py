@@ -39,7 +39,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
-from newsdesk.evaluation import collapse, fundus_half, fundus_line_labels, render_lines  # noqa: E402
+from newsdesk.clean.core import _physical_lines  # noqa: E402
+from newsdesk.evaluation import collapse, fundus_half, fundus_line_labels, render_text  # noqa: E402
 from newsdesk.model import Article  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 from plaintext_eval import JUSTEXT_NAMES as PLAINTEXT_JUSTEXT_NAMES  # noqa: E402
@@ -52,19 +53,20 @@ JUSTEXT_NAMES = {
 }  # fmt: skip
 
 
-def kept_by_newsdesk(lines: list[str], cfg: CleanConfig) -> tuple[list[bool], Article]:
-    raw = "\n".join(lines)
-    art = clean_text(raw, config=cfg)
-    spans = sorted(
+def kept_by_newsdesk(text: str, spans: list[tuple[int, int]], cfg: CleanConfig) -> tuple[list[bool], Article]:
+    """Which of the rendered text's lines (at ``spans``) the cleaner keeps in the article.
+    The cleaner gets the rendered text itself, blank lines and indentation as rendered,
+    the way bench/plaintext_eval.py gives it the trafilatura-eval pages."""
+    art = clean_text(text, config=cfg)
+    kept = sorted(
         [(p.start, p.end) for p in art.paragraphs]
         + [(f.start, f.end) for f in (art.deck, art.title) if f is not None]
     )
-    starts = [s for s, _ in spans]
-    out, pos = [], 0
-    for ln in lines:
+    starts = [s for s, _ in kept]
+    out = []
+    for pos, _ in spans:
         k = bisect.bisect_right(starts, pos) - 1
-        out.append(k >= 0 and spans[k][0] <= pos < spans[k][1])
-        pos += len(ln) + 1
+        out.append(k >= 0 and kept[k][0] <= pos < kept[k][1])
     return out, art
 
 
@@ -138,12 +140,14 @@ def main() -> None:
     for row in read_jsonl_gz(data_path("fundus", "articles.jsonl.gz")):
         if args.half is not None and fundus_half(row["id"]) != args.half:
             continue
-        lines = render_lines(row["html"])
+        text = render_text(row["html"]) or ""
+        spans = _physical_lines(text)
+        lines = [text[a:b] for a, b in spans]
         if not lines:
             continue
         pages += 1
         gold = fundus_line_labels(lines, row["gold"])
-        kept_nd, art = kept_by_newsdesk(lines, cfg)
+        kept_nd, art = kept_by_newsdesk(text, spans, cfg)
         outs = {"newsdesk": kept_nd}
         for name, hit in field_hits(art, [ln for ln in lines if ln.strip()], row["gold"]).items():
             fields.setdefault(name, [0, 0])

@@ -93,19 +93,27 @@ def line_labels_from_article(lines: list[str], removed: list[tuple[int, int]]) -
     return out
 
 
-def render_lines(html: str) -> list[str]:
-    """A page's visible text as the plain-text benchmarks and trainers see it: inscriptis
-    with block-aware line breaks, no link targets or image texts, each line trimmed, blank
-    lines dropped; [] when inscriptis cannot parse the page.  (inscriptis is a dev
-    dependency: the benchmarks' renderer, not the product's.)"""
+def render_text(html: str) -> str | None:
+    """A page's visible text as the plain-text benchmarks see it: inscriptis with
+    block-aware line breaks, no link targets or image texts; None when inscriptis cannot
+    parse the page.  (inscriptis is a dev dependency: the benchmarks' renderer, not the
+    product's.)"""
     from inscriptis import get_text
     from inscriptis.css_profiles import CSS_PROFILES
     from inscriptis.model.config import ParserConfig
 
     cfg = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
     try:
-        text = get_text(html, cfg)
+        return str(get_text(html, cfg))
     except Exception:
+        return None
+
+
+def render_lines(html: str) -> list[str]:
+    """:func:`render_text`'s lines, each trimmed, blank lines dropped ([] when inscriptis
+    cannot parse the page)."""
+    text = render_text(html)
+    if text is None:
         return []
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
