@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
 from newsdesk.evaluation import SnippetCounts as Counts
-from newsdesk.evaluation import collapse, split_of
+from newsdesk.evaluation import collapse, render_text, split_of
 from newsdesk.model import Article  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
@@ -65,27 +65,22 @@ JUSTEXT_NAMES = {
 
 
 def render_all(limit: int | None) -> dict[str, str]:
-    """file name -> inscriptis rendering, cached outside the repository."""
-    from inscriptis import get_text
-    from inscriptis.css_profiles import CSS_PROFILES
-    from inscriptis.model.config import ParserConfig
-
+    """file name -> inscriptis rendering (:func:`newsdesk.evaluation.render_text`), cached
+    outside the repository."""
     cache_dir = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsdesk"
     cache = cache_dir / "trafilatura-eval-inscriptis.json.gz"
     if cache.exists():
         rendered: dict[str, str] = json.loads(gzip.decompress(cache.read_bytes()))
     else:
         rendered = {}
-    cfg = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
     changed = False
     for row in read_jsonl_gz(data_path("trafilatura-eval", "pages.jsonl.gz")):
         if not row["in_evaldata"] or row["file"] in rendered:
             continue
-        try:
-            rendered[row["file"]] = get_text(row["html"], cfg)
-        except Exception as exc:  # a page inscriptis cannot parse renders as nothing
-            print(f"inscriptis failed on {row['file']}: {exc}", file=sys.stderr)
-            rendered[row["file"]] = ""
+        text = render_text(row["html"])
+        if text is None:  # a page inscriptis cannot parse renders as nothing
+            print(f"inscriptis failed on {row['file']}", file=sys.stderr)
+        rendered[row["file"]] = text or ""
         changed = True
     if changed:
         cache_dir.mkdir(parents=True, exist_ok=True)
