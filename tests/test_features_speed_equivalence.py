@@ -29,8 +29,8 @@ from newsdesk.shared_data import read_jsonl_gz
 # --- frozen reference (the implementation before the speed-up) ----------------------------
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SENT_END = frozenset(".!?…。！？")
-_CLOSERS = "\"'”’»)]"
+_SENT_END = frozenset(".!?…。！？।॥؟۔։።။།")
+_CLOSERS = "\"'”’»)]“‘«‹›」』）》〉】"
 _SEPARATORS = re.compile(r"\s[|»›•·/>]\s|\s[|»›•·]$|^[|»›•·]\s")
 _URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.(?:com|org|net|de|fr|es)\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(
@@ -575,3 +575,24 @@ def test_separator_counts_match_the_regex(lines: list[str]) -> None:
     expected = _lines_hit(_J_SEPARATORS, joined, starts, len(lines))
     assert np.array_equal(F._separators_per_line(F._Page(lines, joined)), expected)
     _assert_same(lines, stopwords("en"), with_hints=True)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "„Wir sind mit dem Ergebnis sehr zufrieden.“",  # German quotes close with “
+        "Er sagte: ‚Das ist doch nicht möglich.‘",
+        "»Det var en lang dag for alle.«",  # Danish guillemets close with «
+        "আজ শনিবার সকালে দৌলতপুর উপজেলায় এ ঘটনা ঘটে।",  # Bengali danda
+        "هل ستنتهي الحرب قريبا في المنطقة؟",  # Arabic question mark
+        "Она сказала: «Мы вернёмся домой завтра утром.»",
+    ],
+)
+def test_sentences_end_in_their_own_scripts_marks_and_quotes(line: str) -> None:
+    """A line ending in a closing quote or a script's own full stop is a sentence, in the
+    per-line function and in the page-at-a-time one (German pages close quotes with “)."""
+    assert F.line_stats(line, None)[3]
+    assert F.doc_line_stats([line, "Menu"], None)[0][3]
+    assert not F.doc_line_stats([line, "Menu"], None)[1][3]
+    rows = F.doc_features([line, "Menu"], None)
+    assert rows[0][F.FEATURE_NAMES.index("ends_sentence")] == 1.0

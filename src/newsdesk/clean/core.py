@@ -1756,9 +1756,9 @@ _DATE_NEAR_LINES = 10
 #: a kept line ending as a sentence does (a word, then its full stop): it dates an event
 #: ("Der nächste Stammtisch findet am Mi. 5. Februar 2020 ... statt."), while a meta line
 #: may end in "p.m." or "a. m."
-_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"”»’)]?\s*$")
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"”»’)“«]?\s*$")
 #: the characters a :data:`_SENTENCE_END` match can end on, but for trailing whitespace
-_SENTENCE_LAST = frozenset('.!?"”»’)')
+_SENTENCE_LAST = frozenset('.!?"”»’)“«')
 
 
 _START = attrgetter("start")

@@ -34,8 +34,12 @@ from newsdesk.clean.lexicon import (
 )
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SENT_END = frozenset(".!?…。！？")
-_CLOSERS = "\"'”’»)]"
+#: full stops and question/exclamation marks, with those of scripts that have their own
+#: (danda, Arabic and Urdu marks, Armenian, Ethiopic, Myanmar, Tibetan)
+_SENT_END = frozenset(".!?…。！？।॥؟۔։።။།")
+#: closing quotes and brackets, German's „…“ and ‚…‘, Danish »…«, CJK corner brackets
+#: and full-width parentheses among them
+_CLOSERS = "\"'”’»)]“‘«‹›」』）》〉】"
 _STRIPPED = _CLOSERS + " "
 #: public names of the two above: what a line loses on the right before its last
 #: character is tested for a sentence mark, and those marks (the cleaner's rules reuse them)
