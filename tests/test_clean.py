@@ -1558,6 +1558,11 @@ def test_cjk_and_korean_dates_are_date_lines() -> None:
         "Toggle navigation",
         "Navigation umschalten",
         "Skip to main content",
+        "本文へ移動",  # Japanese: "to the body"
+        "メインコンテンツへスキップ",
+        "跳到主要内容",  # Chinese
+        "跳转到正文内容",
+        "본문 바로가기",  # Korean
     ],
 )
 def test_skip_links_and_menu_toggles_are_navigation(line: str) -> None:

@@ -232,6 +232,8 @@ _RULES: dict[str, list[str]] = {
         r"\bhoppa till (?:huvud)?inneh[åa]ll(?:et)?\b|\bg[åa] til (?:hoved)?innhold(?:et)?\b|\bspring til (?:hoved)?indhold(?:et)?\b",
         r"\bsiirry (?:p[äa][äa])?sis[äa]lt[öo][öo]n\b|\bprzejd[źz] do (?:tre[śs]ci|zawarto[śs]ci)\b|\bvai al contenuto\b",
         r"\bsaltar al contenido\b|\bir para o conte[úu]do\b|\bnaar (?:de )?(?:hoofd)?inhoud\b|\bp[řr]ej[íi]t (?:k|na) obsah\b|本文エリアへ",
+        # Japanese, Chinese and Korean skip links ("to the body", "skip to the main content")
+        r"本文へ(?:移動|スキップ|ジャンプ)|メインコンテンツへ(?:移動|スキップ)|跳(?:到|转到|至)(?:主要|正文)?内容|跳过导航|본문\s*바로\s*가기|본문으로\s*건너뛰기|주\s*메뉴\s*바로\s*가기",
         # the skip links and menu toggles of common site software: Drupal's "Jump to
         # navigation", MediaWiki's "Jump to: navigation, search" ("Wechseln zu: Navigation,
         # Suche"), Bootstrap's screen-reader "Toggle navigation", German "Direkt zum Inhalt"
