@@ -1587,3 +1587,48 @@ def test_a_skip_link_is_not_the_headline() -> None:
     assert art.title is not None and art.title.text == "Harbour strike ends after three weeks"
     assert [(r.reason, r.text) for r in art.removed] == [("nav", "Toggle navigation")]
     assert len(art.paragraphs) == 2
+
+
+def _page_with_a_teaser_above_the_article(byline: str) -> str:
+    nav = ["Home", "News", "Politics", "Business", "Sport", "Culture", "Weather", "Podcasts", "Newsletters"]
+    teaser = (
+        "Our morning briefing brings you the stories that matter most, with analysis from our "
+        "reporters around the world, delivered to your inbox before breakfast every weekday."
+    )
+    body = [
+        "The city council voted on Tuesday night to close two of the three harbour piers for repairs, "
+        "after engineers found that the timber supports had rotted far faster than expected.",
+        "Fishermen who moor their boats at the piers said the decision would cost them weeks of work, "
+        "and several asked the council to pay for temporary moorings further along the coast.",
+        "The mayor said the repairs could not wait, because a collapse during the summer season would "
+        "put hundreds of visitors at risk, and promised that the work would be finished by June.",
+        "Engineers expect the first pier to reopen in April, once the new steel supports are in place "
+        "and the deck has been replaced, and the second in the weeks after that.",
+    ]
+    top = [*nav, "", teaser, "", "Read more", "Most popular", "Harbour piers to close for repairs", ""]
+    return "\n".join([*top, byline, "", *(x for b in body for x in (b, "")), "Share this article", "Comments"])
+
+
+def test_byline_found_near_the_article_when_the_headline_is_not() -> None:
+    """A newsletter teaser is the page's first prose, so the byline search around the top
+    and the headline misses the "By" line above the article; the byline is the nearest one
+    to the biggest run of prose."""
+    raw = _page_with_a_teaser_above_the_article("By Jane Doe")
+    art = clean_text(raw)
+    assert art.byline is not None and art.byline.text == "By Jane Doe"
+    assert raw[art.byline.start : art.byline.end] == "By Jane Doe"
+    assert len(art.paragraphs) >= 4
+    off = clean_text(raw, config=replace(CleanConfig(), byline_near_body=False))
+    assert off.byline is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Von Atemschutzmaske über Exit-Strategie und Kontaktverbot bis Zoom-Meeting",  # a heading
+        "Auteur :",  # a label without a name
+    ],
+)
+def test_long_or_nameless_by_lines_near_the_article_are_no_byline(line: str) -> None:
+    art = clean_text(_page_with_a_teaser_above_the_article(line))
+    assert art.byline is None or art.byline.text != line

@@ -70,6 +70,8 @@ class CleanConfig:
     #: a recipe's ingredient lines ("200 g Mehl") in a run of three or more stay in the body,
     #: with the unit-less items and part headings inside the run and the heading above it
     keep_ingredients: bool = True
+    #: look for a "By ..." line near where the body starts when none is around the headline
+    byline_near_body: bool = True
     byline_max_words: int = 12
     #: a short line confidently in another language than the article is removed
     foreign_max_words: int = 12

@@ -760,6 +760,44 @@ def _title_above_body(
     )
 
 
+#: free lines looked at for a byline on each side of where the body's main prose starts
+_BYLINE_REACH = 12
+#: ... and the most words such a byline has ("Von Jörg Staff am 15.06.2022"): a longer
+#: line opening with "Von"/"By" is a heading or a teaser ("Von Atemschutzmaske über ...")
+_BYLINE_NEAR_BODY_MAX_WORDS = 7
+#: prose lines at most this many lines apart are one run of the body
+_RUN_GAP = 6
+
+
+def _byline_near_body(
+    lines: Sequence[_Line], probs: Sequence[float], cut: float, cfg: CleanConfig, has_stoplist: bool
+) -> int | None:
+    """A "By ..." line near where the body's main prose starts, when none was found around
+    the headline.  A page rendered whole whose headline was not found, or was taken from a
+    teaser above the article, still prints its byline just above or under the article's
+    first paragraphs; the article is the run of prose with the most words (teasers and
+    cookie notices may come first).  The nearest such line wins, one above before one as
+    far below; comment signatures ("geschrieben von ... am"), "Last edited by" and "von"
+    inside a name are left alone: only a line opening with the by-word counts."""
+    runs: list[list[int]] = []
+    for i, ln in enumerate(lines):
+        if ln.role is None and probs[i] >= cut and _is_prose(ln, cfg, has_stoplist):
+            if runs and i - runs[-1][-1] <= _RUN_GAP:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    if not runs:
+        return None
+    anchor = max(runs, key=lambda run: sum(lines[i].nw for i in run))[0]
+    above = islice((i for i in range(anchor - 1, -1, -1) if lines[i].role is None), _BYLINE_REACH)
+    below = islice((i for i in range(anchor + 1, len(lines)) if lines[i].role is None), _BYLINE_REACH)
+    for _, i in sorted([(d, i) for d, i in enumerate(above)] + [(d + 0.5, i) for d, i in enumerate(below)]):
+        ln = lines[i]
+        if not ln.sentence and 2 <= ln.nw <= _BYLINE_NEAR_BODY_MAX_WORDS and _BYLINE.match(ln.text):
+            return i
+    return None
+
+
 #: a text whose top is the article is given to the headline ranker only from this many
 #: lines on: a page rendered whole is that long, a text already cut to its article (the
 #: seeds: 11 and 20 lines) is not, and there the search from the top knows what a deck
@@ -1172,6 +1210,16 @@ def clean_text(
             and not any(x.role == "dateline" for x in lines)
         ):
             ln.role = "dateline"
+
+    if (
+        model is not None
+        and not hints.extracted
+        and cfg.byline_near_body
+        and not any(x.role == "byline" for x in lines)
+    ):
+        at = _byline_near_body(lines, probs, model.threshold_for(lang), cfg, stop is not None)
+        if at is not None:
+            lines[at].role = "byline"
 
     deck_idx = _still(lines, taken.get("deck"), "deck")
     if deck_idx is None and head_end > 0 and not hints.extracted:
