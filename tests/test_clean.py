@@ -1589,12 +1589,18 @@ def test_a_skip_link_is_not_the_headline() -> None:
     assert len(art.paragraphs) == 2
 
 
-def _page_with_a_teaser_above_the_article(byline: str) -> str:
+_NEWSLETTER_TEASER = (
+    "Our morning briefing brings you the stories that matter most, with analysis from our "
+    "reporters around the world, delivered to your inbox before breakfast every weekday."
+)
+_STORY_TEASER = (
+    "The regional railway said on Monday that it would run extra trains on the coastal line "
+    "this summer, after passenger numbers rose by a third over the last two years."
+)
+
+
+def _page_with_a_teaser_above_the_article(byline: str, teaser: str = _NEWSLETTER_TEASER) -> str:
     nav = ["Home", "News", "Politics", "Business", "Sport", "Culture", "Weather", "Podcasts", "Newsletters"]
-    teaser = (
-        "Our morning briefing brings you the stories that matter most, with analysis from our "
-        "reporters around the world, delivered to your inbox before breakfast every weekday."
-    )
     body = [
         "The city council voted on Tuesday night to close two of the three harbour piers for repairs, "
         "after engineers found that the timber supports had rotted far faster than expected.",
@@ -1606,7 +1612,18 @@ def _page_with_a_teaser_above_the_article(byline: str) -> str:
         "and the deck has been replaced, and the second in the weeks after that.",
     ]
     top = [*nav, "", teaser, "", "Read more", "Most popular", "Harbour piers to close for repairs", ""]
-    return "\n".join([*top, byline, "", *(x for b in body for x in (b, "")), "Share this article", "Comments"])
+    return "\n".join(
+        [*top, byline, "", *(x for b in body for x in (b, "")), "Share this article", "Comments"]
+    )
+
+
+def test_date_read_beside_a_byline_found_near_the_article() -> None:
+    """With no headline to look around, the date printed under the byline dates the page."""
+    raw = _page_with_a_teaser_above_the_article("By Jane Doe\nOct 13, 2020 @ 4:48 pm", _STORY_TEASER)
+    art = clean_text(raw)
+    assert art.byline is not None and art.byline.text == "By Jane Doe"
+    assert art.published is not None and art.published.startswith("2020-10-13")
+    assert art.published_source.startswith("text:")
 
 
 def test_byline_found_near_the_article_when_the_headline_is_not() -> None:

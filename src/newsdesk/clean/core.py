@@ -1790,8 +1790,38 @@ def _assemble(
             art.published_source = "text:byline"
     if art.published is None:
         found = _date_near_headline(art)
+        if found is None and art.byline is not None:
+            found = _date_beside_byline(art)
         if found is not None:
             art.published, art.published_source = found
+
+
+#: lines read on each side of the byline for the page's date, when none was near the headline
+_DATE_BESIDE_BYLINE = 3
+
+
+def _date_beside_byline(art: Article) -> tuple[str, str] | None:
+    """The page's date from the short lines just above or under its byline, nearest first
+    (a line above before one as far below): a page rendered whole prints "By Kayla Greaves"
+    over "Oct 13, 2020 @ 4:48 pm" far from a headline taken from a teaser, or with none."""
+    assert art.byline is not None
+    month_first = _month_first(art.lang, art.url, art.outlet)
+    b = art.byline.start
+    lines: list[tuple[int, str, str | None]] = [(r.start, r.text, r.reason) for r in art.removed]
+    lines += [(p.start, p.text, None) for p in art.paragraphs if len(p.text) <= _DATE_READ_MAX_CHARS]
+    lines.sort(key=itemgetter(0))
+    at = bisect_right(lines, b, key=itemgetter(0))
+    above = lines[:at][::-1][:_DATE_BESIDE_BYLINE]
+    below = lines[at : at + _DATE_BESIDE_BYLINE]
+    order = sorted(
+        [(d, x) for d, x in enumerate(above)] + [(d + 0.5, x) for d, x in enumerate(below)], key=itemgetter(0)
+    )
+    for _, (_, text, reason) in order:
+        if len(text) <= _DATE_READ_MAX_CHARS and _is_date_line(text):
+            iso = _parse_date(text, art.lang, month_first)
+            if iso is not None:
+                return iso, ("text:body-line" if reason is None else f"text:removed-{reason}-line")
+    return None
 
 
 #: a line read for the page's date is at most this long (a date line, not a paragraph)
