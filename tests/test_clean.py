@@ -1649,3 +1649,15 @@ def test_byline_found_near_the_article_when_the_headline_is_not() -> None:
 def test_long_or_nameless_by_lines_near_the_article_are_no_byline(line: str) -> None:
     art = clean_text(_page_with_a_teaser_above_the_article(line))
     assert art.byline is None or art.byline.text != line
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Leave a Reply", "Cancel reply", "Schreibe einen Kommentar", "Schreibe eine Antwort", "Laisser un commentaire",
+     "Deja una respuesta", "Lascia un commento", "Deixe um comentário", "Post navigation"],
+)  # fmt: skip
+def test_comment_form_headings_are_labels(line: str) -> None:
+    """A blog's comment form heading ends up next to the article; it is furniture, and no
+    candidate for the headline."""
+    assert is_label(line)
+    assert not is_label(f"{line} to the council's plan, the mayor said")

@@ -504,7 +504,61 @@ offline
 """.splitlines()
     if line.strip()
 )
-_LABELS = _LABELS | _SITE_LABELS
+#: The headings and buttons of a blog's comment form and post navigation, as WordPress and
+#: its official translations print them ("Leave a Reply" / "Cancel reply", "Schreibe einen
+#: Kommentar", "Laisser un commentaire" ...): as a whole line, never the article's.
+_COMMENT_FORM_LABELS = frozenset(
+    line.strip()
+    for line in """
+leave a reply
+leave a comment
+leave a reply cancel reply
+cancel reply
+post a comment
+add a comment
+write a comment
+post navigation
+schreibe einen kommentar
+schreib einen kommentar
+schreibe eine antwort
+schreibe einen kommentar antworten abbrechen
+schreibe eine antwort antworten abbrechen
+antworten abbrechen
+antwort abbrechen
+kommentar verfassen
+hinterlasse einen kommentar
+kommentar hinterlassen
+beitragsnavigation
+laisser un commentaire
+laisser une réponse
+annuler la réponse
+écrire un commentaire
+navigation des articles
+deja una respuesta
+deja un comentario
+cancelar la respuesta
+dejar un comentario
+escribe un comentario
+navegación de entradas
+lascia un commento
+lascia una risposta
+annulla risposta
+deixe um comentário
+deixe uma resposta
+cancelar resposta
+laat een reactie achter
+geef een reactie
+reactie annuleren
+dodaj komentarz
+zostaw komentarz
+anuluj pisanie odpowiedzi
+lämna en kommentar
+lämna ett svar
+avbryt svar
+""".splitlines()
+    if line.strip()
+)
+_LABELS = _LABELS | _SITE_LABELS | _COMMENT_FORM_LABELS
 
 
 #: the labels, for callers that test a line's normal form against them in a hot loop
