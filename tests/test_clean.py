@@ -1635,8 +1635,10 @@ def test_byline_found_near_the_article_when_the_headline_is_not() -> None:
     assert art.byline is not None and art.byline.text == "By Jane Doe"
     assert raw[art.byline.start : art.byline.end] == "By Jane Doe"
     assert len(art.paragraphs) >= 4
+    # a byline over the article's prose stands under its headline
+    assert art.title is not None and art.title.text == "Harbour piers to close for repairs"
     off = clean_text(raw, config=replace(CleanConfig(), byline_near_body=False))
-    assert off.byline is None
+    assert off.byline is None and off.title is None
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,7 @@ class CleanConfig:
     #: with the unit-less items and part headings inside the run and the heading above it
     keep_ingredients: bool = True
     #: look for a "By ..." line near where the body starts when none is around the headline
+    #: (and, when it stands over the body, for the headline above it)
     byline_near_body: bool = True
     byline_max_words: int = 12
     #: a short line confidently in another language than the article is removed

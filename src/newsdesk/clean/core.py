@@ -765,13 +765,45 @@ _BYLINE_REACH = 12
 #: ... and the most words such a byline has ("Von Jörg Staff am 15.06.2022"): a longer
 #: line opening with "Von"/"By" is a heading or a teaser ("Von Atemschutzmaske über ...")
 _BYLINE_NEAR_BODY_MAX_WORDS = 7
+_COPYRIGHT_WORDS = re.compile(
+    r"all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos reservados|"
+    r"tutti i diritti riservati|todos os direitos reservados",
+    re.IGNORECASE,
+)
+#: the headline over a byline found near the body is at most this many lines above it
+_HEAD_OVER_BYLINE = 4
+
+
+def _headline_above_byline(lines: Sequence[_Line], at: int, cfg: CleanConfig) -> int | None:
+    """The headline-shaped line nearest above the byline at ``at`` (a date line or a short
+    label may sit in between), among the :data:`_HEAD_OVER_BYLINE` lines above it."""
+    for i in range(at - 1, max(-1, at - _HEAD_OVER_BYLINE - 1), -1):
+        ln = lines[i]
+        if ln.role is not None or not ln.text.strip():
+            continue
+        if ln.nw <= 10 and _is_date_line(ln.text):
+            continue
+        t = ln.text
+        # (a photo's copyright line sits there too: "Tous droits réservés ...")
+        if (
+            ln.nw >= 3
+            and _headline_like(ln, cfg)
+            and not t.rstrip().endswith(".")
+            and not ln.sentence
+            and "©" not in t
+            and _COPYRIGHT_WORDS.search(t) is None
+        ):
+            return i
+    return None
+
+
 #: prose lines at most this many lines apart are one run of the body
 _RUN_GAP = 6
 
 
 def _byline_near_body(
     lines: Sequence[_Line], probs: Sequence[float], cut: float, cfg: CleanConfig, has_stoplist: bool
-) -> int | None:
+) -> tuple[int, bool] | None:
     """A "By ..." line near where the body's main prose starts, when none was found around
     the headline.  A page rendered whole whose headline was not found, or was taken from a
     teaser above the article, still prints its byline just above or under the article's
@@ -794,7 +826,7 @@ def _byline_near_body(
     for _, i in sorted([(d, i) for d, i in enumerate(above)] + [(d + 0.5, i) for d, i in enumerate(below)]):
         ln = lines[i]
         if not ln.sentence and 2 <= ln.nw <= _BYLINE_NEAR_BODY_MAX_WORDS and _BYLINE.match(ln.text):
-            return i
+            return i, i < anchor
     return None
 
 
@@ -1217,9 +1249,19 @@ def clean_text(
         and cfg.byline_near_body
         and not any(x.role == "byline" for x in lines)
     ):
-        at = _byline_near_body(lines, probs, model.threshold_for(lang), cfg, stop is not None)
-        if at is not None:
+        near = _byline_near_body(lines, probs, model.threshold_for(lang), cfg, stop is not None)
+        if near is not None:
+            at, over_body = near
             lines[at].role = "byline"
+            # a byline over the article's prose stands under its headline (an author line
+            # under the article says nothing of where the headline is)
+            above = _headline_above_byline(lines, at, cfg) if over_body else None
+            if above is not None and (title_idx is None or not 0 < at - title_idx <= _HEAD_OVER_BYLINE):
+                if title_idx is not None:
+                    lines[title_idx].role = None
+                title_idx = above
+                lines[above].role = "title"
+                head_end = above + 1
 
     deck_idx = _still(lines, taken.get("deck"), "deck")
     if deck_idx is None and head_end > 0 and not hints.extracted:
