@@ -1600,7 +1600,9 @@ _STORY_TEASER = (
 
 
 def _page_with_a_teaser_above_the_article(byline: str, teaser: str = _NEWSLETTER_TEASER) -> str:
+    """A page rendered whole: the near-body searches run on texts of 25 lines or more."""
     nav = ["Home", "News", "Politics", "Business", "Sport", "Culture", "Weather", "Podcasts", "Newsletters"]
+    nav += ["Opinion", "Travel", "Puzzles", "Obituaries", "Jobs", "Subscribe"]
     body = [
         "The city council voted on Tuesday night to close two of the three harbour piers for repairs, "
         "after engineers found that the timber supports had rotted far faster than expected.",

@@ -812,8 +812,10 @@ def _byline_near_body(
     far below; comment signatures ("geschrieben von ... am"), "Last edited by" and "von"
     inside a name are left alone: only a line opening with the by-word counts."""
     runs: list[list[int]] = []
+    min_words = cfg.prose_min_words
     for i, ln in enumerate(lines):
-        if ln.role is None and probs[i] >= cut and _is_prose(ln, cfg, has_stoplist):
+        # (the word count first: most lines are shorter than prose)
+        if ln.nw >= min_words and ln.role is None and probs[i] >= cut and _is_prose(ln, cfg, has_stoplist):
             if runs and i - runs[-1][-1] <= _RUN_GAP:
                 runs[-1].append(i)
             else:
@@ -1247,6 +1249,7 @@ def clean_text(
         model is not None
         and not hints.extracted
         and cfg.byline_near_body
+        and len(lines) >= _RANK_ANY_MIN_LINES
         and not any(x.role == "byline" for x in lines)
     ):
         near = _byline_near_body(lines, probs, model.threshold_for(lang), cfg, stop is not None)
