@@ -29,10 +29,11 @@ import datetime
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice, takewhile
+from itertools import islice, takewhile, zip_longest
 from operator import attrgetter, itemgetter
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import ahocorasick_rs
@@ -42,7 +43,7 @@ from newsdesk.clean import byline as bylines
 from newsdesk.clean import headline
 from newsdesk.clean.byline import load_byline_model
 from newsdesk.clean.config import CleanConfig, FieldHints
-from newsdesk.clean.features import CLOSERS_AND_SPACE, SENTENCE_MARKS, doc_line_stats, line_stats
+from newsdesk.clean.features import CLOSERS_AND_SPACE, COPYRIGHT, SENTENCE_MARKS, doc_line_stats, line_stats
 from newsdesk.clean.headline import load_headline_model
 from newsdesk.clean.lexicon import (
     LABELS,
@@ -61,6 +62,10 @@ from newsdesk.clean.sections import mark_article_end
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.lang import MIN_LINE_WORDS, LangGuess, detect, line_language
 from newsdesk.model import Article, Caption, Paragraph, Removed, Span, content_id
+
+_T = TypeVar("_T")
+#: what zip_longest pads the shorter side with in :func:`_nearest_first`
+_MISSING: Any = object()
 
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 _GLUE = re.compile(
@@ -765,11 +770,6 @@ _BYLINE_REACH = 12
 #: ... and the most words such a byline has ("Von Jörg Staff am 15.06.2022"): a longer
 #: line opening with "Von"/"By" is a heading or a teaser ("Von Atemschutzmaske über ...")
 _BYLINE_NEAR_BODY_MAX_WORDS = 7
-_COPYRIGHT_WORDS = re.compile(
-    r"all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos reservados|"
-    r"tutti i diritti riservati|todos os direitos reservados",
-    re.IGNORECASE,
-)
 #: the headline over a byline found near the body is at most this many lines above it
 _HEAD_OVER_BYLINE = 4
 
@@ -790,8 +790,7 @@ def _headline_above_byline(lines: Sequence[_Line], at: int, cfg: CleanConfig) ->
             and _headline_like(ln, cfg)
             and not t.rstrip().endswith(".")
             and not ln.sentence
-            and "©" not in t
-            and _COPYRIGHT_WORDS.search(t) is None
+            and COPYRIGHT.search(t) is None
         ):
             return i
     return None
@@ -799,6 +798,13 @@ def _headline_above_byline(lines: Sequence[_Line], at: int, cfg: CleanConfig) ->
 
 #: prose lines at most this many lines apart are one run of the body
 _RUN_GAP = 6
+
+
+def _nearest_first(above: Iterable[_T], below: Iterable[_T]) -> Iterator[_T]:
+    """``above`` and ``below`` (each nearest first) merged by distance, a line above
+    before one as far below."""
+    for pair in zip_longest(above, below, fillvalue=_MISSING):
+        yield from (x for x in pair if x is not _MISSING)
 
 
 def _byline_near_body(
@@ -825,7 +831,7 @@ def _byline_near_body(
     anchor = max(runs, key=lambda run: sum(lines[i].nw for i in run))[0]
     above = islice((i for i in range(anchor - 1, -1, -1) if lines[i].role is None), _BYLINE_REACH)
     below = islice((i for i in range(anchor + 1, len(lines)) if lines[i].role is None), _BYLINE_REACH)
-    for _, i in sorted([(d, i) for d, i in enumerate(above)] + [(d + 0.5, i) for d, i in enumerate(below)]):
+    for i in _nearest_first(above, below):
         ln = lines[i]
         if not ln.sentence and 2 <= ln.nw <= _BYLINE_NEAR_BODY_MAX_WORDS and _BYLINE.match(ln.text):
             return i, i < anchor
@@ -1858,10 +1864,15 @@ def _date_beside_byline(art: Article) -> tuple[str, str] | None:
     at = bisect_right(lines, b, key=itemgetter(0))
     above = lines[:at][::-1][:_DATE_BESIDE_BYLINE]
     below = lines[at : at + _DATE_BESIDE_BYLINE]
-    order = sorted(
-        [(d, x) for d, x in enumerate(above)] + [(d + 0.5, x) for d, x in enumerate(below)], key=itemgetter(0)
-    )
-    for _, (_, text, reason) in order:
+    return _first_date(_nearest_first(above, below), art, month_first)
+
+
+def _first_date(
+    near: Iterable[tuple[int, str, str | None]], art: Article, month_first: bool
+) -> tuple[str, str] | None:
+    """The date of the first short date line among ``near`` (start, text, the removal's
+    reason or None for a kept line), and where it came from."""
+    for _, text, reason in near:
         if len(text) <= _DATE_READ_MAX_CHARS and _is_date_line(text):
             iso = _parse_date(text, art.lang, month_first)
             if iso is not None:
@@ -1936,12 +1947,7 @@ def _date_near_headline(art: Article) -> tuple[str, str] | None:
             *items[cut : cut + _DATE_NEAR_LINES],
             *(x for x in above[_DATE_NEAR_LINES:] if x[2] is not None),
         ]
-    for _, text, reason in near:
-        if len(text) <= _DATE_READ_MAX_CHARS and _is_date_line(text):
-            iso = _parse_date(text, art.lang, month_first)
-            if iso is not None:
-                return iso, ("text:body-line" if reason is None else f"text:removed-{reason}-line")
-    return None
+    return _first_date(near, art, month_first)
 
 
 def _caption(ln: _Line) -> Caption:

@@ -51,6 +51,8 @@ _URLISH = re.compile(r"https?://|www\.|@\w|#\w|\.(?:com|org|net|de|fr|es)\b", re
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|all rights reserved|alle rechte vorbehalten|tous droits", re.IGNORECASE
 )
+#: public name of the above: a copyright line (the cleaner's rules reuse it)
+COPYRIGHT = _COPYRIGHT
 _DATEISH = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
