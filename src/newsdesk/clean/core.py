@@ -779,7 +779,7 @@ def _headline_above_byline(lines: Sequence[_Line], at: int, cfg: CleanConfig) ->
     label may sit in between), among the :data:`_HEAD_OVER_BYLINE` lines above it."""
     for i in range(at - 1, max(-1, at - _HEAD_OVER_BYLINE - 1), -1):
         ln = lines[i]
-        if ln.role is not None or not ln.text.strip():
+        if ln.role is not None:  # (a line without a word was removed as empty)
             continue
         if ln.nw <= 10 and _is_date_line(ln.text):
             continue
