@@ -591,7 +591,7 @@ OUT_DIR: Path | None = None
 
 
 def main() -> None:
-    global HOLD_VAL, HOLD_FUNDUS, SILVER, LEX_C, PER_LANG, OUT_DIR
+    global HOLD_VAL, HOLD_FUNDUS, SILVER, LEX_C, PER_LANG, OUT_DIR, ENCODER_C
     ap = argparse.ArgumentParser()
     ap.add_argument("--stopwords", action="store_true", help="rebuild stopwords.json.gz from jusText first")
     ap.add_argument("--C", type=float, default=0.05)
@@ -617,6 +617,7 @@ def main() -> None:
         action="store_true",
         help="label the tune-half lines without gold by trafilatura's extraction of the HTML",
     )
+    ap.add_argument("--encoder-c", type=float, default=ENCODER_C, help="C of the news-encoder model's encoder stage")
     ap.add_argument("--lex-c", type=float, default=LEX_C, help="C of the news-lexical model's word stage")
     ap.add_argument(
         "--no-language-cuts", action="store_true", help="one cut-off for every page language (web model)"
@@ -633,6 +634,7 @@ def main() -> None:
         args.out.mkdir(parents=True, exist_ok=True)
         OUT_DIR = args.out
     LEX_C = args.lex_c
+    ENCODER_C = args.encoder_c
     HOLD_VAL = args.hold_val
     HOLD_FUNDUS = args.hold_fundus
     SILVER = args.silver
