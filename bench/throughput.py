@@ -339,7 +339,7 @@ def main() -> None:
     ap.add_argument(
         "--encoder",
         action="store_true",
-        help="also time line_model='news-encoder' on the plain-text path (slow: some 40 x the default's CPU)",
+        help="also time line_model='news-encoder' on the plain-text path (slow: some 27 x the default's CPU)",
     )
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, default=None)

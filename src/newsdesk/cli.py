@@ -65,7 +65,7 @@ LineModelOption = Annotated[
         help="news (default); news-lexical: also weighs each line's words, about a point more F1"
         " on rendered pages at ~7% more CPU; news-encoder: also asks a sentence encoder what each"
         " line is and whether it is about what the page's prose is about, the most accurate and"
-        " some 40 times slower; web: forum, shop and wiki text (turku-lines).",
+        " some 27 times slower; web: forum, shop and wiki text (turku-lines).",
     ),
 ]
 

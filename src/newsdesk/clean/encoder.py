@@ -15,7 +15,7 @@ languages) gives two columns that do:
   article is not.
 
 Measured in session 15 (docs/decisions.md): held-out half of the plain-text benchmark
-0.887 -> 0.898, at some 40 times the CPU of the default model, so it is opt-in.
+0.887 -> 0.898, at some 27 times the CPU of the default model, so it is opt-in.
 
 Determinism: the encoder multiplies a batch of lines as one matrix, and a line's vector
 differs in the seventh decimal with the batch it was computed in.  Each page is therefore
