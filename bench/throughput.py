@@ -25,6 +25,7 @@ alternating rounds so slow phases of the machine hit all of them.
     .venv/bin/python bench/throughput.py                   # both paths
     .venv/bin/python bench/throughput.py --only html --pages 200 --rounds 3
     .venv/bin/python bench/throughput.py --paired --pages 120 --repeat 3   # HTML, paired
+    .venv/bin/python bench/throughput.py --only text --encoder --rounds 1 --repeat 1   # + news-encoder
 """
 
 from __future__ import annotations
@@ -126,6 +127,14 @@ def runner(system: str) -> Callable[[Any], object] | None:
             return None
         cfg = clean.CleanConfig(line_model="news-lexical")
         return lambda text: clean.clean_text(text, config=cfg)
+    if system == "newsdesk-text-encoder":
+        clean = importlib.import_module("newsdesk.clean")
+        from newsdesk.clean.linemodel import load_model
+
+        if load_model("news-encoder") is None:
+            return None
+        cfg = clean.CleanConfig(line_model="news-encoder")
+        return lambda text: clean.clean_text(text, config=cfg)
     if system == "justext-text":
         return _justext_runner()
     raise ValueError(system)
@@ -188,7 +197,7 @@ def rss_mb() -> float:
 def worker(system: str, n_pages: int, repeat: int, keep_caches: bool = False) -> dict[str, Any]:
     grouped = (
         text_corpus(n_pages)
-        if system in TEXT_SYSTEMS
+        if system in TEXT_SYSTEMS or system == "newsdesk-text-encoder"
         else [("pages", r["html"]) for r in eval_pages(n_pages)]
     )
     docs = [d for _, d in grouped]
@@ -327,6 +336,11 @@ def main() -> None:
         action="store_true",
         help="HTML systems page by page in one process (ratios under the same load); no RSS figures",
     )
+    ap.add_argument(
+        "--encoder",
+        action="store_true",
+        help="also time line_model='news-encoder' on the plain-text path (slow: some 27 x the default's CPU)",
+    )
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
@@ -338,7 +352,8 @@ def main() -> None:
         report_paired(args.pages, args.repeat)
         return
 
-    systems = (TEXT_SYSTEMS if args.only != "html" else ()) + (HTML_SYSTEMS if args.only != "text" else ())
+    text_systems = TEXT_SYSTEMS + (("newsdesk-text-encoder",) if args.encoder else ())
+    systems = (text_systems if args.only != "html" else ()) + (HTML_SYSTEMS if args.only != "text" else ())
     results: dict[str, list[dict[str, Any]]] = {s: [] for s in systems}
     for r in range(args.rounds):
         for s in systems:
@@ -388,6 +403,9 @@ def main() -> None:
     if "newsdesk-text" in summary and "newsdesk-text-lexical" in summary:
         ratio = _median_round_ratio(summary, "newsdesk-text-lexical", "newsdesk-text")
         print(f"  with line_model='news-lexical': {ratio:.3f} x the default's rate (median round)")
+    if "newsdesk-text" in summary and "newsdesk-text-encoder" in summary:
+        ratio = _median_round_ratio(summary, "newsdesk-text-encoder", "newsdesk-text")
+        print(f"  with line_model='news-encoder': {ratio:.3f} x the default's rate (median round)")
     if "newsdesk-text" in summary and "justext-text" in summary:
         # the peer's rate moves with the machine as ours does: the ratio is the figure that
         # compares across days (the same code measured 380-620 docs/s on this machine)

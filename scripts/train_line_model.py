@@ -1,6 +1,6 @@
 """Train the cleaner's line models and measure them on turku-lines dev.
 
-    .venv/bin/python scripts/train_line_model.py               # all three models
+    .venv/bin/python scripts/train_line_model.py               # all four models
     .venv/bin/python scripts/train_line_model.py --only news
     .venv/bin/python scripts/train_line_model.py --stopwords   # also rebuild stopwords.json.gz (jusText)
 
@@ -25,6 +25,12 @@
   the line's own words says (``LexicalStage``; cross-fitted over five folds of documents, so
   the stage weighs it as on unseen lines).  0.6-0.7 points more F1 on the tune quarters, at
   6-8 % more CPU on the plain-text path (docs/decisions.md).
+* ``news-encoder`` (line_model_encoder.json): the ``news`` data, and a first stage that also
+  sees two columns from a multilingual sentence encoder (``newsdesk.clean.encoder``): a
+  logistic regression over each line's vector, cross-fitted like the lexical stage, and the
+  line's cosine with the page's prose.  Held-out half 0.887 -> 0.898 at about 27 times the
+  CPU (docs/decisions.md, session 15).  ``NEWSDESK_ENCODER_CACHE=FILE`` keeps the vectors
+  between runs (some 150,000 lines; the first run embeds them in a few minutes).
 
 The threshold is chosen on a held-out fifth of the training documents; turku dev figures are
 printed and stored in each model's ``info``.
@@ -43,6 +49,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from newsdesk.clean.encoder import EncoderStage, embed
 from newsdesk.clean.features import doc_features
 from newsdesk.clean.lexicon import stopwords
 from newsdesk.clean.linemodel import (
@@ -362,6 +369,41 @@ def fit_lexical(docs: list[Doc]) -> LexicalStage:
     return LexicalStage(weights, float(lr.intercept_[0]))
 
 
+#: C of the news-encoder model's logistic regression over the 512 encoder dimensions (set
+#: before anything was measured, not tuned; the lines of tune pages weigh TUNE_PAGE_WEIGHT
+#: here too)
+ENCODER_C = 1.0
+
+
+def fit_encoder(docs: list[Doc]) -> EncoderStage:
+    """The encoder's log-odds stage on these documents' labelled lines."""
+    xs, ys, ws = [], [], []
+    for d in docs:
+        keep = [i for i, lab in enumerate(d.labels) if lab >= 0]
+        if not keep:
+            continue
+        xs.append(embed([d.lines[i] for i in keep]))
+        ys.append(np.asarray([d.labels[i] for i in keep]))
+        ws.append(np.full(len(keep), doc_weight(d)))
+    lr = LogisticRegression(C=ENCODER_C, max_iter=3000)
+    lr.fit(np.vstack(xs).astype(np.float64), np.concatenate(ys), sample_weight=np.concatenate(ws))
+    return EncoderStage(lr.coef_[0].astype(np.float64), float(lr.intercept_[0]))
+
+
+def with_encoder_columns(docs: list[Doc], xs: list[np.ndarray]) -> tuple[list[np.ndarray], EncoderStage]:
+    """Each document's features plus the encoder's two columns, the log-odds from a stage
+    fitted without the document (the folds of :func:`with_lexical_column`), and the stage
+    fitted on all."""
+    folds = 5
+    out: list[np.ndarray] = [np.empty(0)] * len(docs)
+    for k in range(folds):
+        enc = fit_encoder([d for i, d in enumerate(docs) if i % folds != k])
+        for i, d in enumerate(docs):
+            if i % folds == k:
+                out[i] = np.hstack([xs[i], enc.columns(d.lines)])
+    return out, fit_encoder(docs)
+
+
 def with_lexical_column(docs: list[Doc], xs: list[np.ndarray]) -> tuple[list[np.ndarray], LexicalStage]:
     """Each document's features plus the lexical log-odds from a model fitted without the
     document (5 folds, the folds ``build`` and ``train`` use), and the model on all."""
@@ -395,14 +437,14 @@ def doc_weight(d: Doc) -> float:
 #: weighted (session 6): 0.35 / 0.4 / 0.45 / 0.5 scored 0.907 / 0.907 / 0.902 / 0.896 on
 #: tune-b and 0.907 / 0.909 / 0.909 / 0.907 on tune-a.  (Until session 6 this was
 #: CleanConfig.model_threshold's default, which overrode every model's own cut.)
-NEWS_CUT = {"news": 0.4, "news-lexical": 0.4}
+NEWS_CUT = {"news": 0.4, "news-lexical": 0.4, "news-encoder": 0.4}
 #: the models whose second stage also sees the page's mean and median first-stage
 #: probability (``LineModel.page_stats``).  Measured session 11, each check scored by models
 #: trained without it (tune-a / tune-b / Fundus-a / Fundus-b): 0.921 / 0.918 / 0.819 / 0.798
 #: without, 0.922 / 0.919 / 0.821 / 0.802 with; the wider context the tree models see
 #: (``wide_context_features``) gave 0.921 / 0.921 / 0.823 / 0.802 at five times the cost.
 #: Not for ``web``: its own training documents' fifth and turku dev did not move.
-PAGE_STATS_MODELS = frozenset({"news", "news-lexical"})
+PAGE_STATS_MODELS = frozenset({"news", "news-lexical", "news-encoder"})
 #: a page language gets its own cut-off only with this many training documents in it
 LANG_THRESHOLD_MIN_DOCS = 40
 #: ... and only when its own best cut beats the global one there by this much F1
@@ -470,6 +512,9 @@ def build(
     lexical = None
     if lexical_stage:
         xs, lexical = with_lexical_column(docs, xs)
+    encoder = None
+    if name == "news-encoder":
+        xs, encoder = with_encoder_columns(docs, xs)
     # threshold: fit on 4/5 of the training documents, pick the F1-best cut on the rest
     inner = [i for i in range(len(docs)) if i % 5 != 0]
     held = [i for i in range(len(docs)) if i % 5 == 0]
@@ -501,6 +546,8 @@ def build(
     dx, dy = matrices(dev)
     if lexical is not None:
         dx = [np.hstack([x, lexical.logits(d.lines)[:, None]]) for x, d in zip(dx, dev, strict=True)]
+    if encoder is not None:
+        dx = [np.hstack([x, encoder.columns(d.lines)]) for x, d in zip(dx, dev, strict=True)]
     dp = [predict_raw(final, x) for x in dx]
     dev_cut = [per_lang_cut.get(doc_lang(d.lines) or "", threshold) for d in dev]
     info: dict[str, object] = {
@@ -532,6 +579,7 @@ def build(
         lexical=lexical,
         lang_thresholds=per_lang_cut,
         page_stats=page_stats,
+        encoder=encoder,
     )
     path = (OUT_DIR or PKG) / MODEL_FILES[name]
     path.write_text(model.to_json() + "\n", encoding="utf-8")
@@ -543,7 +591,7 @@ OUT_DIR: Path | None = None
 
 
 def main() -> None:
-    global HOLD_VAL, HOLD_FUNDUS, SILVER, LEX_C, PER_LANG, OUT_DIR
+    global HOLD_VAL, HOLD_FUNDUS, SILVER, LEX_C, PER_LANG, OUT_DIR, ENCODER_C
     ap = argparse.ArgumentParser()
     ap.add_argument("--stopwords", action="store_true", help="rebuild stopwords.json.gz from jusText first")
     ap.add_argument("--C", type=float, default=0.05)
@@ -569,6 +617,7 @@ def main() -> None:
         action="store_true",
         help="label the tune-half lines without gold by trafilatura's extraction of the HTML",
     )
+    ap.add_argument("--encoder-c", type=float, default=ENCODER_C, help="C of the news-encoder model's encoder stage")
     ap.add_argument("--lex-c", type=float, default=LEX_C, help="C of the news-lexical model's word stage")
     ap.add_argument(
         "--no-language-cuts", action="store_true", help="one cut-off for every page language (web model)"
@@ -585,6 +634,7 @@ def main() -> None:
         args.out.mkdir(parents=True, exist_ok=True)
         OUT_DIR = args.out
     LEX_C = args.lex_c
+    ENCODER_C = args.encoder_c
     HOLD_VAL = args.hold_val
     HOLD_FUNDUS = args.hold_fundus
     SILVER = args.silver
@@ -599,12 +649,14 @@ def main() -> None:
     dev = turku_docs("dev")
     if args.only in (None, "web"):
         build("web", web_docs, dev, args.C, args.web_kind)
-    if args.only in (None, "news", "news-lexical"):
+    if args.only in (None, "news", "news-lexical", "news-encoder"):
         news_docs = turku_docs("train") + turku_dev_train_docs() + fundus_docs() + trafilatura_tune_docs()
         if args.only in (None, "news"):
             build("news", news_docs, dev, args.C, args.news_kind)
         if args.only in (None, "news-lexical"):
             build("news-lexical", news_docs, dev, args.C, args.news_kind, lexical_stage=True)
+        if args.only in (None, "news-encoder"):
+            build("news-encoder", news_docs, dev, args.C, args.news_kind)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,7 @@ class CleanFormat(StrEnum):
 class LineModelName(StrEnum):
     news = "news"
     news_lexical = "news-lexical"
+    news_encoder = "news-encoder"
     web = "web"
 
 
@@ -62,7 +63,9 @@ LineModelOption = Annotated[
     typer.Option(
         "--line-model",
         help="news (default); news-lexical: also weighs each line's words, about a point more F1"
-        " on rendered pages at ~7% more CPU; web: forum, shop and wiki text (turku-lines).",
+        " on rendered pages at ~7% more CPU; news-encoder: also asks a sentence encoder what each"
+        " line is and whether it is about what the page's prose is about, the most accurate and"
+        " some 27 times slower; web: forum, shop and wiki text (turku-lines).",
     ),
 ]
 

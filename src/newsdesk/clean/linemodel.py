@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from newsdesk.clean.encoder import EncoderStage
 from newsdesk.clean.features import (
     FEATURE_NAMES,
     context_features,
@@ -409,6 +410,9 @@ class LineModel:
     #: (:func:`page_context`): on a page stage 1 finds mostly article, a doubtful line is
     #: more likely article too, and the other way round on a mostly furniture page
     page_stats: bool = False
+    #: a sentence encoder's log-odds and page cohesion as two more first-stage features
+    #: (see :mod:`newsdesk.clean.encoder`; the ``news-encoder`` model)
+    encoder: EncoderStage | None = None
 
     def threshold_for(self, lang: str | None) -> float:
         """The cut-off for a page in ``lang``.  Sites and annotators of one language share
@@ -417,11 +421,14 @@ class LineModel:
         training documents, Finnish pages wanted 0.5 where the global cut was 0.3."""
         return self.lang_thresholds.get(lang or "", self.threshold)
 
-    def with_lexical(self, x: np.ndarray, lines: Sequence[str]) -> np.ndarray:
-        """``x`` with the lexical log-odds as a last column, when the model has them."""
-        if self.lexical is None:
-            return x
-        return np.hstack([x, self.lexical.logits(lines)[:, None]])
+    def with_text_columns(self, x: np.ndarray, lines: Sequence[str]) -> np.ndarray:
+        """``x`` with the lexical log-odds, then the encoder's two columns, when the model
+        has them."""
+        if self.lexical is not None:
+            x = np.hstack([x, self.lexical.logits(lines)[:, None]])
+        if self.encoder is not None:
+            x = np.hstack([x, self.encoder.columns(lines)])
+        return x
 
     def stage1_input(self, x: np.ndarray) -> np.ndarray:
         return neighbour_features(x) if self.wide else x
@@ -446,7 +453,7 @@ class LineModel:
         if not lines:
             return np.zeros(0), np.zeros((0, len(FEATURE_NAMES)))
         x = doc_features(lines, stop, *known)
-        x1 = self.stage1_input(self.with_lexical(x, lines))
+        x1 = self.stage1_input(self.with_text_columns(x, lines))
         p1 = self.stage1.predict(x1)
         if isinstance(self.stage2, LinearStage) and not self.wide:
             page = page_context(p1) if self.page_stats else ()
@@ -464,6 +471,7 @@ class LineModel:
                 **({"page_stats": True} if self.page_stats else {}),
                 "info": self.info,
                 **({"lexical": self.lexical.to_dict()} if self.lexical is not None else {}),
+                **({"encoder": self.encoder.to_dict()} if self.encoder is not None else {}),
                 **(
                     {"lang_thresholds": dict(sorted(self.lang_thresholds.items()))}
                     if self.lang_thresholds
@@ -489,6 +497,7 @@ class LineModel:
             LexicalStage.from_dict(d["lexical"]) if "lexical" in d else None,
             {str(k): float(v) for k, v in d.get("lang_thresholds", {}).items()},
             bool(d.get("page_stats", False)),
+            EncoderStage.from_dict(d["encoder"]) if "encoder" in d else None,
         )
 
 
@@ -497,6 +506,7 @@ MODEL_FILES = {
     "news": "line_model.json",
     "web": "line_model_web.json",
     "news-lexical": "line_model_lexical.json",
+    "news-encoder": "line_model_encoder.json",
 }
 
 

