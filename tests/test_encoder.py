@@ -80,6 +80,15 @@ def test_a_page_embeds_the_same_whatever_came_before(no_disk_cache: None) -> Non
     assert np.array_equal(embed(["  " + PAGE[1] + " "]), embed([PAGE[1]]))
 
 
+def test_a_lone_surrogate_is_read_as_a_replacement_character(no_disk_cache: None) -> None:
+    """Scraped text carries lone surrogates; the encoder's tokenizer wants UTF-8."""
+    assert np.array_equal(embed(["abc\ud800def"]), embed(["abc\ufffddef"]))
+    raw = "\n\n".join([*PAGE[:3], "Sign\udfff up for our newsletter"]) + "\n"
+    art = clean_text(raw, config=ENCODER)
+    art.check_spans()
+    assert "eastern channel" in art.text
+
+
 def test_shared_vector_file_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "vectors.pkl"
     monkeypatch.setenv("NEWSDESK_ENCODER_CACHE", str(path))

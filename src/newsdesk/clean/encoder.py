@@ -30,6 +30,7 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +47,10 @@ CHUNK = 64
 #: (pages written without spaces, Chinese and Japanese, have no centroid: the column is 0)
 PROSE_WORDS = 15
 DIM = 512
+
+#: scraped text carries lone surrogates (a UTF-16 pair cut in half); the encoder's tokenizer
+#: encodes to UTF-8 and would fail on one, so it reads the replacement character instead
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _lock = threading.Lock()
 _model: list[Any] = []
@@ -101,7 +106,7 @@ atexit.register(save_disk_cache)
 
 def embed(lines: Sequence[str]) -> np.ndarray:
     """(n, 512) float32 unit vectors of ``lines``, each stripped and cut to MAX_CHARS."""
-    keys = [ln.strip()[:MAX_CHARS] for ln in lines]
+    keys = [_SURROGATE.sub("\ufffd", ln.strip()[:MAX_CHARS]) for ln in lines]
     if not keys:
         return np.zeros((0, DIM), np.float32)
     path = _disk_path()
