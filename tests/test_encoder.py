@@ -37,12 +37,33 @@ def no_disk_cache(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_packaged_model_has_the_encoder_stage() -> None:
     model = load_model("news-encoder")
     assert model is not None and model.encoder is not None
-    assert model.encoder.coef.shape == (DIM,)
+    assert model.encoder.hidden is not None
+    w, b = model.encoder.hidden
+    assert w.shape == (DIM, len(model.encoder.coef)) and b.shape == model.encoder.coef.shape
     assert model.lexical is None
     again = LineModel.from_json(model.to_json())
-    assert again.encoder is not None and np.array_equal(again.encoder.coef, model.encoder.coef)
+    assert again.encoder is not None and again.encoder.hidden is not None
+    assert np.array_equal(again.encoder.coef, model.encoder.coef)
+    assert np.array_equal(again.encoder.hidden[0], w)
     with pytest.raises(ValueError):
         EncoderStage.from_dict({"coef": [0.0] * 3, "intercept": 0.0})
+    with pytest.raises(ValueError):
+        EncoderStage.from_dict(
+            {"coef": [0.0] * 3, "intercept": 0.0, "hidden_weights": [[0.0] * 3], "hidden_bias": [0.0] * 3}
+        )
+
+
+def test_hidden_layer_log_odds() -> None:
+    """One hidden layer of rectified units, then a linear output: the log-odds column."""
+    w = np.zeros((DIM, 2))
+    w[0, 0], w[1, 1] = 1.0, -1.0
+    stage = EncoderStage(np.array([2.0, 3.0]), -1.0, (w, np.array([0.5, 0.5])))
+    e = np.zeros((2, DIM))
+    e[0, 0] = 1.0  # hidden (1.5, 0.5) -> 3 + 1.5 - 1
+    e[1, 1] = 1.0  # hidden (0.5, 0) after the rectifier -> 1 - 1
+    np.testing.assert_allclose(stage.log_odds(e), [3.5, 0.0])
+    linear = EncoderStage(np.ones(DIM), 0.25)
+    np.testing.assert_allclose(linear.log_odds(e), [1.25, 1.25])
 
 
 def test_columns_are_log_odds_and_cohesion_with_the_page_prose(monkeypatch: pytest.MonkeyPatch) -> None:

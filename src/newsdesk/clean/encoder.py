@@ -129,10 +129,22 @@ def embed(lines: Sequence[str]) -> np.ndarray:
 
 @dataclass(frozen=True)
 class EncoderStage:
-    """The log-odds over the encoder's dimensions (and the page cohesion beside it)."""
+    """The log-odds over the encoder's dimensions (and the page cohesion beside it): a
+    network of one hidden layer (``hidden``: its weights and biases), or, without it, a
+    logistic regression (``coef`` over the 512 dimensions)."""
 
     coef: np.ndarray
     intercept: float
+    hidden: tuple[np.ndarray, np.ndarray] | None = None
+
+    def log_odds(self, e: np.ndarray) -> np.ndarray:
+        if self.hidden is None:
+            return e @ self.coef + self.intercept
+        w, b = self.hidden
+        h = e @ w
+        h += b
+        np.maximum(h, 0.0, out=h)
+        return h @ self.coef + self.intercept
 
     def columns(self, lines: Sequence[str]) -> np.ndarray:
         """(n, 2): each line's log-odds, and its cosine with the page's prose centroid."""
@@ -140,7 +152,7 @@ class EncoderStage:
         if not lines:
             return out
         e = embed(lines).astype(np.float64)
-        out[:, 0] = e @ self.coef + self.intercept
+        out[:, 0] = self.log_odds(e)
         prose = np.fromiter((len(ln.split()) >= PROSE_WORDS for ln in lines), dtype=bool, count=len(lines))
         if prose.any():
             centroid = e[prose].sum(axis=0)
@@ -150,11 +162,26 @@ class EncoderStage:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"coef": [round(float(v), 6) for v in self.coef], "intercept": round(self.intercept, 6)}
+        d: dict[str, Any] = {
+            "coef": [round(float(v), 6) for v in self.coef],
+            "intercept": round(self.intercept, 6),
+        }
+        if self.hidden is not None:
+            d["hidden_weights"] = self.hidden[0].round(6).tolist()
+            d["hidden_bias"] = self.hidden[1].round(6).tolist()
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EncoderStage:
         coef = np.asarray(d["coef"], dtype=np.float64)
-        if coef.shape != (DIM,):
-            raise ValueError(f"encoder stage: {coef.shape} weights, expected ({DIM},)")
-        return cls(coef, float(d["intercept"]))
+        if "hidden_weights" not in d:
+            if coef.shape != (DIM,):
+                raise ValueError(f"encoder stage: {coef.shape} weights, expected ({DIM},)")
+            return cls(coef, float(d["intercept"]))
+        w = np.asarray(d["hidden_weights"], dtype=np.float64)
+        b = np.asarray(d["hidden_bias"], dtype=np.float64)
+        if w.shape != (DIM, len(coef)) or b.shape != coef.shape:
+            raise ValueError(
+                f"encoder stage: hidden layer {w.shape} / {b.shape} against {coef.shape} outputs"
+            )
+        return cls(coef, float(d["intercept"]), (w, b))
