@@ -27,8 +27,8 @@
   6-8 % more CPU on the plain-text path (docs/decisions.md).
 * ``news-encoder`` (line_model_encoder.json): the ``news`` data, and a first stage that also
   sees two columns from a multilingual sentence encoder (``newsdesk.clean.encoder``): a
-  logistic regression over each line's vector, cross-fitted like the lexical stage, and the
-  line's cosine with the page's prose.  Held-out half 0.887 -> 0.898 at about 27 times the
+  small network's log-odds over each line's vector, cross-fitted like the lexical stage, and the
+  line's cosine with the page's prose.  Held-out half 0.887 -> 0.8995 at about 27 times the
   CPU (docs/decisions.md, session 15).  ``NEWSDESK_ENCODER_CACHE=FILE`` keeps the vectors
   between runs (some 150,000 lines; the first run embeds them in a few minutes).
 

