@@ -43,8 +43,10 @@ import gzip
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -66,6 +68,7 @@ from newsdesk.lang import detect
 from newsdesk.shared_data import data_path, read_jsonl_gz
 
 _WS = re.compile(r"\s+")
+S = TypeVar("S")
 CLASS_WEIGHT: str | None = None
 
 
@@ -412,31 +415,33 @@ def fit_encoder(docs: list[Doc]) -> EncoderStage:
     return EncoderStage(lr.coef_[0].astype(np.float64), float(lr.intercept_[0]))
 
 
-def with_encoder_columns(docs: list[Doc], xs: list[np.ndarray]) -> tuple[list[np.ndarray], EncoderStage]:
-    """Each document's features plus the encoder's two columns, the log-odds from a stage
-    fitted without the document (the folds of :func:`with_lexical_column`), and the stage
-    fitted on all."""
+def _cross_fitted(
+    docs: list[Doc],
+    xs: list[np.ndarray],
+    fit: Callable[[list[Doc]], S],
+    columns: Callable[[S, list[str]], np.ndarray],
+) -> tuple[list[np.ndarray], S]:
+    """Each document's features plus the columns of a stage fitted without the document (5
+    folds, the folds ``build`` and ``train`` use, so the next stage weighs them as on unseen
+    lines), and the stage fitted on all."""
     folds = 5
     out: list[np.ndarray] = [np.empty(0)] * len(docs)
     for k in range(folds):
-        enc = fit_encoder([d for i, d in enumerate(docs) if i % folds != k])
+        stage = fit([d for i, d in enumerate(docs) if i % folds != k])
         for i, d in enumerate(docs):
             if i % folds == k:
-                out[i] = np.hstack([xs[i], enc.columns(d.lines)])
-    return out, fit_encoder(docs)
+                out[i] = np.hstack([xs[i], columns(stage, d.lines)])
+    return out, fit(docs)
+
+
+def with_encoder_columns(docs: list[Doc], xs: list[np.ndarray]) -> tuple[list[np.ndarray], EncoderStage]:
+    """The encoder's two columns, cross-fitted (:func:`_cross_fitted`)."""
+    return _cross_fitted(docs, xs, fit_encoder, EncoderStage.columns)
 
 
 def with_lexical_column(docs: list[Doc], xs: list[np.ndarray]) -> tuple[list[np.ndarray], LexicalStage]:
-    """Each document's features plus the lexical log-odds from a model fitted without the
-    document (5 folds, the folds ``build`` and ``train`` use), and the model on all."""
-    folds = 5
-    out: list[np.ndarray] = [np.empty(0)] * len(docs)
-    for k in range(folds):
-        lex = fit_lexical([d for i, d in enumerate(docs) if i % folds != k])
-        for i, d in enumerate(docs):
-            if i % folds == k:
-                out[i] = np.hstack([xs[i], lex.logits(d.lines)[:, None]])
-    return out, fit_lexical(docs)
+    """The lexical log-odds, cross-fitted (:func:`_cross_fitted`)."""
+    return _cross_fitted(docs, xs, fit_lexical, lambda lex, lines: lex.logits(lines)[:, None])
 
 
 #: each labelled line of a trafilatura-eval tune page counts this many times in the fits.
