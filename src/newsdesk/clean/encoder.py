@@ -28,8 +28,8 @@ vector computed in a file shared between runs, which gives up that guarantee.
 from __future__ import annotations
 
 import atexit
+import json
 import os
-import pickle
 import re
 import threading
 from collections.abc import Sequence
@@ -71,10 +71,16 @@ def _disk_path() -> str | None:
     return os.environ.get("NEWSDESK_ENCODER_CACHE") or None
 
 
+def _read_disk(path: str) -> tuple[list[str], np.ndarray]:
+    """The lines and vectors of a vector file: an ``.npz`` of the vectors and the lines as
+    JSON (no pickle: the file is data, never code)."""
+    with np.load(path, allow_pickle=False) as z:
+        return json.loads(z["keys"].tobytes().decode("utf-8")), z["vectors"]
+
+
 def _load_disk(path: str) -> None:
     if not _disk and os.path.exists(path):
-        with open(path, "rb") as f:
-            keys, mat = pickle.load(f)
+        keys, mat = _read_disk(path)
         _disk.update(zip(keys, mat, strict=True))
 
 
@@ -89,14 +95,13 @@ def save_disk_cache() -> None:
     with open(path + ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if os.path.exists(path):
-            with open(path, "rb") as f:
-                keys, mat = pickle.load(f)
-            for k, v in zip(keys, mat, strict=True):
+            for k, v in zip(*_read_disk(path), strict=True):
                 _disk.setdefault(k, v)
         keys = list(_disk)
         mat = np.stack([_disk[k] for k in keys]) if keys else np.zeros((0, DIM), np.float32)
+        blob = np.frombuffer(json.dumps(keys, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
         with open(path + ".tmp", "wb") as f:
-            pickle.dump((keys, mat), f, protocol=4)
+            np.savez(f, vectors=mat, keys=blob)
         os.replace(path + ".tmp", path)
         _disk_dirty[0] = False
 
