@@ -9,7 +9,9 @@ tree at once) over the features widened with the neighbours' own values.
 Weights are written by ``scripts/train_line_model.py``: ``news`` (the default; turku-lines
 train + Fundus news pages + the tune half of trafilatura-eval) and ``web`` (turku-lines train
 plus the fr/sv half of turku dev set aside for training, see
-:func:`newsdesk.evaluation.turku_dev_part`).  Their turku dev F1 is recorded in the files and in docs/decisions.md.
+:func:`newsdesk.evaluation.turku_dev_part`); ``news-lexical`` and ``news-encoder`` are the
+``news`` recipe with more first-stage columns (:class:`LexicalStage`,
+:class:`newsdesk.clean.encoder.EncoderStage`).  Their turku dev F1 is recorded in the files and in docs/decisions.md.
 """
 
 from __future__ import annotations
