@@ -148,6 +148,19 @@ def test_seeds_with_the_encoder_model(seeds: dict[str, str], no_disk_cache: None
     assert any(r.text.startswith("Bütün xəbərlər") and r.reason == "social" for r in rome.removed)
 
 
+def test_same_articles_in_one_process_and_in_workers(tmp_path: Path, no_disk_cache: None) -> None:
+    """Each page is embedded on its own, so two worker processes, each with its own
+    encoder and its own order of pages, clean every page exactly as one process does."""
+    from newsdesk.ingest import IngestConfig, clean_paths
+
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    paths: list[str | Path] = [corpus]
+    options = {"line_model": "news-encoder"}
+    one = [a.to_dict() for a in clean_paths(paths, IngestConfig(clean_options=options))]
+    two = [a.to_dict() for a in clean_paths(paths, IngestConfig(workers=2, clean_options=options))]
+    assert len(one) >= 30 and one == two
+
+
 def test_cli_takes_the_encoder_model(tmp_path: Path, no_disk_cache: None) -> None:
     src = tmp_path / "page.txt"
     src.write_text("\n\n".join(PAGE) + "\n", encoding="utf-8")
