@@ -382,14 +382,15 @@ ENCODER_C = 1.0
 ENCODER_HIDDEN = 32
 
 
-def fit_encoder(docs: list[Doc]) -> EncoderStage:
-    """The encoder's log-odds stage on these documents' labelled lines."""
+def fit_encoder(docs: list[Doc], vectors: Callable[[Doc], np.ndarray]) -> EncoderStage:
+    """The encoder's log-odds stage on these documents' labelled lines (``vectors``: a
+    document's line vectors, embedded once for all the fits)."""
     xs, ys, ws = [], [], []
     for d in docs:
         keep = [i for i, lab in enumerate(d.labels) if lab >= 0]
         if not keep:
             continue
-        xs.append(embed([d.lines[i] for i in keep]))
+        xs.append(vectors(d)[keep])
         ys.append(np.asarray([d.labels[i] for i in keep]))
         ws.append(np.full(len(keep), doc_weight(d)))
     x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
@@ -419,7 +420,7 @@ def _cross_fitted(
     docs: list[Doc],
     xs: list[np.ndarray],
     fit: Callable[[list[Doc]], S],
-    columns: Callable[[S, list[str]], np.ndarray],
+    columns: Callable[[S, Doc], np.ndarray],
 ) -> tuple[list[np.ndarray], S]:
     """Each document's features plus the columns of a stage fitted without the document (5
     folds, the folds ``build`` and ``train`` use, so the next stage weighs them as on unseen
@@ -430,18 +431,31 @@ def _cross_fitted(
         stage = fit([d for i, d in enumerate(docs) if i % folds != k])
         for i, d in enumerate(docs):
             if i % folds == k:
-                out[i] = np.hstack([xs[i], columns(stage, d.lines)])
+                out[i] = np.hstack([xs[i], columns(stage, d)])
     return out, fit(docs)
 
 
 def with_encoder_columns(docs: list[Doc], xs: list[np.ndarray]) -> tuple[list[np.ndarray], EncoderStage]:
-    """The encoder's two columns, cross-fitted (:func:`_cross_fitted`)."""
-    return _cross_fitted(docs, xs, fit_encoder, EncoderStage.columns)
+    """The encoder's two columns, cross-fitted (:func:`_cross_fitted`); each document is
+    embedded once, not once per fit."""
+    memo: dict[int, np.ndarray] = {}
+
+    def vectors(d: Doc) -> np.ndarray:
+        if id(d) not in memo:
+            memo[id(d)] = embed(d.lines)
+        return memo[id(d)]
+
+    return _cross_fitted(
+        docs,
+        xs,
+        lambda part: fit_encoder(part, vectors),
+        lambda stage, d: stage.columns(d.lines, vectors(d)),
+    )
 
 
 def with_lexical_column(docs: list[Doc], xs: list[np.ndarray]) -> tuple[list[np.ndarray], LexicalStage]:
     """The lexical log-odds, cross-fitted (:func:`_cross_fitted`)."""
-    return _cross_fitted(docs, xs, fit_lexical, lambda lex, lines: lex.logits(lines)[:, None])
+    return _cross_fitted(docs, xs, fit_lexical, lambda lex, d: lex.logits(d.lines)[:, None])
 
 
 #: each labelled line of a trafilatura-eval tune page counts this many times in the fits.

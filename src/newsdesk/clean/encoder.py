@@ -151,12 +151,13 @@ class EncoderStage:
         np.maximum(h, 0.0, out=h)
         return h @ self.coef + self.intercept
 
-    def columns(self, lines: Sequence[str]) -> np.ndarray:
-        """(n, 2): each line's log-odds, and its cosine with the page's prose centroid."""
+    def columns(self, lines: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        """(n, 2): each line's log-odds, and its cosine with the page's prose centroid
+        (``vectors``: the lines' :func:`embed`, when the caller already has them)."""
         out = np.zeros((len(lines), 2))
         if not lines:
             return out
-        e = embed(lines).astype(np.float64)
+        e = (embed(lines) if vectors is None else vectors).astype(np.float64)
         out[:, 0] = self.log_odds(e)
         prose = np.fromiter((len(ln.split()) >= PROSE_WORDS for ln in lines), dtype=bool, count=len(lines))
         if prose.any():
