@@ -180,7 +180,11 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
         # stopwords per line: the hits summed over each line's words (a 0 after them lets a
         # trailing wordless line index; a wordless line's empty segment gives the element
         # at its start, so those are set to 0), where a prefix sum cast every hit to int64
-        hits = np.fromiter(chain(map(stop.__contains__, words), (False,)), dtype=np.uint8, count=total + 1)
+        # (the bools gathered by ``bytearray``, one C loop taking each as its byte 0 or 1:
+        # ``np.fromiter`` converted every one through numpy's scalar setter, a third slower)
+        flat = bytearray(map(stop.__contains__, words))
+        flat.append(0)
+        hits = np.frombuffer(flat, dtype=np.uint8)
         wb = np.zeros(n, dtype=np.int64)
         nw[:-1].cumsum(out=wb[1:])
         # (into uint16 when the page has fewer words than that can hold: faster, the same sums)
