@@ -190,6 +190,10 @@ def clear_content_caches() -> None:
         cached = getattr(module, name, None)
         if cached is not None:
             cached.cache_clear()
+    # the encoder's words (what its tokenizer read on earlier pages)
+    clear_word_memo = getattr(importlib.import_module("newsdesk.clean.encoder"), "clear_word_memo", None)
+    if clear_word_memo is not None:
+        clear_word_memo()
 
 
 def rss_mb() -> float:

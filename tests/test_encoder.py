@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newsdesk.clean import CleanConfig, clean_text
@@ -168,3 +170,56 @@ def test_cli_takes_the_encoder_model(tmp_path: Path, no_disk_cache: None) -> Non
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout.splitlines()[0])
     assert any("eastern channel" in p["text"] for p in doc["paragraphs"])
+
+
+def _stock_and_memo() -> tuple[object, enc._WordPieces]:
+    backend = enc._encoder()._model
+    assert isinstance(backend.sp, enc._WordPieces), "the encoder reads through the word memo"
+    return backend.sp._pieces, backend.sp
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sharen mit: Facebook Twitter",
+        "8.1 \ufffd compter du 1er avril 2012",  # a word the normaliser reduces to nothing
+        "\ufffd",
+        "",
+        "   ",
+        "a\u200bb  c\u00a0d\u3000e",  # zero-width, no-break and ideographic spaces
+        "中国国家主席习近平周三在北京会见了来访的法国总统",
+        "ab\x1ccd \x85 x\x0by",  # split by str.split, not by SentencePiece: read whole
+        "ﷺ Ａｂｃ ½",  # NFKC expansions
+    ],
+)
+def test_word_pieces_are_the_line_pieces(line: str) -> None:
+    stock, memo = _stock_and_memo()
+    assert memo.encode(line) == stock.encode(line, out_type=int, add_bos=True, add_eos=True)  # type: ignore[attr-defined]
+    # and again from the memo
+    assert memo.encode(line) == stock.encode(line, out_type=int, add_bos=True, add_eos=True)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(min_size=0, max_size=8),
+            st.sampled_from([" ", "\t", "\u00a0", "\u3000", "\u200b", "\ufffd", "\x1c", "\x85", "ﷺ"]),
+        ),
+        max_size=12,
+    )
+)
+def test_word_pieces_match_the_tokenizer_on_any_text(parts: list[str]) -> None:
+    stock, memo = _stock_and_memo()
+    line = enc._SURROGATE.sub("\ufffd", "".join(parts))
+    assert memo.encode(line) == stock.encode(line, out_type=int, add_bos=True, add_eos=True)  # type: ignore[attr-defined]
+
+
+def test_word_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, memo = _stock_and_memo()
+    monkeypatch.setattr(enc, "WORD_MEMO_MAX", 3)
+    memo.memo.clear()
+    memo.encode("one two three four five")
+    assert 0 < len(memo.memo) <= 3
+    enc.clear_word_memo()
+    assert memo.memo == {}

