@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -172,7 +173,7 @@ def test_cli_takes_the_encoder_model(tmp_path: Path, no_disk_cache: None) -> Non
     assert any("eastern channel" in p["text"] for p in doc["paragraphs"])
 
 
-def _stock_and_memo() -> tuple[object, enc._WordPieces]:
+def _stock_and_memo() -> tuple[Any, enc._WordPieces]:
     backend = enc._encoder()._model
     assert isinstance(backend.sp, enc._WordPieces), "the encoder reads through the word memo"
     return backend.sp._pieces, backend.sp
@@ -194,9 +195,9 @@ def _stock_and_memo() -> tuple[object, enc._WordPieces]:
 )
 def test_word_pieces_are_the_line_pieces(line: str) -> None:
     stock, memo = _stock_and_memo()
-    assert memo.encode(line) == stock.encode(line, out_type=int, add_bos=True, add_eos=True)  # type: ignore[attr-defined]
+    assert memo.encode(line) == stock.encode(line, out_type=int, add_bos=True, add_eos=True)
     # and again from the memo
-    assert memo.encode(line) == stock.encode(line, out_type=int, add_bos=True, add_eos=True)  # type: ignore[attr-defined]
+    assert memo.encode(line) == stock.encode(line, out_type=int, add_bos=True, add_eos=True)
 
 
 @settings(max_examples=300, deadline=None)
@@ -212,7 +213,7 @@ def test_word_pieces_are_the_line_pieces(line: str) -> None:
 def test_word_pieces_match_the_tokenizer_on_any_text(parts: list[str]) -> None:
     stock, memo = _stock_and_memo()
     line = enc._SURROGATE.sub("\ufffd", "".join(parts))
-    assert memo.encode(line) == stock.encode(line, out_type=int, add_bos=True, add_eos=True)  # type: ignore[attr-defined]
+    assert memo.encode(line) == stock.encode(line, out_type=int, add_bos=True, add_eos=True)
 
 
 def test_word_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
