@@ -1665,3 +1665,39 @@ def test_comment_form_headings_are_labels(line: str) -> None:
     candidate for the headline."""
     assert is_label(line)
     assert not is_label(f"{line} to the council's plan, the mayor said")
+
+
+def _page_dated_in_its_footer(footer_date: str) -> str:
+    """A page rendered whole: a menu, a headline, twelve paragraphs with a dated sentence
+    among them, then a long footer whose date line is too far from the headline for the
+    date search around it."""
+    menu = "\n".join(["Home", "News", "Sport", "Culture", "Weather", "Contact", "Search", "Login"])
+    paras = [
+        "The harbour authority said on Monday that ferry traffic rose sharply this year, and that "
+        f"the {w} route carried more passengers than ever before, according to the port's figures."
+        for w in ("northern", "southern", "eastern", "western", "island", "coastal", "river", "city")
+    ]
+    paras.insert(3, "The next public meeting on the plan takes place on 5 February 2022 at the town hall.")
+    links = ["Share", "Print", "Facebook", "Twitter", "Email", "Related", "Sport", "Weather", "Culture"]
+    footer = "\n".join([*links, "Contact", "Search", "Login", footer_date, "Imprint", "Privacy"])
+    return (
+        f"{menu}\n\nFerry traffic through the harbour reaches a record\n\n"
+        + "\n\n".join(paras)
+        + f"\n\n{footer}\n"
+    )
+
+
+def test_the_first_date_line_dates_a_page_when_nothing_near_its_headline_does() -> None:
+    page = _page_dated_in_its_footer("19.11.2021")
+    art = clean_text(page)
+    art.check_spans()
+    assert art.title is not None and art.title.text.startswith("Ferry traffic")
+    # the dated sentence comes first, but a sentence dates an event, not the page
+    assert art.published == "2021-11-19"
+    assert art.published_source == "text:first-date-line"
+    assert clean_text(page, config=CleanConfig(date_anywhere=False)).published is None
+
+
+def test_a_dated_sentence_alone_does_not_date_the_page() -> None:
+    art = clean_text(_page_dated_in_its_footer("Page 3"))
+    assert art.published is None and art.published_source is None

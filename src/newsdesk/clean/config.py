@@ -74,6 +74,9 @@ class CleanConfig:
     #: (and, when it stands over the body, for the headline above it)
     byline_near_body: bool = True
     byline_max_words: int = 12
+    #: with no date near the headline or the byline, the page's first short date line that
+    #: is not a sentence dates it (``published_source`` "text:first-date-line")
+    date_anywhere: bool = True
     #: a short line confidently in another language than the article is removed
     foreign_max_words: int = 12
     #: a line the model is at least this sure is main text is not second-guessed by language

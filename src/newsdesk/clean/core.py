@@ -1383,7 +1383,7 @@ def clean_text(
         and probe_guess.lang is not None
         and _longest_mostly_body(lines, probe, probe_guess, longest)
     )
-    _assemble(art, lines, lang, hints, lang_known=same_text)
+    _assemble(art, lines, lang, hints, lang_known=same_text, date_anywhere=cfg.date_anywhere)
     return art
 
 
@@ -1782,7 +1782,13 @@ def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Lin
 
 
 def _assemble(
-    art: Article, lines: Sequence[_Line], lang: str | None, hints: FieldHints, *, lang_known: bool = False
+    art: Article,
+    lines: Sequence[_Line],
+    lang: str | None,
+    hints: FieldHints,
+    *,
+    lang_known: bool = False,
+    date_anywhere: bool = True,
 ) -> None:
     body_texts, body_lines = _collect(art, lines)
     # article language from the body; paragraphs that are clearly in another language say so
@@ -1843,6 +1849,8 @@ def _assemble(
         found = _date_near_headline(art)
         if found is None and art.byline is not None:
             found = _date_beside_byline(art)
+        if found is None and date_anywhere:
+            found = _first_date_line(art, lines)
         if found is not None:
             art.published, art.published_source = found
 
@@ -1865,6 +1873,34 @@ def _date_beside_byline(art: Article) -> tuple[str, str] | None:
     above = lines[:at][::-1][:_DATE_BESIDE_BYLINE]
     below = lines[at : at + _DATE_BESIDE_BYLINE]
     return _first_date(_nearest_first(above, below), art, month_first)
+
+
+def _first_date_line(art: Article, lines: Sequence[_Line]) -> tuple[str, str] | None:
+    """The date of the page's first short date line that is not a sentence, wherever it
+    stands, and "text:first-date-line": the last resort when nothing near the headline or
+    the byline holds a date.
+
+    A page rendered whole often prints its date far from where its headline was found: a
+    bare "19.11.2021" removed as a line without letters under a long menu, a "14.01.2022
+    um 09:25" line in the page's footer of facts.  On the four checks of docs/decisions.md
+    (session 17), where the rules gave no date, the first such line held the gold date on
+    21 pages and another date on 9; the source name says how the date was found, so a
+    reader can hold it to a stricter standard.  A sentence dates an event, not the page
+    (as in :func:`_date_near_headline`)."""
+    month_first: bool | None = None
+    has_digit = _ANY_DIGIT.search  # (what _is_date_line tries first, without its call)
+    for ln in lines:  # every line of the page, in page order, whatever its role
+        text = ln.text
+        if len(text) > _DATE_READ_MAX_CHARS or has_digit(text) is None or not _is_date_line(text):
+            continue
+        if text[-1:] in _SENTENCE_LAST and _SENTENCE_END.search(text) is not None:
+            continue
+        if month_first is None:
+            month_first = _month_first(art.lang, art.url, art.outlet)
+        iso = _parse_date(text, art.lang, month_first)
+        if iso is not None:
+            return iso, "text:first-date-line"
+    return None
 
 
 def _first_date(
