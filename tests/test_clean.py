@@ -1701,3 +1701,83 @@ def test_the_first_date_line_dates_a_page_when_nothing_near_its_headline_does() 
 def test_a_dated_sentence_alone_does_not_date_the_page() -> None:
     art = clean_text(_page_dated_in_its_footer("Page 3"))
     assert art.published is None and art.published_source is None
+
+
+def _free_lines(*texts: str) -> list:
+    from newsdesk.clean.core import _Line
+
+    out, pos = [], 0
+    for t in texts:
+        out.append(_Line(pos, pos + len(t), t, nw=len(t.split())))
+        pos += len(t) + 1
+    return out
+
+
+def test_a_headline_glued_to_a_trail_gives_way_to_its_own_line() -> None:
+    from newsdesk.clean.core import _headline_without_prefix
+
+    lines = _free_lines(
+        "Home News Council approves the new harbour budget",
+        "Menu",
+        "* Council approves the new harbour budget",
+        "Council approves",
+    )
+    assert _headline_without_prefix(lines, 0) == 2  # the longest tail, list mark aside
+    glued = _free_lines("ZprávyDomácíHlavní aktér prodává vilu", "Hlavní aktér prodává vilu")
+    assert _headline_without_prefix(glued, 0) == 1
+    numbered = _free_lines(
+        "2. Pilotprojekt Heizen mit Pellets aus Laub", "Pilotprojekt Heizen mit Pellets aus Laub"
+    )
+    assert _headline_without_prefix(numbered, 0) == 1
+
+
+def test_a_kicker_a_short_tail_a_date_or_a_byline_is_not_the_headline() -> None:
+    from newsdesk.clean.core import _headline_without_prefix
+
+    # a kicker with its colon is part of the headline
+    assert (
+        _headline_without_prefix(
+            _free_lines("LTE-Patent: Samsung soll Geräte zerstören", "Samsung soll Geräte zerstören"), 0
+        )
+        is None
+    )
+    # a tail shorter than the part before it is not what the trail led to
+    assert (
+        _headline_without_prefix(_free_lines("Europas Topathleten fit für München 2022", "München 2022"), 0)
+        is None
+    )
+    assert (
+        _headline_without_prefix(_free_lines("Shana Nys Dambrot November 6, 2023", "November 6, 2023"), 0)
+        is None
+    )
+    assert (
+        _headline_without_prefix(_free_lines("Kommentar Nr. 4 von Nicole Opitz", "von Nicole Opitz"), 0)
+        is None
+    )
+    # a line the cleaner already placed is not free
+    taken = _free_lines(
+        "Home News Council approves the new harbour budget", "Council approves the new harbour budget"
+    )
+    taken[1].role = "removed"
+    assert _headline_without_prefix(taken, 0) is None
+
+
+def test_the_breadcrumb_line_is_removed_and_the_headline_kept_whole() -> None:
+    body = " ".join(
+        "The city council approved the harbour budget on Monday after a debate that lasted more than six hours."
+        for _ in range(3)
+    )
+    page = (
+        "Home\nNews\nPolitics\nSport\nCulture\n\n"
+        "Home News Politics Council approves the new harbour budget\n\n"
+        "Council approves the new harbour budget\n\n"
+        f"{body}\n\n{body}\n\n{body}\n"
+    )
+    art = clean_text(page)
+    art.check_spans()
+    assert art.title is not None and art.title.text == "Council approves the new harbour budget"
+    crumbs = [r for r in art.removed if r.text.startswith("Home News Politics")]
+    assert [r.reason for r in crumbs] == ["nav"]
+    # without the rule the glued line is the headline
+    glued = clean_text(page, config=CleanConfig(title_after_prefix=False)).title
+    assert glued is not None and glued.text.startswith("Home News Politics")

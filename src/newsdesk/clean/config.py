@@ -73,6 +73,9 @@ class CleanConfig:
     #: look for a "By ..." line near where the body starts when none is around the headline
     #: (and, when it stands over the body, for the headline above it)
     byline_near_body: bool = True
+    #: a headline found glued to a breadcrumb or a number ("Home News Headline", "2.
+    #: Headline", "Forum>iPhone>Headline") gives way to the page's own line of its tail
+    title_after_prefix: bool = True
     byline_max_words: int = 12
     #: with no date near the headline or the byline, the page's first short date line that
     #: is not a sentence dates it (``published_source`` "text:first-date-line")

@@ -774,6 +774,42 @@ _BYLINE_NEAR_BODY_MAX_WORDS = 7
 _HEAD_OVER_BYLINE = 4
 
 
+def _headline_without_prefix(lines: Sequence[_Line], at: int) -> int | None:
+    """The free line whose text is the tail of the headline at ``at`` after a prefix, the
+    longest such, or None.
+
+    A page rendered whole prints its breadcrumb trail, a table of contents' number or a
+    section name on the headline's own line ("Home News Ökumene trifft Diplomatie: ...",
+    "Forum>iPhone>kein App Store ...", "2. Pilotprojekt Heizen ...",
+    "ZprávyDomácíKauzyHlavní aktér ...") and the headline again on a line of its own; that
+    line is the headline.  A prefix ending in a colon is a kicker, part of the headline
+    ("LTE-Patent: Samsung soll ..."), a trail is shorter than the headline it leads, and
+    a tail that is a date or a byline is not one."""
+    head = " ".join(lines[at].text.split()).casefold()
+    last = head[-1:]
+    floor = 0.5 * len(head)  # the trail is the shorter part
+    best: int | None = None
+    best_len = 0
+    for i, ln in enumerate(lines):
+        text = ln.text
+        # cheap tests first: a free line of two words or more, shorter than the headline,
+        # ending on its last character
+        if ln.role is not None or ln.nw < 2 or i == at or not floor <= len(text) < len(head) + 8:
+            continue
+        if text[-1:].casefold() != last:
+            continue
+        m = _LIST_MARK.match(text)
+        tail = " ".join((text[m.end() :] if m else text).split()).casefold()
+        if not floor <= len(tail) < len(head) or len(tail) <= best_len or not head.endswith(tail):
+            continue
+        if head[: len(head) - len(tail)].rstrip().endswith(":"):
+            continue
+        if _is_date_line(text) or _BYLINE.match(text):
+            continue
+        best, best_len = i, len(tail)
+    return best
+
+
 def _headline_above_byline(lines: Sequence[_Line], at: int, cfg: CleanConfig) -> int | None:
     """The headline-shaped line nearest above the byline at ``at`` (a date line or a short
     label may sit in between), among the :data:`_HEAD_OVER_BYLINE` lines above it."""
@@ -1271,6 +1307,14 @@ def clean_text(
                 title_idx = above
                 lines[above].role = "title"
                 head_end = above + 1
+
+    if title_idx is not None and cfg.title_after_prefix and taken.get("title") is None:
+        tail = _headline_without_prefix(lines, title_idx)
+        if tail is not None:
+            lines[title_idx].role = None
+            _remove(lines[title_idx], "nav", f"a trail or number glued to the headline at line {tail + 1}")
+            lines[tail].role = "title"
+            title_idx, head_end = tail, tail + 1
 
     deck_idx = _still(lines, taken.get("deck"), "deck")
     if deck_idx is None and head_end > 0 and not hints.extracted:
