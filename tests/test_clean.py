@@ -50,7 +50,9 @@ def test_english_wire_story() -> None:
     assert art.deck is not None and art.deck.text.startswith("Dockworkers in the port walked out")
     assert art.byline is not None and art.byline.text == "By Maria Lopez"
     assert art.dateline is not None and art.published == "2024-03-04"
-    assert art.published_source == "text:dateline"
+    assert art.published_source == "text:dateline" and art.published_from == art.dateline
+    # the date's line travels with the article
+    assert Article.from_json(art.to_json()).published_from == art.dateline
     assert len(art.captions) == 1
     cap = art.captions[0]
     assert cap.text == "Cranes stand idle at the grain terminal on Tuesday."
@@ -287,6 +289,7 @@ def test_clean_record_text_and_errors() -> None:
     art = clean_record(rec)
     assert art.id == rec.id and art.outlet == "example.com" and art.input_format == "jsonl"
     assert art.published == "2024-03-05T10:00:00+00:00" and art.published_source == "input"
+    assert art.published_from is None  # declared, not read from a line of the text
     assert art.meta["location"] == "line 3"
     assert art.title is not None
     with pytest.raises(ValueError):
@@ -1252,7 +1255,9 @@ def test_the_date_under_the_lead_paragraph_dates_the_page() -> None:
     art.title = Span(title, *span[title])
     art.paragraphs = [Paragraph(x, *span[x]) for x in (lead, *_BODY)]
     art.removed = [Removed(x, "boilerplate", *span[x]) for x in (*_NAV, "Teilen", "Drucken", "03.11.2021")]
-    assert _date_near_headline(art) == ("2021-11-03", "text:removed-boilerplate-line")
+    found = _date_near_headline(art)
+    assert found is not None and found[:2] == ("2021-11-03", "text:removed-boilerplate-line")
+    assert found[2] == Span("03.11.2021", *span["03.11.2021"])  # the line the date was read from
     # a date above the headline is nearer than one under the lead, even with a paragraph
     # (a teaser) kept at the page's top
     teaser = "Lesen Sie auch: Der Kreistag berät in der kommenden Woche über die neue Umgehungsstraße."
@@ -1264,7 +1269,8 @@ def test_the_date_under_the_lead_paragraph_dates_the_page() -> None:
     art.paragraphs = [Paragraph(x, *span[x]) for x in (teaser, lead, *_BODY)]
     removed = [*_NAV, "Aktualisiert 02.11.2021, 14:05 Uhr", "03.11.2021"]
     art.removed = sorted((Removed(x, "boilerplate", *span[x]) for x in removed), key=lambda r: r.start)
-    assert _date_near_headline(art) == ("2021-11-02", "text:removed-boilerplate-line")
+    found = _date_near_headline(art)
+    assert found is not None and found[:2] == ("2021-11-02", "text:removed-boilerplate-line")
     # a short kept meta line under the headline counts; a sentence dating an event does not
     meta = "am Sonntag, 11.12.2022 - 05:00 (1 Kommentar)"
     event = "Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt."
@@ -1276,7 +1282,8 @@ def test_the_date_under_the_lead_paragraph_dates_the_page() -> None:
         art.title = Span(title, *span[title])
         art.paragraphs = [Paragraph(x, *span[x]) for x in (first, *_BODY)]
         art.removed = [Removed(x, "boilerplate", *span[x]) for x in _NAV]
-        assert _date_near_headline(art) == want
+        found = _date_near_headline(art)
+        assert (found and found[:2]) == want
 
 
 def test_an_embedded_tweets_date_is_not_the_dateline() -> None:
@@ -1695,6 +1702,7 @@ def test_the_first_date_line_dates_a_page_when_nothing_near_its_headline_does() 
     # the dated sentence comes first, but a sentence dates an event, not the page
     assert art.published == "2021-11-19"
     assert art.published_source == "text:first-date-line"
+    assert art.published_from is not None and art.published_from.text == "19.11.2021"
     assert clean_text(page, config=CleanConfig(date_anywhere=False)).published is None
 
 
@@ -1781,3 +1789,13 @@ def test_the_breadcrumb_line_is_removed_and_the_headline_kept_whole() -> None:
     # without the rule the glued line is the headline
     glued = clean_text(page, config=CleanConfig(title_after_prefix=False)).title
     assert glued is not None and glued.text.startswith("Home News Politics")
+
+
+def test_a_date_line_span_that_does_not_match_raw_is_caught() -> None:
+    from newsdesk.model import Span
+
+    art = clean_text(_page_dated_in_its_footer("19.11.2021"))
+    assert art.published_from is not None
+    art.published_from = Span("19.11.2022", art.published_from.start, art.published_from.end)
+    with pytest.raises(ValueError, match="published_from"):
+        art.check_spans()

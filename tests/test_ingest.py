@@ -158,7 +158,9 @@ def test_cli_clean_ingest_search_show(tmp_path: Path) -> None:
     assert result.exit_code == 0
     import pyarrow.parquet as pq
 
-    assert pq.read_table(out_dir / "articles.parquet").num_rows == summary["stored"]
+    table = pq.read_table(out_dir / "articles.parquet")
+    assert table.num_rows == summary["stored"]
+    assert "published_source" in table.column_names  # how sure each date is travels with it
 
 
 def test_env_var_sets_default_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

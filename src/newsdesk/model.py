@@ -14,6 +14,7 @@ their own (the allenai/dolma "attributes beside documents" layout).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
@@ -121,6 +122,9 @@ class Article:
     dateline: Span | None = None
     published: str | None = None
     published_source: str | None = None
+    #: the line of ``raw`` the date was read from, when it was read from the text (it also
+    #: stands among the article's other spans, as a dateline, a removed line ...)
+    published_from: Span | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
@@ -148,7 +152,10 @@ class Article:
 
     def check_spans(self) -> None:
         """Raise ``ValueError`` if any span's text is not exactly ``raw[start:end]``."""
-        for role, s in self.spans():
+        parts: Iterator[tuple[str, Span | Paragraph | Caption | Removed]] = self.spans()
+        if self.published_from is not None:
+            parts = itertools.chain(parts, [("published_from", self.published_from)])
+        for role, s in parts:
             if not (0 <= s.start <= s.end <= len(self.raw)) or self.raw[s.start : s.end] != s.text:
                 raise ValueError(
                     f"{self.id}: {role} span [{s.start}:{s.end}] does not match raw text: {s.text[:60]!r}"
@@ -169,7 +176,7 @@ class Article:
     def from_dict(cls, d: dict[str, Any]) -> Article:
         known = {f.name for f in fields(cls)}
         kw = {k: v for k, v in d.items() if k in known}
-        for role in ("title", "deck", "byline", "dateline"):
+        for role in ("title", "deck", "byline", "dateline", "published_from"):
             if kw.get(role) is not None:
                 kw[role] = Span(**kw[role])
         kw["paragraphs"] = [Paragraph(**p) for p in kw.get("paragraphs", [])]

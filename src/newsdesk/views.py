@@ -43,7 +43,12 @@ def article_text_view(
         ("outlet", article.outlet),
         ("url", article.url),
         ("source", article.source_path),
-        ("published", article.published),
+        (
+            "published",
+            f"{article.published} ({article.published_source})"
+            if article.published and article.published_source
+            else article.published,
+        ),
         ("lang", article.lang),
     ):
         if value:

@@ -1883,12 +1883,14 @@ def _assemble(
         if iso is not None:
             art.published = iso
             art.published_source = "text:dateline"
+            art.published_from = art.dateline
     if art.published is None and art.byline is not None and _is_date_line(art.byline.text):
         # "von Tilman Weber 10.12.2022 07:00": the byline carries the page's own date
         iso = _parse_date(art.byline.text, art.lang, _month_first(art.lang, art.url, art.outlet))
         if iso is not None:
             art.published = iso
             art.published_source = "text:byline"
+            art.published_from = art.byline
     if art.published is None:
         found = _date_near_headline(art)
         if found is None and art.byline is not None:
@@ -1896,14 +1898,14 @@ def _assemble(
         if found is None and date_anywhere:
             found = _first_date_line(art, lines)
         if found is not None:
-            art.published, art.published_source = found
+            art.published, art.published_source, art.published_from = found
 
 
 #: lines read on each side of the byline for the page's date, when none was near the headline
 _DATE_BESIDE_BYLINE = 3
 
 
-def _date_beside_byline(art: Article) -> tuple[str, str] | None:
+def _date_beside_byline(art: Article) -> tuple[str, str, Span] | None:
     """The page's date from the short lines just above or under its byline, nearest first
     (a line above before one as far below): a page rendered whole prints "By Kayla Greaves"
     over "Oct 13, 2020 @ 4:48 pm" far from a headline taken from a teaser, or with none."""
@@ -1919,10 +1921,10 @@ def _date_beside_byline(art: Article) -> tuple[str, str] | None:
     return _first_date(_nearest_first(above, below), art, month_first)
 
 
-def _first_date_line(art: Article, lines: Sequence[_Line]) -> tuple[str, str] | None:
+def _first_date_line(art: Article, lines: Sequence[_Line]) -> tuple[str, str, Span] | None:
     """The date of the page's first short date line that is not a sentence, wherever it
-    stands, and "text:first-date-line": the last resort when nothing near the headline or
-    the byline holds a date.
+    stands, "text:first-date-line" and the line's span: the last resort when nothing near
+    the headline or the byline holds a date.
 
     A page rendered whole often prints its date far from where its headline was found: a
     bare "19.11.2021" removed as a line without letters under a long menu, a "14.01.2022
@@ -1943,20 +1945,21 @@ def _first_date_line(art: Article, lines: Sequence[_Line]) -> tuple[str, str] | 
             month_first = _month_first(art.lang, art.url, art.outlet)
         iso = _parse_date(text, art.lang, month_first)
         if iso is not None:
-            return iso, "text:first-date-line"
+            return iso, "text:first-date-line", Span(text, ln.start, ln.end)
     return None
 
 
 def _first_date(
     near: Iterable[tuple[int, str, str | None]], art: Article, month_first: bool
-) -> tuple[str, str] | None:
+) -> tuple[str, str, Span] | None:
     """The date of the first short date line among ``near`` (start, text, the removal's
-    reason or None for a kept line), and where it came from."""
-    for _, text, reason in near:
+    reason or None for a kept line), where it came from, and that line's span."""
+    for start, text, reason in near:
         if len(text) <= _DATE_READ_MAX_CHARS and _is_date_line(text):
             iso = _parse_date(text, art.lang, month_first)
             if iso is not None:
-                return iso, ("text:body-line" if reason is None else f"text:removed-{reason}-line")
+                source = "text:body-line" if reason is None else f"text:removed-{reason}-line"
+                return iso, source, Span(text, start, start + len(text))
     return None
 
 
@@ -1978,7 +1981,7 @@ _SENTENCE_LAST = frozenset('.!?"”»’)“«')
 _START = attrgetter("start")
 
 
-def _date_near_headline(art: Article) -> tuple[str, str] | None:
+def _date_near_headline(art: Article) -> tuple[str, str, Span] | None:
     """The page's date from the short lines nearest its headline, and its source.
 
     Read in order: the lines between the headline and the paragraph under it (that

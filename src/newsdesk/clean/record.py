@@ -123,5 +123,6 @@ def clean_record(
     if record.published:
         art.published = record.published
         art.published_source = "input"
+        art.published_from = None  # declared beside the text, not read from a line of it
     art.meta["location"] = record.location
     return art
