@@ -1799,3 +1799,24 @@ def test_a_date_line_span_that_does_not_match_raw_is_caught() -> None:
     art.published_from = Span("19.11.2022", art.published_from.start, art.published_from.end)
     with pytest.raises(ValueError, match="published_from"):
         art.check_spans()
+
+
+def test_a_page_of_date_shaped_numbers_does_not_call_dateparser_for_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """3,000 version numbers shaped like dates ("Version 31.31.2019") took 16 s in
+    dateparser's searches; each date search now gives up after a few lines no parser reads."""
+    from newsdesk.clean import core
+
+    calls: list[str] = []
+    parse = core._parse_date
+
+    def counting(text: str, lang: str | None, month_first: bool | None = None) -> str | None:
+        calls.append(text)
+        return parse(text, lang, month_first)
+
+    monkeypatch.setattr(core, "_parse_date", counting)
+    page = "Versionen\n\n" + "\n".join(f"Zeile {i}: Version 31.31.2019 build {i}" for i in range(3000)) + "\n"
+    art = clean_text(page)
+    assert art.published is None
+    assert len(calls) <= 4 * core._DATE_PARSE_TRIES, len(calls)
