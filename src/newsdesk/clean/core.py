@@ -1311,7 +1311,6 @@ def clean_text(
     if title_idx is not None and cfg.title_after_prefix and taken.get("title") is None:
         tail = _headline_without_prefix(lines, title_idx)
         if tail is not None:
-            lines[title_idx].role = None
             _remove(lines[title_idx], "nav", f"a trail or number glued to the headline at line {tail + 1}")
             lines[tail].role = "title"
             title_idx, head_end = tail, tail + 1
