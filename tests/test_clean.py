@@ -1820,3 +1820,30 @@ def test_a_page_of_date_shaped_numbers_does_not_call_dateparser_for_each(
     art = clean_text(page)
     assert art.published is None
     assert len(calls) <= 4 * core._DATE_PARSE_TRIES, len(calls)
+
+
+def test_the_removed_line_that_dates_the_page_and_names_its_author_is_the_byline() -> None:
+    from newsdesk.clean.core import _byline_from_date_line
+    from newsdesk.model import Removed, Span
+
+    def page(meta: str) -> Article:
+        raw = f"Menu\n{meta}\nThe council approved the budget on Monday.\n"
+        s = raw.index(meta)
+        art = Article(id="x", raw=raw, lang="de")
+        art.removed = [Removed("Menu", "nav", 0, 4), Removed(meta, "boilerplate", s, s + len(meta))]
+        art.published, art.published_from = "2023-11-01", Span(meta, s, s + len(meta))
+        return art
+
+    art = page("1.11.23 20:19 von Lars Sobiraj Lesezeit: 4 Min.")
+    _byline_from_date_line(art)
+    assert art.byline is not None and art.byline.text.startswith("1.11.23 20:19 von Lars Sobiraj")
+    assert [r.text for r in art.removed] == ["Menu"]
+    art.check_spans()
+    # a comment's line names the comment's author
+    comment = page("Kommentar von Margit Heumann — 2019-01-01 @ 00:39 | Antworten")
+    _byline_from_date_line(comment)
+    assert comment.byline is None and len(comment.removed) == 2
+    # a date line without a by-word names no author
+    plain = page("01.11.2023 | Lesezeit: 4 Min.")
+    _byline_from_date_line(plain)
+    assert plain.byline is None

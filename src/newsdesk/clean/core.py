@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -1898,6 +1898,32 @@ def _assemble(
             found = _first_date_line(art, lines)
         if found is not None:
             art.published, art.published_source, art.published_from = found
+    if art.byline is None and art.published_from is not None:
+        _byline_from_date_line(art)
+
+
+#: a comment's own line ("Kommentar von X — 2019-01-01 @ 00:39 | Antworten"): its date and
+#: name are the comment's, not the page's
+_COMMENT_LINE = re.compile(r"(?i)\b(?:antworten|reply|répondre|responder|rispondi|kommentar|comment)")
+
+
+def _byline_from_date_line(art: Article) -> None:
+    """A removed line that dates the page and names a person after a by-word is also its
+    byline ("1.11.23 20:19 von Lars Sobiraj Lesezeit: 4 Min.", "Accueil | Par Loïc Le
+    Clerc | 30 septembre 2018"): it leaves the removed lines and becomes the byline.  On the
+    four checks of docs/decisions.md (session 17) it found 5 authors and no wrong one."""
+    line = art.published_from
+    assert line is not None
+    at = bisect_left(art.removed, line.start, key=_START)
+    if at == len(art.removed) or art.removed[at].start != line.start or art.removed[at].end != line.end:
+        return  # the date's line is kept text, a caption or a field
+    text = line.text
+    if len(text.split()) > _BYLINE_INSIDE_MAX_WORDS or not (_byline_inside(text) or _BYLINE.match(text)):
+        return
+    if _COMMENT_LINE.search(text):
+        return
+    del art.removed[at]
+    art.byline = Span(text, line.start, line.end)
 
 
 #: lines read on each side of the byline for the page's date, when none was near the headline
