@@ -10,6 +10,8 @@ is absent.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -152,17 +154,28 @@ def test_html_titles_and_bylines_on_fundus() -> None:
     assert ours_a >= 90 and ours_a >= peer_a, (ours_a, peer_a)
 
 
-def test_plain_text_headline_and_byline_on_rendered_fundus() -> None:
-    """The plain-text path's headline and byline on the 128 Fundus news pages rendered whole
-    (menus, teasers and footers included), against the rules the rankers replaced, on the
-    same pages.  The rankers were fitted on trafilatura-eval's tune half only; measured when
-    pinned: headlines 61 against 35, bylines holding a gold author 51 against 33."""
+def _rendered_fundus() -> Iterator[tuple[dict[str, Any], str]]:
+    """Each Fundus page's gold and its rendering to text (inscriptis, as the benchmarks do;
+    blank lines dropped); a page inscriptis cannot parse is left out."""
     pytest.importorskip("inscriptis")
     from inscriptis import get_text
     from inscriptis.css_profiles import CSS_PROFILES
     from inscriptis.model.config import ParserConfig
 
     cfg = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
+    for r in read_jsonl_gz(require_shared("fundus", "articles.jsonl.gz")):
+        try:
+            rendered = get_text(r["html"], cfg)
+        except Exception:  # noqa: BLE001 - a page inscriptis cannot parse renders as nothing
+            continue
+        yield r["gold"], "\n".join(ln.strip() for ln in rendered.splitlines() if ln.strip())
+
+
+def test_plain_text_headline_and_byline_on_rendered_fundus() -> None:
+    """The plain-text path's headline and byline on the 128 Fundus news pages rendered whole
+    (menus, teasers and footers included), against the rules the rankers replaced, on the
+    same pages.  The rankers were fitted on trafilatura-eval's tune half only; measured when
+    pinned: headlines 61 against 35, bylines holding a gold author 51 against 33."""
     rules = CleanConfig(headline_ranker=False, byline_ranker=False)
 
     def fold(text: str | None) -> str:
@@ -170,13 +183,7 @@ def test_plain_text_headline_and_byline_on_rendered_fundus() -> None:
 
     titles = {"rankers": 0, "rules": 0}
     bylines = {"rankers": 0, "rules": 0}
-    for r in read_jsonl_gz(require_shared("fundus", "articles.jsonl.gz")):
-        gold = r["gold"]
-        try:
-            rendered = get_text(r["html"], cfg)
-        except Exception:  # noqa: BLE001 - a page inscriptis cannot parse renders as nothing
-            continue
-        text = "\n".join(ln.strip() for ln in rendered.splitlines() if ln.strip())
+    for gold, text in _rendered_fundus():
         for name, art in (("rankers", clean_text(text)), ("rules", clean_text(text, config=rules))):
             if gold.get("title") and art.title is not None:
                 titles[name] += fold(art.title.text) == fold(gold["title"])
@@ -191,23 +198,12 @@ def test_plain_text_dates_on_rendered_fundus() -> None:
     with and without the last resort of the page's first date line (session 17; chosen on
     the trafilatura-eval tune quarters and the Fundus halves with cross-fitted line models).
     Measured when pinned: 106 against 101."""
-    pytest.importorskip("inscriptis")
-    from inscriptis import get_text
-    from inscriptis.css_profiles import CSS_PROFILES
-    from inscriptis.model.config import ParserConfig
-
-    cfg = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
     without = CleanConfig(date_anywhere=False)
     right = {"anywhere": 0, "near": 0}
-    for r in read_jsonl_gz(require_shared("fundus", "articles.jsonl.gz")):
-        day = str(r["gold"].get("publishing_date") or "")[:10]
+    for gold, text in _rendered_fundus():
+        day = str(gold.get("publishing_date") or "")[:10]
         if not day:
             continue
-        try:
-            rendered = get_text(r["html"], cfg)
-        except Exception:  # noqa: BLE001 - a page inscriptis cannot parse renders as nothing
-            continue
-        text = "\n".join(ln.strip() for ln in rendered.splitlines() if ln.strip())
         for name, art in (("anywhere", clean_text(text)), ("near", clean_text(text, config=without))):
             right[name] += str(art.published or "")[:10] == day
     assert right["anywhere"] >= 102 and right["anywhere"] >= right["near"] + 3, right
