@@ -1958,37 +1958,30 @@ def _first_date_line(art: Article, lines: Sequence[_Line]) -> tuple[str, str, Sp
     21 pages and another date on 9; the source name says how the date was found, so a
     reader can hold it to a stricter standard.  A sentence dates an event, not the page
     (as in :func:`_date_near_headline`)."""
-    month_first: bool | None = None
-    misses = 0
     has_digit = _ANY_DIGIT.search  # (what _is_date_line tries first, without its call)
-    for ln in lines:  # every line of the page, in page order, whatever its role
-        text = ln.text
-        if len(text) > _DATE_READ_MAX_CHARS or has_digit(text) is None or not _is_date_line(text):
-            continue
-        if text[-1:] in _SENTENCE_LAST and _SENTENCE_END.search(text) is not None:
-            continue
-        if month_first is None:
-            month_first = _month_first(art.lang, art.url, art.outlet)
-        iso = _parse_date(text, art.lang, month_first)
-        if iso is not None:
-            return iso, "text:first-date-line", Span(text, ln.start, ln.end)
-        misses += 1
-        if misses == _DATE_PARSE_TRIES:
-            break
-    return None
+    candidates = (
+        (ln.start, ln.text, None)
+        for ln in lines  # every line of the page, in page order, whatever its role
+        if len(ln.text) <= _DATE_READ_MAX_CHARS
+        and has_digit(ln.text) is not None
+        and not (ln.text[-1:] in _SENTENCE_LAST and _SENTENCE_END.search(ln.text) is not None)
+    )
+    return _first_date(candidates, art, _month_first(art.lang, art.url, art.outlet), "text:first-date-line")
 
 
 def _first_date(
-    near: Iterable[tuple[int, str, str | None]], art: Article, month_first: bool
+    near: Iterable[tuple[int, str, str | None]], art: Article, month_first: bool, source: str | None = None
 ) -> tuple[str, str, Span] | None:
     """The date of the first short date line among ``near`` (start, text, the removal's
-    reason or None for a kept line), where it came from, and that line's span."""
+    reason or None for a kept line), where it came from (``source``, or the line's kind),
+    and that line's span."""
     misses = 0
     for start, text, reason in near:
         if len(text) <= _DATE_READ_MAX_CHARS and _is_date_line(text):
             iso = _parse_date(text, art.lang, month_first)
             if iso is not None:
-                source = "text:body-line" if reason is None else f"text:removed-{reason}-line"
+                if source is None:
+                    source = "text:body-line" if reason is None else f"text:removed-{reason}-line"
                 return iso, source, Span(text, start, start + len(text))
             misses += 1
             if misses == _DATE_PARSE_TRIES:
