@@ -55,3 +55,16 @@ def test_piped_tables_are_laid_out_wide_unless_columns_is_set() -> None:
         check=True,
     )
     assert r.stdout.strip() == "100"
+
+
+def test_clean_counts_read_in_the_singular_for_one(tmp_path: Path) -> None:
+    page = tmp_path / "one.txt"
+    page.write_text(
+        "Share this article\n\nThe harbour board voted on Tuesday to extend the night ferry "
+        "timetable through the winter, after a petition signed by more than 4,000 residents.\n",
+        encoding="utf-8",
+    )
+    r = CliRunner().invoke(app, ["clean", str(page), "--format", "text"])
+    assert r.exit_code == 0
+    assert "1 article, 0 errors" in r.stderr
+    assert "(1 removed line; --removed to show it with its reason)" in r.stdout

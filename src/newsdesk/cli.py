@@ -86,6 +86,10 @@ def esc(text: str) -> str:
     return rich_escape(safe(text))
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _db(path: Path | None) -> Path:
     return path or default_db_path()
 
@@ -136,7 +140,7 @@ def clean(
             _write(item.to_json(include_raw=not no_raw))
         else:
             _write(article_text_view(item, show_removed=removed))
-    err.print(f"{n_ok} articles, {n_err} errors")
+    err.print(f"{_count(n_ok, 'article')}, {_count(n_err, 'error')}")
 
 
 @app.command(name="ingest")
@@ -335,7 +339,7 @@ def errors(db: DbOption = None) -> None:
     for e in rows:
         where = f"{e.source_path}{'#' + e.location if e.location else ''}"
         out.print(f"\\[{e.stage}] {esc(where)}: {esc(e.reason)}", highlight=False)
-    err.print(f"{len(rows)} errors")
+    err.print(_count(len(rows), "error"))
 
 
 @app.command()

@@ -15,6 +15,10 @@ from newsdesk.model import Article
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def _lines(n: int) -> str:
+    return f"{n} line" if n == 1 else f"{n} lines"
+
+
 def safe(text: str) -> str:
     """Remove control and bidi-override characters that could rewrite the terminal."""
     return _CONTROL.sub("", text)
@@ -73,12 +77,13 @@ def article_text_view(
         out.append(_wrap(f"[caption] {c.text}{credit}", width))
     if show_removed:
         out.append("")
-        out.append(f"-- removed ({len(article.removed)} lines) --")
+        out.append(f"-- removed ({_lines(len(article.removed))}) --")
         for r in article.removed:
             lang = f" lang={r.lang}" if r.lang else ""
             detail = f" ({safe(r.detail)})" if r.detail else ""
             out.append(f"[{r.reason}{lang}] {r.start}-{r.end}{detail}")
             out.append(_wrap(r.text, width, "    "))
     elif article.removed:
-        out.append(f"({len(article.removed)} removed lines; --removed to show them with reasons)")
+        n = len(article.removed)
+        out.append(f"({n} removed {'line' if n == 1 else 'lines'}; --removed to show {'it with its reason' if n == 1 else 'them with reasons'})")
     return "\n".join(out).rstrip() + "\n"
