@@ -84,6 +84,7 @@ def article_text_view(
             out.append(f"[{r.reason}{lang}] {r.start}-{r.end}{detail}")
             out.append(_wrap(r.text, width, "    "))
     elif article.removed:
-        n = len(article.removed)
-        out.append(f"({n} removed {'line' if n == 1 else 'lines'}; --removed to show {'it with its reason' if n == 1 else 'them with reasons'})")
+        one = len(article.removed) == 1
+        how = "it with its reason" if one else "them with reasons"
+        out.append(f"({_lines(len(article.removed)).replace(' ', ' removed ', 1)}; --removed to show {how})")
     return "\n".join(out).rstrip() + "\n"
