@@ -36,23 +36,39 @@ def _held_out_pages(n: int) -> tuple[dict[str, dict], list[dict]]:
 
 
 def test_html_path_beats_trafilatura_on_held_out_pages() -> None:
+    """Main text by the set's snippet metric, and headlines by exact match (the gold title
+    is the headline the page prints), against trafilatura alone on the same pages.  Titles
+    measured when pinned (session 18, the printed ``<h1>`` preferred): 93 of 123 against 67."""
     trafilatura = pytest.importorskip("trafilatura")
     by_file, pages = _held_out_pages(150)
     ours, peer = SnippetCounts(), SnippetCounts()
+    titles = {"ours": 0, "peer": 0, "pages": 0}
+
+    def same(a: str | None, b: str) -> bool:
+        return bool(a) and " ".join(str(a).split()).casefold() == " ".join(b.split()).casefold()
+
     for page in pages:
         gold = by_file[page["file"]]
         rec = RawRecord(page["file"], page["html"], "html", content_type="html")
+        title = None
         try:
             art = clean_record(rec)
             text = "\n".join(([art.deck.text] if art.deck else []) + [p.text for p in art.paragraphs])
+            title = art.title.text if art.title else None
         except Exception:  # noqa: BLE001 - a page with no output scores as empty, per the metric
             text = ""
         ours.add(text, gold["with"], gold["without"])
         peer.add(trafilatura.extract(page["html"]) or "", gold["with"], gold["without"])
+        if gold.get("title"):
+            doc = trafilatura.bare_extraction(page["html"], with_metadata=True)
+            titles["pages"] += 1
+            titles["ours"] += same(title, gold["title"])
+            titles["peer"] += doc is not None and same(doc.title, gold["title"])
     _, _, f_ours = ours.prf()
     _, _, f_peer = peer.prf()
     assert f_ours >= 0.88, f_ours
     assert f_ours >= f_peer - 0.01, (f_ours, f_peer)
+    assert titles["ours"] >= 88 and titles["ours"] >= titles["peer"] + 15, titles
 
 
 def test_article_language_on_fundus() -> None:
@@ -128,7 +144,10 @@ def test_html_titles_and_bylines_on_fundus() -> None:
     """Headline and authors of the 129 Fundus news pages (full field gold), exact match,
     against trafilatura's own metadata on the same pages.  Fundus was not looked at while
     the title and byline cleaning was written (it was developed on the trafilatura-eval tune
-    half); measured when pinned: titles 102 against 85, authors 97 against 94."""
+    half); measured when pinned: titles 102 against 85, authors 97 against 94.  Titles 98
+    since session 18 takes the printed ``<h1>`` over a reworded og:title: many of Fundus'
+    publisher parsers read og:title, where trafilatura-eval's gold is the printed headline
+    (docs/decisions.md, session 18)."""
     trafilatura = pytest.importorskip("trafilatura")
     from newsdesk.clean.html import extract_html
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.clean import clean_record
 from newsdesk.clean.html import HtmlConfig, HtmlExtraction, extract_html
+from newsdesk.model import RawRecord
 
 HTML_DIR = Path(__file__).parent / "fixtures" / "html"
 
@@ -330,9 +332,105 @@ def test_extracted_title_drops_the_site_name_and_stays_a_header_line() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "sitename", "host", "headings", "expected"),
+    [
+        # a social/SEO rewording gives way to the headline the page prints
+        (
+            "Niederlage für Johnson: Parlament vertagt Votum über Brexit-Deal",
+            None,
+            None,
+            ["Unterhaus vertagt Votum über Brexit-Deal - es drohen Chaos-Tage"],
+            "Unterhaus vertagt Votum über Brexit-Deal - es drohen Chaos-Tage",
+        ),
+        # the same words: the page's typography („…“ for "…")
+        (
+            'Sheila Atim: "The Woman King zeigt Stärke"',
+            None,
+            None,
+            ["Sheila Atim: „The Woman King zeigt Stärke“"],
+            "Sheila Atim: „The Woman King zeigt Stärke“",
+        ),
+        # of several headings, the one that tells the title's story; soft hyphens dropped
+        (
+            "Messengerdienste sind kein rechtsfreier Raum",
+            "BKA",
+            "bka.de",
+            [
+                "Bundeskriminalamt (BKA)",
+                "Mes\xadsen\xadger\xaddiens\xadte sind kein rechts\xadfrei\xader Raum",
+            ],
+            "Messengerdienste sind kein rechtsfreier Raum",
+        ),
+        # a heading that holds the whole title and more (a kicker in the same element) does not
+        (
+            "Getränke per Schiff ins Stadtzentrum",
+            None,
+            None,
+            ["Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum"],
+            "Getränke per Schiff ins Stadtzentrum",
+        ),
+        # nor does the site's logo heading, nor an unrelated one, nor a one-word one
+        (
+            "Want to See a More Diverse WordPress Contributor Community? So Do We.",
+            "WordPress.com",
+            "wordpress.com",
+            ["WordPress.com"],
+            "Want to See a More Diverse WordPress Contributor Community? So Do We.",
+        ),
+        (
+            "Council passes the budget",
+            None,
+            None,
+            ["Latest news from the region"],
+            "Council passes the budget",
+        ),
+        ("Council passes the budget", None, None, ["Budget"], "Council passes the budget"),
+        ("Council passes the budget", None, None, [], "Council passes the budget"),
+    ],
+)
+def test_visible_headline(
+    title: str, sitename: str | None, host: str | None, headings: list[str], expected: str
+) -> None:
+    from newsdesk.clean.html import visible_headline
+
+    assert visible_headline(title, headings, sitename, host) == expected
+
+
+def test_extracted_title_is_the_printed_headline_and_the_meta_title_is_kept() -> None:
+    body = "".join(
+        f"<p>The council met on Tuesday and voted on the budget for the coming year, item {i}.</p>"
+        for i in range(6)
+    )
+    html = (
+        "<html><head><title>Budget row ends as council votes | Example Daily</title>"
+        '<meta property="og:site_name" content="Example Daily"></head>'
+        "<body><header><h1>Example Daily</h1></header>"
+        f"<article><h1>Council passes the budget after a long row</h1>{body}</article></body></html>"
+    )
+    x = extract_html(html, "https://www.example-daily.com/news/budget")
+    assert x.title == "Council passes the budget after a long row"
+    assert x.meta["meta_title"] == "Budget row ends as council votes"
+    assert_layout(x)
+    art = clean_record(RawRecord("page.html", html, "html", content_type="html"))
+    assert art.title is not None and art.title.text == x.title
+    assert art.meta["meta_title"] == "Budget row ends as council votes"
+    kept = extract_html(
+        html, "https://www.example-daily.com/news/budget", HtmlConfig(title_from_heading=False)
+    )
+    assert kept.title == "Budget row ends as council votes" and "meta_title" not in kept.meta
+
+
+@pytest.mark.parametrize(
     ("author", "sitename", "host", "page", "expected"),
     [
         ("Rob Picheta; CNN", "CNN", "edition.cnn.com", None, "Rob Picheta"),
+        # the byline's own word before the name goes; a name that starts with one stays
+        ("Von Claudia Lindner", None, None, None, "Claudia Lindner"),
+        ("Par Attac France", None, None, None, "Attac France"),
+        ("Auteur: Anna Kubišta", None, None, None, "Anna Kubišta"),
+        ("责任编辑：孔德明", None, None, None, "孔德明"),
+        ("Von der Leyen", None, None, None, "Von der Leyen"),
+        ("by the editors", None, None, None, "by the editors"),
         (
             "Campo Grande News; Adriano Fernandes",
             None,

@@ -124,6 +124,9 @@ class HtmlConfig:
     #: drop the site's name from the page title ("Headline - Site", "SITE | Headline"), see
     #: :func:`site_free_title`
     site_free_title: bool = True
+    #: prefer the page's visible ``<h1>`` headline to the meta title it shares words with,
+    #: see :func:`visible_headline`
+    title_from_heading: bool = True
     #: drop the outlet's name, share and profile links from the byline, see :func:`clean_byline`
     clean_byline: bool = True
 
@@ -244,11 +247,70 @@ def site_free_title(title: str, sitename: str | None, hostname: str | None, head
     return title
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _words(text: str) -> set[str]:
+    """The words of a headline that carry its story: four letters or more, or a number
+    (function words like "the", "der", "de" are shorter)."""
+    return {w.casefold() for w in _WORD_RUN.findall(text) if len(w) >= 4 or any(map(str.isdigit, w))}
+
+
+def _is_site_name(text: str, keys: set[str]) -> bool:
+    """Whether ``text`` is the site's name or part of it (a logo's ``<h1>``); unlike
+    :func:`_names_site`, a headline that mentions the site is not."""
+    seg = _NON_ALNUM.sub("", text.casefold())
+    return bool(seg) and any(seg == k or (len(seg) >= 4 and seg in k) for k in keys)
+
+
+def visible_headline(title: str, headings: Sequence[str], sitename: str | None, hostname: str | None) -> str:
+    """The page's own ``<h1>`` headline in place of the meta title, when they tell one story.
+
+    og:title and ``<title>`` are written for search engines and social cards: often
+    reworded ("Niederlage für Johnson: Parlament vertagt Votum" over the page's "Unterhaus
+    vertagt Votum über Brexit-Deal"), with straight quotes where the page prints „…“, or
+    with a category or site name around the headline.  Readers, and the reference data
+    (trafilatura-eval's titles), take the headline as the page prints it.  The ``<h1>``
+    sharing the most words with the meta title is taken when it shares a fifth of the
+    shorter one's words (see :func:`_words`); not when it names the site ("WordPress.com"), nor when it holds
+    the whole meta title plus more (a kicker or site name glued into the same element).
+    Soft hyphens are dropped: they are invisible line-breaking hints, not text.
+    """
+    keys = _site_keys(sitename, hostname)
+    best: str | None = None
+    best_share = -1.0
+    words = _words(title)
+    for h in headings:
+        h = h.replace("\xad", "").strip()
+        hw = _words(h)
+        if len(_WORD_RUN.findall(h)) < 2 or _is_site_name(h, keys):
+            continue
+        share = len(hw & words) / max(1, min(len(hw), len(words)))
+        if share > best_share:
+            best, best_share = h, share
+    if best is None:
+        return title
+    kb, kt = _NON_ALNUM.sub("", best.casefold()), _NON_ALNUM.sub("", title.casefold())
+    if kb == kt:
+        return best
+    if kt and kt in kb:
+        return title
+    return best if best_share >= 0.2 else title
+
+
 #: a profile link's wording around the name it links ("Zeige alle Beiträge von Petra Ruland")
 _PROFILE_LINK = re.compile(
     r"^(?:zeige alle beitr[äa]ge von|alle beitr[äa]ge von|alle artikel von|zum profil von|mehr von|"
     r"view all posts by|all posts by|more posts by|posts by|more from|"
     r"voir tous les articles de|tous les articles de|ver todos los art[íi]culos de)\s+",
+    re.IGNORECASE,
+)
+#: the byline's own word before the name ("Von Claudia Lindner", "Par Attac France",
+#: "Auteur Anna Kubišta", "责任编辑：孔德明"); stripped only when a capitalised name follows
+#: (see :func:`_without_byline_word`), so "Von der Leyen" stays whole
+_BYLINE_WORD = re.compile(
+    r"^(?:(?:written\s+)?by|von|par|por|auteur|autor|autorin|author|text|texto|door|av)\s*[:：]?\s+"
+    r"|^(?:责任编辑|作者|记者|編集|文)\s*[:：]\s*",
     re.IGNORECASE,
 )
 #: a social network's name (a share link's text) read as an author
@@ -270,6 +332,14 @@ def _with_initials(name: str, page: str) -> str:
     return _WS.sub(" ", found.group(0)).strip() if found else name
 
 
+def _without_byline_word(name: str) -> str:
+    m = _BYLINE_WORD.match(name)
+    if m is None:
+        return name
+    rest = name[m.end() :]
+    return rest if rest[:1].isupper() or (rest[:1].isalpha() and not rest[:1].islower()) else name
+
+
 def clean_byline(author: str, sitename: str | None, hostname: str | None, page: str | None = None) -> str:
     """The people who wrote the article, from trafilatura's author string.
 
@@ -282,7 +352,7 @@ def clean_byline(author: str, sitename: str | None, hostname: str | None, page: 
     keys = _site_keys(sitename, hostname)
     kept: list[str] = []
     for part in author.split(";"):
-        name = _PROFILE_LINK.sub("", part.strip()).strip()
+        name = _without_byline_word(_PROFILE_LINK.sub("", part.strip()).strip())
         words = name.split()
         half = len(words) // 2
         if half and len(words) % 2 == 0 and words[:half] == words[half:]:  # "jesusfreak jesusfreak"
@@ -741,7 +811,11 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
     lang = _html_lang(tree)
     captions_found = _figcaptions(tree)
     # the page's headings, read before the extraction prunes the tree
-    headings = [_one_line(h.text_content()) or "" for h in tree.iter("h1")] if cfg.site_free_title else []
+    headings = (
+        [_one_line(h.text_content()) or "" for h in tree.iter("h1")]
+        if cfg.site_free_title or cfg.title_from_heading
+        else []
+    )
     date_params = _date_params(cfg.extensive_date_search and not cfg.deferred_date_search)
     try:
         # trafilatura's own metadata step (with_metadata=True) ran on its copy of the tree
@@ -777,6 +851,11 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
     title = _one_line(md.title)
     if title and cfg.site_free_title:
         title = site_free_title(title, md.sitename, md.hostname, headings)
+    meta_title = title
+    if title and cfg.title_from_heading:
+        title = visible_headline(title, headings, md.sitename, md.hostname)
+    if title:
+        title = title.replace("\xad", "") or None
     description = _one_line(md.description)
     body_lines = {_norm(line): line for line in body.split("\n")}
     deck = description if description and not _is_excerpt(description, title, body_lines, body) else None
@@ -788,6 +867,8 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
     raw, body_start = _layout(title, deck, byline, placed, body)
 
     meta: dict[str, Any] = {
+        # the page's og:title / <title> (site name dropped) when the headline differs from it
+        "meta_title": meta_title if meta_title != title else None,
         "description": description,
         "categories": list(md.categories or []),
         "tags": list(md.tags or []),
