@@ -457,3 +457,28 @@ def test_clean_byline(
     from newsdesk.clean.html import clean_byline
 
     assert clean_byline(author, sitename, host, page) == expected
+
+
+def _blog_page(author_markup: str, comments: str = "") -> str:
+    body = "".join(
+        f"<p>We walked along the old canal on Sunday and counted the herons near lock {i}.</p>"
+        for i in range(6)
+    )
+    return (
+        "<html><head><title>A walk along the canal</title></head><body><article>"
+        f"<h1>A walk along the canal</h1><div class='entry-meta'>{author_markup}</div>{body}"
+        f"</article>{comments}</body></html>"
+    )
+
+
+def test_byline_from_the_name_the_markup_marks_as_the_author() -> None:
+    # an hCard trafilatura's author search passes over: the page's own markup says who wrote it
+    vcard = "Posted by <span class='vcard'><span class='fn'>uriebe</span></span>"
+    commenter = "<div class='replies'><span class='vcard'><span class='fn'>Tom Stelling</span></span></div>"
+    assert extract_html(_blog_page(vcard, commenter)).byline == "uriebe"  # the first, as printed
+    assert extract_html(_blog_page(vcard), config=HtmlConfig(marked_author=False)).byline is None
+    # a CMS placeholder is no name; the next marked name is
+    two = "Posted by <span class='vcard'><span class='fn'>admin</span></span> and <span class='vcard'><span class='fn'>Thilo</span></span>"
+    assert extract_html(_blog_page(two)).byline == "Thilo"
+    lone = "Posted by <span class='vcard'><span class='fn'>admin</span></span>"
+    assert extract_html(_blog_page(lone)).byline is None
