@@ -385,6 +385,14 @@ def test_extracted_title_drops_the_site_name_and_stays_a_header_line() -> None:
             "Council passes the budget",
         ),
         ("Council passes the budget", None, None, ["Budget"], "Council passes the budget"),
+        # a block of text styled as a heading is no headline
+        (
+            "Council passes the budget",
+            None,
+            None,
+            ["The council budget " + "and more " * 60],
+            "Council passes the budget",
+        ),
         ("Council passes the budget", None, None, [], "Council passes the budget"),
     ],
 )

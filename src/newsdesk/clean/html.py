@@ -266,6 +266,11 @@ def _is_site_name(text: str, keys: set[str]) -> bool:
     return bool(seg) and any(seg == k or (len(seg) >= 4 and seg in k) for k in keys)
 
 
+#: an ``<h1>`` longer than this is a block of text styled big, not a headline (the
+#: plain-text path's headline candidates stop at the same length)
+_MAX_HEADLINE_CHARS = 300
+
+
 def visible_headline(title: str, headings: Sequence[str], sitename: str | None, hostname: str | None) -> str:
     """The page's own ``<h1>`` headline in place of the meta title, when they tell one story.
 
@@ -286,7 +291,7 @@ def visible_headline(title: str, headings: Sequence[str], sitename: str | None, 
     for h in headings:
         h = h.replace("\xad", "").strip()
         hw = _words(h)
-        if len(_WORD_RUN.findall(h)) < 2 or _is_site_name(h, keys):
+        if len(h) > _MAX_HEADLINE_CHARS or len(_WORD_RUN.findall(h)) < 2 or _is_site_name(h, keys):
             continue
         share = len(hw & words) / max(1, min(len(hw), len(words)))
         if share > best_share:
