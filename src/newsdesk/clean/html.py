@@ -341,6 +341,9 @@ def _with_initials(name: str, page: str) -> str:
 
 
 def _without_byline_word(name: str) -> str:
+    """``name`` without a leading byline word, when what follows starts like a name (upper
+    case, or a script without case): a lower-case word after it means the word is part of
+    the name ("Von der Leyen") or no name follows."""
     m = _BYLINE_WORD.match(name)
     if m is None:
         return name
@@ -589,6 +592,9 @@ _PLACEHOLDER_AUTHOR = re.compile(
 )
 
 
+_ADDRESS = re.compile(r"https?:|@|www\.")
+
+
 def _marked_author(tree: HtmlElement) -> str | None:
     """The first name the page's markup marks as its author, for pages where trafilatura's
     metadata step found none.
@@ -604,11 +610,7 @@ def _marked_author(tree: HtmlElement) -> str | None:
         text = _one_line(" ".join(el.itertext()))
         if not text:
             continue
-        if (
-            2 < len(text) <= 60
-            and not _PLACEHOLDER_AUTHOR.match(text)
-            and not re.search(r"https?:|@|www\.", text)
-        ):
+        if 2 < len(text) <= 60 and not _PLACEHOLDER_AUTHOR.match(text) and not _ADDRESS.search(text):
             return text
     return None
 
@@ -917,7 +919,7 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
 
     meta: dict[str, Any] = {
         # the page's og:title / <title> (site name dropped) when the headline differs from it
-        "meta_title": meta_title if meta_title != title else None,
+        "meta_title": meta_title if meta_title and meta_title.replace("\xad", "") != title else None,
         "description": description,
         "categories": list(md.categories or []),
         "tags": list(md.tags or []),
