@@ -490,3 +490,29 @@ def test_byline_from_the_name_the_markup_marks_as_the_author() -> None:
     assert extract_html(_blog_page(two)).byline == "Thilo"
     lone = "Posted by <span class='vcard'><span class='fn'>admin</span></span>"
     assert extract_html(_blog_page(lone)).byline is None
+
+
+def test_marked_author_search_selects_what_the_descendant_form_selects() -> None:
+    """The search finds each name by its ancestors because libxml2 evaluates "a card's
+    descendants" in time quadratic in the number of cards; both forms select the same
+    elements in the same order (also checked on all 990 trafilatura-eval pages)."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from newsdesk.clean.html import _MARKED_AUTHOR
+
+    plain = etree.XPath(
+        '//a[@rel="author"] | //*[contains(@class, "vcard")]//*[contains(@class, " fn") or @class="fn"'
+        ' or starts-with(@class, "fn ")] | //*[@itemprop="author"]//*[@itemprop="name"]'
+        ' | //*[@itemprop="author"][not(*)]'
+    )
+    page = (
+        "<html><body><div class='vcard'><div class='vcard'><span class='url fn n'>Ann Lee</span></div>"
+        "<b class='fn'>Bo</b><i class='fnord'>no</i></div><span class='fn'>outside</span>"
+        "<a rel='author' href='/a'>Cy</a><div itemprop='author'><span itemprop='name'>Di Wu</span>"
+        "<div itemprop='author'>nested</div></div><span itemprop='author'>Ed</span>"
+        "<span itemprop='name'>not an author</span></body></html>"
+    )
+    tree = load_html(page)
+    assert [e.text for e in _MARKED_AUTHOR(tree)] == [e.text for e in plain(tree)]
+    assert [e.text for e in _MARKED_AUTHOR(tree)] == ["Ann Lee", "Bo", "Cy", "Di Wu", "nested", "Ed"]
