@@ -516,3 +516,26 @@ def test_marked_author_search_selects_what_the_descendant_form_selects() -> None
     tree = load_html(page)
     assert [e.text for e in _MARKED_AUTHOR(tree)] == [e.text for e in plain(tree)]
     assert [e.text for e in _MARKED_AUTHOR(tree)] == ["Ann Lee", "Bo", "Cy", "Di Wu", "nested", "Ed"]
+
+
+def test_footer_link_searches_agree_and_many_footers_still_find_the_license() -> None:
+    from trafilatura.utils import load_html
+
+    from newsdesk.clean.html import _FOOTER_LINKS, _FOOTER_LINKS_BY_ANCESTOR, _MANY_FOOTERS, _license
+
+    page = (
+        "<html><body><div class='footer'><div id='footer-inner'><a href='/a'>a</a></div>"
+        "<footer><a href='/b'>b</a><a>no href</a></footer></div><a href='/c'>c</a>"
+        "<footer><div class='sitefooter'><a href='/d'>d</a></div></footer></body></html>"
+    )
+    tree = load_html(page)
+    assert [e.get("href") for e in _FOOTER_LINKS_BY_ANCESTOR(tree)] == [
+        e.get("href") for e in _FOOTER_LINKS(tree)
+    ]
+    assert [e.get("href") for e in _FOOTER_LINKS(tree)] == ["/a", "/b", "/d"]
+    many = "".join(
+        f"<div class='footer'><a href='/x{i}'>link {i}</a></div>" for i in range(_MANY_FOOTERS + 5)
+    )
+    cc = "<footer><a href='https://creativecommons.org/licenses/by-sa/4.0/'>CC BY-SA 4.0</a></footer>"
+    found = _license(load_html(f"<html><body>{many}{cc}</body></html>"))
+    assert found is not None and "BY-SA" in found.upper()
