@@ -539,3 +539,16 @@ def test_footer_link_searches_agree_and_many_footers_still_find_the_license() ->
     cc = "<footer><a href='https://creativecommons.org/licenses/by-sa/4.0/'>CC BY-SA 4.0</a></footer>"
     found = _license(load_html(f"<html><body>{many}{cc}</body></html>"))
     assert found is not None and "BY-SA" in found.upper()
+
+
+def test_a_paragraph_of_thousands_of_links_keeps_its_words() -> None:
+    """trafilatura is quadratic (in C, past any time limit) in a paragraph's inline
+    children: a crowded element's inline markup is flattened first, its text kept."""
+    from newsdesk.clean.html import _MAX_CHILDREN
+
+    n = _MAX_CHILDREN + 1000
+    cloud = " ".join(f"<a href='/tag/{i}'>word{i}</a>" for i in range(n))
+    x = extract_html(
+        f"<html><head><title>Tags</title></head><body><article><p>{cloud}</p></article></body></html>"
+    )
+    assert x.body.split() == [f"word{i}" for i in range(n)]

@@ -201,3 +201,64 @@ def test_cli_line_model_option_reaches_the_cleaner(tmp_path: Path, monkeypatch: 
     assert json.loads(result.stdout.splitlines()[0])["paragraphs"]
     bad = CliRunner().invoke(app, ["clean", str(files["good_txt"]), "--line-model", "gpt"])
     assert bad.exit_code != 0
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_item_over_its_time_limit_is_reported_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """A pathological page (trafilatura is quadratic on some) must not stall a crawl: past
+    the per-item limit it becomes an error with a clear reason, even where the code it
+    interrupts catches every ``Exception``, and the other items are stored."""
+    import contextlib
+    import time
+
+    from newsdesk import clean
+
+    real = clean.clean_record
+
+    def slow_on_trap(record, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "trap" in record.source_path:
+            # as library code does; the limit must get through such a handler
+            with contextlib.suppress(Exception):
+                time.sleep(30)
+        return real(record, *args, **kwargs)
+
+    monkeypatch.setattr(clean, "clean_record", slow_on_trap)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a_good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (d / "b_trap.txt").write_text(
+        GOOD_TEXT + "\nA second report from Trapville followed on Wednesday.\n", encoding="utf-8"
+    )
+    (d / "c_good.html").write_text(GOOD_HTML, encoding="utf-8")
+    started = time.monotonic()
+    with Store(tmp_path / "n.db") as store:
+        summary = ingest([d], store, IngestConfig(stages=(), workers=workers, item_seconds=0.5))
+        errors = store.errors()
+        assert store.count("articles") == 2
+    assert time.monotonic() - started < 25  # the 30 s sleep was cut short
+    assert summary.stored == 2 and summary.errors == 1
+    assert [Path(e.source_path).name for e in errors] == ["b_trap.txt"]
+    assert "stopped after 0.5 s" in errors[0].reason and "time limit" in errors[0].reason
+
+
+def test_time_limit_is_off_outside_the_main_thread_and_when_zero() -> None:
+    import threading
+
+    from newsdesk.pipeline import time_limit
+
+    with time_limit(None):
+        pass
+    with time_limit(0):
+        pass
+    seen: list[bool] = []
+
+    def in_thread() -> None:
+        with time_limit(0.01):  # no SIGALRM from a worker thread: the block just runs
+            seen.append(True)
+
+    t = threading.Thread(target=in_thread)
+    t.start()
+    t.join()
+    assert seen == [True]

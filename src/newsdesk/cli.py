@@ -120,6 +120,14 @@ def clean(
         bool, typer.Option("--no-templates", help="Do not learn outlet templates.")
     ] = False,
     line_model: LineModelOption = LineModelName.news,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            "--time-limit",
+            min=0,
+            help="Seconds one item may take to clean before it is reported as an error (0: no limit).",
+        ),
+    ] = 120.0,
 ) -> None:
     """Clean articles and print them (JSON Lines by default); errors go to stderr."""
     config = IngestConfig(
@@ -127,6 +135,7 @@ def clean(
         workers=workers,
         learn_templates=not no_templates,
         clean_options={"line_model": line_model.value},
+        item_seconds=time_limit or None,
     )
     n_ok = n_err = 0
     for item in clean_paths(list(paths), config):
@@ -155,6 +164,14 @@ def ingest_cmd(
     ] = "dedup,claims",
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     line_model: LineModelOption = LineModelName.news,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            "--time-limit",
+            min=0,
+            help="Seconds one item may take to clean before it is reported as an error (0: no limit).",
+        ),
+    ] = 120.0,
 ) -> None:
     """Clean and store articles; re-running on the same input stores nothing new."""
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip() and s.strip() != "none")
@@ -164,6 +181,7 @@ def ingest_cmd(
         learn_templates=not no_templates,
         stages=chosen,
         clean_options={"line_model": line_model.value},
+        item_seconds=time_limit or None,
     )
     path = _db(db)
     with (

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.model import Article, RawRecord, ReadError
-from newsdesk.pipeline import ExecutorConfig, LocalExecutor, record_error
+from newsdesk.pipeline import ExecutorConfig, ItemTimeout, LocalExecutor, record_error, time_limit
 from newsdesk.store import Store
 
 ProgressFn = Callable[[str, int], None]
@@ -39,6 +39,9 @@ class IngestConfig:
     keep_sources: bool = True
     stages: tuple[str, ...] = POST_STAGES
     clean_options: dict[str, Any] = field(default_factory=dict)
+    #: wall-clock seconds one item may take to clean before it is reported as an error
+    #: (None or 0: no limit); pages take milliseconds, a pathological one minutes
+    item_seconds: float | None = 120.0
 
 
 @dataclass(slots=True)
@@ -68,9 +71,12 @@ class IngestSummary:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(clean_options: dict[str, Any], template_counts: Any) -> None:
+def _init_worker(
+    clean_options: dict[str, Any], template_counts: Any, item_seconds: float | None = None
+) -> None:
     _WORKER["options"] = clean_options
     _WORKER["templates"] = template_counts
+    _WORKER["seconds"] = item_seconds
 
 
 def _clean_one(record: RawRecord) -> Article | ReadError:
@@ -79,10 +85,11 @@ def _clean_one(record: RawRecord) -> Article | ReadError:
 
     try:
         config = clean.CleanConfig(**_WORKER.get("options", {}))
-        article = clean.clean_record(record, config, _WORKER.get("templates"))
+        with time_limit(_WORKER.get("seconds")):
+            article = clean.clean_record(record, config, _WORKER.get("templates"))
         article.check_spans()
         return article
-    except Exception as exc:  # noqa: BLE001 - one bad page must not end the run
+    except (Exception, ItemTimeout) as exc:  # noqa: BLE001 - one bad page must not end the run
         return record_error(record, "clean", exc)
 
 
@@ -144,7 +151,10 @@ def clean_paths(paths: list[str | Path], config: IngestConfig | None = None) -> 
     executor = LocalExecutor(ExecutorConfig(workers=config.workers))
     records = iter_inputs(paths, config.input_format)
     yield from executor.map(
-        _passthrough_errors, records, initializer=_init_worker, initargs=(config.clean_options, templates)
+        _passthrough_errors,
+        records,
+        initializer=_init_worker,
+        initargs=(config.clean_options, templates, config.item_seconds),
     )
 
 
@@ -228,7 +238,7 @@ def ingest(
         _passthrough_errors,
         remember_source(to_clean()),
         initializer=_init_worker,
-        initargs=(config.clean_options, templates),
+        initargs=(config.clean_options, templates, config.item_seconds),
     ):
         if isinstance(result, ReadError):
             sources.pop((result.source_path, result.location), None)

@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
 from typing import Protocol, TypeVar, runtime_checkable
 
 from newsdesk.model import Article, RawRecord, ReadError
@@ -89,6 +93,43 @@ class LocalExecutor:
             maxtasksperchild=self.config.max_tasks_per_child,
         ) as pool:
             yield from pool.imap(fn, items, chunksize=self.config.chunksize)
+
+
+class ItemTimeout(BaseException):
+    """One item took longer than its time budget.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` inside the
+    libraries (trafilatura's metadata readers have several) can swallow it and carry on."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`ItemTimeout` in the block after ``seconds`` of wall time.
+
+    Some pages make trafilatura's extraction quadratic: one paragraph of 20,000 links took
+    67 s, 40,000 would take four times that.  A crawl must not stall on one page.  The alarm
+    signal works only in a process's main thread, which is where the in-process executor
+    and each pool worker run their items; elsewhere (a web server's thread) and with
+    ``seconds`` None or 0 no limit is set.
+    """
+    if (
+        not seconds
+        or threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, "setitimer")
+    ):
+        yield
+        return
+
+    def expire(_signum: int, _frame: FrameType | None) -> None:
+        raise ItemTimeout(f"stopped after {seconds:g} s: a pathological page (the per-item time limit)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def record_error(record: RawRecord, stage: str, exc: BaseException) -> ReadError:
