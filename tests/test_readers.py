@@ -376,7 +376,25 @@ def test_rss_feed_entries(tmp_path: Path) -> None:
     assert first.published == "2025-03-04T07:30:00Z"
     assert (first.location, first.input_format, first.content_type) == ("entry=1", "feed", "html")
     assert second.content == "Only a summary here." and second.location == "entry=2"
+    # RSS calls every description HTML; one without markup is cleaned as the text it is
+    assert second.content_type == "text"
     assert (err.location, err.reason) == ("entry=3", "feed entry has no content or summary")
+
+
+def test_plain_rss_descriptions_are_stored_as_text(tmp_path: Path) -> None:
+    from newsdesk.clean import clean_record
+
+    items = "".join(
+        f"<item><title>Item {i}</title><link>https://x.example/{i}</link><description>The council met on "
+        f"Tuesday and voted {i} times on the budget for the coming year, officials said.</description></item>"
+        for i in range(3)
+    )
+    p = tmp_path / "plain.rss"
+    p.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title>{items}</channel></rss>")
+    recs = records(run(p))
+    assert [r.content_type for r in recs] == ["text"] * 3
+    art = clean_record(recs[1])
+    assert "voted 1 times" in art.text
 
 
 def test_atom_feed_entry(tmp_path: Path) -> None:
@@ -491,6 +509,17 @@ def test_huge_single_line_file_rejected_without_loading(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert err.reason == f"too large: {50 * MB} bytes > limit {20 * MB}"
     assert peak < 4 * MB  # sniffing reads 64 KiB; the size comes from stat
+
+
+def test_deeply_nested_jsonl_line_is_one_error_and_the_next_line_read(tmp_path: Path) -> None:
+    p = tmp_path / "deep.jsonl"
+    good = json.dumps({"url": "https://x.example/a", "text": "The council voted on the budget on Tuesday."})
+    p.write_text("[" * 100_000 + "]" * 100_000 + "\n" + good + "\n")
+    items = run(p)
+    (err,) = errors(items)
+    (rec,) = records(items)
+    assert err.location == "line=1" and err.reason.startswith("invalid json") and "recursion" in err.reason
+    assert rec.location == "line=2" and rec.url == "https://x.example/a"
 
 
 def test_huge_jsonl_line_is_skipped_and_the_next_line_read(tmp_path: Path) -> None:

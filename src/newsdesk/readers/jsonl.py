@@ -103,7 +103,7 @@ def read_jsonl(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErr
                 continue
             try:
                 obj = json.loads(line)
-            except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+            except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, nesting
                 errors += 1
                 yield ReadError(str(path), f"invalid json: {one_line(exc, 100)}", location)
                 continue
