@@ -552,3 +552,22 @@ def test_a_paragraph_of_thousands_of_links_keeps_its_words() -> None:
         f"<html><head><title>Tags</title></head><body><article><p>{cloud}</p></article></body></html>"
     )
     assert x.body.split() == [f"word{i}" for i in range(n)]
+
+
+def test_an_article_below_hundreds_of_unclosed_tags_is_read() -> None:
+    """Unclosed inline tags nest; libxml2 stops reading at depth 255 unless told the tree is
+    huge, and the page's text was lost as "no main text".  Past 2,048 levels the page is an
+    error that says why, and the next page parses as usual."""
+    paras = "".join(
+        f"<p>The council met on Tuesday {i} and voted on the budget for the year.</p>" for i in range(4)
+    )
+
+    def page(depth: int) -> str:
+        return f"<html><body><article>{'<font>' * depth}{paras}</article></body></html>"
+
+    for depth in (300, 1000):
+        x = extract_html(page(depth))
+        assert [f"Tuesday {i}" in x.body for i in range(4)] == [True] * 4, depth
+    too_deep = extract_html(page(3000))
+    assert too_deep.empty and "nested deeper than 2,048" in too_deep.meta["reason"]
+    assert "Tuesday 3" in extract_html(page(10)).body
