@@ -58,6 +58,15 @@ class LineModelName(StrEnum):
     web = "web"
 
 
+#: per-item time budget of ``clean`` and ``ingest`` (IngestConfig.item_seconds)
+TimeLimitOption = Annotated[
+    float,
+    typer.Option(
+        "--time-limit",
+        min=0,
+        help="Seconds one item may take to clean before it is reported as an error (0: no limit).",
+    ),
+]
 LineModelOption = Annotated[
     LineModelName,
     typer.Option(
@@ -120,14 +129,7 @@ def clean(
         bool, typer.Option("--no-templates", help="Do not learn outlet templates.")
     ] = False,
     line_model: LineModelOption = LineModelName.news,
-    time_limit: Annotated[
-        float,
-        typer.Option(
-            "--time-limit",
-            min=0,
-            help="Seconds one item may take to clean before it is reported as an error (0: no limit).",
-        ),
-    ] = 120.0,
+    time_limit: TimeLimitOption = 120.0,
 ) -> None:
     """Clean articles and print them (JSON Lines by default); errors go to stderr."""
     config = IngestConfig(
@@ -164,14 +166,7 @@ def ingest_cmd(
     ] = "dedup,claims",
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     line_model: LineModelOption = LineModelName.news,
-    time_limit: Annotated[
-        float,
-        typer.Option(
-            "--time-limit",
-            min=0,
-            help="Seconds one item may take to clean before it is reported as an error (0: no limit).",
-        ),
-    ] = 120.0,
+    time_limit: TimeLimitOption = 120.0,
 ) -> None:
     """Clean and store articles; re-running on the same input stores nothing new."""
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip() and s.strip() != "none")
