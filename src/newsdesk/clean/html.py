@@ -213,12 +213,16 @@ def _site_keys(sitename: str | None, hostname: str | None) -> set[str]:
     return {k for k in (_NON_ALNUM.sub("", x.casefold()) for x in keys) if k}
 
 
-def _names_site(segment: str, keys: set[str]) -> bool:
-    """Whether a title segment is the site's name ("N-LAND", "Rezept von Backen.de")."""
+def _names_site(segment: str, keys: set[str], *, around: bool = True) -> bool:
+    """Whether a title segment is the site's name ("N-LAND", "Rezept von Backen.de"), or
+    part of it; with ``around`` also a segment that holds the name among other words, which
+    a headline may do ("Tagesschau unterschlägt ..."), so headings are judged without it."""
     seg = _NON_ALNUM.sub("", segment.casefold())
     if not seg:
         return False
-    return any(seg == k or (len(k) >= 4 and k in seg) or (len(seg) >= 4 and seg in k) for k in keys)
+    return any(
+        seg == k or (around and len(k) >= 4 and k in seg) or (len(seg) >= 4 and seg in k) for k in keys
+    )
 
 
 def site_free_title(title: str, sitename: str | None, hostname: str | None, headings: Sequence[str]) -> str:
@@ -261,13 +265,6 @@ def _words(text: str) -> set[str]:
     return {w.casefold() for w in _WORD_RUN.findall(text) if len(w) >= 4 or any(map(str.isdigit, w))}
 
 
-def _is_site_name(text: str, keys: set[str]) -> bool:
-    """Whether ``text`` is the site's name or part of it (a logo's ``<h1>``); unlike
-    :func:`_names_site`, a headline that mentions the site is not."""
-    seg = _NON_ALNUM.sub("", text.casefold())
-    return bool(seg) and any(seg == k or (len(seg) >= 4 and seg in k) for k in keys)
-
-
 #: an ``<h1>`` longer than this is a block of text styled big, not a headline (the
 #: plain-text path's headline candidates stop at the same length)
 _MAX_HEADLINE_CHARS = 300
@@ -293,7 +290,11 @@ def visible_headline(title: str, headings: Sequence[str], sitename: str | None, 
     for h in headings:
         h = h.replace("\xad", "").strip()
         hw = _words(h)
-        if len(h) > _MAX_HEADLINE_CHARS or len(_WORD_RUN.findall(h)) < 2 or _is_site_name(h, keys):
+        if (
+            len(h) > _MAX_HEADLINE_CHARS
+            or len(_WORD_RUN.findall(h)) < 2
+            or _names_site(h, keys, around=False)
+        ):
             continue
         share = len(hw & words) / max(1, min(len(hw), len(words)))
         if share > best_share:
