@@ -106,11 +106,13 @@ class ItemTimeout(BaseException):
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`ItemTimeout` in the block after ``seconds`` of wall time.
 
-    Some pages make trafilatura's extraction quadratic: one paragraph of 20,000 links took
-    67 s, 40,000 would take four times that.  A crawl must not stall on one page.  The alarm
-    signal works only in a process's main thread, which is where the in-process executor
-    and each pool worker run their items; elsewhere (a web server's thread) and with
-    ``seconds`` None or 0 no limit is set.
+    A crawl must not stall on one pathological page: hostile pages have made the extraction
+    quadratic before (docs/decisions.md, session 18).  The signal is handled between
+    bytecodes, so a long call inside a C library runs to its end first; the known C-level
+    cases are handled where they arise (``clean.html._flatten_crowded``).  The alarm works
+    only in a process's main thread, which is where the in-process executor and each pool
+    worker run their items; elsewhere (a web server's thread) and with ``seconds`` None or
+    0 no limit is set.
     """
     if (
         not seconds
