@@ -1847,3 +1847,16 @@ def test_the_removed_line_that_dates_the_page_and_names_its_author_is_the_byline
     plain = page("01.11.2023 | Lesezeit: 4 Min.")
     _byline_from_date_line(plain)
     assert plain.byline is None
+
+
+def test_a_copyright_line_below_the_article_is_removed_not_a_caption() -> None:
+    body = "The council met on Tuesday and voted on the budget for the coming year, officials said."
+    art = clean_text(f"Council passes the budget\n\n{body}\n\nFollow us on Facebook\n© 2024 Example Gazette")
+    assert art.captions == []
+    (notice,) = [r for r in art.removed if r.text == "© 2024 Example Gazette"]
+    assert notice.reason == "boilerplate" and "copyright" in (notice.detail or "")
+    # between paragraphs the same shape is a photographer's credit, and stays one
+    mid = clean_text(f"Council passes the budget\n\nThe mayor at the vote.\n© 2019 Jane Smith\n\n{body}")
+    assert [c.credit.text for c in mid.captions if c.credit] == ["© 2019 Jane Smith"]
+    art.check_spans()
+    mid.check_spans()

@@ -58,7 +58,7 @@ from newsdesk.clean.lexicon import (
     stopwords,
 )
 from newsdesk.clean.linemodel import load_model
-from newsdesk.clean.sections import mark_article_end
+from newsdesk.clean.sections import FOOTER, mark_article_end
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.lang import MIN_LINE_WORDS, LangGuess, detect, line_language
 from newsdesk.model import Article, Caption, Paragraph, Removed, Span, content_id
@@ -1792,6 +1792,17 @@ def _field_span(ln: _Line) -> Span:
     return Span(ln.text[m.end() :], ln.start + m.end(), ln.end)
 
 
+def _copyright_after_body(lines: Sequence[_Line]) -> None:
+    """A "©" line below the last body line that names a year or reserves rights is the
+    site's copyright notice, not a photo credit: "© 2024 Example Gazette" closing every page
+    of an outlet was a caption without text.  (Above the body, or between paragraphs, such a
+    line may still be a photographer's credit, and stays one.)"""
+    last_body = max((i for i, ln in enumerate(lines) if ln.role == "body"), default=-1)
+    for ln in lines[last_body + 1 :]:
+        if ln.role == "caption" and FOOTER.search(ln.text.strip()) and _caption(ln).text == "":
+            ln.role, ln.reason, ln.detail = "removed", "boilerplate", "copyright notice below the article"
+
+
 def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Line]]:
     """Fill the article's fields from the lines' roles, in page order; the body lines and
     their first characters (what decides the article's language) are returned."""
@@ -1833,6 +1844,7 @@ def _assemble(
     lang_known: bool = False,
     date_anywhere: bool = True,
 ) -> None:
+    _copyright_after_body(lines)
     body_texts, body_lines = _collect(art, lines)
     # article language from the body; paragraphs that are clearly in another language say so
     if body_texts:
