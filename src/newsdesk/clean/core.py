@@ -1797,8 +1797,9 @@ def _copyright_after_body(lines: Sequence[_Line]) -> None:
     site's copyright notice, not a photo credit: "© 2024 Example Gazette" closing every page
     of an outlet was a caption without text.  (Above the body, or between paragraphs, such a
     line may still be a photographer's credit, and stays one.)"""
-    last_body = max((i for i, ln in enumerate(lines) if ln.role == "body"), default=-1)
-    for ln in lines[last_body + 1 :]:
+    for ln in reversed(lines):  # only the page's tail is read: this runs on every page
+        if ln.role == "body":
+            break
         if ln.role == "caption" and FOOTER.search(ln.text.strip()) and _caption(ln).text == "":
             ln.role, ln.reason, ln.detail = "removed", "boilerplate", "copyright notice below the article"
 

@@ -289,13 +289,13 @@ def visible_headline(title: str, headings: Sequence[str], sitename: str | None, 
     words = _words(title)
     for h in headings:
         h = h.replace("\xad", "").strip()
-        hw = _words(h)
         if (
             len(h) > _MAX_HEADLINE_CHARS
             or len(_WORD_RUN.findall(h)) < 2
             or _names_site(h, keys, around=False)
         ):
             continue
+        hw = _words(h)
         share = len(hw & words) / max(1, min(len(hw), len(words)))
         if share > best_share:
             best, best_share = h, share
