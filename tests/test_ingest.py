@@ -181,14 +181,16 @@ def test_show_unknown_id_fails_cleanly(tmp_path: Path) -> None:
 
 def test_cli_line_model_option_reaches_the_cleaner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--line-model news-lexical` cleans with that model (in-process and in workers alike:
-    the option travels in IngestConfig.clean_options); an unknown name is refused."""
+    the option travels in IngestConfig.clean_options); an unknown name is refused.  The
+    cleaning runs in a child process, so the spy writes what it saw to a file."""
     from newsdesk.clean import core
 
-    seen: list[str] = []
+    log = tmp_path / "models.log"
     original = core.load_model
 
     def spy(name: str = "news") -> object:
-        seen.append(name)
+        with log.open("a", encoding="utf-8") as f:
+            f.write(name + "\n")
         return original(name)
 
     monkeypatch.setattr(core, "load_model", spy)
@@ -197,6 +199,7 @@ def test_cli_line_model_option_reaches_the_cleaner(tmp_path: Path, monkeypatch: 
         app, ["clean", str(files["good_txt"]), "--line-model", "news-lexical", "--no-raw"]
     )
     assert result.exit_code == 0, result.output
+    seen = log.read_text(encoding="utf-8").split()
     assert "news-lexical" in seen and "news" not in seen
     assert json.loads(result.stdout.splitlines()[0])["paragraphs"]
     bad = CliRunner().invoke(app, ["clean", str(files["good_txt"]), "--line-model", "gpt"])

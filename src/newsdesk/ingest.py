@@ -11,6 +11,7 @@ per item and stores nothing new, and a run killed half-way resumes where it stop
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.model import Article, RawRecord, ReadError
-from newsdesk.pipeline import ExecutorConfig, ItemTimeout, LocalExecutor, record_error, time_limit
+from newsdesk.pipeline import (
+    ExecutorConfig,
+    ItemTimeout,
+    LocalExecutor,
+    hard_deadline,
+    lost_item_error,
+    record_error,
+    time_limit,
+)
 from newsdesk.store import Store
 
 ProgressFn = Callable[[str, int], None]
@@ -42,6 +51,10 @@ class IngestConfig:
     #: wall-clock seconds one item may take to clean before it is reported as an error
     #: (None or 0: no limit); pages take milliseconds, a pathological one minutes
     item_seconds: float | None = 120.0
+    #: clean in watched child processes even with one worker, so that a worker killed at the
+    #: hard deadline or by a crash costs one item; False (and no time limit) cleans one
+    #: worker's items in this process, as a caller that cannot fork may need
+    isolate: bool = True
 
 
 @dataclass(slots=True)
@@ -148,14 +161,48 @@ def clean_paths(paths: list[str | Path], config: IngestConfig | None = None) -> 
     """Clean every input item without storing: articles and per-item errors, in input order."""
     config = config or IngestConfig()
     templates = learn_templates(iter_inputs(paths, config.input_format)) if config.learn_templates else None
-    executor = LocalExecutor(ExecutorConfig(workers=config.workers))
     records = iter_inputs(paths, config.input_format)
-    yield from executor.map(
+    yield from _executor(config).map(
         _passthrough_errors,
         records,
         initializer=_init_worker,
         initargs=(config.clean_options, templates, config.item_seconds),
+        on_lost=_lost,
+        prepare=_warm_up(config.clean_options),
     )
+
+
+def _executor(config: IngestConfig) -> LocalExecutor:
+    """Items are cleaned in watched child processes (``IngestConfig.isolate``): a page stuck
+    in C code past :func:`~newsdesk.pipeline.hard_deadline`, or one that kills its worker,
+    is one error and the run goes on."""
+    return LocalExecutor(
+        ExecutorConfig(
+            workers=config.workers, item_deadline=hard_deadline(config.item_seconds), isolate=config.isolate
+        )
+    )
+
+
+def _lost(item: RawRecord | ReadError, reason: str) -> Article | ReadError:
+    return lost_item_error(item, "clean", reason)
+
+
+#: a page that loads what cleaning needs: the language model, the line model, stoplists
+_WARM_UP_TEXT = (
+    "Harbour news\n\nDockers voted on Tuesday, 5 March 2024, to accept the offer, "
+    "the union said in a statement.\n"
+)
+
+
+def _warm_up(clean_options: dict[str, Any]) -> Callable[[], None]:
+    def run() -> None:
+        from newsdesk import clean
+
+        # a bad configuration is reported per item by the workers
+        with contextlib.suppress(Exception):
+            clean.clean_text(_WARM_UP_TEXT, config=clean.CleanConfig(**clean_options))
+
+    return run
 
 
 def _passthrough_errors(item: RawRecord | ReadError) -> Article | ReadError:
@@ -222,7 +269,7 @@ def ingest(
             else:
                 yield item
 
-    executor = LocalExecutor(ExecutorConfig(workers=config.workers))
+    executor = _executor(config)
     # keyed by where the item came from, which both an article and an error carry, so an
     # item that fails cleaning does not leave its source behind
     sources: dict[tuple[str, str | None], bytes | str] = {}
@@ -239,6 +286,8 @@ def ingest(
         remember_source(to_clean()),
         initializer=_init_worker,
         initargs=(config.clean_options, templates, config.item_seconds),
+        on_lost=_lost,
+        prepare=_warm_up(config.clean_options),
     ):
         if isinstance(result, ReadError):
             sources.pop((result.source_path, result.location), None)
