@@ -98,3 +98,49 @@ def test_ingest_survives_a_page_stuck_where_no_signal_reaches(
     assert summary.stored == 2 and summary.errors == 1
     assert [Path(e.source_path).name for e in errors] == ["b_trap.txt"]
     assert "killed at the per-item deadline" in errors[0].reason
+
+
+def test_claims_run_in_the_workers_and_a_failure_keeps_the_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims read one article, so the workers extract them beside cleaning (in parallel and
+    under the item's time limit).  What they store equals the in-process extraction; a
+    claims error or overrun on one article is an error of stage ``claims``, and the article
+    itself is still stored."""
+    from newsdesk import claims
+    from newsdesk.ingest import IngestConfig, ingest
+    from newsdesk.store import Store
+
+    real = claims.extract_claims
+
+    def trap(article, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "Trapville" in article.raw:
+            raise RuntimeError("parser blew up")
+        if "Slowtown" in article.raw:
+            time.sleep(30)
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(claims, "extract_claims", trap)
+    d = tmp_path / "in"
+    d.mkdir()
+    body = (
+        "Dockers in Harbourton voted on Tuesday to accept a 6 percent pay rise, ending a strike of "
+        'three weeks. "This deal recognises our work," said union secretary Maria Lenz.\n'
+    )
+    (d / "a.txt").write_text("Port strike ends\n\n" + body, encoding="utf-8")
+    (d / "b.txt").write_text("Trapville\n\n" + body + "A second report.\n", encoding="utf-8")
+    (d / "c.txt").write_text("Slowtown\n\n" + body + "A third report.\n", encoding="utf-8")
+    started = time.monotonic()
+    with Store(tmp_path / "n.db") as store:
+        summary = ingest([d], store, IngestConfig(stages=("claims",), workers=2, item_seconds=1.0))
+        assert store.count("articles") == 3
+        found = {a.article_id: a.data for a in store.iter_annotations("claims")}
+        errors = sorted(store.errors(), key=lambda e: e.reason)
+        stored = list(store.iter_articles())
+    assert time.monotonic() - started < 25
+    assert summary.stored == 3 and summary.stage_counts == {"claims": 1} and summary.errors == 2
+    assert [e.stage for e in errors] == ["claims", "claims"]
+    assert errors[0].reason == "claims failed: RuntimeError: parser blew up"
+    assert errors[1].reason.startswith("claims failed: stopped after 1 s")
+    [article] = [a for a in stored if a.id in found]
+    assert "Port strike" in article.raw and found[article.id] == real(article).to_dict()

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsdesk.model import Article, RawRecord, ReadError
+from newsdesk.model import Annotation, Article, RawRecord, ReadError
 from newsdesk.pipeline import (
     ExecutorConfig,
     ItemTimeout,
     LocalExecutor,
+    error_reason,
     hard_deadline,
     lost_item_error,
     record_error,
@@ -85,11 +87,57 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(
-    clean_options: dict[str, Any], template_counts: Any, item_seconds: float | None = None
+    clean_options: dict[str, Any],
+    template_counts: Any,
+    item_seconds: float | None = None,
+    stages: tuple[str, ...] = (),
 ) -> None:
     _WORKER["options"] = clean_options
     _WORKER["templates"] = template_counts
     _WORKER["seconds"] = item_seconds
+    _WORKER["stages"] = stages
+
+
+#: stages that read one article and nothing else, so they run in the worker beside its
+#: cleaning (in parallel, and under the item's time limit); dedup needs the whole store's
+#: index and stays in the parent
+WORKER_STAGES = ("claims",)
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """A cleaned article with what the worker-side stages found about it."""
+
+    article: Article
+    annotations: list[Annotation] = field(default_factory=list)
+    #: (stage, reason) of a worker-side stage that failed on this article
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _annotate(article: Article) -> Cleaned:
+    """Run the worker-side stages on a fresh article; a stage's failure is per-item and the
+    article is kept."""
+    done = Cleaned(article)
+    for name in _WORKER.get("stages", ()):
+        try:
+            with time_limit(_WORKER.get("seconds")):
+                done.annotations.append(_run_worker_stage(name, article))
+        except (Exception, ItemTimeout) as exc:  # noqa: BLE001 - one article's stage error is its own
+            done.failures.append((name, error_reason(exc)))
+    return done
+
+
+def _run_worker_stage(name: str, article: Article) -> Annotation:
+    if name == "claims":
+        from newsdesk import claims
+
+        return Annotation(article.id, "claims", claims.extract_claims(article).to_dict())
+    raise ValueError(f"unknown worker stage {name!r}")
+
+
+def _ingest_one(item: RawRecord | ReadError) -> Cleaned | ReadError:
+    result = _passthrough_errors(item)
+    return result if isinstance(result, ReadError) else _annotate(result)
 
 
 def _clean_one(record: RawRecord) -> Article | ReadError:
@@ -172,18 +220,17 @@ def clean_paths(paths: list[str | Path], config: IngestConfig | None = None) -> 
     )
 
 
-def _executor(config: IngestConfig) -> LocalExecutor:
+def _executor(config: IngestConfig, phases: int = 1) -> LocalExecutor:
     """Items are cleaned in watched child processes (``IngestConfig.isolate``): a page stuck
     in C code past :func:`~newsdesk.pipeline.hard_deadline`, or one that kills its worker,
-    is one error and the run goes on."""
+    is one error and the run goes on.  ``phases``: time-limited steps per item."""
+    seconds = config.item_seconds * phases if config.item_seconds else None
     return LocalExecutor(
-        ExecutorConfig(
-            workers=config.workers, item_deadline=hard_deadline(config.item_seconds), isolate=config.isolate
-        )
+        ExecutorConfig(workers=config.workers, item_deadline=hard_deadline(seconds), isolate=config.isolate)
     )
 
 
-def _lost(item: RawRecord | ReadError, reason: str) -> Article | ReadError:
+def _lost(item: RawRecord | ReadError, reason: str) -> ReadError:
     return lost_item_error(item, "clean", reason)
 
 
@@ -194,13 +241,15 @@ _WARM_UP_TEXT = (
 )
 
 
-def _warm_up(clean_options: dict[str, Any]) -> Callable[[], None]:
+def _warm_up(clean_options: dict[str, Any], stages: tuple[str, ...] = ()) -> Callable[[], None]:
     def run() -> None:
         from newsdesk import clean
 
         # a bad configuration is reported per item by the workers
         with contextlib.suppress(Exception):
-            clean.clean_text(_WARM_UP_TEXT, config=clean.CleanConfig(**clean_options))
+            article = clean.clean_text(_WARM_UP_TEXT, config=clean.CleanConfig(**clean_options))
+            for name in stages:  # (the spaCy pipeline, for claims)
+                _run_worker_stage(name, article)
 
     return run
 
@@ -219,18 +268,6 @@ def _load_stage(name: str, store: Store) -> Callable[[Article], Any] | None:
         index = dedup.DedupIndex(store)
         add: Callable[[Article], Any] = index.add
         return add
-    if name == "claims":
-        try:
-            claims = importlib.import_module("newsdesk.claims")
-        except ModuleNotFoundError:
-            return None
-        from newsdesk.model import Annotation
-
-        def run_claims(article: Article) -> bool:
-            result = claims.extract_claims(article)
-            return store.put_annotation(Annotation(article.id, "claims", result.to_dict()))
-
-        return run_claims
     raise ValueError(f"unknown stage {name!r}")
 
 
@@ -248,13 +285,27 @@ def ingest(
     templates = (
         learn_templates(iter_inputs(paths, config.input_format), store) if config.learn_templates else None
     )
-    stages: list[tuple[str, Callable[[Article], Any]]] = []
+    # a stage's callable, or None for a stage the workers run beside cleaning
+    stages: list[tuple[str, Callable[[Article], Any] | None]] = []
     for name in config.stages:
+        if name in WORKER_STAGES:
+            if importlib.util.find_spec(f"newsdesk.{name}") is None:
+                summary.notes.append(f"stage {name} not available; skipped")
+            else:
+                stages.append((name, None))
+            continue
         fn = _load_stage(name, store)
         if fn is None:
             summary.notes.append(f"stage {name} not available; skipped")
         else:
             stages.append((name, fn))
+    in_worker = tuple(name for name, fn in stages if fn is None)
+
+    def stage_failed(article: Article, name: str, reason: str) -> None:
+        err = ReadError(article.source_path or "", f"{name} failed: {reason}", None, name)
+        summary.errors += 1
+        if store.add_error(err):
+            summary.new_errors += 1
 
     def to_clean() -> Iterator[RawRecord | ReadError]:
         for item in iter_inputs(paths, config.input_format):
@@ -269,7 +320,7 @@ def ingest(
             else:
                 yield item
 
-    executor = _executor(config)
+    executor = _executor(config, phases=1 + len(in_worker))
     # keyed by where the item came from, which both an article and an error carry, so an
     # item that fails cleaning does not leave its source behind
     sources: dict[tuple[str, str | None], bytes | str] = {}
@@ -282,12 +333,12 @@ def ingest(
             yield item
 
     for result in executor.map(
-        _passthrough_errors,
+        _ingest_one,
         remember_source(to_clean()),
         initializer=_init_worker,
-        initargs=(config.clean_options, templates, config.item_seconds),
+        initargs=(config.clean_options, templates, config.item_seconds, in_worker),
         on_lost=_lost,
-        prepare=_warm_up(config.clean_options),
+        prepare=_warm_up(config.clean_options, in_worker),
     ):
         if isinstance(result, ReadError):
             sources.pop((result.source_path, result.location), None)
@@ -298,21 +349,25 @@ def ingest(
                 summary.error_samples.append(result)
             tick("error", 1)
             continue
-        source = sources.pop((result.source_path or "", result.meta.get("location")), None)
-        if store.add_article(result, source=source, location=result.meta.get("location")):
+        article = result.article
+        source = sources.pop((article.source_path or "", article.meta.get("location")), None)
+        if store.add_article(article, source=source, location=article.meta.get("location")):
             summary.stored += 1
             tick("stored", 1)
+            found = {a.kind: a for a in result.annotations}
+            failed = dict(result.failures)
             for name, fn in stages:
                 try:
-                    fn(result)
+                    if fn is not None:
+                        fn(article)
+                    elif name in found:
+                        store.put_annotation(found[name])
+                    else:
+                        stage_failed(article, name, failed.get(name, "no result from the worker"))
+                        continue
                     summary.stage_counts[name] = summary.stage_counts.get(name, 0) + 1
                 except Exception as exc:  # noqa: BLE001 - a stage failing on one article is per-item
-                    err = ReadError(
-                        result.source_path or "", f"{name} failed: {type(exc).__name__}: {exc}", None, name
-                    )
-                    summary.errors += 1
-                    if store.add_error(err):
-                        summary.new_errors += 1
+                    stage_failed(article, name, error_reason(exc))
         else:
             summary.already_stored += 1
     return summary

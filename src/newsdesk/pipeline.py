@@ -392,7 +392,7 @@ def record_error(record: RawRecord, stage: str, exc: BaseException) -> ReadError
     """A per-item error for a record that failed in a stage after reading."""
     return ReadError(
         source_path=record.source_path,
-        reason=_reason(exc),
+        reason=error_reason(exc),
         location=record.location,
         stage=stage,
     )
@@ -412,7 +412,7 @@ def hard_deadline(item_seconds: float | None) -> float | None:
     return item_seconds * 1.25 + 5.0 if item_seconds else None
 
 
-def _reason(exc: BaseException) -> str:
+def error_reason(exc: BaseException) -> str:
     """newsdesk's own errors already say what went wrong; foreign ones keep their type name."""
     message = one_line(str(exc))
     if type(exc).__module__.startswith("newsdesk") and message:
