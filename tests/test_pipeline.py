@@ -144,3 +144,42 @@ def test_claims_run_in_the_workers_and_a_failure_keeps_the_article(
     assert errors[1].reason.startswith("claims failed: stopped after 1 s")
     [article] = [a for a in stored if a.id in found]
     assert "Port strike" in article.raw and found[article.id] == real(article).to_dict()
+
+
+def _allocate(n: int) -> int:
+    """Item 2 asks for 1 GiB, as a page that blows up in a parser would."""
+    if n == 2:
+        return len(bytearray(1 << 30))
+    return n
+
+
+def test_an_item_over_the_memory_cap_is_lost_and_the_worker_replaced() -> None:
+    executor = LocalExecutor(ExecutorConfig(workers=1, isolate=True, item_memory_mb=256))
+    out = list(executor.map(_allocate, [1, 2, 3], on_lost=_lost))
+    assert out[0] == 1 and out[2] == 3
+    assert out[1].startswith("lost 2: MemoryError: the item needs more memory than a worker may take")
+
+
+def test_ingest_reports_a_page_over_the_memory_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk import clean
+    from newsdesk.ingest import IngestConfig, ingest
+    from newsdesk.store import Store
+
+    real = clean.clean_record
+
+    def greedy_on_trap(record, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "trap" in record.source_path:
+            bytearray(1 << 30)
+        return real(record, *args, **kwargs)
+
+    monkeypatch.setattr(clean, "clean_record", greedy_on_trap)
+    d = tmp_path / "in"
+    d.mkdir()
+    body = "Dockers in Harbourton voted on Tuesday to accept a pay rise, ending a strike of three weeks.\n"
+    (d / "a.txt").write_text("Port strike ends\n\n" + body, encoding="utf-8")
+    (d / "b_trap.txt").write_text("Trapville\n\n" + body + "A second report.\n", encoding="utf-8")
+    with Store(tmp_path / "n.db") as store:
+        summary = ingest([d], store, IngestConfig(stages=(), item_memory_mb=256))
+        [error] = store.errors()
+    assert summary.stored == 1 and summary.errors == 1
+    assert Path(error.source_path).name == "b_trap.txt" and error.reason.startswith("MemoryError")

@@ -67,6 +67,15 @@ TimeLimitOption = Annotated[
         help="Seconds one item may take to clean before it is reported as an error (0: no limit).",
     ),
 ]
+#: per-item memory budget of ``clean`` and ``ingest`` (IngestConfig.item_memory_mb)
+MemoryLimitOption = Annotated[
+    int,
+    typer.Option(
+        "--memory-limit",
+        min=0,
+        help="MiB one worker may allocate for an item before it is reported as an error (0: no limit).",
+    ),
+]
 LineModelOption = Annotated[
     LineModelName,
     typer.Option(
@@ -130,6 +139,7 @@ def clean(
     ] = False,
     line_model: LineModelOption = LineModelName.news,
     time_limit: TimeLimitOption = 120.0,
+    memory_limit: MemoryLimitOption = 4096,
 ) -> None:
     """Clean articles and print them (JSON Lines by default); errors go to stderr."""
     config = IngestConfig(
@@ -138,6 +148,7 @@ def clean(
         learn_templates=not no_templates,
         clean_options={"line_model": line_model.value},
         item_seconds=time_limit or None,
+        item_memory_mb=memory_limit or None,
     )
     n_ok = n_err = 0
     for item in clean_paths(list(paths), config):
@@ -167,6 +178,7 @@ def ingest_cmd(
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     line_model: LineModelOption = LineModelName.news,
     time_limit: TimeLimitOption = 120.0,
+    memory_limit: MemoryLimitOption = 4096,
 ) -> None:
     """Clean and store articles; re-running on the same input stores nothing new."""
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip() and s.strip() != "none")
@@ -177,6 +189,7 @@ def ingest_cmd(
         stages=chosen,
         clean_options={"line_model": line_model.value},
         item_seconds=time_limit or None,
+        item_memory_mb=memory_limit or None,
     )
     path = _db(db)
     with (

@@ -57,6 +57,9 @@ class IngestConfig:
     #: hard deadline or by a crash costs one item; False (and no time limit) cleans one
     #: worker's items in this process, as a caller that cannot fork may need
     isolate: bool = True
+    #: MiB one worker may allocate for an item beyond what it holds once started (None or
+    #: 0: no cap); a page that needs more is an error, and the machine keeps its memory
+    item_memory_mb: int | None = 4096
 
 
 @dataclass(slots=True)
@@ -226,7 +229,12 @@ def _executor(config: IngestConfig, phases: int = 1) -> LocalExecutor:
     is one error and the run goes on.  ``phases``: time-limited steps per item."""
     seconds = config.item_seconds * phases if config.item_seconds else None
     return LocalExecutor(
-        ExecutorConfig(workers=config.workers, item_deadline=hard_deadline(seconds), isolate=config.isolate)
+        ExecutorConfig(
+            workers=config.workers,
+            item_deadline=hard_deadline(seconds),
+            isolate=config.isolate,
+            item_memory_mb=config.item_memory_mb or None,
+        )
     )
 
 

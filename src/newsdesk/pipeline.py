@@ -65,6 +65,10 @@ class ExecutorConfig:
     max_tasks_per_child: int | None = 2000
     item_deadline: float | None = None
     isolate: bool = False
+    #: MiB a watched worker may allocate beyond what it holds once started (its address
+    #: space is capped there): past it an allocation fails with MemoryError, which costs
+    #: that item, not the machine's memory; None: no cap
+    item_memory_mb: int | None = None
 
 
 def default_workers() -> int:
@@ -133,11 +137,12 @@ class _Worker:
         fn: Callable[[Any], Any],
         initializer: Callable[..., None] | None,
         initargs: tuple[object, ...],
+        memory_mb: int | None = None,
     ) -> None:
         parent_end, child_end = ctx.Pipe(duplex=True)
         self.process = ctx.Process(
             target=_worker_loop,
-            args=(child_end, fn, initializer, initargs),
+            args=(child_end, fn, initializer, initargs, memory_mb),
             daemon=True,
             name="newsdesk-worker",
         )
@@ -186,8 +191,10 @@ def _worker_loop(
     fn: Callable[[Any], Any],
     initializer: Callable[..., None] | None,
     initargs: tuple[object, ...],
+    memory_mb: int | None = None,
 ) -> None:
-    """A worker's life: items in, ``(seq, ok, result or exception)`` out, until ``None``.
+    """A worker's life: items in, ``(seq, ok, result or exception)`` out, until ``None``
+    (``ok`` None: the item ran out of memory, and the value is the reason).
 
     A thread reads the pipe into a queue as items arrive, so the parent's send of a large
     item never waits on this process's send of a large result (each would fill the pipe and
@@ -208,19 +215,44 @@ def _worker_loop(
                 return
 
     threading.Thread(target=read, daemon=True).start()
+    if memory_mb:
+        cap_memory(memory_mb)
     while True:
         message = inbox.get()
         if message is None:
             return
         seq, item = message
         try:
-            reply: tuple[int, bool, Any] = (seq, True, fn(item))
+            reply: tuple[int, bool | None, Any] = (seq, True, fn(item))
+        except MemoryError as exc:  # over the memory cap: this item's loss, not a bug
+            reply = (seq, None, error_reason(exc))
         except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
             reply = (seq, False, exc)
         try:
             conn.send(reply)
         except Exception as exc:  # noqa: BLE001 - an unpicklable result or exception
             conn.send((seq, False, _RemoteError(f"{type(exc).__name__}: {exc}")))
+
+
+def cap_memory(extra_mb: int) -> bool:
+    """Cap this process's address space at its present size plus ``extra_mb`` MiB; False
+    where that cannot be done (no ``resource`` module or ``/proc``: not Linux).
+
+    The present size, not a fixed figure: a worker forked from a parent holding the models
+    starts with their mappings, which differ by machine and by the stages run."""
+    try:
+        import resource
+
+        with open("/proc/self/status", encoding="ascii") as status:
+            kib = next(int(ln.split()[1]) for ln in status if ln.startswith("VmSize:"))
+        cap = kib * 1024 + extra_mb * 1024 * 1024
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, StopIteration, ValueError):
+        return False
+    return True
 
 
 def _death(process: Any) -> str:
@@ -266,7 +298,7 @@ class _GuardedPool:
         self.ahead = max(1, config.workers) * max(2, config.chunksize) * 2
 
     def _spawn(self) -> _Worker:
-        return _Worker(self.ctx, self.fn, self.initializer, self.initargs)
+        return _Worker(self.ctx, self.fn, self.initializer, self.initargs, self.config.item_memory_mb)
 
     def map(self, items: Iterable[Any]) -> Iterator[Any]:
         source = iter(items)
@@ -334,6 +366,9 @@ class _GuardedPool:
                             replace(k, _death(w.process))
                             continue
                         seq, ok, value = answer
+                        if ok is None:  # a MemoryError: a fresh process for what follows
+                            replace(k, value)
+                            continue
                         w.answered()
                         if not ok:
                             raise value
@@ -415,6 +450,8 @@ def hard_deadline(item_seconds: float | None) -> float | None:
 def error_reason(exc: BaseException) -> str:
     """newsdesk's own errors already say what went wrong; foreign ones keep their type name."""
     message = one_line(str(exc))
+    if isinstance(exc, MemoryError):
+        return "MemoryError: the item needs more memory than a worker may take (the memory limit)"
     if type(exc).__module__.startswith("newsdesk") and message:
         return message
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
