@@ -730,7 +730,7 @@ def _title_above_body(
         return None, True, False
     ranker = load_headline_model() if cfg.headline_ranker and len(lines) >= _RANK_ANY_MIN_LINES else None
     if ranker is not None or (headline.TRACE is not None and len(lines) >= _RANK_ANY_MIN_LINES):
-        idx, x = headline.candidates(lines, probs, line_x, anchor, repeats)
+        idx, x = headline.candidates(lines, probs, line_x, anchor, repeats, cut)
         if ranker is not None:
             return ranker.pick(idx, x), near_top, True
     if near_top:
