@@ -91,7 +91,7 @@ def _same_first_word(lines: Sequence[LineView], i: int, j: int, memo: dict[int, 
 #: the article's words a candidate is compared with: words of 4 characters or more ...
 _WORD = re.compile(r"\w{4,}")
 #: ... of this many kept lines of this many words or more, from where the body starts
-_BODY_LINES = 20
+_BODY_LINES = 10
 _BODY_LINE_WORDS = 8
 #: a candidate sharing this share of its words with the article "speaks of it"; the
 #: headline is the first such line of its block (no such line up to this many lines above)
@@ -101,20 +101,23 @@ _BLOCK = 4
 
 def _article_words(
     lines: Sequence[LineView], probs: Sequence[float], anchor: int, cut: float, wanted: set[str]
-) -> dict[str, list[int]]:
-    """Each of the ``wanted`` words -> the lines of the article's first prose lines it is
-    in.  (Only the candidates' words are looked up: the prose holds thousands.)"""
-    where: dict[str, list[int]] = {}
+) -> tuple[set[str], dict[int, set[str]]]:
+    """Which of the ``wanted`` words the article's first prose lines use, and each of those
+    lines' own share of them.  (Only the candidates' words are looked up: the prose holds
+    thousands.)"""
+    used: set[str] = set()
+    per_line: dict[int, set[str]] = {}
     taken = 0
     for i in range(anchor, len(lines)):
         ln = lines[i]
         if ln.role is None and probs[i] >= cut and ln.nw >= _BODY_LINE_WORDS:
-            for w in wanted.intersection(_WORD.findall(ln.text.casefold())):
-                where.setdefault(w, []).append(i)
+            found = wanted.intersection(_WORD.findall(ln.text.casefold()))
+            used |= found
+            per_line[i] = found
             taken += 1
             if taken >= _BODY_LINES:
                 break
-    return where
+    return used, per_line
 
 
 def _body_word_columns(
@@ -129,23 +132,24 @@ def _body_word_columns(
     another story do not.  The deck and sub-headings share the article's words too, and on
     news pages often more than the headline does: they sit below it, hence the second
     column.  On the tune quarters and Fundus halves (each ranked by a ranker fitted without
-    it) headlines found 121 / 101 / 34 / 29 -> 133 / 110 / 32 / 31; held-out half, run
-    once: 0.548 -> 0.611 (docs/decisions.md, session 19; session 13 measured the plain
-    share, which cost news pages more)."""
+    it) headlines found 121 / 101 / 34 / 29 -> 131 / 110 / 33 / 33; held-out half: 0.548 ->
+    0.613 (docs/decisions.md, session 19; session 13 measured the plain share, which cost
+    news pages more)."""
     own = [set(_WORD.findall(lines[i].text.casefold())) for i in idx]
-    where = _article_words(lines, probs, anchor, cut, set().union(*own))
-    shares: list[float] = []
-    damped: list[float] = []
+    used, per_line = _article_words(lines, probs, anchor, cut, set().union(*own))
+    speaking: list[int] = []
+    out: list[tuple[float, bool]] = []
     for i, words in zip(idx, own, strict=True):
-        hits = sum(1 for w in words if any(j != i for j in where.get(w, ())))
-        shares.append(hits / len(words) if words else 0.0)
-        damped.append(hits / max(len(words), 4))
-    out = []
-    for k, i in enumerate(idx):
-        first = shares[k] >= _SPEAKS_OF_IT and not any(
-            shares[j] >= _SPEAKS_OF_IT and 0 < i - idx[j] <= _BLOCK for j in range(len(idx))
-        )
-        out.append((damped[k], first))
+        if i in per_line:  # a line of the prose itself: its words must recur in another
+            others = set().union(*(v for j, v in per_line.items() if j != i))
+            hits = len(words & others)
+        else:
+            hits = len(words & used)
+        share = hits / len(words) if words else 0.0
+        first = share >= _SPEAKS_OF_IT and not any(0 < i - j <= _BLOCK for j in speaking)
+        if share >= _SPEAKS_OF_IT:
+            speaking.append(i)
+        out.append((hits / max(len(words), 4), first))
     return out
 
 
