@@ -88,7 +88,7 @@ def test_plain_text_cleaner_on_rendered_held_out_pages() -> None:
     """The plain-text path on pages rendered to full visible text (bench/plaintext_eval.py
     does all 990; this slice measured 0.870 when the floor was set, 0.878 in session 6 with the
     tune pages weighted in the news model's fits).  Headlines by exact match: 62 of the 123
-    pages with a gold title before session 19's article-word columns of the ranker, 70 after."""
+    pages with a gold title before session 19's article-word columns of the ranker, 75 after."""
     pytest.importorskip("inscriptis")
     from inscriptis import get_text
     from inscriptis.css_profiles import CSS_PROFILES
@@ -112,7 +112,7 @@ def test_plain_text_cleaner_on_rendered_held_out_pages() -> None:
             titles["pages"] += 1
             titles["right"] += art.title is not None and _folded(art.title.text) == _folded(gold["title"])
     f_ours = ours.prf()[2]
-    assert titles["right"] >= 66, titles
+    assert titles["right"] >= 70, titles
     assert f_ours >= 0.865, f_ours
     assert f_ours >= passthrough.prf()[2] + 0.15, (f_ours, passthrough.prf()[2])
 
