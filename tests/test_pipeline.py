@@ -65,6 +65,17 @@ def test_watched_workers_keep_order_and_recycle() -> None:
     assert list(executor.map(_square_or_trap, clean, on_lost=_lost)) == [n * n for n in clean]
 
 
+def _corpus_with_trap(tmp_path: Path) -> Path:
+    """Three short reports; the one whose file name holds "trap" is the one a test breaks."""
+    d = tmp_path / "in"
+    d.mkdir()
+    body = "Dockers in Harbourton voted on Tuesday to accept a pay rise, ending a strike of three weeks.\n"
+    (d / "a.txt").write_text("Port strike ends\n\n" + body, encoding="utf-8")
+    (d / "b_trap.txt").write_text("Trapville\n\n" + body + "A second report.\n", encoding="utf-8")
+    (d / "c.txt").write_text("Harbour reopens\n\n" + body + "Ships returned.\n", encoding="utf-8")
+    return d
+
+
 def test_ingest_survives_a_page_stuck_where_no_signal_reaches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -83,12 +94,7 @@ def test_ingest_survives_a_page_stuck_where_no_signal_reaches(
         return real(record, *args, **kwargs)
 
     monkeypatch.setattr(clean, "clean_record", stuck_on_trap)
-    d = tmp_path / "in"
-    d.mkdir()
-    body = "Dockers in Harbourton voted on Tuesday to accept a pay rise, ending a strike of three weeks.\n"
-    (d / "a.txt").write_text("Port strike ends\n\n" + body, encoding="utf-8")
-    (d / "b_trap.txt").write_text("Trapville\n\n" + body + "A second report.\n", encoding="utf-8")
-    (d / "c.txt").write_text("Harbour reopens\n\n" + body + "Ships returned.\n", encoding="utf-8")
+    d = _corpus_with_trap(tmp_path)
     started = time.monotonic()
     with Store(tmp_path / "n.db") as store:
         summary = ingest([d], store, IngestConfig(stages=(), item_seconds=0.2))
@@ -173,13 +179,9 @@ def test_ingest_reports_a_page_over_the_memory_cap(tmp_path: Path, monkeypatch: 
         return real(record, *args, **kwargs)
 
     monkeypatch.setattr(clean, "clean_record", greedy_on_trap)
-    d = tmp_path / "in"
-    d.mkdir()
-    body = "Dockers in Harbourton voted on Tuesday to accept a pay rise, ending a strike of three weeks.\n"
-    (d / "a.txt").write_text("Port strike ends\n\n" + body, encoding="utf-8")
-    (d / "b_trap.txt").write_text("Trapville\n\n" + body + "A second report.\n", encoding="utf-8")
+    d = _corpus_with_trap(tmp_path)
     with Store(tmp_path / "n.db") as store:
         summary = ingest([d], store, IngestConfig(stages=(), item_memory_mb=256))
         [error] = store.errors()
-    assert summary.stored == 1 and summary.errors == 1
+    assert summary.stored == 2 and summary.errors == 1
     assert Path(error.source_path).name == "b_trap.txt" and error.reason.startswith("MemoryError")
