@@ -13,6 +13,7 @@ instead of stopping it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing as mp
 import os
 import queue
@@ -288,17 +289,13 @@ class _GuardedPool:
         on_lost: Callable[[Any, str], Any],
     ) -> None:
         self.config = config
-        self.fn = fn
-        self.initializer = initializer
-        self.initargs = initargs
         self.on_lost = on_lost
-        self.ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+        ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+        #: a fresh worker, as at the start, after a kill or death, and when recycled
+        self._spawn = functools.partial(_Worker, ctx, fn, initializer, initargs, config.item_memory_mb)
         #: results waiting for an earlier item, at most this many items ahead of the
         #: oldest unfinished one (a stuck item must not let memory grow with the corpus)
         self.ahead = max(1, config.workers) * max(2, config.chunksize) * 2
-
-    def _spawn(self) -> _Worker:
-        return _Worker(self.ctx, self.fn, self.initializer, self.initargs, self.config.item_memory_mb)
 
     def map(self, items: Iterable[Any]) -> Iterator[Any]:
         source = iter(items)
