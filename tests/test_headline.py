@@ -105,6 +105,7 @@ class _Line:
     stop_ratio: float = 0.0
     sentence: bool = False
     role: str | None = None
+    reason: str = ""
 
 
 def test_candidates_are_free_lines_around_the_body_start() -> None:
@@ -152,6 +153,36 @@ def test_the_date_under_the_headline_beats_a_teasers_date_at_the_top() -> None:
     assert art.title is not None and art.title.text == _HEADLINE_TEXT
     assert art.published == "2019-10-19"
     assert art.published_source == "text:removed-empty-line"
+
+
+def test_a_removed_duplicate_is_a_candidate_and_other_removed_lines_are_not() -> None:
+    texts = [f"Line number {i} of the page" for i in range(30)]
+    lines = [_Line(t, len(t.split())) for t in texts]
+    lines[18].role, lines[18].reason = "removed", "duplicate"
+    lines[19].role, lines[19].reason = "removed", "boilerplate"
+    lines[20].role = "caption"
+    anchor = 22
+    probs = [0.5] * len(lines)
+    line_x = np.zeros((len(lines), len(LINE_FEATURES)))
+    idx, _ = candidates(lines, probs, line_x, anchor, lambda i: 2 if i == 18 else 1)
+    assert 18 in idx
+    assert 19 not in idx and 20 not in idx
+
+
+def test_a_headline_printed_twice_is_taken_in_its_copy_over_the_body() -> None:
+    # a breadcrumb near the top prints the headline first; the duplicates pass removes the
+    # copy over the body, and that copy is the page's headline
+    raw = "\n".join(
+        [*_MENU, "Home", "Politics", _HEADLINE_TEXT, *_TEASERS, _HEADLINE_TEXT, "By Anna Berg", *_BODY]
+        + ["Share this article"]
+        + [f"* Footer link number {i}" for i in range(30)]
+    )
+    art = clean_text(raw)
+    assert art.title is not None and art.title.text == _HEADLINE_TEXT
+    assert art.title.start == raw.rindex(_HEADLINE_TEXT)
+    assert art.raw[art.title.start : art.title.end] == art.title.text
+    assert art.byline is not None and art.byline.text == "By Anna Berg"
+    assert _HEADLINE_TEXT not in art.text
 
 
 _HEADLINE_TEXT = "Council closes the old bridge after engineers find cracks"

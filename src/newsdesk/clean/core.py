@@ -1216,7 +1216,8 @@ def clean_text(
         )
         if at is not None:
             title_idx, top_title, found_near_body = at, False, not near_top
-            lines[at].role = "title"
+            # (the ranker may take a headline's second copy, removed as a duplicate above)
+            lines[at].role, lines[at].reason, lines[at].detail = "title", "", ""
             ranked_title = ranked
     if top_title:
         title_idx = _headline_from_top(lines, cfg)

@@ -26,6 +26,7 @@ class LineView(Protocol):
     stop_ratio: float
     sentence: bool
     role: str | None
+    reason: str
 
 
 @dataclass(frozen=True)
