@@ -14,7 +14,8 @@ footers and all, is cleaned by:
 
 Titles: newsdesk's headline on the rendered text against the gold title (exact match,
 case- and whitespace-insensitive), beside the text's first line as the naive reading; also
-the byline (holds the gold author) and the publication date (right to the day).
+the byline (holds the gold author; and how often one is put on a page whose gold has no
+author) and the publication date (right to the day).
 
 The metric is the dataset's own (``../shared/data/README.md``): micro P/R/F1 over the
 ``with``/``without`` snippets, whitespace-collapsed substring matching.  Pages are split into
@@ -257,6 +258,10 @@ def main() -> None:
                 sp,
                 bool(by) and any(fold(x) in by for x in names if x.strip()),
             )
+        else:
+            # the other side of the byline's cut: a byline on a page the gold gives no author
+            # (lower is better; such a page may still print a name the gold left out)
+            tally("byline where gold has none   ", sp, art.byline is not None)
         if g.get("date"):
             tally(
                 "date   right, newsdesk       ",

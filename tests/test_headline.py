@@ -183,6 +183,11 @@ def test_a_headline_printed_twice_is_taken_in_its_copy_over_the_body() -> None:
     assert art.raw[art.title.start : art.title.end] == art.title.text
     assert art.byline is not None and art.byline.text == "By Anna Berg"
     assert _HEADLINE_TEXT not in art.text
+    # the breadcrumb's copy is now the duplicate, and says of what
+    first = raw.index(_HEADLINE_TEXT)
+    crumb = next(r for r in art.removed if r.start == first)
+    assert crumb.reason == "duplicate" and "title" in crumb.detail
+    assert art.raw[crumb.start : crumb.end] == crumb.text == _HEADLINE_TEXT
 
 
 _HEADLINE_TEXT = "Council closes the old bridge after engineers find cracks"

@@ -1216,8 +1216,13 @@ def clean_text(
         )
         if at is not None:
             title_idx, top_title, found_near_body = at, False, not near_top
-            # (the ranker may take a headline's second copy, removed as a duplicate above)
+            # (the ranker may take a headline's second copy, removed as a duplicate above;
+            # then its first copy, in a breadcrumb or a teaser box, is the duplicate)
             lines[at].role, lines[at].reason, lines[at].detail = "title", "", ""
+            if keys[at] and key_counts[keys[at]] > 1:
+                for j, x in enumerate(lines):
+                    if x.role is None and keys[j] == keys[at]:
+                        _remove(x, "duplicate", f"repeats the title at line {at + 1}")
             ranked_title = ranked
     if top_title:
         title_idx = _headline_from_top(lines, cfg)
