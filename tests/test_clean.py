@@ -137,6 +137,42 @@ def test_site_furniture_labels(label: str) -> None:
     assert match_rules(f"{label} is what the page said, according to the court filing.", 11, True) is None
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Dein Browser ist leider veraltet.",
+        "Sie verwenden eine veraltete Browser-Version. Dies kann unter Umständen zu Einschränkungen führen.",
+        "Your web browser is no longer supported. To improve your experience update it here",
+        "You are using an outdated browser. Please upgrade your browser to improve your experience.",
+        "Votre navigateur est obsolète.",
+    ],
+)
+def test_an_outdated_browser_notice_over_the_page_is_removed(notice: str) -> None:
+    """The notice is the page's first prose line: kept, it became the body's start, and the
+    headline was looked for above it."""
+    menu = [f"Menu entry number {i}" for i in range(12)]
+    body = [
+        "The city council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its piers.",
+        "Residents say the detour adds half an hour to their daily commute into the centre, and shop owners fear losing trade.",
+    ]
+    raw = "\n".join([notice, *menu, "Council closes the old bridge", *body])
+    art = clean_text(raw)
+    assert_valid(art)
+    assert [r.reason for r in art.removed if r.text == notice] == ["embed"]
+    assert art.title is not None and art.title.text == "Council closes the old bridge"
+    # an article about browsers keeps its sentences
+    story = "Researchers found that your browser is out of date more often than you think, the survey says."
+    assert match_rules(story, len(story.split()), True) is None
+
+
+def test_a_consent_plugins_sentence_without_the_word_cookie_is_a_cookie_prompt() -> None:
+    line = "Einige von ihnen sind essenziell und werden zum Betrieb der Webseite benötigt."
+    assert match_rules(line, len(line.split()), True) == (
+        "cookie",
+        "matched 'einige von ihnen sind essenziell'",
+    )
+
+
 def test_headline_of_a_page_rendered_whole_is_found_above_its_body() -> None:
     """A whole page opens with its menus; the headline sits just above the article's first
     paragraphs, not at the top of the text."""

@@ -104,6 +104,9 @@ _RULES: dict[str, list[str]] = {
         r"\bnous utilisons des (?:cookies|traceurs)\b|\bconsentement\b",
         r"\bwir verwenden cookies\b|\bdatenschutzeinstellungen\b|\balle akzeptieren\b",
         r"\butilizamos cookies\b|\baceptar (?:todas|cookies)\b",
+        # a consent plugin's standard text, whose second sentence names no cookie (WordPress'
+        # Borlabs: "Einige von ihnen sind essenziell, während andere uns helfen, ...")
+        r"\beinige von ihnen sind essenziell\b|\bsome of them are essential, while others\b",
     ],
     "newsletter": [
         r"\bnewsletters?\b",
@@ -221,6 +224,16 @@ _RULES: dict[str, list[str]] = {
         r"\bactivez (?:le )?javascript\b|\bvotre navigateur ne (?:supporte|prend en charge)\b",
         r"\bactiva(?:r)? (?:el )?javascript\b|\btu navegador no (?:soporta|admite)\b",
         r"\bbrowser version with limited support\b|\b[öo]ppna bild i helsk[äa]rm\b",
+        # the notice over a page opened in a browser the site calls outdated, which opens its
+        # line (an article's sentence may say the same): the first prose line of the page, so
+        # the headline was looked for above it (tune half: 4 pages, Fundus: 1, turku-lines:
+        # none; session 20)
+        r"^\W*(?:your|this) (?:web )?browser is (?:out of date|outdated|too old|no longer supported|not (?:fully )?supported)\b",
+        r"^\W*you(?:'re| are) using an? (?:outdated|old|older|unsupported) (?:version of (?:your )?)?(?:web )?browser\b",
+        r"^\W*(?:dein|ihr) (?:web)?browser ist (?:leider )?(?:veraltet|nicht mehr aktuell)\b|^\W*ohne javascript funktioniert\b",
+        r"^\W*sie (?:verwenden|nutzen) (?:eine[n]? )?(?:veraltete[n]? )?(?:browser-?version|veralteten browser)\b",
+        r"^\W*votre navigateur (?:est obsol[èe]te|n'est (?:plus )?(?:à jour|support[ée]|pris en charge))\b",
+        r"^\W*(?:tu|su) navegador (?:est[áa] desactualizado|es (?:obsoleto|antiguo)|no es compatible)\b",
     ],
     "nav": [
         r"^(?:home|startseite|accueil|inicio)\s*(?:[>›»/|]|$)",
