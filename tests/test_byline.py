@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from newsdesk.clean import CleanConfig, clean_text
 from newsdesk.clean.byline import (
@@ -69,3 +70,22 @@ def test_candidates_are_free_lines_around_the_headline() -> None:
     assert x.shape == (len(idx), len(FEATURE_NAMES))
     below_1 = OWN_FEATURES.index("below_1")
     assert x[idx.index(title + 1), below_1] == 1.0 and x[:, below_1].sum() == 1.0
+
+
+@pytest.mark.parametrize(
+    ("line", "nobody"),
+    [
+        ("Stand: 07.11.2023, 07:30 Uhr", True),
+        ("Freitag, 04.02.2022 | 11:38 Uhr", True),
+        ("Veröffentlicht am Dezember 29, 2021Dezember 29, 2021", True),
+        ("Gunter Frank / 22.04.2020 / 06:15", False),
+        ("Paddy · April 19, 2019 · Mac · 7 comments", False),
+        ("Redaktion - 31. Januar 2022", False),
+        ("By Jane Doe, May 3, 2021", False),
+        ("Teilen Twittern", False),  # no date: the ranker's to judge
+    ],
+)
+def test_a_date_line_naming_nobody_is_no_byline(line: str, nobody: bool) -> None:
+    from newsdesk.clean.core import _date_naming_nobody
+
+    assert _date_naming_nobody(line) is nobody

@@ -495,6 +495,38 @@ _MORE_MONTHS = (
     | {"mrz": 3, "fév": 2}
     | _MONTHS
 )
+#: the words of a date line that name nobody: month and weekday names, and the words a
+#: date stands with ("Stand: 07.11.2023, 07:30 Uhr", "Veröffentlicht am Dezember 29, 2021")
+_DATE_LINE_WORDS = frozenset(_MORE_MONTHS) | {
+    word
+    for words in (
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun",
+        "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so",
+        "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado",
+        "domingo lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag",
+        "donderdag vrijdag zaterdag zondag måndag tisdag onsdag torsdag fredag lördag söndag",
+        "uhr stand am um on at le el de published updated posted last veröffentlicht aktualisiert",
+        "erstellt publié mis à jour publicado actualizado comments kommentare",
+    )
+    for word in words.split()
+}
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _date_naming_nobody(text: str) -> bool:
+    """A date line with no by-word and no capitalised word besides the date's own: the
+    page's dateline, which the byline ranker may score high (it sits where bylines sit),
+    not its byline.  A name beside the date, one word or more ("Gunter Frank /
+    22.04.2020", "Paddy · April 19, 2019", "Redaktion - 31. Januar 2022"), keeps the line
+    a byline."""
+    if not _is_date_line(text) or _BYLINE.match(text) or _byline_inside(text):
+        return False
+    return not any(
+        w[0].isupper() and w.casefold().rstrip(".") not in _DATE_LINE_WORDS
+        for w in _LETTER_WORD.findall(text)
+    )
+
+
 _MDY_WIDE = re.compile(
     r"(?:\b|(?<=[a-z])(?=[A-Z]))([^\W\d_][^\W\d_A-ZÀ-Þ]{2,11}|[A-ZÀ-Þ]{3,12})\.?\s+(\d{1,2}),?\s+(\d{4})"
 )
@@ -1247,7 +1279,7 @@ def clean_text(
                 lines, probs, line_x, title_idx, lambda t: _BYLINE.match(t) is not None
             )
             pick = by_model.pick(cands, by_x) if by_model is not None else None
-            if pick is not None:
+            if pick is not None and not _date_naming_nobody(lines[pick].text):
                 lines[pick].role = "byline"
     # byline and dateline: among the first free lines of the text, or around a headline
     # found above the body (the page's top is furniture then)
