@@ -191,3 +191,24 @@ def test_a_headline_printed_twice_is_taken_in_its_copy_over_the_body() -> None:
 
 
 _HEADLINE_TEXT = "Council closes the old bridge after engineers find cracks"
+
+
+@pytest.mark.parametrize(
+    ("above", "line", "title"),
+    [
+        ("4. Textarchiv", "5. Erinnerung an die Opfer", "Erinnerung an die Opfer"),
+        ("Sport", "1. FC Köln gewinnt das Derby", "1. FC Köln gewinnt das Derby"),
+        ("2. Politik", "5. Erinnerung an die Opfer", "5. Erinnerung an die Opfer"),
+        ("Politik", "* Council closes the old bridge", "Council closes the old bridge"),
+    ],
+)
+def test_a_headline_loses_a_breadcrumbs_number_only_when_it_continues_the_list(
+    above: str, line: str, title: str
+) -> None:
+    from newsdesk.clean.core import _field_span, _Line
+
+    raw = f"{above}\n{line}"
+    ln = _Line(start=len(above) + 1, end=len(raw), text=line)
+    span = _field_span(ln, above)
+    assert span.text == title
+    assert raw[span.start : span.end] == span.text

@@ -1820,11 +1820,23 @@ def _may_be_foreign(ln: _Line, stop: frozenset[str] | None) -> bool:
     return ln.stop_ratio < _SURELY_NATIVE_STOP_RATIO or ln.nw * ln.stop_ratio < 2
 
 
-def _field_span(ln: _Line) -> Span:
+#: an ordered list's number: a breadcrumb rendered as one numbers its last item, the
+#: headline ("4. Textarchiv" / "5. Erinnerung an die Opfer der NS-Verbrechen")
+_ORDERED_MARK = re.compile(r"^(\d{1,2})\.\s+")
+
+
+def _field_span(ln: _Line, above: str | None = None) -> Span:
     """A headline, deck, byline or dateline line's span, without the list mark a renderer
     printed before it ("* Headline" from an ``<li>``): the mark is the page's layout, not
-    part of the field (body list items keep theirs, as printed)."""
+    part of the field (body list items keep theirs, as printed).  Given the text of the
+    line ``above`` it, a headline also loses an ordered list's number that continues that
+    line's ("5. " under "4. "); a headline that opens with a number of its own ("1. FC Köln
+    ...") has no such line above it."""
     m = _LIST_MARK.match(ln.text)
+    if m is None and above:
+        o = _ORDERED_MARK.match(ln.text)
+        if o is not None and above.startswith(f"{int(o.group(1)) - 1}. "):
+            m = o
     if m is None or m.end() == len(ln.text):
         return Span(ln.text, ln.start, ln.end)
     return Span(ln.text[m.end() :], ln.start + m.end(), ln.end)
@@ -1848,7 +1860,7 @@ def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Lin
     body_texts: list[str] = []
     body_lines: list[_Line] = []
     removed, paragraphs = art.removed, art.paragraphs
-    for ln in lines:
+    for i, ln in enumerate(lines):
         role = ln.role
         # the two common roles first; the others never collide with them
         if role == "removed":
@@ -1857,7 +1869,7 @@ def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Lin
             )
             continue
         if role == "title" and art.title is None:
-            art.title = _field_span(ln)
+            art.title = _field_span(ln, lines[i - 1].text if i else None)
         elif role == "deck" and art.deck is None:
             art.deck = _field_span(ln)
         elif role == "byline" and art.byline is None:
