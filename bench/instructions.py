@@ -14,7 +14,7 @@ trafilatura-eval pages): once with only the warm-up pass, once with the warm-up 
 pass with newsdesk's per-text caches emptied, as throughput.py does.  The difference is the
 pass; divided by the documents it is the figure.
 
-    .venv/bin/python bench/instructions.py            # newsdesk and jusText, about 5 minutes
+    .venv/bin/python bench/instructions.py            # newsdesk (both news models) and jusText, about 8 minutes
     .venv/bin/python bench/instructions.py --only newsdesk-text --every 8
 
 Needs valgrind (Debian package ``valgrind``); exits with a message when it is absent.
@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SYSTEMS = ("newsdesk-text", "justext-text")
+SYSTEMS = ("newsdesk-text", "newsdesk-text-news", "justext-text")
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The four checks a cleaner change is measured on before the held-out half is run: each tune
-# quarter of trafilatura-eval, and each Fundus half, scored with a `news` line model trained
-# without it (docs/decisions.md, sessions 5, 10 and 11).  Prints one F1 per check.
+# quarter of trafilatura-eval, and each Fundus half, scored with the default line model (news-lexical
+# since session 21) trained without it (docs/decisions.md, sessions 5, 10, 11 and 21).  Prints one F1 per check.
 #
 #   bash scripts/heldout_checks.sh                      # the working tree as it is
 #   bash scripts/heldout_checks.sh --set rescue_max_run=0   # with CleanConfig fields changed
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export OMP_NUM_THREADS=1
 models="${CHECK_MODELS:-$(mktemp -d)}"
-name="${CHECK_LINE_MODEL:-news}"
+name="${CHECK_LINE_MODEL:-$("$PY" -c "from newsdesk.clean import CleanConfig; print(CleanConfig().line_model)")}"
 file=$("$PY" -c "from newsdesk.clean.linemodel import MODEL_FILES; print(MODEL_FILES['$name'])")
 read -r -a train_args <<<"${TRAIN_ARGS:-}"
 sets=("$@")

@@ -120,3 +120,38 @@ def test_words_sharing_both_cuckoo_slots_still_load() -> None:
     stage = LexicalStage({w: float(i + 1) for i, w in enumerate(crowd)}, 0.0)
     lines = [" ".join(crowd), crowd[1], "nothing known"]
     np.testing.assert_allclose(stage.logits(lines), stage.logits_reference(lines))
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=lines_st, seed=st.integers(0, 2**16))
+def test_known_share_counts_the_words_the_vocabulary_holds(lines: list[str], seed: int) -> None:
+    stage = _stage_for(lines, seed)
+    logits, share = stage.logits_and_known_share(lines)
+    np.testing.assert_allclose(logits, stage.logits_reference(lines), rtol=0, atol=1e-9)
+    words = [f for ln in lines for f in lexical_features(ln)]
+    expected = sum(f in stage.weights for f in words) / len(words) if words else 1.0
+    assert share == pytest.approx(expected)
+
+
+def test_a_page_in_words_the_vocabulary_lacks_is_scored_without_them() -> None:
+    """On a page whose words the lexical vocabulary mostly lacks (a Chinese wire story), every
+    line would get the bare bias; the default model then scores it as `news` does, so the
+    story's last paragraph is not lost to a feature the model never saw on a whole page."""
+    from newsdesk.clean.linemodel import LEXICAL_MIN_KNOWN_SHARE, WITHOUT_WORDS
+
+    model, plain = load_model("news-lexical"), load_model(WITHOUT_WORDS)
+    assert model is not None and plain is not None and model.without_words is plain
+    zh = [
+        "日本东京举行大规模反战集会 数万人参加",
+        "新华社东京8月6日电 日本广岛6日举行原子弹爆炸79周年纪念仪式，约5万人参加。",
+        "据报道，今年有来自约110个国家和地区的代表出席了纪念仪式。",
+    ]
+    assert model.lexical is not None and model.lexical.logits_and_known_share(zh)[1] < LEXICAL_MIN_KNOWN_SHARE
+    np.testing.assert_array_equal(model.score(zh, None), plain.score(zh, None))
+    en = [
+        "Council approves harbour budget",
+        "The council approved the harbour budget on Tuesday after a long debate.",
+        "Sign up for our newsletter",
+    ]
+    assert model.lexical.logits_and_known_share(en)[1] >= LEXICAL_MIN_KNOWN_SHARE
+    assert not np.array_equal(model.score(en, None), plain.score(en, None))
