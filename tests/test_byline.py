@@ -89,3 +89,20 @@ def test_a_date_line_naming_nobody_is_no_byline(line: str, nobody: bool) -> None
     from newsdesk.clean.core import _date_naming_nobody
 
     assert _date_naming_nobody(line) is nobody
+
+
+@pytest.mark.parametrize(
+    "row", ["Teilen Twittern", "Share Adjust Comment Print", "Teilen Pin it Mailen Drucken"]
+)
+def test_a_row_of_tool_buttons_under_the_headline_is_no_byline(row: str) -> None:
+    """On a page with no author the ranker took the share row under the headline for the
+    byline; the row is UI labels one after another, removed as such before the search."""
+    art = clean_text(_page([_HEADLINE, row, "12 March 2024"]))
+    assert art.title is not None and art.title.text == _HEADLINE
+    assert art.byline is None
+    removed = [r for r in art.removed if r.text == row]
+    assert [r.reason for r in removed] == ["label"]
+    assert art.raw[removed[0].start : removed[0].end] == row
+    # a name beside the same row is still the byline
+    named = clean_text(_page([_HEADLINE, row, "Anna Berg", "12 March 2024"]))
+    assert named.byline is not None and named.byline.text == "Anna Berg"

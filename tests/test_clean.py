@@ -1904,3 +1904,28 @@ def test_a_copyright_line_below_the_article_is_removed_not_a_caption() -> None:
     assert [c.credit.text for c in mid.captions if c.credit] == ["© 2019 Jane Smith"]
     art.check_spans()
     mid.check_spans()
+
+
+@pytest.mark.parametrize(
+    ("line", "row"),
+    [
+        ("Teilen Twittern", True),
+        ("Twittern Pin it", True),
+        ("Drucken Teilen", True),
+        ("Home Contact", True),
+        ("Hide Images", True),
+        ("Twitter ends free access for researchers", False),  # a headline about a network
+        ("Save the date for the summit", False),
+        ("Print edition", False),
+        ("Von Anna Berg", False),
+        ("Share", False),  # a lone label is a label, not a row
+    ],
+)
+def test_a_row_of_ui_labels(line: str, row: bool) -> None:
+    from newsdesk.clean.lexicon import is_label_row, match_rules, normalise
+
+    assert is_label_row(normalise(line)) is row
+    hit = match_rules(line, len(line.split()), False)
+    if row:
+        assert hit is not None and hit[0] == "label"
+    assert not is_label_row(normalise("Teilen Twittern Anna Berg"))

@@ -50,6 +50,7 @@ from newsdesk.clean.lexicon import (
     NETWORK_NAMES,
     dup_keys_and_norms,
     find_all,
+    is_label_row,
     is_section_label,
     line_cues,
     lower_page,
@@ -1100,7 +1101,12 @@ def clean_text(
         # the network pattern can only match a line naming a network, as far as an ASCII
         # line goes; other lines may match through case folding that lower() does not show
         nets = networks and (named is None or i in named or not t.isascii())
-        if not cue and (ln.nw > 8 or ln.sentence or not nets) and (ln.nw > 6 or norm not in LABELS):
+        if (
+            not cue
+            and (ln.nw > 8 or ln.sentence or not nets)
+            and (ln.nw > 6 or norm not in LABELS)
+            and (ln.nw > 8 or ln.sentence or not is_label_row(norm))
+        ):
             continue  # what match_rules answers for a line with no cue, label or network
         hit = match_rules(t, ln.nw, ln.sentence, cue, norm=norm, networks=nets)
         if hit is not None and hit[0] == "metadata" and (_BYLINE.match(t) or _byline_inside(t)):

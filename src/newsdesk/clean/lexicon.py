@@ -577,6 +577,63 @@ _LABELS = _LABELS | _SITE_LABELS | _COMMENT_FORM_LABELS
 #: the labels, for callers that test a line's normal form against them in a hot loop
 LABELS = _LABELS
 
+#: the buttons of an article's tool and share rows that are no label on their own line
+#: (a network's name alone may be a word of the story; in a row of buttons it is a button)
+_BUTTON_WORDS = frozenset(
+    {
+        "twittern",
+        "tweeten",
+        "mailen",
+        "mail",
+        "whatsapp",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "pinterest",
+        "xing",
+        "telegram",
+        "reddit",
+        "flipboard",
+        "pin it",
+        "pinnen",
+        "merken",
+        "speichern",
+        "save",
+        "bookmark",
+        "vorlesen",
+        "druckansicht",
+        "adjust",
+        "hide images",
+        "show images",
+        "text size",
+        "font size",
+        "schriftgröße",
+    }
+)
+#: what a row of UI labels is made of, and the first words of those units (a cheap reject)
+_ROW_UNITS = _LABELS | _BUTTON_WORDS
+_ROW_FIRST_WORDS = frozenset(u.split()[0] for u in _ROW_UNITS)
+
+
+def is_label_row(norm: str) -> bool:
+    """Whether a line's normal form (:func:`normalise`) is two to eight words that are all
+    UI labels or buttons, one after another ("Teilen Twittern", "Teilen Pin it Mailen
+    Drucken", "Share Adjust Comment Print"): the tool row under a headline, which the
+    byline search otherwise took for the byline on pages with no author."""
+    words = norm.split()
+    n = len(words)
+    if not 2 <= n <= 8 or words[0] not in _ROW_FIRST_WORDS:
+        return False
+    i = 0
+    while i < n:
+        for k in (3, 2, 1):
+            if i + k <= n and " ".join(words[i : i + k]) in _ROW_UNITS:
+                i += k
+                break
+        else:
+            return False
+    return True
+
 
 def _top_alternatives(pattern: str) -> list[str]:
     """Split a regex at its top-level ``|`` (outside groups and character classes)."""
@@ -1392,6 +1449,9 @@ def match_rules(
         if net is not None and not _about_network(text, net):
             hits.setdefault("social", []).append(net.group(0))
     if not hits:
+        # (a row naming networks is a follow or share row: the network test above says so)
+        if n_words <= 8 and not sentence_like and is_label_row(normalise(text) if norm is None else norm):
+            return "label", f"a row of UI labels {text.strip()!r}"
         return None
     # strongest reason: most cues; ties broken by the order of _RULES (paywall first)
     order = list(_RULES)
