@@ -48,6 +48,7 @@ from newsdesk.clean.headline import load_headline_model
 from newsdesk.clean.lexicon import (
     LABELS,
     NETWORK_NAMES,
+    ROW_FIRST_WORDS,
     dup_keys_and_norms,
     find_all,
     is_label_row,
@@ -1105,7 +1106,12 @@ def clean_text(
             not cue
             and (ln.nw > 8 or ln.sentence or not nets)
             and (ln.nw > 6 or norm not in LABELS)
-            and (ln.nw > 8 or ln.sentence or not is_label_row(norm))
+            and (
+                ln.nw > 8
+                or ln.sentence
+                or norm.partition(" ")[0] not in ROW_FIRST_WORDS
+                or not is_label_row(norm)
+            )
         ):
             continue  # what match_rules answers for a line with no cue, label or network
         hit = match_rules(t, ln.nw, ln.sentence, cue, norm=norm, networks=nets)

@@ -613,6 +613,8 @@ _BUTTON_WORDS = frozenset(
 #: what a row of UI labels is made of, and the first words of those units (a cheap reject)
 _ROW_UNITS = _LABELS | _BUTTON_WORDS
 _ROW_FIRST_WORDS = frozenset(u.split()[0] for u in _ROW_UNITS)
+#: the same, for a caller's hot loop (a line whose first word is none of these is no row)
+ROW_FIRST_WORDS = _ROW_FIRST_WORDS
 
 
 def is_label_row(norm: str) -> bool:
@@ -620,9 +622,11 @@ def is_label_row(norm: str) -> bool:
     UI labels or buttons, one after another ("Teilen Twittern", "Teilen Pin it Mailen
     Drucken", "Share Adjust Comment Print"): the tool row under a headline, which the
     byline search otherwise took for the byline on pages with no author."""
+    if norm.partition(" ")[0] not in _ROW_FIRST_WORDS:  # most lines: one cheap test
+        return False
     words = norm.split()
     n = len(words)
-    if not 2 <= n <= 8 or words[0] not in _ROW_FIRST_WORDS:
+    if not 2 <= n <= 8:
         return False
     i = 0
     while i < n:
