@@ -17,8 +17,8 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export OMP_NUM_THREADS=1
 models="${CHECK_MODELS:-$(mktemp -d)}"
-name="${CHECK_LINE_MODEL:-$("$PY" -c "from newsdesk.clean import CleanConfig; print(CleanConfig().line_model)")}"
-file=$("$PY" -c "from newsdesk.clean.linemodel import MODEL_FILES; print(MODEL_FILES['$name'])")
+name="${CHECK_LINE_MODEL:-$(PYTHONPATH=src "$PY" -c "from newsdesk.clean import CleanConfig; print(CleanConfig().line_model)")}"
+file=$(PYTHONPATH=src "$PY" -c "from newsdesk.clean.linemodel import MODEL_FILES; print(MODEL_FILES['$name'])")
 read -r -a train_args <<<"${TRAIN_ARGS:-}"
 sets=("$@")
 

@@ -43,6 +43,7 @@ import gzip
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,10 +52,14 @@ from typing import TypeVar
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from newsdesk.clean.encoder import EncoderStage, embed
-from newsdesk.clean.features import doc_features
-from newsdesk.clean.lexicon import stopwords
-from newsdesk.clean.linemodel import (
+# this checkout's package, as the benches import it: run from a git worktree (an A/B run),
+# the trainer otherwise fitted the installed package's code, not the worktree's
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from newsdesk.clean.encoder import EncoderStage, embed  # noqa: E402
+from newsdesk.clean.features import doc_features  # noqa: E402
+from newsdesk.clean.lexicon import stopwords  # noqa: E402
+from newsdesk.clean.linemodel import (  # noqa: E402
     MODEL_FILES,
     LexicalStage,
     LinearStage,
@@ -63,9 +68,9 @@ from newsdesk.clean.linemodel import (
     TreeStage,
     lexical_features,
 )
-from newsdesk.evaluation import fundus_half, fundus_line_labels, render_lines, turku_dev_part
-from newsdesk.lang import detect
-from newsdesk.shared_data import data_path, read_jsonl_gz
+from newsdesk.evaluation import fundus_half, fundus_line_labels, render_lines, turku_dev_part  # noqa: E402
+from newsdesk.lang import detect  # noqa: E402
+from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
 _WS = re.compile(r"\s+")
 S = TypeVar("S")
