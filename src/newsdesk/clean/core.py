@@ -2152,9 +2152,10 @@ def _caption(ln: _Line) -> Caption:
     return Caption(cap, ln.start, ln.start + len(cap), credit)
 
 
-def score_lines(lines: Sequence[str], lang: str | None, model_name: str = "news") -> np.ndarray:
-    """The line model's main-text probabilities for bare lines (benchmarks, diagnostics)."""
-    model = load_model(model_name)
+def score_lines(lines: Sequence[str], lang: str | None, model_name: str | None = None) -> np.ndarray:
+    """The line model's main-text probabilities for bare lines (benchmarks, diagnostics);
+    ``model_name``: the cleaner's default model when not given."""
+    model = load_model(model_name or CleanConfig().line_model)
     if model is None:
         return np.ones(len(lines))
     return model.score(list(lines), stopwords(lang))

@@ -475,6 +475,9 @@ class LineModel:
         return self._probabilities(x, lines), x
 
     def _probabilities(self, x: np.ndarray, lines: Sequence[str]) -> np.ndarray:
+        """Both stages over ``doc_features`` rows ``x``; the word stage's known share is
+        read here, where its logits are computed anyway, so a page its vocabulary lacks is
+        handed to :attr:`without_words` at no extra hashing."""
         lex = None
         if self.lexical is not None:
             lex, known_share = self.lexical.logits_and_known_share(lines)
