@@ -83,12 +83,46 @@ def test_candidates_are_free_lines_around_the_headline() -> None:
         ("Redaktion - 31. Januar 2022", False),
         ("By Jane Doe, May 3, 2021", False),
         ("Teilen Twittern", False),  # no date: the ranker's to judge
+        # sections and labels after the date name nobody either
+        ("Okt 13, 2022 | Umwelt & Klima", True),
+        ("01.02.2022 Kategorie: Synchronschwimmen, Verband", True),
+        ("21.01.2022 Presse-Mitteilung", True),
+        ("Sonntag, 02.11.2014 | Tags: Weihnachtsmarkt |", True),
+        # a name after the date is two capitalised words; one before it may be a handle
+        ("11.12.2019 - Amelie Loevenich", False),
+        ("Frank Hahn am 18. September 2019", False),
+        ("Handball Schweiz • 02.02.2022", False),
+        ("26 Mai, 2008 | ThE_PaiN | Kommentare 34 |", True),
+        ("21.01.2022 Redaktion Sport", False),  # an author word
     ],
 )
 def test_a_date_line_naming_nobody_is_no_byline(line: str, nobody: bool) -> None:
     from newsdesk.clean.core import _date_naming_nobody
 
     assert _date_naming_nobody(line) is nobody
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "13 March 2024 | Politics & Economy",
+        "13.03.2024 Press release",
+        "13 March 2024 Category: Transport, City",
+    ],
+)
+def test_a_date_line_with_its_section_under_the_headline_is_the_dateline(line: str) -> None:
+    """The ranker scores a date line under the headline high (bylines sit there) and took
+    these for the byline; with only a section or label beside the date the line names
+    nobody and dates the page instead."""
+    art = clean_text(_page([_HEADLINE, line]))
+    assert art.title is not None and art.title.text == _HEADLINE
+    assert art.byline is None
+    assert art.dateline is not None and art.dateline.text == line
+    assert art.raw[art.dateline.start : art.dateline.end] == line
+    assert art.published == "2024-03-13"
+    # a name beside the same date keeps the line the byline
+    named = clean_text(_page([_HEADLINE, "13 March 2024 | Anna Berg"]))
+    assert named.byline is not None and named.byline.text == "13 March 2024 | Anna Berg"
 
 
 @pytest.mark.parametrize(

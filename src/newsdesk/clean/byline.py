@@ -38,6 +38,14 @@ _CUE_WORD = re.compile(
     r"escrito))\b",
     re.IGNORECASE,
 )
+
+
+def has_cue_word(text: str) -> bool:
+    """Whether ``text`` holds a by-word or an author word (what the ranker's ``by_word`` and
+    ``author_word`` columns see)."""
+    return _CUE_WORD.search(text) is not None
+
+
 #: a bare name: two to four capitalised words (initials, particles and hyphens allowed)
 _NAME = re.compile(
     r"^(?:[*+•·-]\s+)?(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+)(?:(?:von|van|de|der|den|da|di|du|la|le)\s+)?"
