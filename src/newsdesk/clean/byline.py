@@ -7,16 +7,21 @@ September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "Gunter Frank / 22.
 with a gold author, a short line holding it sits 1 / 2 / 3 lines under the headline on 74 /
 33 / 16 pages; the "By/Von/Par ..." rule found the author on 61.  A logistic ranker scores
 the free lines from 3 above to 8 below the headline (distance, length, a name's shape, a
-by-word or author word anywhere, dates and separators, the line model's probability and its
-45 features of the line) and takes the best one when it scores at least the stored
-``min_score`` (a page may have no byline).  Weights: ``scripts/train_byline_model.py``,
+by-word or author word anywhere, dates and separators, whether a word is a common given name
+and one followed by a capitalised word, the line model's probability and its 45 features of
+the line) and takes the best one when it scores at least the stored ``min_score`` (a page
+may have no byline).  Weights: ``scripts/train_byline_model.py``,
 ``byline_model.json`` (docs/decisions.md, session 8).
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib import resources
 from itertools import islice
 
 import numpy as np
@@ -58,6 +63,7 @@ OWN_FEATURES = (
     "words_1", "words_2_3", "words_4_6", "words_7_10", "words_11_plus",
     "byline_start", "by_word", "author_word", "bare_name", "has_digit", "has_at",
     "ends_period", "sentence", "p", "prev_dateish", "next_dateish",
+    "given_name", "given_name_pair",
 )  # fmt: skip
 FEATURE_NAMES = OWN_FEATURES + tuple(f"line_{name}" for name in LINE_FEATURES)
 _DATEISH = LINE_FEATURES.index("dateish")
@@ -66,6 +72,33 @@ _DIGITS = LINE_FEATURES.index("digit_ratio")
 #: set by scripts/train_byline_model.py: every call of :func:`candidates` appends the
 #: candidates' texts and features
 TRACE: list[tuple[list[str], np.ndarray]] | None = None
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names of many countries (``given_names.json.gz``, built by
+    ``scripts/build_given_names.py`` from names-dataset): the word that tells a bare name
+    ("Oliver Baroni") from a section label or teaser of the same shape ("Supply Chain
+    Management", "Leasing von Firmenfahrzeugen")."""
+    try:
+        data = resources.files("newsdesk.clean").joinpath("given_names.json.gz").read_bytes()
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(json.loads(gzip.decompress(data))["names"])
+
+
+#: what a word of a byline may carry around it: list marks, separators, quotes
+_WORD_EDGES = ".,;:·|•()[]\"'“”„«»*-/"
+
+
+def name_columns(text: str) -> tuple[bool, bool]:
+    """(a word of the line is a known given name, one such word is followed by a
+    capitalised word: "Ulrike Stockhausen", "Von Markus Balser, Berlin")."""
+    names = given_names()
+    words = [w.strip(_WORD_EDGES) for w in text.split()[:MAX_WORDS]]
+    known = [bool(w) and w in names for w in words]
+    pair = any(k and bool(nxt) and nxt[0].isupper() for k, nxt in zip(known, words[1:], strict=False))
+    return any(known), pair
 
 
 def candidates(
@@ -98,6 +131,7 @@ def candidates(
             author_word = author_word or bool(author)
         d = k - kt  # > 0 below the headline
         nw = ln.nw
+        given, given_pair = name_columns(t)
         prv = free[k - 1] if k > 0 else None
         nxt = free[k + 1] if k + 1 < len(free) else None
         rows.append(
@@ -109,6 +143,7 @@ def candidates(
                 t.endswith("."), ln.sentence, probs[i],
                 line_x[prv, _DATEISH] if prv is not None and prv != title else 0.0,
                 line_x[nxt, _DATEISH] if nxt is not None and nxt != title else 0.0,
+                given, given_pair,
             )
         )  # fmt: skip
         idx.append(i)
