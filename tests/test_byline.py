@@ -161,6 +161,9 @@ def test_the_packaged_given_names_hold_names_not_function_words() -> None:
         ("Von Markus Balser, Berlin", (True, True)),
         ("26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", (True, True)),
         ("Paddy · April 19, 2019", (True, False)),
+        # a name after lower-case words is a sentence's or a headline's
+        ("Diese Milliardäre sponsern Donald Trump", (True, False)),
+        ("von Markus Balser", (True, True)),
         ("Supply Chain Management", (False, False)),
         ("Leasing von Firmenfahrzeugen", (False, False)),
         ("", (False, False)),

@@ -92,12 +92,21 @@ _WORD_EDGES = ".,;:·|•()[]\"'“”„«»*-/"
 
 
 def name_columns(text: str) -> tuple[bool, bool]:
-    """(a word of the line is a known given name, one such word is followed by a
-    capitalised word: "Ulrike Stockhausen", "Von Markus Balser, Berlin")."""
+    """(a word of the line is a known given name; one such word is followed by a
+    capitalised word with no lower-case word before it but a by-word: "Ulrike Stockhausen",
+    "von Markus Balser, Berlin", "26. September 2019 Ulrike Stockhausen").  A name after
+    lower-case words is a sentence's or a headline's ("Diese Milliardäre sponsern Donald
+    Trump"), not the author's."""
     names = given_names()
     words = [w.strip(_WORD_EDGES) for w in text.split()[:MAX_WORDS]]
     known = [bool(w) and w in names for w in words]
-    pair = any(k and bool(nxt) and nxt[0].isupper() for k, nxt in zip(known, words[1:], strict=False))
+    pair = False
+    for i, w in enumerate(words):
+        if known[i] and i + 1 < len(words) and words[i + 1][:1].isupper():
+            pair = True
+            break
+        if w[:1].islower() and _CUE_WORD.fullmatch(w) is None:
+            break
     return any(known), pair
 
 
