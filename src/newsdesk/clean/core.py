@@ -522,8 +522,9 @@ def _date_naming_nobody(text: str) -> bool:
     22.04.2020", "Paddy · April 19, 2019", "Redaktion - 31. Januar 2022"), keeps the line
     a byline; sections and labels after the date do not (:func:`_only_categories_after_date`:
     on the tune half four such bylines of pages without an author became datelines, and on
-    one page the byline search after the ranker found the author instead; held-out, 6 of 233 fewer bylines where the
-    gold has no author, docs/decisions.md, session 22)."""
+    one page the byline search after the ranker found the author instead; on the held-out
+    half, 6 of 233 fewer bylines where the gold has no author; docs/decisions.md, session
+    22)."""
     if not _is_date_line(text) or _BYLINE.match(text) or _byline_inside(text):
         return False
     if not any(
