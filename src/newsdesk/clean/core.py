@@ -527,12 +527,14 @@ def _date_naming_nobody(text: str) -> bool:
     22)."""
     if not _is_date_line(text) or _BYLINE.match(text) or _byline_inside(text):
         return False
-    if not any(
-        w[0].isupper() and w.casefold().rstrip(".") not in _DATE_LINE_WORDS
-        for w in _LETTER_WORD.findall(text)
-    ):
+    if not any(map(_capitalised_not_date_word, _LETTER_WORD.findall(text))):
         return True
     return _only_categories_after_date(text)
+
+
+def _capitalised_not_date_word(word: str) -> bool:
+    """A capitalised word that is not one of a date line's own (month, weekday, "Stand")."""
+    return word[0].isupper() and word.casefold().rstrip(".") not in _DATE_LINE_WORDS
 
 
 #: what separates the parts of a date line: a name is two capitalised words within one part
@@ -549,10 +551,7 @@ def _only_categories_after_date(text: str) -> bool:
     digit = _ANY_DIGIT.search(text)
     if digit is None or bylines.has_cue_word(text):
         return False
-    if any(
-        w[0].isupper() and w.casefold().rstrip(".") not in _DATE_LINE_WORDS
-        for w in _LETTER_WORD.findall(text, 0, digit.start())
-    ):
+    if any(map(_capitalised_not_date_word, _LETTER_WORD.findall(text, 0, digit.start()))):
         return False
     for part in _DATE_LINE_PARTS.split(text):
         words = part.split()
