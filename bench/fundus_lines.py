@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
 from newsdesk.clean.core import _physical_lines  # noqa: E402
-from newsdesk.evaluation import collapse, fundus_half, fundus_line_labels, render_text  # noqa: E402
+from newsdesk.evaluation import authors_match, collapse, fundus_half, fundus_line_labels, render_text  # noqa: E402
 from newsdesk.model import Article  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 from plaintext_eval import JUSTEXT_NAMES as PLAINTEXT_JUSTEXT_NAMES  # noqa: E402
@@ -94,6 +94,8 @@ def field_hits(art: Article, lines: list[str], gold: dict[str, object]) -> dict[
     if authors:
         by = fold(art.byline.text if art.byline else None)
         hits["byline"] = bool(by) and any(fold(a) in by for a in authors)
+        hits["authors"] = authors_match([a.text for a in art.authors], authors)
+        hits["authors, whole byline"] = authors_match([art.byline.text] if art.byline else [], authors)
     date = str(gold.get("publishing_date") or "")
     if date[:10]:
         hits["date"] = bool(art.published) and str(art.published)[:10] == date[:10]

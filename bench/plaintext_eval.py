@@ -51,7 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
 from newsdesk.evaluation import SnippetCounts as Counts
-from newsdesk.evaluation import collapse, render_text, split_of
+from newsdesk.evaluation import authors_match, collapse, render_text, split_of
 from newsdesk.model import Article  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
@@ -257,6 +257,16 @@ def main() -> None:
                 "byline right, newsdesk       ",
                 sp,
                 bool(by) and any(fold(x) in by for x in names if x.strip()),
+            )
+            # the names one by one, exactly the gold's; beside them the same check of the byline
+            # line taken whole as one name (what a desk would get without the split)
+            tally(
+                "authors exact, newsdesk      ", sp, authors_match([a.text for a in art.authors], g["author"])
+            )
+            tally(
+                "authors exact, whole byline  ",
+                sp,
+                authors_match([art.byline.text] if art.byline else [], g["author"]),
             )
         else:
             # the other side of the byline's cut: a byline on a page the gold gives no author

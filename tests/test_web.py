@@ -13,15 +13,19 @@ EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 def hostile_article() -> Article:
     title = f"Title {EVIL}"
+    byline = f"By Jane {EVIL}"
     body = f"Body with {EVIL} inside."
-    raw = f"{title}\n\n{body}\n\nFollow us {EVIL}"
-    b0 = len(title) + 2
+    raw = f"{title}\n{byline}\n\n{body}\n\nFollow us {EVIL}"
+    y0 = len(title) + 1
+    b0 = y0 + len(byline) + 2
     r0 = b0 + len(body) + 2
     a = Article(
         id="e" * 20,
         raw=raw,
         outlet=f"evil{EVIL}.example",
         title=Span(title, 0, len(title)),
+        byline=Span(byline, y0, y0 + len(byline)),
+        authors=[Span(byline[3:], y0 + 3, y0 + len(byline))],
         paragraphs=[Paragraph(body, b0, b0 + len(body))],
         removed=[Removed(raw[r0:], "social", r0, len(raw), detail=EVIL)],
     )
@@ -43,7 +47,9 @@ def test_everything_shown_is_escaped(tmp_path: Path) -> None:
         assert r.status_code == 200, url
         assert "<script>" not in r.text and "<img" not in r.text, url
         assert "default-src 'none'" in r.headers["content-security-policy"]
-    assert "&lt;script&gt;" in c.get("/article/" + "e" * 20).text
+    page = c.get("/article/" + "e" * 20).text
+    assert "&lt;script&gt;" in page
+    assert "authors: Jane &lt;script&gt;" in page
 
 
 def test_unknown_and_traversal_ids_are_404(tmp_path: Path) -> None:
@@ -63,4 +69,5 @@ def test_marked_raw_covers_raw_exactly() -> None:
     a = hostile_article()
     segs = marked_raw(a)
     assert "".join(s["text"] for s in segs) == a.raw
-    assert [s["role"] for s in segs if s["role"] != "gap"] == ["title", "paragraph", "removed"]
+    # the authors sit inside the byline: the outer role marks their characters
+    assert [s["role"] for s in segs if s["role"] != "gap"] == ["title", "byline", "paragraph", "removed"]

@@ -1,8 +1,9 @@
 """The document model every newsdesk stage shares.
 
 An :class:`Article` is the clean view of one raw report. Every piece of it (title, deck,
-byline, dateline, body paragraphs, captions, removed lines) is a span into ``Article.raw``,
-so a reader can always go back to the exact characters a claim came from:
+byline and the authors it names, dateline, body paragraphs, captions, removed lines) is a
+span into ``Article.raw``, so a reader can always go back to the exact characters a claim
+came from:
 ``article.raw[span.start:span.end] == span.text`` holds for every span, and
 :meth:`Article.check_spans` enforces it.
 
@@ -119,6 +120,9 @@ class Article:
     title: Span | None = None
     deck: Span | None = None
     byline: Span | None = None
+    #: the names the byline holds, each a span inside it (:mod:`newsdesk.clean.authors`):
+    #: "Von Tilman Weber 10.12.2022 07:00" names "Tilman Weber"
+    authors: list[Span] = field(default_factory=list)
     dateline: Span | None = None
     published: str | None = None
     published_source: str | None = None
@@ -141,6 +145,8 @@ class Article:
             value = getattr(self, role)
             if value is not None:
                 yield role, value
+        for a in self.authors:
+            yield "author", a
         for p in self.paragraphs:
             yield "paragraph", p
         for c in self.captions:
@@ -179,6 +185,7 @@ class Article:
         for role in ("title", "deck", "byline", "dateline", "published_from"):
             if kw.get(role) is not None:
                 kw[role] = Span(**kw[role])
+        kw["authors"] = [Span(**a) for a in kw.get("authors", [])]
         kw["paragraphs"] = [Paragraph(**p) for p in kw.get("paragraphs", [])]
         kw["captions"] = [
             Caption(

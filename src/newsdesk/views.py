@@ -66,6 +66,9 @@ def article_text_view(
         out.append(_wrap(article.deck.text, width, "  "))
     if article.byline:
         out.append(safe(article.byline.text))
+        names = [a.text for a in article.authors]
+        if names and names != [article.byline.text]:
+            out.append(f"Authors: {safe('; '.join(names))}")
     if article.dateline:
         out.append(f"Dateline: {safe(article.dateline.text)}")
     out.append("")

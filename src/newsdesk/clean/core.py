@@ -41,8 +41,12 @@ import numpy as np
 
 from newsdesk.clean import byline as bylines
 from newsdesk.clean import headline
+from newsdesk.clean.authors import author_spans
 from newsdesk.clean.byline import load_byline_model
 from newsdesk.clean.config import CleanConfig, FieldHints
+from newsdesk.clean.datewords import DATE_LINE_WORDS as _DATE_LINE_WORDS
+from newsdesk.clean.datewords import MONTHS as _MONTHS
+from newsdesk.clean.datewords import MORE_MONTHS as _MORE_MONTHS
 from newsdesk.clean.features import CLOSERS_AND_SPACE, COPYRIGHT, SENTENCE_MARKS, doc_line_stats, line_stats
 from newsdesk.clean.headline import load_headline_model
 from newsdesk.clean.lexicon import (
@@ -443,18 +447,6 @@ def _same_norm(hint: str, hint_norm: str, text: str, i: int, norm_of: Callable[[
     return norm_of(i) == hint_norm
 
 
-_MONTHS = {
-    name: i + 1
-    for names in (
-        "january february march april may june july august september october november december",
-        "jan feb mar apr may jun jul aug sept oct nov dec",
-        "januar februar märz april mai juni juli august september oktober november dezember",
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    )
-    for i, name in enumerate(names.split())
-}
-_MONTHS["sept"] = 9
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DMY_NUM = re.compile(r"(?<!\d)(\d{1,2})\.(?:\s(?=\d{1,2}\.\s?\d{4}))?(\d{1,2})\.\s?(\d{4})(?!\d?:)")
 _MDY = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))([A-Za-z][a-zéû]{2,8}|[A-Z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
@@ -463,55 +455,6 @@ _DMY = re.compile(
 )
 
 
-#: month names and abbreviations of more languages (it, pt, nl, sv, da/no, fi with its
-#: partitive "-ta" forms), read only when the spellings above found nothing
-_MORE_MONTHS = (
-    {
-        name: i + 1
-        for names in (
-            "jan feb mär apr mai jun jul aug sep okt nov dez",
-            "janv févr mars avr mai juin juil août sept oct nov déc",
-            "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
-            "ene feb mar abr may jun jul ago sep oct nov dic",
-            "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-            "gen feb mar apr mag giu lug ago set ott nov dic",
-            "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-            "januari februari maart april mei juni juli augustus september oktober november december",
-            "januari februari mars april maj juni juli augusti september oktober november december",
-            "januar februar marts april maj juni juli august september oktober november desember",
-            "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
-            "syyskuuta lokakuuta marraskuuta joulukuuta",
-            "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu "
-            "marraskuu joulukuu",
-            "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
-            "grudnia",
-            "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad "
-            "grudzień",
-            "sty lut mar kwi maj cze lip sie wrz paź lis gru",
-            "jan fev mar abr mai jun jul ago set out nov dez",
-            "jan feb mrt apr mei jun jul aug sep okt nov dec",
-            "jänner feber märz april mai juni juli august september oktober november dezember",
-        )
-        for i, name in enumerate(names.split())
-    }
-    | {"mrz": 3, "fév": 2}
-    | _MONTHS
-)
-#: the words of a date line that name nobody: month and weekday names, and the words a
-#: date stands with ("Stand: 07.11.2023, 07:30 Uhr", "Veröffentlicht am Dezember 29, 2021")
-_DATE_LINE_WORDS = frozenset(_MORE_MONTHS) | {
-    word
-    for words in (
-        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun",
-        "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so",
-        "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado",
-        "domingo lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag",
-        "donderdag vrijdag zaterdag zondag måndag tisdag onsdag torsdag fredag lördag söndag",
-        "uhr stand am um on at le el de published updated posted last veröffentlicht aktualisiert",
-        "erstellt publié mis à jour publicado actualizado comments kommentare",
-    )
-    for word in words.split()
-}
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -1510,6 +1453,8 @@ def clean_text(
         and _longest_mostly_body(lines, probe, probe_guess, longest)
     )
     _assemble(art, lines, lang, hints, lang_known=same_text, date_anywhere=cfg.date_anywhere)
+    if art.byline is not None:
+        art.authors = author_spans(art.byline)
     return art
 
 

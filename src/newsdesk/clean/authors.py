@@ -1,0 +1,338 @@
+"""The names inside a byline, each a span of the raw text.
+
+A byline is the line as the page prints it: "Von Tilman Weber 10.12.2022 07:00", "Accueil |
+Par Loïc Le Clerc | 30 septembre 2018", "Isabel Caro; Rocío Latorre y José Miguel Wilson
+Tiempo de lectura", "Text: Anna Muster, Fotos: Max Mann".  Who wrote the article is what a
+desk searches, counts and compares across outlets, so the names are split out: the by-word,
+dates, reading times, comment prompts and photo credits go, and each name keeps its exact
+place in ``Article.raw`` (a sub-span of the byline), like every other field.
+
+Only what the line says is used: no name list decides whether a word is a name, so an
+agency ("Agencia EFE"), a desk ("Redaktion") or a user name ("oradmin") is an author when
+the byline prints it as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsdesk.clean.byline import given_names
+from newsdesk.clean.datewords import DATE_LINE_WORDS
+from newsdesk.model import Span
+
+#: what separates the parts of a byline that are not names of one list: a section, a date,
+#: a reading time ("By Kayla Greaves | Oct 13, 2020", "Gunter Frank / 22.04.2020")
+_SEGMENT = r"\s*[|·•—–]\s*|\s+[-/]\s+|\s*//\s*|\t+|(?<=[^\W\d_]{2})(?<!\bDr|\bMr|\bMs|\bSt|\bJr|\bSr)(?<!\bMrs|\bPhD)(?<!\bProf)\.\s+(?=[A-ZÀ-Þ])"
+#: what separates the names of one list ("Jane Doe, John Smith und Max Mann")
+_LIST = r"\s*[,;&+]\s*|\s+(?:and|und|et|y|e|i|och|og|en|with|mit|avec|con)\s+(?=\S\S)"
+_SEPARATOR = re.compile(f"(?P<segment>{_SEGMENT})|(?P<list>{_LIST})", re.IGNORECASE)
+
+#: the byline's own word before the names, or an author label ("Text:", "Autorin:")
+_BY = (
+    r"(?:(?:written|posted|published|reported|compiled|edited)\s+by|by|von|vom|par|por|door|av|af|"
+    r"durch|di|da|(?:artikel|beitrag|erstellt|geschrieben|verfasst|eingestellt)\s+von|"
+    r"publi[ée]e?\s+par|[ée]crit\s+par|escrito\s+por|publicado\s+por|escribe|scritto\s+da)"
+    r"\s*[:：]?\s+"
+)
+#: an author label: with its colon, or ("Autor Mark Newton") without
+_LABEL = (
+    r"(?:autor(?:/in|in|en)?|authors?|auteur(?:e|s)?|autorin)\s*[:：]?\s+"
+    r"|(?:text|texte|texto|testo|redaktion|reporter|reporting|report|bericht|責任編輯|责任编辑|作者|"
+    r"记者|記者|編集|文)\s*[:：]\s*"
+)
+_BY_WORD = re.compile(f"{_BY}|{_LABEL}", re.IGNORECASE)
+#: a by-word or author label anywhere in the line, before what starts like a name: a
+#: capitalised word, or a handle that is not an article or a particle ("von uriebe";
+#: "Ursula von der Leyen" has none)
+_BY_ANYWHERE = re.compile(
+    rf"(?:^|(?<=[\s|/·•,;:(]))(?i:{_BY}|{_LABEL})"
+    r"(?=[^\W\d_])(?!(?i:der|die|das|den|dem|des|la|le|les|el|los|las|the|a|an|de|del|van|zu|zur)\b)"
+)
+#: where a word glues something to a name: a date's digit or a slash after a letter, or a
+#: capital after four lower-case letters ("Sophie FosterTravel News Reporter", "Ulrich
+#: ExnerKorrespondent"; "McCarthy", "DiBiase", "MacDonald" keep theirs)
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=\d|/)|(?<=[^\W\d_][a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ])")
+#: a photo or video credit's label: the names after it took the pictures
+_PHOTO_LABEL = re.compile(
+    r"(?:fotos?|photos?|photographs?|bilder?|bild|images?|video|grafik|illustrations?|"
+    r"fotograf(?:ie|ía)?|photography)\s*[:：]|(?:fotos?|photos?|bilder?|video)\s+(?:by|von|de|par|por)\s",
+    re.IGNORECASE,
+)
+#: a label for the text and the pictures alike ("Text & Fotos: Anna Muster")
+_TEXT_AND_PHOTOS = re.compile(
+    r"(?:text|texte|texto|testo)\s*(?:&|und|and|/|\+|et|y)\s*(?:fotos?|photos?|bilder?)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+#: furniture printed after the names ("Lesezeit: 4 Min.", "Tiempo de lectura", "Schreibe
+#: einen Kommentar", "Follow"), cut with everything after it
+_TRAILER = re.compile(
+    r"\b(?:lesezeit|lesedauer|reading\s+time|min(?:ute)?s?\s+read|temps\s+de\s+lecture|"
+    r"tiempo\s+de\s+lectura|tempo\s+di\s+lettura|tempo\s+de\s+leitura|leestijd|läs(?:e)?tid|"
+    r"lukuaika|schreibe\s+einen\s+kommentar|kommentar(?:e|en)?\b|leave\s+a\s+(?:comment|reply)|"
+    r"comments?\b|reply\b|antworten|follow\b|folgen\b|e-?mail\b|twitter\b|facebook\b|"
+    r"linkedin\b|instagram\b|more\s+by\b|mehr\s+von\b|alle\s+beitr[äa]ge|view\s+all)"
+    r"(?!\s+(?:von|by|de|par|por)\b)",  # "Kommentar von Nicole Opitz" names her
+    re.IGNORECASE,
+)
+#: lower-case words that stand inside a name ("Ursula von der Leyen", "Loïc le Clerc")
+_PARTICLES = frozenset(
+    {"von", "van", "vom", "zu", "zum", "zur", "der", "den", "de", "del", "della", "dello", "dos"}
+    | {"das", "do", "da", "di", "du", "la", "le", "les", "y", "e", "ter", "ten", "bin", "ibn"}
+    | {"al", "el", "st"}
+)
+#: a byline's role ("Jane Doe, Staff Writer", "Robin Amberg, Volontär (Sport)", "Paulina
+#: Cwiartka, Online-Redakteurin", "Jane Doe Reporter"): one of two words is no name, a last
+#: word after a name is cut
+_ROLE_WORDS = frozenset(
+    word
+    for words in (
+        "reporter reporterin correspondent writer editor columnist contributor journalist",
+        "journalistin redakteur redakteurin korrespondent korrespondentin volontär volontärin",
+        "praktikant praktikantin mitarbeiter mitarbeiterin kolumnist kolumnistin autor autorin",
+        "author auteur journaliste rédacteur rédactrice correspondant correspondante periodista",
+        "corresponsal redactor redactora giornalista inviato inviata stringer photographer",
+        "fotograf fotografin",
+    )
+    for word in words.split()
+)
+#: a word that ends a name: what follows is whom the author writes for ("By Dolores Chang
+#: For Dailymail.Com")
+_FOR = frozenset({"for", "für", "pour", "para", "per"})
+#: the words of a time or an age beside a date's digits ("3 hours ago", "vor 2 Stunden")
+_TIME_WORDS = frozenset(
+    word
+    for words in (
+        "ago hour hours minute minutes min mins sec seconds day days week weeks month months year",
+        "years h std stunde stunden minuten tag tagen woche wochen vor seit heure heures il y a",
+        "hace hora horas minuto minutos día días pm am a.m. p.m. gmt utc cet cest mez mesz est edt",
+        "pst pdt bst vom zuletzt geändert geaendert datum date fecha data",
+    )
+    for word in words.split()
+)
+#: what a name may not start or end with
+_EDGE = " \t.,:;!?-–—|·•*+=\"'“”„‘’‚«»()[]{}<>/\\"
+_WORD = re.compile(r"\S+")
+#: a name longer than this is not a name but a sentence the byline line held
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 80
+#: a byline naming more people than this is a list of something else
+MAX_AUTHORS = 12
+
+
+def author_spans(byline: Span) -> list[Span]:
+    """The names ``byline`` holds, in order, each a span of the same raw text."""
+    text = byline.text
+    out: list[Span] = []
+    seen: set[str] = set()
+    for start, end in _names(text):
+        name = text[start:end]
+        key = name.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Span(name, byline.start + start, byline.start + end))
+        if len(out) > MAX_AUTHORS:
+            return []
+    return out
+
+
+def _names(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each name in ``text``.
+
+    The names start after the first by-word or author label, wherever it stands ("Posted
+    in Datenschutz by damianduchamps", "Accueil | Par Loïc Le Clerc"), and stay within its
+    segment: a later segment is another field ("By Jane Doe | Politics").  Without one, the
+    names run from the first segment that holds one to the next that holds none ("Julia
+    Vergin | Clare Roth", "Paddy · April 19, 2019 · Mac").  A date or a lower-case word
+    after a name ends the list ("By Emily Burack 8 January 2020, 3:51 pm 11 Edit", "von
+    Fatima in Gefühle, Popkultur").
+    """
+    trailer = _TRAILER.search(text)
+    if trailer is not None:
+        text = text[: trailer.start()]
+    segments = list(_segments(text))
+    by = next((m for m in _BY_ANYWHERE.finditer(text) if not _inside_name(text, m.start())), None)
+    if by is not None:
+        end = next(e for s, e in segments if by.start() <= e)
+        segments = [(by.start(), end)]
+    found = False
+    for seg_start, seg_end in segments:
+        found_here = False
+        photo = False
+        both = _TEXT_AND_PHOTOS.match(text, seg_start, seg_end)
+        for start, end in _list_items(text, both.end() if both else seg_start, seg_end):
+            item = text[start:end]
+            if _PHOTO_LABEL.match(item):
+                photo = True
+                continue
+            m = _BY_WORD.match(item)
+            if m is not None:
+                photo = False
+                start += m.end()
+            if photo:
+                continue
+            runs, ends_dated = _runs_without_dates(text, start, end)
+            for run_start, run_end, after_date in runs:
+                if found and after_date:  # a date after a name ends the names
+                    return
+                name, cut = _name_in(text, run_start, run_end)
+                if name is not None:
+                    found = found_here = True
+                    yield name
+                if found and cut:
+                    return
+            if found and ends_dated:
+                return
+        if found and not found_here:
+            return
+
+
+def _inside_name(text: str, at: int) -> bool:
+    """Whether the by-word at ``at`` is a name's particle: "von" after a lone given name
+    ("Alexa von Heyden"), not after a noun or a date ("Eine Kolumne von Nils Pickert",
+    "Publiziert am 13. Januar 2014 von uriebe")."""
+    if text[at : at + 2].casefold() not in ("vo", "di", "da"):
+        return False
+    before = text[:at].split()
+    if not before or not before[-1][:1].isupper():
+        return False
+    first = len(before) == 1 or before[-2][-1:] in "|·•,;:/–—"
+    return first and before[-1].strip(_EDGE) in given_names()
+
+
+def _segments(text: str) -> Iterator[tuple[int, int]]:
+    """The stretches between segment separators."""
+    at = 0
+    for m in _SEPARATOR.finditer(text):
+        if m.group("segment") is not None:
+            yield at, m.start()
+            at = m.end()
+    yield at, len(text)
+
+
+def _list_items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The stretches of one segment between list separators."""
+    at = start
+    for m in _SEPARATOR.finditer(text, start, end):
+        if m.group("list") is not None:
+            yield at, m.start()
+            at = m.end()
+    yield at, end
+
+
+def _tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, bool]]:
+    """The words of ``text[start:end]``, what is glued to a name split off ("Nicole
+    Collignon22. Februar 2020", "Shana Nys DambrotNovember 6, 2023"), each with whether it
+    is a capitalised piece glued on (it ends the name like a date)."""
+    for m in _WORD.finditer(text, start, end):
+        at = m.start()
+        glued = False
+        for cut in _GLUED.finditer(m.group()):
+            piece_end = m.start() + cut.start()
+            if piece_end > at:
+                yield at, piece_end, text[at:piece_end], glued
+                at = piece_end
+                glued = text[at].isupper()
+        yield at, m.end(), text[at : m.end()], glued
+
+
+def _runs_without_dates(text: str, start: int, end: int) -> tuple[list[tuple[int, int, bool]], bool]:
+    """The runs of words of ``text[start:end]`` that are not part of a date or time, each
+    with whether a date stands before it; and whether the stretch ends with a date.
+
+    A word opening with a digit is a date's (and a capitalised piece glued to a name ends
+    the run the same way); a month or weekday name next to one is too,
+    and so are the words a date stands with ("am", "le", "Uhr", "Updated"), step by step
+    outwards.  A month name with no date beside it stays: "June Smith" is a name.
+    """
+    tokens = list(_tokens(text, start, end))
+    words = [(a, b, w) for a, b, w, _ in tokens]
+    n = len(words)
+    dated = [w[0].isdigit() or glued for _, _, w, glued in tokens]
+    if any(dated):
+        keys = [w.casefold().strip(".,:;()/") for _, _, w in words]
+        changed = True
+        while changed:  # "Posted on March 3", "am Dienstag, 18. September": steps out
+            changed = False
+            for i in range(n):
+                if (
+                    not dated[i]
+                    and (keys[i] in DATE_LINE_WORDS or keys[i] in _TIME_WORDS)
+                    and ((i > 0 and dated[i - 1]) or (i + 1 < n and dated[i + 1]))
+                ):
+                    dated[i] = changed = True
+    runs: list[tuple[int, int, bool]] = []
+    run: list[tuple[int, int, str]] = []
+    seen_date = False
+    for word, is_date in zip(words, dated, strict=True):
+        if is_date:
+            if run:
+                runs.append((run[0][0], run[-1][1], seen_date))
+            run = []
+            seen_date = True
+        else:
+            run.append(word)
+    if run:
+        runs.append((run[0][0], run[-1][1], seen_date))
+    return runs, bool(dated) and dated[-1]
+
+
+def _name_in(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, bool]:
+    """The name a run of words holds, and whether the run went on past it.
+
+    The name is what follows a by-word, up to a handle ("@EricLevitz"), a label ("Datum:")
+    or the first lower-case word that is not a particle, without edge punctuation; None
+    when what is left is no name.
+    """
+    m = _BY_WORD.match(text, start, end)
+    if m is not None:
+        start = m.end()
+    handle = text.find("@", start, end)
+    cut = handle >= 0
+    if cut:
+        end = handle
+    words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, start, end)]
+    if not words:
+        return None, cut
+    if len(words) == 1 and words[0][2].endswith((":", "：")):
+        return None, True  # a label ("Datum:", "Kategorie:")
+    keep = 1
+    for i in range(1, len(words)):
+        first = words[i][2].lstrip(_EDGE)[:1]
+        if (first.islower() and words[i][2].casefold() not in _PARTICLES) or words[i][2].casefold() in _FOR:
+            cut = True
+            break
+        keep = i + 1
+        if words[i][2].endswith((":", "：")):  # "Mark Newton: ...": the name ends here
+            cut = keep < len(words)
+            break
+    roles = [_is_role(w[2]) for w in words[:keep]]
+    if any(roles) and keep <= 2:  # "Staff Writer", "Volontär (Sport)", "Online-Redakteurin"
+        return None, cut
+    if roles[-1]:  # "Jane Doe Reporter"
+        keep -= 1
+    start, end = words[0][0], words[keep - 1][1]
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        if text[end - 1] == "." and _keeps_period(text[start:end]):
+            break
+        end -= 1
+    name = text[start:end]
+    if not any(c.isalpha() for c in name) or len(name) > MAX_NAME_CHARS:
+        return None, cut
+    if len(name.split()) > MAX_NAME_WORDS:
+        return None, cut
+    return (start, end), cut
+
+
+def _is_role(word: str) -> bool:
+    """Whether ``word`` is a role ("Writer", "Online-Redakteurin", "Volontär")."""
+    return word.rsplit("-", 1)[-1].strip("()[].,:").casefold() in _ROLE_WORDS
+
+
+def _keeps_period(name: str) -> bool:
+    """A final period that belongs to the name: an initial ("Marwan H.") or "Jr."."""
+    last = name.rsplit(None, 1)[-1].rstrip(".")
+    return len(last) == 1 or last.casefold() in ("jr", "sr")

@@ -1,0 +1,71 @@
+"""Month, weekday and date-label words of the languages the cleaner reads dates in.
+
+Shared by the date reader (:mod:`newsdesk.clean.core`) and the author splitter
+(:mod:`newsdesk.clean.authors`), which must tell "Paddy · April 19, 2019" apart from a name.
+"""
+
+from __future__ import annotations
+
+MONTHS = {
+    name: i + 1
+    for names in (
+        "january february march april may june july august september october november december",
+        "jan feb mar apr may jun jul aug sept oct nov dec",
+        "januar februar märz april mai juni juli august september oktober november dezember",
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    )
+    for i, name in enumerate(names.split())
+}
+MONTHS["sept"] = 9
+
+
+#: month names and abbreviations of more languages (it, pt, nl, sv, da/no, fi with its
+#: partitive "-ta" forms), read only when the spellings above found nothing
+MORE_MONTHS = (
+    {
+        name: i + 1
+        for names in (
+            "jan feb mär apr mai jun jul aug sep okt nov dez",
+            "janv févr mars avr mai juin juil août sept oct nov déc",
+            "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
+            "ene feb mar abr may jun jul ago sep oct nov dic",
+            "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+            "gen feb mar apr mag giu lug ago set ott nov dic",
+            "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+            "januari februari maart april mei juni juli augustus september oktober november december",
+            "januari februari mars april maj juni juli augusti september oktober november december",
+            "januar februar marts april maj juni juli august september oktober november desember",
+            "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
+            "syyskuuta lokakuuta marraskuuta joulukuuta",
+            "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu "
+            "marraskuu joulukuu",
+            "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
+            "grudnia",
+            "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad "
+            "grudzień",
+            "sty lut mar kwi maj cze lip sie wrz paź lis gru",
+            "jan fev mar abr mai jun jul ago set out nov dez",
+            "jan feb mrt apr mei jun jul aug sep okt nov dec",
+            "jänner feber märz april mai juni juli august september oktober november dezember",
+        )
+        for i, name in enumerate(names.split())
+    }
+    | {"mrz": 3, "fév": 2}
+    | MONTHS
+)
+#: the words of a date line that name nobody: month and weekday names, and the words a
+#: date stands with ("Stand: 07.11.2023, 07:30 Uhr", "Veröffentlicht am Dezember 29, 2021")
+DATE_LINE_WORDS = frozenset(MORE_MONTHS) | {
+    word
+    for words in (
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun",
+        "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so",
+        "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado",
+        "domingo lunedì martedì mercoledì giovedì venerdì sabato domenica maandag dinsdag woensdag",
+        "donderdag vrijdag zaterdag zondag måndag tisdag onsdag torsdag fredag lördag söndag",
+        "uhr stand am um on at le el de published updated posted last veröffentlicht aktualisiert",
+        "erstellt publié mis à jour publicado actualizado comments kommentare",
+    )
+    for word in words.split()
+}
