@@ -571,3 +571,28 @@ def test_an_article_below_hundreds_of_unclosed_tags_is_read() -> None:
     too_deep = extract_html(page(3000))
     assert too_deep.empty and "nested deeper than 2,048" in too_deep.meta["reason"]
     assert "Tuesday 3" in extract_html(page(10)).body
+
+
+def test_a_person_the_markup_marks_wins_over_a_meta_author_naming_the_outlet() -> None:
+    # furche.at declares its own name as the author; the page marks the writer
+    body = "".join(
+        f"<p>Achtsamkeit ist zum Schlagwort geworden, und die Kurse dazu füllen sich, Woche {i}.</p>"
+        for i in range(6)
+    )
+
+    def page(meta_author: str) -> str:
+        return (
+            f"<html><head><title>Achtsam leben</title><meta name='author' content='{meta_author}'></head>"
+            "<body><article><h1>Achtsam leben</h1><div class='meta'>Von <a rel='author' href='/autor/ub'>"
+            f"Ursula Baatz</a></div>{body}</article></body></html>"
+        )
+
+    url = "https://www.furche.at/religion/achtsam-leben"
+    assert extract_html(page("Die FURCHE"), url=url).byline == "Ursula Baatz"
+    # a person in the metadata stays the byline
+    assert extract_html(page("Anna Berger"), url=url).byline == "Anna Berger"
+    # with the markup search off, the outlet's name stays (agency and desk bylines are real)
+    assert (
+        extract_html(page("Die FURCHE"), url=url, config=HtmlConfig(marked_author=False)).byline
+        == "Die FURCHE"
+    )

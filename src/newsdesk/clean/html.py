@@ -600,6 +600,14 @@ _PLACEHOLDER_AUTHOR = re.compile(
 _ADDRESS = re.compile(r"https?:|@|www\.")
 
 
+def _author_is_site(author: str, sitename: str | None, hostname: str | None) -> bool:
+    """Whether every part of an author string names the site ("Jungefreiheit De", "Die
+    FURCHE" on furche.at): the outlet, not who wrote the article."""
+    keys = _site_keys(sitename, hostname)
+    parts = [p for p in author.split(";") if p.strip()]
+    return bool(keys) and bool(parts) and all(_names_site(p, keys) for p in parts)
+
+
 def _marked_author(tree: HtmlElement) -> str | None:
     """The first name the page's markup marks as its author, for pages where trafilatura's
     metadata step found none.
@@ -984,7 +992,8 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
         work = tree if alone else copy(tree)
         md = _metadata(work, url, date_params)
         # read before the extraction prunes the tree; only wanted when no author was found
-        marked = _marked_author(work) if not md.author and cfg.marked_author else None
+        site_author = md.author is not None and _author_is_site(md.author, md.sitename, md.hostname)
+        marked = _marked_author(work) if (not md.author or site_author) and cfg.marked_author else None
         published, published_source = md.date, ("htmldate" if md.date else None)
         if published:
             full = _refine_datetime(tree, published)
@@ -1019,6 +1028,8 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
     body_lines = {_norm(line): line for line in body.split("\n")}
     deck = description if description and not _is_excerpt(description, title, body_lines, body) else None
     byline = _one_line(md.author) or marked
+    if site_author and marked and not _author_is_site(marked, md.sitename, md.hostname):
+        byline = marked  # the metadata's author is the outlet; the page marks a person
     if byline and cfg.clean_byline:
         byline = clean_byline(byline, md.sitename, md.hostname, html) or None
     placed = [c for c in captions_found if _norm(c) not in body_lines] if cfg.captions else []
