@@ -59,6 +59,7 @@ CASES = [
     ("Marwan H.", ["Marwan H."]),
     ("By Prof. Max Mann and Mrs. Jane Doe", ["Prof. Max Mann", "Mrs. Jane Doe"]),
     ("By June Smith", ["June Smith"]),
+    ("Sophie Foster; Sophie-Foster", ["Sophie Foster"]),
     ("By Staff Writer", []),
     ("12.03.2020 07:45", []),
 ]

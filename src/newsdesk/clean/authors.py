@@ -127,7 +127,7 @@ def author_spans(byline: Span) -> list[Span]:
     seen: set[str] = set()
     for start, end in _names(text):
         name = text[start:end]
-        key = name.casefold()
+        key = "".join(filter(str.isalnum, name.casefold())) or name  # "Sophie Foster; Sophie-Foster"
         if key in seen:
             continue
         seen.add(key)
