@@ -163,6 +163,27 @@ def test_cli_clean_ingest_search_show(tmp_path: Path) -> None:
     assert "published_source" in table.column_names  # how sure each date is travels with it
 
 
+def test_cli_search_by_author(tmp_path: Path) -> None:
+    text = GOOD_TEXT.replace(
+        "Port workers end three-week strike after pay deal\n",
+        "Port workers end three-week strike after pay deal\n\nBy Tom Reed and Ana Ruiz | March 3, 2024\n",
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "a.db"
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(db), "--stages", "none"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["clean", str(tmp_path / "a.txt")])
+    doc = json.loads(result.stdout.strip().splitlines()[0])
+    assert [a["text"] for a in doc["authors"]] == ["Tom Reed", "Ana Ruiz"]
+    for name, found in (("ana ruiz", 1), ("Tom Reed", 1), ("Maria Lenz", 0)):
+        result = runner.invoke(
+            app, ["search", "dockers", "--author", name, "--db", str(db), "--format", "jsonl"]
+        )
+        assert result.exit_code == 0, result.output
+        assert len([line for line in result.stdout.splitlines() if line.strip()]) == found, name
+
+
 def test_env_var_sets_default_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "env.db"
     monkeypatch.setenv("NEWSDESK_DB", str(target))

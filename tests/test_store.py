@@ -50,6 +50,25 @@ def test_search_ranks_title_and_survives_hostile_queries(tmp_path: Path) -> None
         assert store.search("dam", outlet="nowhere") == []
 
 
+def test_search_by_author_folds_case_in_any_script(tmp_path: Path) -> None:
+    a = make_article("1" * 20, "Dam collapse kills 41", "Rescuers searched the valley.")
+    by = "Von Gàbor Muniér und Jane Doe"
+    a.raw += "\n" + by
+    at = len(a.raw) - len(by)
+    a.byline = Span(by, at, at + len(by))
+    a.authors = [Span("Gàbor Muniér", at + 4, at + 16), Span("Jane Doe", at + 21, at + 29)]
+    a.check_spans()
+    with Store(tmp_path / "n.db") as store:
+        store.add_article(a)
+        store.add_article(make_article("2" * 20, "Rate decision", "The bank mentioned a dam project once."))
+        assert [h.id for h in store.search("dam", author="GÀBOR MUNIÉR")] == ["1" * 20]
+        assert [h.id for h in store.search("dam", author="jane doe")] == ["1" * 20]
+        assert store.search("dam", author="Jane") == []  # a whole name, not a part of one
+        assert store.search("dam", author="x' OR 1=1 --") == []
+    with Store(tmp_path / "n.db", readonly=True) as store:
+        assert [h.id for h in store.search("valley", author="Jane Doe")] == ["1" * 20]
+
+
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('dam AND "x') == '"dam" "AND" "x"'
     assert fts_query("strik*") == '"strik"*'

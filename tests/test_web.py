@@ -42,14 +42,26 @@ def client(tmp_path: Path) -> TestClient:
 
 def test_everything_shown_is_escaped(tmp_path: Path) -> None:
     c = client(tmp_path)
-    for url in ("/", "/?q=body", "/article/" + "e" * 20, "/?outlet=" + EVIL, "/?q=" + EVIL):
+    for url in (
+        "/",
+        "/?q=body",
+        "/article/" + "e" * 20,
+        "/?outlet=" + EVIL,
+        "/?q=" + EVIL,
+        "/?author=" + EVIL,
+        "/?q=body&author=" + EVIL,
+    ):
         r = c.get(url)
         assert r.status_code == 200, url
         assert "<script>" not in r.text and "<img" not in r.text, url
         assert "default-src 'none'" in r.headers["content-security-policy"]
     page = c.get("/article/" + "e" * 20).text
     assert "&lt;script&gt;" in page
-    assert "authors: Jane &lt;script&gt;" in page
+    assert "Jane &lt;script&gt;" in page and "/?author=Jane%20%3Cscript%3E" in page
+    # the author's link lists the author's articles
+    listed = c.get("/", params={"author": f"Jane {EVIL}"}).text
+    assert "/article/" + "e" * 20 in listed
+    assert "/article/" not in c.get("/", params={"author": "Nobody"}).text
 
 
 def test_unknown_and_traversal_ids_are_404(tmp_path: Path) -> None:

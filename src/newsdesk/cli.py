@@ -241,11 +241,15 @@ def search(
     db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 20,
     outlet: Annotated[str | None, typer.Option("--outlet")] = None,
+    author: Annotated[
+        str | None,
+        typer.Option("--author", help="Only articles one of whose authors is this name (case aside)."),
+    ] = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """Full-text search (SQLite FTS5, BM25 ranking, title weighted)."""
     with _open_existing(db) as store:
-        hits = store.search(query, limit=limit, outlet=outlet)
+        hits = store.search(query, limit=limit, outlet=outlet, author=author)
     if format is TableFormat.jsonl:
         for h in hits:
             _write(

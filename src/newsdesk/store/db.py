@@ -62,6 +62,18 @@ def fts_query(user_query: str) -> str:
     return " ".join(terms)
 
 
+#: an article one of whose authors (``Article.authors``, kept in the stored document) is the
+#: given name, case aside
+AUTHOR_FILTER = (
+    "EXISTS (SELECT 1 FROM json_each(a.doc, '$.authors') j"
+    " WHERE casefold(json_extract(j.value, '$.text')) = casefold(?))"
+)
+
+
+def _casefold(value: str | None) -> str | None:
+    return value.casefold() if isinstance(value, str) else None
+
+
 class Store:
     """Access to one newsdesk database.  Not shared across processes; open one per process."""
 
@@ -79,6 +91,9 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
         self.conn.row_factory = sqlite3.Row
+        # case folding of any script, for author names ("Gàbor Muniér"): SQLite's own lower()
+        # and NOCASE fold ASCII only
+        self.conn.create_function("casefold", 1, _casefold, deterministic=True)
         if not readonly:
             migrate(self.conn)
 
@@ -218,7 +233,9 @@ class Store:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     # -- search --------------------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 20, outlet: str | None = None) -> list[SearchHit]:
+    def search(
+        self, query: str, *, limit: int = 20, outlet: str | None = None, author: str | None = None
+    ) -> list[SearchHit]:
         q = fts_query(query)
         if not q:
             return []
@@ -232,6 +249,9 @@ class Store:
         if outlet:
             sql += " AND a.outlet = ?"
             params.append(outlet)
+        if author:
+            sql += " AND " + AUTHOR_FILTER
+            params.append(author)
         sql += " ORDER BY score LIMIT ?"
         params.append(limit)
         return [

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsdesk.model import Article
 from newsdesk.store import Store
+from newsdesk.store.db import AUTHOR_FILTER
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECURITY_HEADERS = {
@@ -75,7 +76,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         return response
 
     @app.get("/", response_class=HTMLResponse)
-    def index(q: str = Query("", max_length=500), outlet: str = Query("", max_length=200)) -> HTMLResponse:
+    def index(
+        q: str = Query("", max_length=500),
+        outlet: str = Query("", max_length=200),
+        author: str = Query("", max_length=200),
+    ) -> HTMLResponse:
         with store() as s:
             if q:
                 hits = [
@@ -86,18 +91,24 @@ def create_app(db_path: str | Path) -> FastAPI:
                         "published": h.published,
                         "snippet": h.snippet,
                     }
-                    for h in s.search(q, limit=50, outlet=outlet or None)
+                    for h in s.search(q, limit=50, outlet=outlet or None, author=author or None)
                 ]
             else:
-                sql = "SELECT id, outlet, title, published, substr(body, 1, 200) AS snippet FROM articles"
+                sql = "SELECT id, outlet, title, published, substr(body, 1, 200) AS snippet FROM articles a"
                 params: list[Any] = []
+                where: list[str] = []
                 if outlet:
-                    sql += " WHERE outlet = ?"
+                    where.append("outlet = ?")
                     params.append(outlet)
+                if author:
+                    where.append(AUTHOR_FILTER)
+                    params.append(author)
+                if where:
+                    sql += " WHERE " + " AND ".join(where)
                 sql += " ORDER BY published DESC, id LIMIT 100"
                 hits = [dict(r) for r in s.conn.execute(sql, params)]
             stats = s.stats()
-        return render("index.html", hits=hits, q=q, outlet=outlet, stats=stats)
+        return render("index.html", hits=hits, q=q, outlet=outlet, author=author, stats=stats)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: str) -> HTMLResponse:
