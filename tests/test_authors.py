@@ -140,3 +140,13 @@ def test_authors_match_compares_names_as_sets() -> None:
     assert not authors_match(["Von Jane Doe"], "Jane Doe")
     assert not authors_match(["Jane Doe"], ["Jane Doe", "John Smith"])
     assert not authors_match([], "Jane Doe")
+
+
+def test_a_hostile_byline_is_read_in_its_first_characters() -> None:
+    # a page's metadata may declare an author of any length; the names come from its start
+    huge = "By Jane Doe and " + "Max Mann, " * 200_000
+    names = [s.text for s in author_spans(Span(huge, 5, 5 + len(huge)))]
+    assert names[:2] == ["Jane Doe", "Max Mann"] and len(names) <= 12
+    # date words are followed outwards from the digits, several steps back
+    long_date = "Veröffentlicht " + "Am " * 4 + "3. Mai 2020 | Jane Doe"
+    assert [s.text for s in author_spans(Span(long_date, 0, len(long_date)))] == ["Jane Doe"]
