@@ -150,3 +150,18 @@ def test_a_hostile_byline_is_read_in_its_first_characters() -> None:
     # date words are followed outwards from the digits, several steps back
     long_date = "Veröffentlicht " + "Am " * 4 + "3. Mai 2020 | Jane Doe"
     assert [s.text for s in author_spans(Span(long_date, 0, len(long_date)))] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet", "names"),
+    [
+        ("By Jane Doe, CNN", "cnn.com", ["Jane Doe"]),
+        ("CNN", "cnn.com", ["CNN"]),  # a desk or agency byline stays
+        ("Die FURCHE; Ursula Baatz", "www.furche.at", ["Ursula Baatz"]),
+        ("Ralf Zeitler", "zeit.de", ["Ralf Zeitler"]),  # a name only containing the outlet's
+        ("Von Jan Koch, dpa", "spiegel.de", ["Jan Koch", "dpa"]),  # an agency is not the outlet
+        ("Jane Doe | The Guardian", "Guardian", ["Jane Doe"]),
+    ],
+)
+def test_the_outlets_own_name_goes_when_a_person_remains(byline: str, outlet: str, names: list[str]) -> None:
+    assert [s.text for s in author_spans(Span(byline, 0, len(byline)), outlet)] == names

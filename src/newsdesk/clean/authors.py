@@ -122,10 +122,39 @@ MAX_BYLINE_CHARS = 400
 MAX_AUTHORS = 12
 
 
-def author_spans(byline: Span) -> list[Span]:
+def author_spans(byline: Span, outlet: str | None = None) -> list[Span]:
     """The names ``byline`` holds, in order, each a span of the same raw text (read in its
     first :data:`MAX_BYLINE_CHARS` characters: a byline from a hostile page's metadata may be
-    any length)."""
+    any length).  With ``outlet`` (its domain or name), a name that is the outlet's own goes
+    when a person remains ("By Jane Doe, CNN" on cnn.com names Jane Doe; "CNN" alone stays:
+    desk and agency bylines are real)."""
+    names = _author_spans(byline)
+    keys = _outlet_keys(outlet)
+    if keys:
+        others = [s for s in names if not _names_outlet(s.text, keys)]
+        if others:
+            return others
+    return names
+
+
+def _outlet_keys(outlet: str | None) -> set[str]:
+    """An outlet's names, letters and digits only: "cnn.com" gives "cnncom" and "cnn"."""
+    if not outlet:
+        return set()
+    host = outlet.casefold().removeprefix("www.")
+    return {k for k in ("".join(filter(str.isalnum, x)) for x in (host, host.split(".")[0])) if k}
+
+
+def _names_outlet(name: str, keys: set[str]) -> bool:
+    """Whether the name is the outlet's: the whole of it, or one of its words ("Die FURCHE"
+    of furche.at, "FOCUS Online" of focus.de); a word only containing it is a person's
+    ("Zeitler" on zeit.de)."""
+    whole = "".join(filter(str.isalnum, name.casefold()))
+    words = {"".join(filter(str.isalnum, w)) for w in name.casefold().split()}
+    return whole in keys or bool(words & keys)
+
+
+def _author_spans(byline: Span) -> list[Span]:
     text = byline.text[:MAX_BYLINE_CHARS]
     out: list[Span] = []
     seen: set[str] = set()

@@ -1454,7 +1454,8 @@ def clean_text(
     )
     _assemble(art, lines, lang, hints, lang_known=same_text, date_anywhere=cfg.date_anywhere)
     if art.byline is not None:
-        art.authors = author_spans(art.byline)
+        host = urlsplit(art.url).hostname if art.url else None
+        art.authors = author_spans(art.byline, art.outlet or host)
     return art
 
 
