@@ -22,7 +22,6 @@ path's lines on these pages) and topics or images.
 from __future__ import annotations
 
 import argparse
-import ast
 import sys
 import time
 import warnings
@@ -32,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsdesk.clean import clean_record  # noqa: E402
-from newsdesk.evaluation import authors_match, collapse  # noqa: E402
+from newsdesk.evaluation import authors_match, collapse, fundus_gold_authors  # noqa: E402
 from newsdesk.model import RawRecord  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 
@@ -44,16 +43,10 @@ def fold(text: str | None) -> str:
 
 
 def gold_fields(gold: dict[str, Any]) -> dict[str, Any]:
-    """Fundus stores authors as a Python list or its repr; dates as "2024-12-02 10:56:35+01:00"."""
-    authors = gold.get("authors")
-    if isinstance(authors, str):
-        try:
-            authors = ast.literal_eval(authors)
-        except (ValueError, SyntaxError):
-            authors = [authors]
+    """The fields scored; Fundus writes dates as "2024-12-02 10:56:35+01:00"."""
     return {
         "title": gold.get("title") or None,
-        "authors": [str(a) for a in authors if str(a).strip()] if isinstance(authors, list) else None,
+        "authors": fundus_gold_authors(gold) or None,
         "date": str(gold.get("publishing_date") or "")[:10] or None,
     }
 

@@ -40,7 +40,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsdesk.clean import CleanConfig, clean_text  # noqa: E402
 from newsdesk.clean.core import _physical_lines  # noqa: E402
-from newsdesk.evaluation import authors_match, collapse, fundus_half, fundus_line_labels, render_text  # noqa: E402
+from newsdesk.evaluation import (  # noqa: E402
+    authors_match,
+    collapse,
+    fundus_gold_authors,
+    fundus_half,
+    fundus_line_labels,
+    render_text,
+)
 from newsdesk.model import Article  # noqa: E402
 from newsdesk.shared_data import data_path, read_jsonl_gz  # noqa: E402
 from plaintext_eval import JUSTEXT_NAMES as PLAINTEXT_JUSTEXT_NAMES  # noqa: E402
@@ -70,17 +77,6 @@ def kept_by_newsdesk(text: str, spans: list[tuple[int, int]], cfg: CleanConfig) 
     return out, art
 
 
-def gold_authors(gold: dict[str, object]) -> list[str]:
-    """Fundus stores the author list as its Python repr ("['Marta Cañete']")."""
-    value = gold.get("authors")
-    if isinstance(value, str):
-        try:
-            value = ast.literal_eval(value)
-        except (ValueError, SyntaxError):
-            value = [value]
-    return [str(x) for x in value or [] if str(x).strip()] if isinstance(value, list) else []
-
-
 def field_hits(art: Article, lines: list[str], gold: dict[str, object]) -> dict[str, bool]:
     """The article fields against the gold, as bench/plaintext_eval.py scores them: the
     headline exactly (case and whitespace aside; the page's first line beside it), the byline
@@ -90,7 +86,7 @@ def field_hits(art: Article, lines: list[str], gold: dict[str, object]) -> dict[
     if title.strip():
         hits["title"] = art.title is not None and fold(art.title.text) == fold(title)
         hits["title, first line"] = bool(lines) and fold(lines[0]) == fold(title)
-    authors = gold_authors(gold)
+    authors = fundus_gold_authors(gold)
     if authors:
         by = fold(art.byline.text if art.byline else None)
         hits["byline"] = bool(by) and any(fold(a) in by for a in authors)

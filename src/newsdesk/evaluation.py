@@ -9,6 +9,7 @@ by a stable hash of the file name, so no threshold is ever chosen on the figure 
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import re
 from dataclasses import dataclass
@@ -146,6 +147,17 @@ def gold_names(gold: str | list[str]) -> set[str]:
     string split where it lists several names."""
     items = gold if isinstance(gold, list) else _GOLD_NAME_SEPARATOR.split(gold)
     return {n for n in (collapse(str(x)).strip(" .").casefold() for x in items) if n}
+
+
+def fundus_gold_authors(gold: dict[str, object]) -> list[str]:
+    """A Fundus page's gold authors: a list, or its Python repr ("['Marta Cañete']")."""
+    value = gold.get("authors")
+    if isinstance(value, str):
+        try:
+            value = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            value = [value]
+    return [str(x) for x in value or [] if str(x).strip()] if isinstance(value, list) else []
 
 
 def authors_match(names: list[str], gold: str | list[str]) -> bool:
