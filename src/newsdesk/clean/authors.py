@@ -49,6 +49,8 @@ _BY_ANYWHERE = re.compile(
     rf"(?:^|(?<=[\s|/·•,;:(]))(?i:{_BY}|{_LABEL})"
     r"(?=[^\W\d_])(?!(?i:der|die|das|den|dem|des|la|le|les|el|los|las|the|a|an|de|del|van|zu|zur)\b)"
 )
+#: by-words that are also particles of names ("Alexa von Heyden", "Luca di Montezemolo")
+_PARTICLE_BY_WORDS = frozenset({"von", "vom", "di", "da"})
 #: where a word glues something to a name: a date's digit or a slash after a letter, or a
 #: capital after four lower-case letters ("Sophie FosterTravel News Reporter", "Ulrich
 #: ExnerKorrespondent"; "McCarthy", "DiBiase", "MacDonald" keep theirs)
@@ -185,7 +187,7 @@ def _names(text: str) -> Iterator[tuple[int, int]]:
     if trailer is not None:
         text = text[: trailer.start()]
     segments = list(_segments(text))
-    by = next((m for m in _BY_ANYWHERE.finditer(text) if not _inside_name(text, m.start())), None)
+    by = next((m for m in _BY_ANYWHERE.finditer(text) if not _inside_name(text, m)), None)
     if by is not None:
         end = next(e for s, e in segments if by.start() <= e)
         segments = [(by.start(), end)]
@@ -221,13 +223,13 @@ def _names(text: str) -> Iterator[tuple[int, int]]:
             return
 
 
-def _inside_name(text: str, at: int) -> bool:
-    """Whether the by-word at ``at`` is a name's particle: "von" after a lone given name
+def _inside_name(text: str, by: re.Match[str]) -> bool:
+    """Whether the by-word ``by`` found is a name's particle: "von" after a lone given name
     ("Alexa von Heyden"), not after a noun or a date ("Eine Kolumne von Nils Pickert",
     "Publiziert am 13. Januar 2014 von uriebe")."""
-    if text[at : at + 2].casefold() not in ("vo", "di", "da"):
+    if by.group().split()[0].casefold() not in _PARTICLE_BY_WORDS:
         return False
-    before = text[:at].split()
+    before = text[: by.start()].split()
     if not before or not before[-1][:1].isupper():
         return False
     first = len(before) == 1 or before[-2][-1:] in "|·•,;:/–—"
