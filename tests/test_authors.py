@@ -60,6 +60,12 @@ CASES = [
     ("By Prof. Max Mann and Mrs. Jane Doe", ["Prof. Max Mann", "Mrs. Jane Doe"]),
     ("By June Smith", ["June Smith"]),
     ("Sophie Foster; Sophie-Foster", ["Sophie Foster"]),
+    # the sample corpus's own bylines
+    ("Par Sophie Delmas, avec ACP", ["Sophie Delmas", "ACP"]),
+    ("Par la rédaction, avec ACP", ["la rédaction", "ACP"]),
+    ("By Meridian Press, with Markets Dispatch staff", ["Meridian Press", "Markets Dispatch"]),
+    ("By Oliver Grant, Transport Correspondent", ["Oliver Grant"]),
+    ("Élodie Garnier et Thomas Rivière", ["Élodie Garnier", "Thomas Rivière"]),
     ("By Staff Writer", []),
     ("12.03.2020 07:45", []),
 ]

@@ -25,7 +25,8 @@ from newsdesk.model import Span
 #: a reading time ("By Kayla Greaves | Oct 13, 2020", "Gunter Frank / 22.04.2020")
 _SEGMENT = r"\s*[|·•—–]\s*|\s+[-/]\s+|\s*//\s*|\t+|(?<=[^\W\d_]{2})(?<!\bDr|\bMr|\bMs|\bSt|\bJr|\bSr)(?<!\bMrs|\bPhD)(?<!\bProf)\.\s+(?=[A-ZÀ-Þ])"
 #: what separates the names of one list ("Jane Doe, John Smith und Max Mann")
-_LIST = r"\s*[,;&+]\s*|\s+(?:and|und|et|y|e|i|och|og|en|with|mit|avec|con)\s+(?=\S\S)"
+_CONNECTOR = r"(?:and|und|et|y|e|i|och|og|en|with|mit|avec|con)"
+_LIST = rf"\s*[,;&+]\s*(?:{_CONNECTOR}\s+)?|\s+{_CONNECTOR}\s+(?=\S\S)"
 _SEPARATOR = re.compile(f"(?P<segment>{_SEGMENT})|(?P<list>{_LIST})", re.IGNORECASE)
 
 #: the byline's own word before the names, or an author label ("Text:", "Autorin:")
@@ -82,6 +83,10 @@ _PARTICLES = frozenset(
     {"von", "van", "vom", "zu", "zum", "zur", "der", "den", "de", "del", "della", "dello", "dos"}
     | {"das", "do", "da", "di", "du", "la", "le", "les", "y", "e", "ter", "ten", "bin", "ibn"}
     | {"al", "el", "st"}
+)
+#: articles that open a desk's name ("la rédaction", "die Redaktion", "the editors")
+_ARTICLES = frozenset(
+    {"la", "le", "les", "l'", "der", "die", "das", "the", "el", "los", "las", "il", "lo", "de"}
 )
 #: a byline's role ("Jane Doe, Staff Writer", "Robin Amberg, Volontär (Sport)", "Paulina
 #: Cwiartka, Online-Redakteurin", "Jane Doe Reporter"): one of two words is no name, a last
@@ -330,8 +335,9 @@ def _name_in(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, b
         return None, cut
     if len(words) == 1 and words[0][2].endswith((":", "：")):
         return None, True  # a label ("Datum:", "Kategorie:")
-    keep = 1
-    for i in range(1, len(words)):
+    # a desk named with its article ("Par la rédaction", "von der Redaktion") is a name
+    keep = 2 if len(words) > 1 and words[0][2] in _ARTICLES else 1
+    for i in range(keep, len(words)):
         first = words[i][2].lstrip(_EDGE)[:1]
         if (first.islower() and words[i][2].casefold() not in _PARTICLES) or words[i][2].casefold() in _FOR:
             cut = True
