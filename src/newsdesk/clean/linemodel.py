@@ -550,7 +550,7 @@ MODEL_FILES = {
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str = "news") -> LineModel | None:
+def load_model(name: str) -> LineModel | None:
     """A packaged model, or None when it has not been trained (the cleaner then uses rules)."""
     try:
         text = resources.files("newsdesk.clean").joinpath(MODEL_FILES[name]).read_text(encoding="utf-8")
