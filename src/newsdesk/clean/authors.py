@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from newsdesk.clean.byline import given_names
 from newsdesk.clean.datewords import DATE_LINE_WORDS
+from newsdesk.clean.sites import NON_ALNUM, site_keys
 from newsdesk.model import Span
 
 #: what separates the parts of a byline that are not names of one list: a section, a date,
@@ -136,7 +137,7 @@ def author_spans(byline: Span, outlet: str | None = None) -> list[Span]:
     when a person remains ("By Jane Doe, CNN" on cnn.com names Jane Doe; "CNN" alone stays:
     desk and agency bylines are real)."""
     names = _author_spans(byline)
-    keys = _outlet_keys(outlet)
+    keys = site_keys(None, outlet)
     if keys:
         others = [s for s in names if not _names_outlet(s.text, keys)]
         if others:
@@ -144,20 +145,12 @@ def author_spans(byline: Span, outlet: str | None = None) -> list[Span]:
     return names
 
 
-def _outlet_keys(outlet: str | None) -> set[str]:
-    """An outlet's names, letters and digits only: "cnn.com" gives "cnncom" and "cnn"."""
-    if not outlet:
-        return set()
-    host = outlet.casefold().removeprefix("www.")
-    return {k for k in ("".join(filter(str.isalnum, x)) for x in (host, host.split(".")[0])) if k}
-
-
 def _names_outlet(name: str, keys: set[str]) -> bool:
     """Whether the name is the outlet's: the whole of it, or one of its words ("Die FURCHE"
     of furche.at, "FOCUS Online" of focus.de); a word only containing it is a person's
     ("Zeitler" on zeit.de)."""
-    whole = "".join(filter(str.isalnum, name.casefold()))
-    words = {"".join(filter(str.isalnum, w)) for w in name.casefold().split()}
+    whole = NON_ALNUM.sub("", name.casefold())
+    words = {NON_ALNUM.sub("", w) for w in name.casefold().split()}
     return whole in keys or bool(words & keys)
 
 

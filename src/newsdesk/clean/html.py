@@ -70,6 +70,8 @@ from trafilatura.utils import decode_file, line_processing, load_html, repair_fa
 from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import CATEGORIES_XPATHS, TAGS_XPATHS
 
+from newsdesk.clean.sites import NON_ALNUM, site_keys
+
 __all__ = ["HtmlConfig", "HtmlExtraction", "extract_html"]
 
 LOG = logging.getLogger(__name__)
@@ -198,26 +200,13 @@ _TITLE_SEP = re.compile(
 _TITLE_SEP_WIDE = re.compile(
     r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb\u00ab\u203a\u2039\u22c6\u2219\u22c5~:/-]|::|\|\|)\s+"
 )
-_NON_ALNUM = re.compile(r"[\W_]+")
-
-
-def _site_keys(sitename: str | None, hostname: str | None) -> set[str]:
-    """The names a site goes by, letters and digits only: its declared name, its host
-    name, and the host's first label ("homify" of homify.de)."""
-    keys = set()
-    if sitename:
-        keys.add(sitename)
-    if hostname:
-        host = hostname.lower().removeprefix("www.")
-        keys.update((host, host.split(".")[0]))
-    return {k for k in (_NON_ALNUM.sub("", x.casefold()) for x in keys) if k}
 
 
 def _names_site(segment: str, keys: set[str], *, around: bool = True) -> bool:
     """Whether a title segment is the site's name ("N-LAND", "Rezept von Backen.de"), or
     part of it; with ``around`` also a segment that holds the name among other words, which
     a headline may do ("Tagesschau unterschlägt ..."), so headings are judged without it."""
-    seg = _NON_ALNUM.sub("", segment.casefold())
+    seg = NON_ALNUM.sub("", segment.casefold())
     if not seg:
         return False
     return any(
@@ -245,7 +234,7 @@ def site_free_title(title: str, sitename: str | None, hostname: str | None, head
     seps = list(_TITLE_SEP.finditer(title))
     if not seps:
         return title
-    keys = _site_keys(sitename, hostname)
+    keys = site_keys(sitename, hostname)
     if not keys:
         return title
     last, first = seps[-1], seps[0]
@@ -283,7 +272,7 @@ def visible_headline(title: str, headings: Sequence[str], sitename: str | None, 
     the whole meta title plus more (a kicker or site name glued into the same element).
     Soft hyphens are dropped: they are invisible line-breaking hints, not text.
     """
-    keys = _site_keys(sitename, hostname)
+    keys = site_keys(sitename, hostname)
     best: str | None = None
     best_share = -1.0
     words = _words(title)
@@ -301,7 +290,7 @@ def visible_headline(title: str, headings: Sequence[str], sitename: str | None, 
             best, best_share = h, share
     if best is None:
         return title
-    kb, kt = _NON_ALNUM.sub("", best.casefold()), _NON_ALNUM.sub("", title.casefold())
+    kb, kt = NON_ALNUM.sub("", best.casefold()), NON_ALNUM.sub("", title.casefold())
     if kb == kt:
         return best
     if kt and kt in kb:
@@ -363,7 +352,7 @@ def clean_byline(author: str, sitename: str | None, hostname: str | None, page: 
     person remains; a byline that is only the outlet stays (agency and desk bylines are
     real).  With ``page``, initials get back the periods trafilatura strips.
     """
-    keys = _site_keys(sitename, hostname)
+    keys = site_keys(sitename, hostname)
     kept: list[str] = []
     for part in author.split(";"):
         name = _without_byline_word(_PROFILE_LINK.sub("", part.strip()).strip())
@@ -603,7 +592,7 @@ _ADDRESS = re.compile(r"https?:|@|www\.")
 def _author_is_site(author: str, sitename: str | None, hostname: str | None) -> bool:
     """Whether every part of an author string names the site ("Jungefreiheit De", "Die
     FURCHE" on furche.at): the outlet, not who wrote the article."""
-    keys = _site_keys(sitename, hostname)
+    keys = site_keys(sitename, hostname)
     parts = [p for p in author.split(";") if p.strip()]
     return bool(keys) and bool(parts) and all(_names_site(p, keys) for p in parts)
 
