@@ -125,4 +125,19 @@ def clean_record(
         art.published_source = "input"
         art.published_from = None  # declared beside the text, not read from a line of it
     art.meta["location"] = record.location
+    # what the input declared beside the content: with the stored source (or, for plain
+    # text, ``raw``) it is all ``newsdesk reclean`` needs to clean the item again
+    art.meta["declared"] = declared_fields(record)
     return art
+
+
+def declared_fields(record: RawRecord) -> dict[str, str]:
+    """The record's own fields that cleaning reads, beside its content (none empty)."""
+    found = {
+        "content_type": record.content_type,
+        "title": record.title,
+        "published": record.published,
+        "outlet": record.outlet,
+        "encoding": record.encoding,
+    }
+    return {k: v for k, v in found.items() if v}

@@ -590,6 +590,32 @@ class DedupIndex:
         return n
 
 
+def forget(conn: sqlite3.Connection, article_id: str) -> None:
+    """Take one article out of the duplicate index (its fingerprint, bands, verified pairs
+    and membership), inside the caller's transaction: its text is about to change.  Groups
+    it was part of are left as they were until :meth:`DedupIndex.rebuild`, which
+    :func:`is_stale` tells is due."""
+    row = conn.execute("SELECT doc FROM dedup_docs WHERE article_id = ?", (article_id,)).fetchone()
+    if row is None:
+        return
+    conn.execute("DELETE FROM dedup_bands WHERE doc = ?", (row[0],))
+    conn.execute("DELETE FROM dedup_edges WHERE a = ? OR b = ?", (article_id, article_id))
+    conn.execute("DELETE FROM dedup_members WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM dedup_docs WHERE doc = ?", (row[0],))
+
+
+def is_stale(conn: sqlite3.Connection) -> bool:
+    """True when the index holds articles but misses some stored ones: :func:`forget` was
+    called and no rebuild followed (or some articles were stored with the stage off)."""
+    if conn.execute("SELECT 1 FROM dedup_docs LIMIT 1").fetchone() is None:
+        return False
+    missing = conn.execute(
+        "SELECT 1 FROM articles a WHERE NOT EXISTS"
+        " (SELECT 1 FROM dedup_docs d WHERE d.article_id = a.id) LIMIT 1"
+    ).fetchone()
+    return missing is not None
+
+
 def _pair_kind(j: float, c: float, small_shingles: int) -> str | None:
     """Verification rule: near if Jaccard ≥ 0.5; else contained if the smaller body
     (≥ 30 shingles) is ≥ 0.8 inside the larger; else not a duplicate."""

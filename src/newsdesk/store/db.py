@@ -13,7 +13,7 @@ import os
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -163,6 +163,75 @@ class Store:
                     (article.id, article.input_format, zlib.compress(data, 6)),
                 )
         return True
+
+    def replace_article(
+        self,
+        article: Article,
+        *,
+        annotations: Iterable[Annotation] = (),
+        forget: Iterable[Callable[[sqlite3.Connection, str], None]] = (),
+    ) -> bool:
+        """Put a newer cleaning of a stored article in place of the old one (same id, same
+        source, same sightings); False if no article has that id.
+
+        Its removed lines are replaced with it, and so is the full-text index (the update
+        trigger).  What later stages derived from the old text goes in the same transaction,
+        so a run stopped half-way never leaves an annotation of text no longer stored: its
+        claims here, and whatever each ``forget(conn, article_id)`` drops (the duplicate
+        index's rows, see :func:`newsdesk.dedup.index.forget`).  ``annotations`` of the new
+        text (its claims extracted again) are written in that same transaction.
+        """
+        with self.conn:
+            cur = self.conn.execute(
+                "UPDATE articles SET url = ?, outlet = ?, lang = ?, title = ?, deck = ?, byline = ?,"
+                " dateline = ?, published = ?, body = ?, doc = ? WHERE id = ?",
+                (
+                    article.url,
+                    article.outlet,
+                    article.lang,
+                    article.title.text if article.title else None,
+                    article.deck.text if article.deck else None,
+                    article.byline.text if article.byline else None,
+                    article.dateline.text if article.dateline else None,
+                    article.published,
+                    article.text,
+                    article.to_json(),
+                    article.id,
+                ),
+            )
+            if cur.rowcount != 1:
+                return False
+            self.conn.execute("DELETE FROM removed WHERE article_id = ?", (article.id,))
+            self.conn.executemany(
+                'INSERT INTO removed(article_id, idx, start, "end", reason, detail, lang, text)'
+                " VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (article.id, i, r.start, r.end, r.reason, r.detail, r.lang, r.text)
+                    for i, r in enumerate(article.removed)
+                ],
+            )
+            self.conn.execute(
+                "DELETE FROM annotations WHERE article_id = ? AND kind = 'claims'", (article.id,)
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO annotations(article_id, kind, data) VALUES (?,?,?)",
+                [
+                    (article.id, a.kind, json.dumps(a.data, ensure_ascii=False, sort_keys=True))
+                    for a in annotations
+                    if a.article_id == article.id
+                ],
+            )
+            for drop in forget:
+                drop(self.conn, article.id)
+        return True
+
+    def has_table(self, name: str) -> bool:
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+            ).fetchone()
+            is not None
+        )
 
     def add_sighting(self, article_id: str, source_path: str, location: str | None, url: str | None) -> bool:
         """Record another place the same content was seen; False if already recorded."""
