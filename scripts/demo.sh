@@ -10,6 +10,8 @@ echo "== ingest examples/corpus into $NEWSDESK_DB"
 $nd ingest examples/corpus
 echo "== again: the same input stores nothing new"
 $nd ingest examples/corpus
+echo "== reclean: every stored article cleaned again from what the store kept; nothing changed"
+$nd reclean
 echo "== stats"
 $nd stats
 echo "== search: strike"

@@ -95,6 +95,7 @@ def _age(db: Path) -> None:
             d = json.loads(doc)
             d["authors"] = []
             d["meta"].pop("declared", None)
+            d["meta"].pop("line_model", None)
             c.execute("UPDATE articles SET doc = ? WHERE id = ?", (json.dumps(d, ensure_ascii=False), i))
 
 
@@ -139,6 +140,19 @@ def test_an_old_store_gets_what_a_fresh_ingest_gives(stored: Path) -> None:
     assert (again.changed, again.unchanged, again.dedup_rebuilt) == (0, 4, None)
 
 
+def test_each_article_keeps_the_line_model_that_cleaned_it(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    with Store(db) as store:
+        ingest([_inputs(tmp_path / "in")], store, _config(clean_options={"line_model": "news"}))
+        assert {a.meta["line_model"] for a in store.iter_articles()} == {"news"}
+        # the default options name news-lexical; each article says news
+        assert reclean(store, _config()).changed == 0
+        # asked for the default model for all, every article is cleaned with it
+        s = reclean(store, _config(), own_line_model=False)
+        assert s.changed == 4 and "meta" in s.fields
+        assert {a.meta["line_model"] for a in store.iter_articles()} == {"news-lexical"}
+
+
 def test_dry_run_counts_and_writes_nothing(stored: Path) -> None:
     _age(stored)
     aged = _docs(stored)
@@ -168,7 +182,10 @@ def test_a_rewrite_replaces_body_search_and_removed_lines(stored: Path) -> None:
         art = store.get_article(aid)
         assert art is not None and "Advertisement" not in art.text
     with sqlite3.connect(stored) as c:
-        assert c.execute("SELECT COUNT(*) FROM removed WHERE article_id = ?", (aid,)).fetchone()[0] == removed_before
+        assert (
+            c.execute("SELECT COUNT(*) FROM removed WHERE article_id = ?", (aid,)).fetchone()[0]
+            == removed_before
+        )
 
 
 def test_html_stored_without_its_page_is_counted_not_touched(tmp_path: Path) -> None:
@@ -245,7 +262,9 @@ def test_stored_record_of_an_old_article_uses_its_stored_fields() -> None:
 
 def test_changed_fields_names_what_differs() -> None:
     a = Article.from_dict({"id": "a", "raw": "x y"})
-    b = Article.from_dict({"id": "a", "raw": "x y", "lang": "en", "authors": [{"text": "x", "start": 0, "end": 1}]})
+    b = Article.from_dict(
+        {"id": "a", "raw": "x y", "lang": "en", "authors": [{"text": "x", "start": 0, "end": 1}]}
+    )
     assert changed_fields(a, a) == []
     assert changed_fields(a, b) == ["lang", "authors"]
 

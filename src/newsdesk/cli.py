@@ -250,7 +250,14 @@ def reclean(
         bool, typer.Option("--dry-run", help="Count what a new cleaning would change; write nothing.")
     ] = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
-    line_model: LineModelOption = LineModelName.news_lexical,
+    line_model: Annotated[
+        LineModelName | None,
+        typer.Option(
+            "--line-model",
+            help="Clean every article with this line model [default: the one that first cleaned"
+            " each article, news-lexical where not recorded].",
+        ),
+    ] = None,
     time_limit: TimeLimitOption = 120.0,
     memory_limit: MemoryLimitOption = 4096,
 ) -> None:
@@ -267,7 +274,7 @@ def reclean(
         workers=workers,
         learn_templates=not no_templates,
         stages=chosen,
-        clean_options={"line_model": line_model.value},
+        clean_options={"line_model": line_model.value} if line_model else {},
         item_seconds=time_limit or None,
         item_memory_mb=memory_limit or None,
     )
@@ -293,7 +300,9 @@ def reclean(
             counts[kind] = counts.get(kind, 0) + n
             progress.update(task, **counts)
 
-        summary = run_reclean(store, config, dry_run=dry_run, progress=tick)
+        summary = run_reclean(
+            store, config, dry_run=dry_run, own_line_model=line_model is None, progress=tick
+        )
     if json_summary:
         _write(json.dumps(summary.as_dict()))
         return

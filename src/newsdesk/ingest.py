@@ -148,7 +148,9 @@ def _clean_one(record: RawRecord) -> Article | ReadError:
     from newsdesk import clean
 
     try:
-        config = clean.CleanConfig(**_WORKER.get("options", {}))
+        # (a record may carry its own options: ``newsdesk reclean`` cleans each stored
+        # article with the line model that first cleaned it)
+        config = clean.CleanConfig(**{**_WORKER.get("options", {}), **record.meta.get("clean_options", {})})
         with time_limit(_WORKER.get("seconds")):
             article = clean.clean_record(record, config, _WORKER.get("templates"))
         article.check_spans()

@@ -89,13 +89,18 @@ class RecleanSummary:
         }
 
 
-def stored_record(article: Article, source: bytes | None) -> RawRecord | None:
+def stored_record(
+    article: Article, source: bytes | None, *, own_line_model: bool = False
+) -> RawRecord | None:
     """The input item as the store kept it, or None when it cannot be cleaned again.
 
     An article stored before ``meta["declared"]`` existed is taken as its stored fields
     say: HTML when a page is kept for it, the date as declared when the article says it
     came from the input, and, for a text from a container that declares titles, the title
     on its first line (an HTML page's title is found in the page again).
+
+    ``own_line_model``: clean it with the line model recorded in ``meta["line_model"]``
+    (the one that first cleaned it), where the caller's options would name another.
     """
     declared: dict[str, str] = dict(article.meta.get("declared") or {})
     content_type = declared.get("content_type") or ("html" if source is not None else "text")
@@ -120,7 +125,11 @@ def stored_record(article: Article, source: bytes | None) -> RawRecord | None:
         ):
             # a container's title (JSONL, feed, WARC) was put on the text's first line
             title = article.title.text
+    meta: dict[str, Any] = {}
+    if own_line_model and isinstance(article.meta.get("line_model"), str):
+        meta["clean_options"] = {"line_model": article.meta["line_model"]}
     return RawRecord(
+        meta=meta,
         source_path=article.source_path or "",
         content=content,
         input_format=article.input_format,
@@ -145,13 +154,17 @@ def reclean(
     config: IngestConfig | None = None,
     *,
     dry_run: bool = False,
+    own_line_model: bool = True,
     progress: ProgressFn | None = None,
 ) -> RecleanSummary:
     """Clean every stored article again and rewrite those whose cleaning changed.
 
     ``config``: the cleaning options (``clean_options``, e.g. the line model), workers,
     time and memory limits, templates and stages, as for :func:`newsdesk.ingest.ingest`.
-    ``dry_run``: count what would change, write nothing.  An article that fails to clean
+    ``dry_run``: count what would change, write nothing.  ``own_line_model``: each article
+    is cleaned with the line model that first cleaned it, when recorded (an article cleaned
+    with the slow ``news-encoder`` is not rewritten by the default); False: with
+    ``config.clean_options``'s for all.  An article that fails to clean
     now keeps its stored version and is reported (and recorded under stage ``reclean``).
     """
     config = config or IngestConfig()
@@ -174,7 +187,7 @@ def reclean(
         for art in store.iter_articles():
             summary.checked += 1
             tick("checked", 1)
-            rec = stored_record(art, store.get_source(art.id))
+            rec = stored_record(art, store.get_source(art.id), own_line_model=own_line_model)
             if rec is None:
                 summary.no_source += 1
                 continue

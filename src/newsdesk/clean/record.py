@@ -128,6 +128,7 @@ def clean_record(
     # what the input declared beside the content: with the stored source (or, for plain
     # text, ``raw``) it is all ``newsdesk reclean`` needs to clean the item again
     art.meta["declared"] = declared_fields(record)
+    art.meta["line_model"] = (config or CleanConfig()).line_model
     return art
 
 
