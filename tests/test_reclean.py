@@ -130,7 +130,8 @@ def test_an_old_store_gets_what_a_fresh_ingest_gives(stored: Path) -> None:
     # nothing but what was missing changed: the same title, body and date as at ingest
     assert set(s.fields) == {"meta", "authors"}
     assert _docs(stored) == fresh
-    assert s.dedup_rebuilt == 4
+    # neither the text nor anything the duplicate index reads changed: no rebuild
+    assert (s.moved, s.dedup_rebuilt) == (0, None)
     assert _rows(stored, "SELECT article_id, group_id, canonical_id, kind FROM dedup_members") == members
     # every rewritten article still has exact spans
     with Store(stored) as store:
@@ -178,6 +179,7 @@ def test_a_rewrite_replaces_body_search_and_removed_lines(stored: Path) -> None:
         assert [a.id for a in store.search("Advertisement")] == [aid]
         s = reclean(store, _config())
         assert s.changed == 1 and s.fields == {"text": 1, "paragraphs": 1, "removed": 1}
+        assert (s.moved, s.dedup_rebuilt) == (1, 4)
         assert store.search("Advertisement") == []
         art = store.get_article(aid)
         assert art is not None and "Advertisement" not in art.text
@@ -281,3 +283,27 @@ def test_cli_reclean_reports_and_is_idempotent(stored: Path) -> None:
     assert "changed 0" in second.output
     missing = runner.invoke(app, ["reclean", "--db", str(stored.parent / "nope.db")])
     assert missing.exit_code == 2
+
+
+def test_claims_are_extracted_again_only_where_their_inputs_changed(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    with Store(db) as store:
+        ingest([_inputs(tmp_path / "in")], store, _config(stages=("dedup", "claims")))
+    claims = _rows(db, "SELECT article_id, data FROM annotations WHERE kind = 'claims'")
+    assert len(claims) == 4
+    _age(db)
+    with Store(db) as store:
+        s = reclean(store, _config(stages=("dedup", "claims")))
+    # the names of a byline are no input of the claims stage: the stored claims stand
+    assert s.changed == 4 and s.claims == 0
+    assert _rows(db, "SELECT article_id, data FROM annotations WHERE kind = 'claims'") == claims
+    with sqlite3.connect(db) as c:
+        aid, doc = c.execute("SELECT id, doc FROM articles WHERE source_path LIKE '%strike.txt'").fetchone()
+        d = json.loads(doc)
+        d["paragraphs"] = d["paragraphs"][:1]  # as if an older cleaner had lost the rest
+        c.execute("UPDATE articles SET doc = ? WHERE id = ?", (json.dumps(d), aid))
+        c.execute("UPDATE annotations SET data = '{}' WHERE article_id = ? AND kind = 'claims'", (aid,))
+    with Store(db) as store:
+        s = reclean(store, _config(stages=("dedup", "claims")))
+    assert (s.changed, s.claims, s.moved) == (1, 1, 1)
+    assert _rows(db, "SELECT article_id, data FROM annotations WHERE kind = 'claims'") == claims

@@ -10,9 +10,11 @@ So the inputs are not needed again, and an article is rewritten only where the n
 cleaning differs.
 
 Ids do not change (an id is the hash of the input, not of the cleaning), nor do sightings
-or sources. Claims of a rewritten article are extracted again; the duplicate index drops
-the article in the same transaction and is rebuilt once at the end (its groups are a
-function of the stored texts, whatever the order). A run stopped half-way is finished by
+or sources. Where a rewrite changed what the claims stage reads (title, deck, paragraphs,
+language, date), the article's claims are extracted again; where it changed what the
+duplicate index reads (text, title, outlet, date), the index drops the article in the same
+transaction and is rebuilt once at the end (its groups are a function of the stored texts,
+whatever the order). A rewrite that only adds the names of a byline touches neither. A run stopped half-way is finished by
 the next one; a second run over an up-to-date store changes nothing.
 """
 
@@ -59,6 +61,12 @@ COMPARED_FIELDS = (
     "meta",
 )
 
+#: what the claims stage reads of an article (``raw`` aside, which a reclean never changes):
+#: where none of these changed, the stored claims still hold
+CLAIMS_INPUTS = frozenset({"title", "deck", "paragraphs", "lang", "published"})
+#: what the duplicate index reads: where none changed, the article keeps its place in it
+DEDUP_INPUTS = frozenset({"text", "paragraphs", "title", "outlet", "published"})
+
 
 @dataclass(slots=True)
 class RecleanSummary:
@@ -71,6 +79,9 @@ class RecleanSummary:
     #: field -> articles whose field changed
     fields: dict[str, int] = field(default_factory=dict)
     claims: int = 0
+    #: rewritten articles whose text, title, outlet or date changed (their duplicate
+    #: groups may have)
+    moved: int = 0
     dedup_rebuilt: int | None = None
     notes: list[str] = field(default_factory=list)
     error_samples: list[ReadError] = field(default_factory=list)
@@ -84,6 +95,7 @@ class RecleanSummary:
             "errors": self.errors,
             "fields": dict(sorted(self.fields.items())),
             "claims": self.claims,
+            "moved": self.moved,
             "dedup_rebuilt": self.dedup_rebuilt,
             "notes": list(self.notes),
         }
@@ -225,23 +237,31 @@ def reclean(
             summary.fields[f] = summary.fields.get(f, 0) + 1
         if dry_run:
             continue
+        claims_stale = not CLAIMS_INPUTS.isdisjoint(diff)
         found: list[Annotation] = []
-        if want_claims and store.has_annotation(old.id, "claims"):
+        if claims_stale and want_claims and store.has_annotation(old.id, "claims"):
             from newsdesk import claims
 
             try:
                 found.append(Annotation(new.id, "claims", claims.extract_claims(new).to_dict()))
             except Exception as exc:  # noqa: BLE001 - one article's claims failing is its own
                 summary.notes.append(f"claims of {new.id[:12]} not extracted again: {error_reason(exc)}")
-        store.replace_article(new, annotations=found, forget=forget)
+        moved = not DEDUP_INPUTS.isdisjoint(diff)
+        store.replace_article(
+            new,
+            annotations=found,
+            drop=("claims",) if claims_stale else (),
+            forget=forget if moved else (),
+        )
         summary.claims += len(found)
+        summary.moved += moved
     if dry_run:
         return summary
-    if want_dedup and (summary.changed or stale_before or _dedup_stale(store)):
+    if want_dedup and (summary.moved or stale_before or _dedup_stale(store)):
         from newsdesk.dedup import DedupIndex
 
         summary.dedup_rebuilt = DedupIndex(store).rebuild()
-    elif summary.changed and forget and not want_dedup:
+    elif summary.moved and forget and not want_dedup:
         summary.notes.append("duplicate index not rebuilt (dedup stage off): run `newsdesk reclean` with it")
     return summary
 

@@ -169,6 +169,7 @@ class Store:
         article: Article,
         *,
         annotations: Iterable[Annotation] = (),
+        drop: Iterable[str] = ("claims",),
         forget: Iterable[Callable[[sqlite3.Connection, str], None]] = (),
     ) -> bool:
         """Put a newer cleaning of a stored article in place of the old one (same id, same
@@ -176,10 +177,11 @@ class Store:
 
         Its removed lines are replaced with it, and so is the full-text index (the update
         trigger).  What later stages derived from the old text goes in the same transaction,
-        so a run stopped half-way never leaves an annotation of text no longer stored: its
-        claims here, and whatever each ``forget(conn, article_id)`` drops (the duplicate
-        index's rows, see :func:`newsdesk.dedup.index.forget`).  ``annotations`` of the new
-        text (its claims extracted again) are written in that same transaction.
+        so a run stopped half-way never leaves an annotation of text no longer stored: the
+        annotations of the kinds in ``drop``, and whatever each ``forget(conn, article_id)``
+        drops (the duplicate index's rows, see :func:`newsdesk.dedup.index.forget`).
+        ``annotations`` of the new text (its claims extracted again) are written in that
+        same transaction.
         """
         with self.conn:
             cur = self.conn.execute(
@@ -210,8 +212,8 @@ class Store:
                     for i, r in enumerate(article.removed)
                 ],
             )
-            self.conn.execute(
-                "DELETE FROM annotations WHERE article_id = ? AND kind = 'claims'", (article.id,)
+            self.conn.executemany(
+                "DELETE FROM annotations WHERE article_id = ? AND kind = ?", [(article.id, k) for k in drop]
             )
             self.conn.executemany(
                 "INSERT OR REPLACE INTO annotations(article_id, kind, data) VALUES (?,?,?)",
@@ -221,8 +223,8 @@ class Store:
                     if a.article_id == article.id
                 ],
             )
-            for drop in forget:
-                drop(self.conn, article.id)
+            for forget_one in forget:
+                forget_one(self.conn, article.id)
         return True
 
     def has_table(self, name: str) -> bool:
