@@ -119,3 +119,72 @@ def test_iter_articles_streams_in_batches(tmp_path: Path) -> None:
         for i in ids:
             store.add_article(make_article(i, f"Title {i}", f"Body {i}."))
         assert [a.id for a in store.iter_articles(batch=3)] == ids
+
+
+def test_a_word_hyphenated_for_display_is_found_whole(tmp_path: Path) -> None:
+    # soft hyphens, as German and French sites print long words; invisible on the page
+    body = "Die Mes\u00adsen\u00adger\u00addiens\u00adte sammeln Daten. Sans recherche auto\u00adnome, rien."
+    a = make_article("1" * 20, "Da\u00adten\u00adschutz im Netz", body)
+    with Store(tmp_path / "n.db") as store:
+        store.add_article(a)
+        for query in (
+            "Messengerdienste",
+            "autonome",
+            "Datenschutz",
+            "Messenger*",
+            "Mes\u00adsen\u00adger\u00addiens\u00adte",
+        ):
+            assert [h.id for h in store.search(query)] == [a.id], query
+        (hit,) = store.search("Messengerdienste")
+        # the snippet is cut from the same invisible-free text, so the match is highlighted
+        assert "[Messengerdienste]" in hit.snippet
+        # the stored text keeps what the page had: spans stay exact
+        back = store.get_article(a.id)
+        assert back is not None and back.text == body
+        back.check_spans()
+        # an update and a delete keep the index in step (the triggers strip the same way)
+        store.conn.execute(
+            "UPDATE articles SET body = ? WHERE id = ?", ("Ganz an\u00adde\u00adrer Text", a.id)
+        )
+        assert store.search("Messengerdienste") == [] and [h.id for h in store.search("anderer")] == [a.id]
+        for table in ("removed", "sightings"):
+            store.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
+        store.conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
+        assert store.search("anderer") == []
+        assert (
+            store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+            is not None
+        )
+
+
+def test_a_store_from_before_the_search_view_is_indexed_again(tmp_path: Path) -> None:
+    from newsdesk.store.migrations import CORE_MIGRATIONS, _split_sql
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "CREATE TABLE schema_migrations (component TEXT NOT NULL, version INTEGER NOT NULL,"
+        " PRIMARY KEY (component, version))"
+    )
+    for statement in _split_sql(CORE_MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("INSERT INTO schema_migrations VALUES ('core', 1)")
+    a = make_article("1" * 20, "Hafen", "Die Ha\u00adfen\u00adar\u00adbei\u00adter streiken.")
+    conn.execute(
+        "INSERT INTO articles(id, title, body, doc, ingested_at) VALUES (?,?,?,?,?)",
+        (a.id, a.title.text if a.title else "", a.text, a.to_json(), "2026-01-01T00:00:00Z"),
+    )
+    conn.commit()
+    # the old index split the word at its soft hyphens
+    assert (
+        conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Hafenarbeiter'").fetchone()[
+            0
+        ]
+        == 0
+    )
+    conn.close()
+    with Store(path) as store:
+        assert [h.id for h in store.search("Hafenarbeiter")] == [a.id]
+        assert ("core", 2) in {
+            tuple(r) for r in store.conn.execute("SELECT component, version FROM schema_migrations")
+        }

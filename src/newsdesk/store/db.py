@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.model import Annotation, Article, ReadError
-from newsdesk.store.migrations import migrate
+from newsdesk.store.migrations import SEARCH_INVISIBLE, migrate
 
 DEFAULT_DB_ENV = "NEWSDESK_DB"
 DEFAULT_DB_NAME = "newsdesk.db"
@@ -46,6 +46,7 @@ def _now() -> str:
 
 
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+_INVISIBLE = dict.fromkeys(map(ord, SEARCH_INVISIBLE))
 
 
 def fts_query(user_query: str) -> str:
@@ -56,6 +57,8 @@ def fts_query(user_query: str) -> str:
     a word keeps prefix search.
     """
     terms = []
+    # (a word pasted from a page may hold a soft hyphen, which the index leaves out)
+    user_query = user_query.translate(_INVISIBLE)
     for m in re.finditer(r"(\w+)(\*)?", user_query, re.UNICODE):
         word, star = m.group(1), m.group(2)
         terms.append(f'"{word}"' + ("*" if star else ""))

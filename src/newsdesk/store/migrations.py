@@ -14,6 +14,20 @@ from __future__ import annotations
 import importlib
 import sqlite3
 
+#: characters invisible inside a word that the search index and its snippets leave out
+#: (soft hyphen, word joiner, zero-width no-break space); never typed in a query
+SEARCH_INVISIBLE = "\u00ad\u2060\ufeff"
+
+
+def _searched(column: str) -> str:
+    """SQL for ``column`` without :data:`SEARCH_INVISIBLE` (SQLite's own functions only, so
+    the triggers work in any client that writes the table)."""
+    expr = column
+    for ch in SEARCH_INVISIBLE:
+        expr = f"replace({expr}, char({ord(ch)}), '')"
+    return expr
+
+
 CORE_MIGRATIONS: list[str] = [
     # 1: articles, where each was seen, what was removed, errors, full-text search
     """
@@ -102,6 +116,39 @@ CORE_MIGRATIONS: list[str] = [
         VALUES ('delete', old.rowid, old.title, old.body);
         INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
     END;
+    """,
+    # 2: search what a reader sees. A soft hyphen (U+00AD: "Mes\u00adsen\u00adger\u00addiens\u00adte"),
+    # a word joiner (U+2060) or a zero-width no-break space (U+FEFF) inside a word is invisible
+    # on the page, but FTS5's unicode61 tokenizer splits the word at it, so the word could not
+    # be found. The index now reads a view that drops those three; snippets come from the same
+    # view, so highlights fall on the words the index matched. ``raw``, ``body`` and every span
+    # keep them (provenance); only what is searched and shown as a snippet loses them.
+    f"""
+    DROP TRIGGER articles_ai;
+    DROP TRIGGER articles_ad;
+    DROP TRIGGER articles_au;
+    DROP TABLE articles_fts;
+    CREATE VIEW articles_searched AS
+        SELECT rowid AS rid, {_searched("title")} AS title, {_searched("body")} AS body FROM articles;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles_searched', content_rowid='rid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body)
+        VALUES (new.rowid, {_searched("new.title")}, {_searched("new.body")});
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.rowid, {_searched("old.title")}, {_searched("old.body")});
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.rowid, {_searched("old.title")}, {_searched("old.body")});
+        INSERT INTO articles_fts(rowid, title, body)
+        VALUES (new.rowid, {_searched("new.title")}, {_searched("new.body")});
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     """,
 ]
 
