@@ -154,6 +154,14 @@ def test_each_article_keeps_the_line_model_that_cleaned_it(tmp_path: Path) -> No
         assert {a.meta["line_model"] for a in store.iter_articles()} == {"news-lexical"}
 
 
+def test_one_outlet_only(stored: Path) -> None:
+    _age(stored)
+    with Store(stored) as store:
+        s = reclean(store, _config(), outlet="villepost")
+        assert (s.checked, s.changed) == (1, 1)
+        assert reclean(store, _config(), dry_run=True).changed == 3
+
+
 def test_dry_run_counts_and_writes_nothing(stored: Path) -> None:
     _age(stored)
     aged = _docs(stored)

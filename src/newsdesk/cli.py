@@ -246,6 +246,7 @@ def reclean(
             "--stages", help="Stages to bring up to date for rewritten articles (dedup,claims), or 'none'."
         ),
     ] = "dedup,claims",
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet's articles.")] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Count what a new cleaning would change; write nothing.")
     ] = False,
@@ -301,7 +302,7 @@ def reclean(
             progress.update(task, **counts)
 
         summary = run_reclean(
-            store, config, dry_run=dry_run, own_line_model=line_model is None, progress=tick
+            store, config, dry_run=dry_run, own_line_model=line_model is None, outlet=outlet, progress=tick
         )
     if json_summary:
         _write(json.dumps(summary.as_dict()))

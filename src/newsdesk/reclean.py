@@ -167,6 +167,7 @@ def reclean(
     *,
     dry_run: bool = False,
     own_line_model: bool = True,
+    outlet: str | None = None,
     progress: ProgressFn | None = None,
 ) -> RecleanSummary:
     """Clean every stored article again and rewrite those whose cleaning changed.
@@ -176,7 +177,8 @@ def reclean(
     ``dry_run``: count what would change, write nothing.  ``own_line_model``: each article
     is cleaned with the line model that first cleaned it, when recorded (an article cleaned
     with the slow ``news-encoder`` is not rewritten by the default); False: with
-    ``config.clean_options``'s for all.  An article that fails to clean
+    ``config.clean_options``'s for all.  ``outlet``: only that outlet's articles (after a
+    change that concerns one site).  An article that fails to clean
     now keeps its stored version and is reported (and recorded under stage ``reclean``).
     """
     config = config or IngestConfig()
@@ -196,7 +198,7 @@ def reclean(
     stored: deque[Article] = deque()  # in the order the executor hands results back
 
     def records() -> Iterator[RawRecord]:
-        for art in store.iter_articles():
+        for art in store.iter_articles(outlet=outlet):
             summary.checked += 1
             tick("checked", 1)
             rec = stored_record(art, store.get_source(art.id), own_line_model=own_line_model)
