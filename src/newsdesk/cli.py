@@ -255,8 +255,8 @@ def reclean(
         LineModelName | None,
         typer.Option(
             "--line-model",
-            help="Clean every article with this line model [default: the one that first cleaned"
-            " each article, news-lexical where not recorded].",
+            help="Clean every article with this line model (default: the one that first cleaned"
+            " each article; news-lexical where none is recorded).",
         ),
     ] = None,
     time_limit: TimeLimitOption = 120.0,
@@ -264,9 +264,7 @@ def reclean(
 ) -> None:
     """Clean stored articles again with this version, from the pages and texts the store kept.
 
-    Ingest skips content already stored, so articles keep the cleaning that first stored
-    them; this rewrites those whose cleaning now differs (same ids), extracts their claims
-    again and rebuilds the duplicate index. Running it twice changes nothing the second time.
+    Ingest skips content already stored, so articles keep the cleaning that first stored them. This rewrites those whose cleaning now differs (same ids), and redoes their claims and the duplicate index where what those read changed. A second run changes nothing.
     """
     from newsdesk.reclean import reclean as run_reclean
 
