@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -121,6 +124,30 @@ def _open_existing(path: Path | None) -> Store:
     return Store(db)
 
 
+@contextmanager
+def _progress(description: str, fields: str, **counts: int) -> Iterator[Callable[[str, int], None]]:
+    """A spinner on stderr (a terminal only) showing ``fields`` (``str.format`` names of the
+    ``counts``); yields the ``tick(kind, n)`` the library's long runs report to."""
+    layout = re.sub(r"\{(\w+)\}", r"{task.fields[\1]}", fields)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn(layout),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        shown: dict[str, Any] = dict(counts)
+        task = progress.add_task(description, total=None, **shown)
+
+        def tick(kind: str, n: int) -> None:
+            shown[kind] = shown.get(kind, 0) + n
+            progress.update(task, **shown)
+
+        yield tick
+
+
 def _write(line: str) -> None:
     sys.stdout.write(line)
     if not line.endswith("\n"):
@@ -195,26 +222,15 @@ def ingest_cmd(
     path = _db(db)
     with (
         Store(path) as store,
-        Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            TextColumn(
-                "read {task.fields[read]} · stored {task.fields[stored]} · "
-                "known {task.fields[already_stored]} · errors {task.fields[error]}"
-            ),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-            disable=not err.is_terminal,
-        ) as progress,
+        _progress(
+            "ingesting",
+            "read {read} · stored {stored} · known {already_stored} · errors {error}",
+            read=0,
+            stored=0,
+            already_stored=0,
+            error=0,
+        ) as tick,
     ):
-        counts: dict[str, Any] = {"read": 0, "stored": 0, "already_stored": 0, "error": 0}
-        task = progress.add_task("ingesting", total=None, **counts)
-
-        def tick(kind: str, n: int) -> None:
-            counts[kind] = counts.get(kind, 0) + n
-            progress.update(task, **counts)
-
         summary = ingest(list(paths), store, config, tick)
     if json_summary:
         _write(json.dumps(summary.as_dict()))
@@ -280,25 +296,14 @@ def reclean(
     path = _db(db)
     with (
         _open_existing(db) as store,
-        Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            TextColumn(
-                "checked {task.fields[checked]} · changed {task.fields[changed]} · errors {task.fields[error]}"
-            ),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-            disable=not err.is_terminal,
-        ) as progress,
+        _progress(
+            "recleaning",
+            "checked {checked} · changed {changed} · errors {error}",
+            checked=0,
+            changed=0,
+            error=0,
+        ) as tick,
     ):
-        counts: dict[str, Any] = {"checked": 0, "changed": 0, "error": 0}
-        task = progress.add_task("recleaning", total=None, **counts)
-
-        def tick(kind: str, n: int) -> None:
-            counts[kind] = counts.get(kind, 0) + n
-            progress.update(task, **counts)
-
         summary = run_reclean(
             store, config, dry_run=dry_run, own_line_model=line_model is None, outlet=outlet, progress=tick
         )

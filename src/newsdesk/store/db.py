@@ -77,6 +77,23 @@ def _casefold(value: str | None) -> str | None:
     return value.casefold() if isinstance(value, str) else None
 
 
+def _cleaned_columns(article: Article) -> dict[str, Any]:
+    """The ``articles`` columns that cleaning decides (all but id, where it came from and
+    when it was stored): what :meth:`Store.replace_article` rewrites."""
+    return {
+        "url": article.url,
+        "outlet": article.outlet,
+        "lang": article.lang,
+        "title": article.title.text if article.title else None,
+        "deck": article.deck.text if article.deck else None,
+        "byline": article.byline.text if article.byline else None,
+        "dateline": article.dateline.text if article.dateline else None,
+        "published": article.published,
+        "body": article.text,
+        "doc": article.to_json(),
+    }
+
+
 class Store:
     """Access to one newsdesk database.  Not shared across processes; open one per process."""
 
@@ -122,27 +139,17 @@ class Store:
     ) -> bool:
         """Store an article, its removed lines and its source; False if it was already there."""
         with self.conn:
+            row = {
+                "id": article.id,
+                "source_path": article.source_path,
+                "location": location or "",
+                "input_format": article.input_format,
+                **_cleaned_columns(article),
+                "ingested_at": _now(),
+            }
             cur = self.conn.execute(
-                "INSERT OR IGNORE INTO articles(id, source_path, location, url, outlet, input_format, lang,"
-                " title, deck, byline, dateline, published, body, doc, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    article.id,
-                    article.source_path,
-                    location or "",
-                    article.url,
-                    article.outlet,
-                    article.input_format,
-                    article.lang,
-                    article.title.text if article.title else None,
-                    article.deck.text if article.deck else None,
-                    article.byline.text if article.byline else None,
-                    article.dateline.text if article.dateline else None,
-                    article.published,
-                    article.text,
-                    article.to_json(),
-                    _now(),
-                ),
+                f"INSERT OR IGNORE INTO articles({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                tuple(row.values()),
             )
             new = cur.rowcount == 1
             self.conn.execute(
@@ -151,14 +158,7 @@ class Store:
             )
             if not new:
                 return False
-            self.conn.executemany(
-                'INSERT OR IGNORE INTO removed(article_id, idx, start, "end", reason, detail, lang, text)'
-                " VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    (article.id, i, r.start, r.end, r.reason, r.detail, r.lang, r.text)
-                    for i, r in enumerate(article.removed)
-                ],
-            )
+            self._insert_removed(article)
             if source is not None:
                 data = source.encode("utf-8") if isinstance(source, str) else source
                 self.conn.execute(
@@ -187,34 +187,15 @@ class Store:
         same transaction.
         """
         with self.conn:
+            cols = _cleaned_columns(article)
             cur = self.conn.execute(
-                "UPDATE articles SET url = ?, outlet = ?, lang = ?, title = ?, deck = ?, byline = ?,"
-                " dateline = ?, published = ?, body = ?, doc = ? WHERE id = ?",
-                (
-                    article.url,
-                    article.outlet,
-                    article.lang,
-                    article.title.text if article.title else None,
-                    article.deck.text if article.deck else None,
-                    article.byline.text if article.byline else None,
-                    article.dateline.text if article.dateline else None,
-                    article.published,
-                    article.text,
-                    article.to_json(),
-                    article.id,
-                ),
+                f"UPDATE articles SET {', '.join(f'{c} = ?' for c in cols)} WHERE id = ?",
+                (*cols.values(), article.id),
             )
             if cur.rowcount != 1:
                 return False
             self.conn.execute("DELETE FROM removed WHERE article_id = ?", (article.id,))
-            self.conn.executemany(
-                'INSERT INTO removed(article_id, idx, start, "end", reason, detail, lang, text)'
-                " VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    (article.id, i, r.start, r.end, r.reason, r.detail, r.lang, r.text)
-                    for i, r in enumerate(article.removed)
-                ],
-            )
+            self._insert_removed(article)
             self.conn.executemany(
                 "DELETE FROM annotations WHERE article_id = ? AND kind = ?", [(article.id, k) for k in drop]
             )
@@ -229,6 +210,17 @@ class Store:
             for forget_one in forget:
                 forget_one(self.conn, article.id)
         return True
+
+    def _insert_removed(self, article: Article) -> None:
+        """The article's removed lines, inside the caller's transaction."""
+        self.conn.executemany(
+            'INSERT OR IGNORE INTO removed(article_id, idx, start, "end", reason, detail, lang, text)'
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (article.id, i, r.start, r.end, r.reason, r.detail, r.lang, r.text)
+                for i, r in enumerate(article.removed)
+            ],
+        )
 
     def has_table(self, name: str) -> bool:
         return (
