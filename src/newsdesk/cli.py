@@ -124,6 +124,26 @@ def _open_existing(path: Path | None) -> Store:
     return Store(db)
 
 
+def _run_config(
+    workers: int,
+    no_templates: bool,
+    stages: str,
+    line_model: LineModelName | None,
+    time_limit: float,
+    memory_limit: int,
+) -> IngestConfig:
+    """The options ``ingest`` and ``reclean`` share, as the library takes them (a line model
+    of None: whatever each item says, else the default)."""
+    return IngestConfig(
+        workers=workers,
+        learn_templates=not no_templates,
+        stages=tuple(x.strip() for x in stages.split(",") if x.strip() and x.strip() != "none"),
+        clean_options={"line_model": line_model.value} if line_model else {},
+        item_seconds=time_limit or None,
+        item_memory_mb=memory_limit or None,
+    )
+
+
 @contextmanager
 def _progress(description: str, fields: str, **counts: int) -> Iterator[Callable[[str, int], None]]:
     """A spinner on stderr (a terminal only) showing ``fields`` (``str.format`` names of the
@@ -209,16 +229,8 @@ def ingest_cmd(
     memory_limit: MemoryLimitOption = 4096,
 ) -> None:
     """Clean and store articles; re-running on the same input stores nothing new."""
-    chosen = tuple(s.strip() for s in stages.split(",") if s.strip() and s.strip() != "none")
-    config = IngestConfig(
-        input_format=input_format.value,
-        workers=workers,
-        learn_templates=not no_templates,
-        stages=chosen,
-        clean_options={"line_model": line_model.value},
-        item_seconds=time_limit or None,
-        item_memory_mb=memory_limit or None,
-    )
+    config = _run_config(workers, no_templates, stages, line_model, time_limit, memory_limit)
+    config.input_format = input_format.value
     path = _db(db)
     with (
         Store(path) as store,
@@ -284,15 +296,7 @@ def reclean(
     """
     from newsdesk.reclean import reclean as run_reclean
 
-    chosen = tuple(s.strip() for s in stages.split(",") if s.strip() and s.strip() != "none")
-    config = IngestConfig(
-        workers=workers,
-        learn_templates=not no_templates,
-        stages=chosen,
-        clean_options={"line_model": line_model.value} if line_model else {},
-        item_seconds=time_limit or None,
-        item_memory_mb=memory_limit or None,
-    )
+    config = _run_config(workers, no_templates, stages, line_model, time_limit, memory_limit)
     path = _db(db)
     with (
         _open_existing(db) as store,
