@@ -315,3 +315,29 @@ def test_claims_are_extracted_again_only_where_their_inputs_changed(tmp_path: Pa
         s = reclean(store, _config(stages=("dedup", "claims")))
     assert (s.changed, s.claims, s.moved) == (1, 1, 1)
     assert _rows(db, "SELECT article_id, data FROM annotations WHERE kind = 'claims'") == claims
+
+
+def test_claims_that_fail_are_reported_and_the_rewrite_stands(
+    stored: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdesk import claims
+
+    def broken(article: Article) -> None:
+        raise RuntimeError("parser crashed")
+
+    with sqlite3.connect(stored) as c:
+        aid, doc = c.execute("SELECT id, doc FROM articles WHERE source_path LIKE '%strike.txt'").fetchone()
+        d = json.loads(doc)
+        d["paragraphs"] = d["paragraphs"][:1]
+        c.execute("UPDATE articles SET doc = ? WHERE id = ?", (json.dumps(d), aid))
+        c.execute("INSERT INTO annotations(article_id, kind, data) VALUES (?, 'claims', '{}')", (aid,))
+    monkeypatch.setattr(claims, "extract_claims", broken)
+    with Store(stored) as store:
+        s = reclean(store, _config(stages=("dedup", "claims")))
+        assert (s.changed, s.claims, s.errors) == (1, 0, 1)
+        (err,) = [e for e in store.errors() if e.stage == "claims"]
+        assert "parser crashed" in err.reason and err.source_path.endswith("strike.txt")
+        # the text was rewritten, and the claims of the old text are gone with it
+        art = store.get_article(aid)
+        assert art is not None and len(art.paragraphs) > 1
+        assert not store.has_annotation(aid, "claims")

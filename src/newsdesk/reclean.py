@@ -228,7 +228,9 @@ def reclean(
             tick("error", 1)
             continue
         new = result
-        new.id = old.id  # the id names the input; a plain text's raw may carry a declared title
+        # the id names the input (a plain text's raw may carry a declared title), and where it
+        # came from is the stored article's, not the record rebuilt from it
+        new.id, new.source_path = old.id, old.source_path
         diff = changed_fields(old, new)
         if not diff:
             summary.unchanged += 1
@@ -247,7 +249,17 @@ def reclean(
             try:
                 found.append(Annotation(new.id, "claims", claims.extract_claims(new).to_dict()))
             except Exception as exc:  # noqa: BLE001 - one article's claims failing is its own
-                summary.notes.append(f"claims of {new.id[:12]} not extracted again: {error_reason(exc)}")
+                # as ingest reports a stage that fails on one article: the article is kept
+                failed = ReadError(
+                    new.source_path or "",
+                    f"claims failed: {error_reason(exc)}",
+                    new.meta.get("location"),
+                    "claims",
+                )
+                summary.errors += 1
+                store.add_error(failed)
+                if len(summary.error_samples) < 50:
+                    summary.error_samples.append(failed)
         moved = not DEDUP_INPUTS.isdisjoint(diff)
         store.replace_article(
             new,
