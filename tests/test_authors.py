@@ -60,6 +60,10 @@ CASES = [
     ("By Prof. Max Mann and Mrs. Jane Doe", ["Prof. Max Mann", "Mrs. Jane Doe"]),
     ("By June Smith", ["June Smith"]),
     ("Sophie Foster; Sophie-Foster", ["Sophie Foster"]),
+    # a profession printed before the name
+    ("Autor: Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"]),
+    ("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]),
+    ("Expertin Anna", []),  # a profession and one word: no name to be sure of
     # the sample corpus's own bylines
     ("Par Sophie Delmas, avec ACP", ["Sophie Delmas", "ACP"]),
     ("Par la rédaction, avec ACP", ["la rédaction", "ACP"]),
@@ -167,6 +171,9 @@ def test_a_hostile_byline_is_read_in_its_first_characters() -> None:
         ("Ralf Zeitler", "zeit.de", ["Ralf Zeitler"]),  # a name only containing the outlet's
         ("Von Jan Koch, dpa", "spiegel.de", ["Jan Koch", "dpa"]),  # an agency is not the outlet
         ("Jane Doe | The Guardian", "Guardian", ["Jane Doe"]),
+        # the outlet's name glued together: the split at its inner capital left a piece of it
+        ("Adam Aaronson PhillyVoice Staff", "www.phillyvoice.com", ["Adam Aaronson"]),
+        ("Sophie FosterTravel News Reporter", "travelnews.example", ["Sophie Foster"]),
     ],
 )
 def test_the_outlets_own_name_goes_when_a_person_remains(byline: str, outlet: str, names: list[str]) -> None:

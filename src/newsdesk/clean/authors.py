@@ -101,6 +101,9 @@ _ROLE_WORDS = frozenset(
         "author auteur journaliste rédacteur rédactrice correspondant correspondante periodista",
         "corresponsal redactor redactora giornalista inviato inviata stringer photographer",
         "fotograf fotografin",
+        # professions printed before a name ("Rechtsanwalt Sebastian Einbock",
+        # "FOCUS-Online-Experte Robin Tschöpe")
+        "rechtsanwalt rechtsanwältin anwalt anwältin experte expertin expert",
     )
     for word in words.split()
 )
@@ -139,10 +142,27 @@ def author_spans(byline: Span, outlet: str | None = None) -> list[Span]:
     names = _author_spans(byline)
     keys = site_keys(None, outlet)
     if keys:
+        names = [n for n in (_without_glued_outlet(byline, s, keys) for s in names) if n is not None]
         others = [s for s in names if not _names_outlet(s.text, keys)]
         if others:
             return others
     return names
+
+
+def _without_glued_outlet(byline: Span, name: Span, keys: set[str]) -> Span | None:
+    """``name`` without a last word that is the start of the outlet's name glued together
+    ("Adam Aaronson PhillyVoice Staff" on phillyvoice.com: the split at the inner capital
+    left "Philly" on the name); None when nothing is left."""
+    at = name.end - byline.start
+    rest = byline.text[at:]
+    if not rest[:1].isalpha():
+        return name
+    head, _, last = name.text.rpartition(" ")
+    token = last + rest.split(None, 1)[0]
+    if NON_ALNUM.sub("", token.casefold()) not in keys:
+        return name
+    head = head.rstrip(_EDGE)
+    return Span(head, name.start, name.start + len(head)) if head else None
 
 
 def _names_outlet(name: str, keys: set[str]) -> bool:
@@ -344,7 +364,8 @@ def _name_in(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, b
         return None, cut
     if roles[-1]:  # "Jane Doe Reporter"
         keep -= 1
-    start, end = words[0][0], words[keep - 1][1]
+    opens = 1 if roles[0] and keep >= 3 else 0  # "Rechtsanwalt Sebastian Einbock"
+    start, end = words[opens][0], words[keep - 1][1]
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE:
