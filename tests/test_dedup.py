@@ -465,3 +465,46 @@ def test_a_page_of_outlet_chrome_does_not_join_a_story(store: Store) -> None:
     index = index_with(store, chrome, s1, s2)
     index.add_many([s1, chrome, s2])
     assert list(index.groups()) == []
+
+
+def _hyphenate(text: str) -> str:
+    """As German sites print long words: a soft hyphen between syllables, invisible on the page."""
+    import re
+
+    return re.sub(
+        r"\w{6,}", lambda m: "\u00ad".join(m.group()[i : i + 3] for i in range(0, len(m.group()), 3)), text
+    )
+
+
+def test_a_copy_printed_with_soft_hyphens_is_the_same_text(store: Store) -> None:
+    paras = story(40)
+    assert "\u00ad" in _hyphenate(paras[0])
+    assert exact_key(_hyphenate(" ".join(paras))) == exact_key(" ".join(paras))
+    assert normalise("Mes\u00adsen\u00adger\u200b\u2060\ufeffdienst") == "messengerdienst"
+    base = make(paras)
+    copy = make([_hyphenate(p) for p in paras], outlet="b.example", published="2024-03-02")
+    index = index_with(store, base, copy)
+    index.add_many([base, copy])
+    g = index.group_of(copy.id)
+    assert g is not None and g.canonical_id == base.id
+    assert next(m for m in g.members if m.id == copy.id).similarity == 1.0
+
+
+def test_an_index_built_with_other_parameters_is_rebuilt_by_a_writer(tmp_path: Path) -> None:
+    paras = story(41)
+    a, b = make(paras), make([_hyphenate(p) for p in paras], outlet="b.example", published="2024-03-02")
+    with Store(tmp_path / "p.db") as store:
+        index_with(store, a, b).add_many([a, b])
+        groups = snapshot(DedupIndex(store))
+        # as a version before the soft-hyphen fold left it: other parameters, and the copy alone
+        with store.conn:
+            store.conn.execute("DELETE FROM dedup_params WHERE name = 'normalise'")
+            store.conn.execute("DELETE FROM dedup_members")
+    with Store(tmp_path / "p.db", readonly=True) as ro:
+        reader = DedupIndex(ro)  # a reader neither fails nor writes
+        assert reader.rebuilt is None and reader.group_of(b.id) is None
+    with Store(tmp_path / "p.db") as store:
+        index = DedupIndex(store)
+        assert index.rebuilt == 2
+        assert snapshot(index) == groups
+        assert DedupIndex(store).rebuilt is None  # once

@@ -384,8 +384,16 @@ def _group_info(store: Store, article_id: str) -> dict[str, Any] | None:
         from newsdesk.dedup import DedupIndex
     except ImportError:
         return None
-    group = DedupIndex(store).group_of(article_id)
+    group = _dedup_index(store, DedupIndex).group_of(article_id)
     return group.to_dict() if group is not None else None
+
+
+def _dedup_index(store: Store, index_class: Any) -> Any:
+    """The store's duplicate index, saying so when this version had to rebuild it."""
+    index = index_class(store)
+    if index.rebuilt is not None:
+        err.print(f"note: duplicate index rebuilt for this version's parameters ({index.rebuilt} articles)")
+    return index
 
 
 @app.command()
@@ -435,7 +443,7 @@ def dups(
     from newsdesk.dedup import DedupIndex
 
     with _open_existing(db) as store:
-        groups = list(DedupIndex(store).groups(min_size=min_size))
+        groups = list(_dedup_index(store, DedupIndex).groups(min_size=min_size))
     if format is TableFormat.jsonl:
         for g in groups:
             _write(json.dumps(g.to_dict(), ensure_ascii=False))

@@ -268,14 +268,17 @@ def _passthrough_errors(item: RawRecord | ReadError) -> Article | ReadError:
     return item if isinstance(item, ReadError) else _clean_one(item)
 
 
-def _load_stage(name: str, store: Store) -> Callable[[Article], Any] | None:
-    """The per-article callable of a post-cleaning stage, or None when not installed."""
+def _load_stage(name: str, store: Store, notes: list[str]) -> Callable[[Article], Any] | None:
+    """The per-article callable of a post-cleaning stage, or None when not installed (what
+    opening it did to the store goes to ``notes``)."""
     if name == "dedup":
         try:
             dedup = importlib.import_module("newsdesk.dedup")
         except ModuleNotFoundError:
             return None
         index = dedup.DedupIndex(store)
+        if index.rebuilt is not None:
+            notes.append(f"duplicate index rebuilt for this version's parameters ({index.rebuilt} articles)")
         add: Callable[[Article], Any] = index.add
         return add
     raise ValueError(f"unknown stage {name!r}")
@@ -304,7 +307,7 @@ def ingest(
             else:
                 stages.append((name, None))
             continue
-        fn = _load_stage(name, store)
+        fn = _load_stage(name, store, summary.notes)
         if fn is None:
             summary.notes.append(f"stage {name} not available; skipped")
         else:

@@ -271,11 +271,15 @@ def reclean(
         summary.moved += moved
     if dry_run:
         return summary
-    if want_dedup and (summary.moved or stale_before or _dedup_stale(store)):
+    if want_dedup:
         from newsdesk.dedup import DedupIndex
 
-        summary.dedup_rebuilt = DedupIndex(store).rebuild()
-    elif summary.moved and forget and not want_dedup:
+        index = DedupIndex(store)  # (rebuilt at once if built with other parameters)
+        if index.rebuilt is not None:
+            summary.dedup_rebuilt = index.rebuilt
+        elif summary.moved or stale_before or _dedup_stale(store):
+            summary.dedup_rebuilt = index.rebuild()
+    elif summary.moved and forget:
         summary.notes.append("duplicate index not rebuilt (dedup stage off): run `newsdesk reclean` with it")
     return summary
 

@@ -188,6 +188,9 @@ class DedupIndex:
         self.conn: sqlite3.Connection = store.conn
         self.hasher = MinHasher(NUM_PERM, SHINGLE, SEED)
         self._set_cache: dict[str, np.ndarray] = {}
+        #: articles re-added when the stored index was built with other parameters (None:
+        #: it was not)
+        self.rebuilt: int | None = None
         self._check_params()
 
     # -- parameters ----------------------------------------------------------------------
@@ -199,6 +202,8 @@ class DedupIndex:
             "rows": str(ROWS),
             "seed": str(SEED),
             "hash": "affine32-blake2b-poly",
+            # what minhash.normalise folds; 2: invisible in-word characters dropped
+            "normalise": "2",
         }
 
     def _check_params(self) -> None:
@@ -212,11 +217,10 @@ class DedupIndex:
                     )
             except sqlite3.OperationalError:
                 pass  # a read-only store (web UI) with an empty index: reading still works
-        elif have != want:
-            raise RuntimeError(
-                f"dedup index in {self.store.path} was built with parameters {have}, this newsdesk uses {want};"
-                " rebuild it with DedupIndex.rebuild()"
-            )
+        elif have != want and not getattr(self.store, "readonly", False):
+            # fingerprints of another version cannot be compared with this one's: every
+            # stored article is fingerprinted again (a reader keeps the groups it finds)
+            self.rebuilt = self.rebuild()
 
     # -- adding --------------------------------------------------------------------------
     def add(self, article: Article) -> DupResult:

@@ -50,12 +50,19 @@ _FOLD = str.maketrans(
         "\u2015": "-",
         "\u2212": "-",
         "\u00a0": " ",
+        # invisible inside a word: a site that hyphenates for display ("Mes\u00adsen\u00adger")
+        # must not make its copy of a wire story look like another text
+        "\u00ad": "",
+        "\u200b": "",
+        "\u2060": "",
+        "\ufeff": "",
     }
 )
 
 
 def normalise(text: str) -> str:
-    """NFKC, quotes/dashes folded, case folded, whitespace collapsed to single spaces."""
+    """NFKC, quotes/dashes folded, invisible in-word characters (soft hyphens) dropped, case
+    folded, whitespace collapsed to single spaces."""
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         # str.translate with a dict costs a Python lookup per character; a dozen C-speed
