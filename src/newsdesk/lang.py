@@ -110,6 +110,10 @@ def detect(text: str) -> LangGuess:
     The probe's UTF-8, made to check it has no lone surrogate, is also what the case
     normalisation counts letters in (one encoding per guess, not two)."""
     probe = " ".join(text.split())
+    if "\u00ad" in probe or "\u2060" in probe or "\ufeff" in probe:
+        # invisible inside a word ("Nach\u00adge\u00adwie\u00adse\u00adne"): fastText reads the
+        # pieces as other words, and a hyphenated German line came out Polish or Dutch
+        probe = probe.translate(_IN_WORD_INVISIBLE)
     try:
         utf8: bytes | None = probe.encode("utf-8")
     except UnicodeEncodeError:
@@ -118,6 +122,10 @@ def detect(text: str) -> LangGuess:
         return _NOTHING
     return LangGuess(*_predict(probe, utf8))
 
+
+#: characters invisible inside a word (soft hyphen, word joiner, zero-width no-break
+#: space), taken out before a guess
+_IN_WORD_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u2060\ufeff"))
 
 #: what :func:`detect` says of a text without a letter
 _NOTHING = LangGuess(None, 0.0)
