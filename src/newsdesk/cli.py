@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,6 +26,9 @@ from newsdesk.ingest import IngestConfig, clean_paths, ingest
 from newsdesk.model import Article, ReadError
 from newsdesk.store import Store, default_db_path
 from newsdesk.views import article_text_view, safe
+
+if TYPE_CHECKING:
+    from newsdesk.dedup import DedupIndex
 
 app = typer.Typer(
     name="newsdesk",
@@ -381,16 +384,17 @@ def search(
 
 def _group_info(store: Store, article_id: str) -> dict[str, Any] | None:
     try:
-        from newsdesk.dedup import DedupIndex
+        group = _dedup_index(store).group_of(article_id)
     except ImportError:
         return None
-    group = _dedup_index(store, DedupIndex).group_of(article_id)
     return group.to_dict() if group is not None else None
 
 
-def _dedup_index(store: Store, index_class: Any) -> Any:
+def _dedup_index(store: Store) -> DedupIndex:
     """The store's duplicate index, saying so when this version had to rebuild it."""
-    index = index_class(store)
+    from newsdesk.dedup import DedupIndex
+
+    index = DedupIndex(store)
     if index.rebuilt is not None:
         err.print(f"note: duplicate index rebuilt for this version's parameters ({index.rebuilt} articles)")
     return index
@@ -440,10 +444,8 @@ def dups(
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """List duplicate groups: canonical member first, and why each other member joined."""
-    from newsdesk.dedup import DedupIndex
-
     with _open_existing(db) as store:
-        groups = list(_dedup_index(store, DedupIndex).groups(min_size=min_size))
+        groups = list(_dedup_index(store).groups(min_size=min_size))
     if format is TableFormat.jsonl:
         for g in groups:
             _write(json.dumps(g.to_dict(), ensure_ascii=False))

@@ -217,7 +217,7 @@ class DedupIndex:
                     )
             except sqlite3.OperationalError:
                 pass  # a read-only store (web UI) with an empty index: reading still works
-        elif have != want and not getattr(self.store, "readonly", False):
+        elif have != want and not self.store.readonly:
             # fingerprints of another version cannot be compared with this one's: every
             # stored article is fingerprinted again (a reader keeps the groups it finds)
             self.rebuilt = self.rebuild()
