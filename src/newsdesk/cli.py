@@ -127,6 +127,18 @@ def _open_existing(path: Path | None) -> Store:
     return Store(db)
 
 
+def _print_notes_and_errors(notes: list[str], samples: list[ReadError], errors: int) -> None:
+    """The closing lines of a long run's summary: its notes, then the errors it kept as
+    samples (escaped: a reason may quote the page) and how many more the table holds."""
+    for note in notes:
+        err.print(f"  note: {esc(note)}", highlight=False)
+    for e in samples:
+        where = f"{e.source_path}{'#' + e.location if e.location else ''}"
+        err.print(f"  [yellow]error[/yellow] {esc(where)}: {esc(e.reason)}", highlight=False)
+    if errors > len(samples):
+        err.print(f"  … {errors - len(samples)} more (newsdesk errors)")
+
+
 def _run_config(
     workers: int,
     no_templates: bool,
@@ -257,13 +269,7 @@ def ingest_cmd(
     )
     for name, n in summary.stage_counts.items():
         err.print(f"  {name}: {n} articles", highlight=False)
-    for note in summary.notes:
-        err.print(f"  note: {note}", highlight=False)
-    for e in summary.error_samples:
-        where = f"{e.source_path}{'#' + e.location if e.location else ''}"
-        err.print(f"  [yellow]error[/yellow] {esc(where)}: {esc(e.reason)}", highlight=False)
-    if summary.errors > len(summary.error_samples):
-        err.print(f"  … {summary.errors - len(summary.error_samples)} more (newsdesk errors)")
+    _print_notes_and_errors(summary.notes, summary.error_samples, summary.errors)
 
 
 @app.command()
@@ -330,11 +336,7 @@ def reclean(
         err.print(f"  claims extracted again: {summary.claims} articles", highlight=False)
     if summary.dedup_rebuilt is not None:
         err.print(f"  duplicate index rebuilt: {summary.dedup_rebuilt} articles", highlight=False)
-    for note in summary.notes:
-        err.print(f"  note: {esc(note)}", highlight=False)
-    for e in summary.error_samples:
-        where = f"{e.source_path}{'#' + e.location if e.location else ''}"
-        err.print(f"  [yellow]error[/yellow] {esc(where)}: {esc(e.reason)}", highlight=False)
+    _print_notes_and_errors(summary.notes, summary.error_samples, summary.errors)
 
 
 @app.command()
