@@ -1930,3 +1930,27 @@ def test_a_row_of_ui_labels(line: str, row: bool) -> None:
     if row:
         assert hit is not None and hit[0] == "label"
     assert not is_label_row(normalise("Teilen Twittern Anna Berg"))
+
+
+def test_a_credit_glued_to_its_caption_is_split_off() -> None:
+    """A scrape that lost the break between a caption and its credit prints "... des
+    ATP-TurniersBild: AFP/SID": the line is a caption, the credit apart with its exact span,
+    and neither is the headline or body.  A word that merely holds "bild" stays prose."""
+    body = [
+        "Montpellier (SID) – Tennis-Olympiasieger Alexander Zverev hat nach seiner Enttäuschung bei den Australian Open das Viertelfinale erreicht.",
+        "Der Hamburger gewann am Donnerstag gegen den Franzosen in zwei Sätzen und trifft nun auf einen Qualifikanten aus Italien.",
+        "Der Bildhauer des Pokals saß auf der Tribüne und sah ein Spiel, das nach gut einer Stunde beendet war.",
+    ]
+    caption = "Alexander Zverev steht im Viertelfinale des ATP-Turniers"
+    raw = "\n".join(
+        ["Zverev zieht ins Viertelfinale von Montpellier ein", caption + "Bild: AFP/SID/PASCAL GUYOT", *body]
+    )
+    art = clean_text(raw)
+    assert [(c.text, c.credit.text if c.credit else None) for c in art.captions] == [
+        (caption, "Bild: AFP/SID/PASCAL GUYOT")
+    ]
+    for c in art.captions:
+        assert raw[c.start : c.end] == c.text
+        assert c.credit is not None and raw[c.credit.start : c.credit.end] == c.credit.text
+    assert art.title is not None and art.title.text == "Zverev zieht ins Viertelfinale von Montpellier ein"
+    assert all(p in art.text for p in body)

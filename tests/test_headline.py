@@ -212,3 +212,22 @@ def test_a_headline_loses_a_breadcrumbs_number_only_when_it_continues_the_list(
     span = _field_span(ln, above)
     assert span.text == title
     assert raw[span.start : span.end] == span.text
+
+
+def test_a_japanese_headline_speaks_of_its_article_in_character_pairs() -> None:
+    """Japanese and Chinese write no spaces, so a line is one "word" to ``\\w`` and no
+    candidate ever shared a word with the article.  Pairs of neighbouring characters carry
+    it: the headline shares most of its pairs with the body, the members-only label and the
+    bookmark button share none."""
+    body = [
+        "東京女子医大の元理事長が大学に不正に約一億二千万円を支払わせ、私的に流用した疑いがあるとして、警視庁は元理事長を逮捕した。",
+        "警視庁によると、元理事長は業務委託費の名目で大学から資金を支出させ、その一部を自らの口座に移していたとみられる。",
+    ]
+    heads = ["会員限定記事", "東京女子医大元理事長を逮捕 大学に不正支払い", "はてなブックマーク"]
+    lines = [_Line(t, 6) for t in heads] + [_Line(t, 30, 0.3, True) for t in body]
+    probs = [0.2, 0.3, 0.2, 0.9, 0.9]
+    line_x = np.zeros((len(lines), len(LINE_FEATURES)))
+    idx, x = candidates(lines, probs, line_x, 3, lambda i: 1)
+    share = dict(zip(idx, x[:, OWN_FEATURES.index("body_words_share")].tolist(), strict=True))
+    assert share[1] > 0.5
+    assert share[0] == 0.0 and share[2] == 0.0

@@ -79,7 +79,11 @@ _GLUE = re.compile(
 )
 _GLUE_HINT = re.compile(r"[.!?][\"”»’]?[A-ZÀ-Ý][a-zà-ÿ]")
 _CREDIT = re.compile(
-    r"(?:(?<=[\s.!?)])|^)(?P<credit>(?:\(\s*)?(?:"
+    # a credit starts after a space, a sentence's end or the line's start, or glued to the
+    # caption's last word when the scrape lost the break between them ("... des
+    # ATP-TurniersBild: AFP/SID"; the keyword capitalised and followed by its colon)
+    r"(?:(?<=[\s.!?)])|^|(?<=[a-zà-ÿß])(?=(?-i:Bild|Foto|Photo|Quelle|Credit)\s*:))"
+    r"(?P<credit>(?:\(\s*)?(?:"
     r"(?:photo|image|picture|photograph|video|credit|source|illustration|graphic)s?(?:\s+credit)?\s*[:©|]"
     r"|(?:photo|image|picture|photograph|illustration)s?\s+(?:by|courtesy(?: of)?)\s"
     r"|(?:foto|bild|bildquelle|bildrechte|quelle|fotos|grafik)\s*[:©|]"

@@ -90,7 +90,23 @@ def _same_first_word(lines: Sequence[LineView], i: int, j: int, memo: dict[int, 
 
 
 #: the article's words a candidate is compared with: words of 4 characters or more ...
-_WORD = re.compile(r"\w{4,}")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORD = re.compile(rf"[^\W{_CJK}]{{4,}}")
+#: ... and, in scripts written without spaces (Chinese, Japanese) or with words glued to
+#: their particles (Korean), pairs of neighbouring characters: a run of them is one "word"
+#: to ``\w``, a whole clause that never recurs
+_CJK_RUN = re.compile(rf"[{_CJK}]{{2,}}")
+
+
+def _words(text: str) -> set[str]:
+    """The words of ``text`` (case folded) the headline columns compare."""
+    low = text.casefold()
+    words = set(_WORD.findall(low))
+    for run in _CJK_RUN.findall(low):
+        words.update(run[k : k + 2] for k in range(len(run) - 1))
+    return words
+
+
 #: ... of this many kept lines of this many words or more, from where the body starts
 _BODY_LINES = 10
 _BODY_LINE_WORDS = 8
@@ -112,7 +128,7 @@ def _article_words(
     for i in range(anchor, len(lines)):
         ln = lines[i]
         if ln.role is None and probs[i] >= cut and ln.nw >= _BODY_LINE_WORDS:
-            found = wanted.intersection(_WORD.findall(ln.text.casefold()))
+            found = wanted & _words(ln.text)
             used |= found
             per_line[i] = found
             taken += 1
@@ -136,7 +152,7 @@ def _body_word_columns(
     it) headlines found 121 / 101 / 34 / 29 -> 131 / 110 / 33 / 33 (134 / 112 / 35 / 32 with
     candidates 20 lines up); held-out half: 0.548 -> 0.625 (docs/decisions.md, session 19;
     session 13 measured the plain share, which cost news pages more)."""
-    own = [set(_WORD.findall(lines[i].text.casefold())) for i in idx]
+    own = [_words(lines[i].text) for i in idx]
     used, per_line = _article_words(lines, probs, anchor, cut, set().union(*own))
     speaking: list[int] = []
     out: list[tuple[float, bool]] = []
