@@ -68,3 +68,29 @@ def test_clean_counts_read_in_the_singular_for_one(tmp_path: Path) -> None:
     assert r.exit_code == 0
     assert "1 article, 0 errors" in r.stderr
     assert "(1 removed line; --removed to show it with its reason)" in r.stdout
+
+
+def test_long_work_opening_an_old_store_is_announced_before_it_runs(tmp_path: Path) -> None:
+    """A store whose duplicate index was built with other parameters is rebuilt when a
+    command opens it: the command says so on stderr first, not after minutes of silence."""
+    body = "Dockers voted on Tuesday to end the three-week strike at the port after a new offer."
+    raw = f"Strike ends\n\n{body}"
+    a = Article(
+        id="e" * 20,
+        raw=raw,
+        outlet="x.example",
+        title=Span("Strike ends", 0, 11),
+        paragraphs=[Paragraph(body, 13, len(raw))],
+    )
+    db = tmp_path / "n.db"
+    with Store(db) as s:
+        s.add_article(a)
+        from newsdesk.dedup import DedupIndex
+
+        DedupIndex(s).add(a)
+        with s.conn:
+            s.conn.execute("UPDATE dedup_params SET value = '1' WHERE name = 'normalise'")
+    r = CliRunner().invoke(app, ["dups", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    first = r.stderr.index("note: rebuilding the duplicate index for this version's parameters (1 article;")
+    assert first < r.stderr.index("duplicate index rebuilt")

@@ -503,8 +503,13 @@ def test_an_index_built_with_other_parameters_is_rebuilt_by_a_writer(tmp_path: P
     with Store(tmp_path / "p.db", readonly=True) as ro:
         reader = DedupIndex(ro)  # a reader neither fails nor writes
         assert reader.rebuilt is None and reader.group_of(b.id) is None
-    with Store(tmp_path / "p.db") as store:
+    notes: list[str] = []
+    with Store(tmp_path / "p.db", notify=notes.append) as store:
         index = DedupIndex(store)
         assert index.rebuilt == 2
         assert snapshot(index) == groups
         assert DedupIndex(store).rebuilt is None  # once
+    # said before the work, once, with its size
+    assert notes == [
+        "rebuilding the duplicate index for this version's parameters (2 articles; a large store takes a while)"
+    ]

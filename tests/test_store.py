@@ -103,6 +103,15 @@ def test_outlet_line_counts_count_each_document_once(tmp_path: Path) -> None:
         assert store.outlet_doc_counts() == {"o": 2}
 
 
+def test_a_new_store_is_made_without_upgrade_notes(tmp_path: Path) -> None:
+    notes: list[str] = []
+    with Store(tmp_path / "new.db", notify=notes.append):
+        pass
+    with Store(tmp_path / "new.db", notify=notes.append):
+        pass
+    assert notes == []
+
+
 def test_migrations_are_recorded_and_not_reapplied(tmp_path: Path) -> None:
     path = tmp_path / "n.db"
     Store(path).close()
@@ -183,8 +192,12 @@ def test_a_store_from_before_the_search_view_is_indexed_again(tmp_path: Path) ->
         == 0
     )
     conn.close()
-    with Store(path) as store:
+    notes: list[str] = []
+    with Store(path, notify=notes.append) as store:
         assert [h.id for h in store.search("Hafenarbeiter")] == [a.id]
+        # the upgrade was announced before it ran, with the store's size
+        assert notes[0] == "upgrading the store: core schema 2 (1 article; a large store takes a while)"
+        assert all(n.startswith("upgrading the store: ") for n in notes)
         assert ("core", 2) in {
             tuple(r) for r in store.conn.execute("SELECT component, version FROM schema_migrations")
         }

@@ -119,12 +119,17 @@ def _db(path: Path | None) -> Path:
     return path or default_db_path()
 
 
+def _store_note(message: str) -> None:
+    """Say what long work opening a store starts, before it runs (an upgrade)."""
+    err.print(f"note: {message} ...", highlight=False)
+
+
 def _open_existing(path: Path | None) -> Store:
     db = _db(path)
     if not db.exists():
         err.print(f"[red]no database at {db}[/red] (run `newsdesk ingest PATH` first, or pass --db)")
         raise typer.Exit(2)
-    return Store(db)
+    return Store(db, notify=_store_note)
 
 
 def _print_notes_and_errors(notes: list[str], samples: list[ReadError], errors: int) -> None:
@@ -248,7 +253,7 @@ def ingest_cmd(
     config.input_format = input_format.value
     path = _db(db)
     with (
-        Store(path) as store,
+        Store(path, notify=_store_note) as store,
         _progress(
             "ingesting",
             "read {read} · stored {stored} · known {already_stored} · errors {error}",

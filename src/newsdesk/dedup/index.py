@@ -220,6 +220,12 @@ class DedupIndex:
         elif have != want and not self.store.readonly:
             # fingerprints of another version cannot be compared with this one's: every
             # stored article is fingerprinted again (a reader keeps the groups it finds)
+            if self.store.notify is not None:
+                n = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+                self.store.notify(
+                    f"rebuilding the duplicate index for this version's parameters "
+                    f"({n:,} article{'' if n == 1 else 's'}; a large store takes a while)"
+                )
             self.rebuilt = self.rebuild()
 
     # -- adding --------------------------------------------------------------------------

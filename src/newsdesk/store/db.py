@@ -97,9 +97,14 @@ def _cleaned_columns(article: Article) -> dict[str, Any]:
 class Store:
     """Access to one newsdesk database.  Not shared across processes; open one per process."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, readonly: bool = False, notify: Callable[[str], None] | None = None
+    ) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        #: hears of long work opening the store starts (a schema upgrade, the duplicate
+        #: index rebuilt for new parameters) before it runs; the CLI prints it
+        self.notify = notify
         if readonly:
             uri = f"file:{self.path.resolve()}?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -116,7 +121,7 @@ class Store:
         # and NOCASE fold ASCII only
         self.conn.create_function("casefold", 1, _casefold, deterministic=True)
         if not readonly:
-            migrate(self.conn)
+            migrate(self.conn, notify)
 
     def close(self) -> None:
         self.conn.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import sqlite3
+from collections.abc import Callable
 
 #: characters invisible inside a word that the search index and its snippets leave out
 #: (soft hyphen, word joiner, zero-width no-break space); never typed in a query
@@ -172,18 +173,30 @@ def component_migrations() -> dict[str, list[str]]:
     return found
 
 
-def migrate(conn: sqlite3.Connection) -> list[tuple[str, int]]:
-    """Apply missing migrations; returns what was applied as ``(component, version)``."""
+def migrate(conn: sqlite3.Connection, notify: Callable[[str], None] | None = None) -> list[tuple[str, int]]:
+    """Apply missing migrations; returns what was applied as ``(component, version)``.
+
+    ``notify`` hears of each migration before it runs on a store that already held data
+    (a new store's schema is made in an instant; an upgrade may re-index every article, some
+    2,000 a second for the search index, and a silent wait of minutes reads as a hang)."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " component TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (component, version))"
     )
     done = {(c, v) for c, v in conn.execute("SELECT component, version FROM schema_migrations")}
     applied: list[tuple[str, int]] = []
+    articles: list[int] = []  # counted once, when the first upgrade is announced
     for component, scripts in component_migrations().items():
         for version, script in enumerate(scripts, start=1):
             if (component, version) in done:
                 continue
+            if notify is not None and ("core", 1) in done:
+                if not articles:
+                    articles.append(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+                notify(
+                    f"upgrading the store: {component} schema {version} "
+                    f"({articles[0]:,} article{'' if articles[0] == 1 else 's'}; a large store takes a while)"
+                )
             with conn:
                 for statement in _split_sql(script):
                     conn.execute(statement)
