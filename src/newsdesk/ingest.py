@@ -89,12 +89,14 @@ class IngestSummary:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(
+def init_clean_worker(
     clean_options: dict[str, Any],
     template_counts: Any,
     item_seconds: float | None = None,
     stages: tuple[str, ...] = (),
 ) -> None:
+    """Set up a cleaning worker (``ingest`` and ``reclean`` share it, so both clean an item
+    the same way: the same options, outlet templates and time limit)."""
     _WORKER["options"] = clean_options
     _WORKER["templates"] = template_counts
     _WORKER["seconds"] = item_seconds
@@ -139,7 +141,7 @@ def _run_worker_stage(name: str, article: Article) -> Annotation:
 
 
 def _ingest_one(item: RawRecord | ReadError) -> Cleaned | ReadError:
-    result = _passthrough_errors(item)
+    result = clean_or_pass_error(item)
     return result if isinstance(result, ReadError) else _annotate(result)
 
 
@@ -215,17 +217,17 @@ def clean_paths(paths: list[str | Path], config: IngestConfig | None = None) -> 
     config = config or IngestConfig()
     templates = learn_templates(iter_inputs(paths, config.input_format)) if config.learn_templates else None
     records = iter_inputs(paths, config.input_format)
-    yield from _executor(config).map(
-        _passthrough_errors,
+    yield from cleaning_executor(config).map(
+        clean_or_pass_error,
         records,
-        initializer=_init_worker,
+        initializer=init_clean_worker,
         initargs=(config.clean_options, templates, config.item_seconds),
-        on_lost=_lost,
-        prepare=_warm_up(config.clean_options),
+        on_lost=lost_in_cleaning,
+        prepare=worker_warm_up(config.clean_options),
     )
 
 
-def _executor(config: IngestConfig, phases: int = 1) -> LocalExecutor:
+def cleaning_executor(config: IngestConfig, phases: int = 1) -> LocalExecutor:
     """Items are cleaned in watched child processes (``IngestConfig.isolate``): a page stuck
     in C code past :func:`~newsdesk.pipeline.hard_deadline`, or one that kills its worker,
     is one error and the run goes on.  ``phases``: time-limited steps per item."""
@@ -240,7 +242,8 @@ def _executor(config: IngestConfig, phases: int = 1) -> LocalExecutor:
     )
 
 
-def _lost(item: RawRecord | ReadError, reason: str) -> ReadError:
+def lost_in_cleaning(item: RawRecord | ReadError, reason: str) -> ReadError:
+    """The error that stands in for an item whose worker died or ran past its deadline."""
     return lost_item_error(item, "clean", reason)
 
 
@@ -251,7 +254,10 @@ _WARM_UP_TEXT = (
 )
 
 
-def _warm_up(clean_options: dict[str, Any], stages: tuple[str, ...] = ()) -> Callable[[], None]:
+def worker_warm_up(clean_options: dict[str, Any], stages: tuple[str, ...] = ()) -> Callable[[], None]:
+    """What a fresh worker runs before its first item: loading the models is not charged
+    to that item's time limit."""
+
     def run() -> None:
         from newsdesk import clean
 
@@ -264,7 +270,9 @@ def _warm_up(clean_options: dict[str, Any], stages: tuple[str, ...] = ()) -> Cal
     return run
 
 
-def _passthrough_errors(item: RawRecord | ReadError) -> Article | ReadError:
+def clean_or_pass_error(item: RawRecord | ReadError) -> Article | ReadError:
+    """The worker's function: a reader's error goes through untouched, in its place in
+    the stream, so the caller stores it in input order."""
     return item if isinstance(item, ReadError) else _clean_one(item)
 
 
@@ -333,7 +341,7 @@ def ingest(
             else:
                 yield item
 
-    executor = _executor(config, phases=1 + len(in_worker))
+    executor = cleaning_executor(config, phases=1 + len(in_worker))
     # keyed by where the item came from, which both an article and an error carry, so an
     # item that fails cleaning does not leave its source behind
     sources: dict[tuple[str, str | None], bytes | str] = {}
@@ -348,10 +356,10 @@ def ingest(
     for result in executor.map(
         _ingest_one,
         remember_source(to_clean()),
-        initializer=_init_worker,
+        initializer=init_clean_worker,
         initargs=(config.clean_options, templates, config.item_seconds, in_worker),
-        on_lost=_lost,
-        prepare=_warm_up(config.clean_options, in_worker),
+        on_lost=lost_in_cleaning,
+        prepare=worker_warm_up(config.clean_options, in_worker),
     ):
         if isinstance(result, ReadError):
             sources.pop((result.source_path, result.location), None)

@@ -28,12 +28,12 @@ from typing import Any
 
 from newsdesk.ingest import (
     IngestConfig,
-    _executor,
-    _init_worker,
-    _lost,
-    _passthrough_errors,
-    _warm_up,
+    clean_or_pass_error,
+    cleaning_executor,
+    init_clean_worker,
     learn_templates,
+    lost_in_cleaning,
+    worker_warm_up,
 )
 from newsdesk.model import Annotation, Article, RawRecord, ReadError
 from newsdesk.pipeline import error_reason
@@ -208,14 +208,14 @@ def reclean(
             stored.append(art)
             yield rec
 
-    executor = _executor(config)
+    executor = cleaning_executor(config)
     for result in executor.map(
-        _passthrough_errors,
+        clean_or_pass_error,
         records(),
-        initializer=_init_worker,
+        initializer=init_clean_worker,
         initargs=(config.clean_options, templates, config.item_seconds),
-        on_lost=_lost,
-        prepare=_warm_up(config.clean_options),
+        on_lost=lost_in_cleaning,
+        prepare=worker_warm_up(config.clean_options),
     ):
         old = stored.popleft()
         if isinstance(result, ReadError):
