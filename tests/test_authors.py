@@ -72,6 +72,15 @@ CASES = [
     ("Élodie Garnier et Thomas Rivière", ["Élodie Garnier", "Thomas Rivière"]),
     ("By Staff Writer", []),
     ("12.03.2020 07:45", []),
+    # an e-mail address after the name, its local part glued on by a lost space
+    (
+        "Por María Alejandra Carrasquilla Reinamaria.carrasquilla@laestrella.com.pa",
+        ["María Alejandra Carrasquilla"],
+    ),
+    ("Von Max Muster, max.muster@zeitung.de", ["Max Muster"]),
+    ("By jane.doe@example.com", []),
+    # a field's label glued to its value is no name
+    ("Datum:26. Januar 2022", []),
 ]
 
 

@@ -343,6 +343,13 @@ def _name_in(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, b
     cut = handle >= 0
     if cut:
         end = handle
+        # an e-mail address's local part goes with it ("Carrasquilla maria.c@diario.pa"),
+        # even glued to the name by a lost space ("Carrasquilla Reinamaria.c@..."); a
+        # handle glued to the name ("Eric Levitz@EricLevitz") has no domain after it
+        if handle > start and not text[handle - 1].isspace() and _EMAIL_DOMAIN.match(text, handle + 1):
+            end = text.rfind(" ", start, handle) + 1
+            if end <= start:
+                return None, True
     words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, start, end)]
     if not words:
         return None, cut
@@ -375,9 +382,17 @@ def _name_in(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, b
     name = text[start:end]
     if not any(c.isalpha() for c in name) or len(name) > MAX_NAME_CHARS:
         return None, cut
+    if _LABEL_GLUED_TO_VALUE.search(name):  # "Datum:26. Januar 2022": a field, not a name
+        return None, cut
     if len(name.split()) > MAX_NAME_WORDS:
         return None, cut
     return (start, end), cut
+
+
+#: what follows an e-mail address's "@"
+_EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
+#: a field's label glued to its number ("Datum:26", "Nr.:4")
+_LABEL_GLUED_TO_VALUE = re.compile(r"[^\W\d_][:：]\s*\d")
 
 
 def _is_role(word: str) -> bool:
