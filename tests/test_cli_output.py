@@ -94,3 +94,17 @@ def test_long_work_opening_an_old_store_is_announced_before_it_runs(tmp_path: Pa
     assert r.exit_code == 0, r.output
     first = r.stderr.index("note: rebuilding the duplicate index for this version's parameters (1 article;")
     assert first < r.stderr.index("duplicate index rebuilt")
+
+
+def test_clean_reads_standard_input_given_as_dash() -> None:
+    text = (
+        "Harbour strike ends\nBy Jane Doe\n"
+        "Dockers voted on Tuesday to end the three-week strike at the port after a new offer was made.\n"
+        "Share on Facebook\n"
+    )
+    r = CliRunner().invoke(app, ["clean", "-"], input=text)
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout.splitlines()[0])
+    assert doc["source_path"] == "<stdin>"
+    assert doc["title"]["text"] == "Harbour strike ends"
+    assert doc["raw"] == text

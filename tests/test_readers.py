@@ -831,3 +831,32 @@ def test_directory_walk_passes_over_docs_and_names_outlet_from_domain_dirs(tmp_p
     assert isinstance(other, RawRecord) and other.outlet is None
     # named explicitly, a skipped suffix is still read
     assert len(list(iter_records([tmp_path / "README.md"]))) == 1
+
+
+def _stdin_of(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_standard_input_is_read_as_a_file_named_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``newsdesk clean -``: what a pipe brings is sniffed like a file (here gzipped HTML),
+    its items say they came from <stdin>, and a second pass over the inputs (templates are
+    learned in a first one) reads the same items, though a pipe can be read only once."""
+    from newsdesk.readers import STDIN_NAME
+
+    page = b"<html><head><title>Harbour strike ends</title></head><body><p>Dockers voted.</p></body></html>"
+    _stdin_of(monkeypatch, gzip.compress(page))
+    first = list(iter_records(["-"]))
+    again = list(iter_records([Path("-")]))
+    assert len(first) == 1 and isinstance(first[0], RawRecord)
+    assert first[0].source_path == STDIN_NAME and first[0].content_type == "html"
+    assert first[0].content == page
+    assert [(r.source_path, r.content) for r in again] == [(r.source_path, r.content) for r in first]
+
+
+def test_empty_standard_input_is_one_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin_of(monkeypatch, b"")
+    out = list(iter_records(["-"]))
+    assert len(out) == 1 and isinstance(out[0], ReadError)
+    assert out[0].source_path == "<stdin>" and out[0].reason == "empty file"

@@ -30,6 +30,8 @@ __all__ = [
     "DecodeError",
     "RawRecord",
     "ReadError",
+    "STDIN",
+    "STDIN_NAME",
     "ReaderConfig",
     "decode_bytes",
     "decode_record",
@@ -89,11 +91,21 @@ def _walk(directory: Path, config: ReaderConfig, seen: set[str]) -> Iterator[Pat
             yield ReadError(str(path), os_error_reason(exc))
 
 
+#: the path that names standard input, as Unix tools spell it ("./-" is a file named "-")
+STDIN = "-"
+#: the ``source_path`` of what was read from standard input
+STDIN_NAME = "<stdin>"
+
+
 def iter_paths(paths: Iterable[str | Path], config: ReaderConfig | None = None) -> Iterator[Path | ReadError]:
-    """Every input file in order (directories expanded), or a ReadError for an unusable path."""
+    """Every input file in order (directories expanded), or a ReadError for an unusable path.
+    :data:`STDIN` passes through as ``Path("-")``: :func:`iter_records` reads it."""
     config = config or ReaderConfig()
     seen: set[str] = set()
     for given in paths:
+        if str(given) == STDIN:
+            yield Path(STDIN)
+            continue
         path = Path(given)
         try:
             if path.is_symlink():
@@ -169,8 +181,50 @@ def iter_records(
     for item in iter_paths(paths, config):
         if isinstance(item, ReadError):
             yield item
+        elif str(item) == STDIN:
+            yield from _read_stdin(input_format, config)
         else:
             yield from _read_file(item, input_format, config)
+
+
+def _read_stdin(input_format: str, config: ReaderConfig) -> Iterator[RawRecord | ReadError]:
+    """Standard input's items (``newsdesk clean -``, a pipe from a crawler or ``curl``);
+    they say they came from :data:`STDIN_NAME`."""
+    try:
+        spool = _stdin_spool()
+    except OSError as exc:
+        yield ReadError(STDIN_NAME, os_error_reason(exc))
+        return
+    for item in _read_file(spool, input_format, config):
+        item.source_path = STDIN_NAME
+        yield item
+
+
+#: (the standard input read, its spooled copy)
+_SPOOL: list[tuple[object, Path]] = []
+
+
+def _stdin_spool() -> Path:
+    """Standard input copied to a temporary file, once per standard input.
+
+    The readers seek (format sniffing, gzip and WARC members) and a pipe cannot; a file
+    keeps memory bounded whatever the input's size; and a run reads its inputs twice when
+    it learns the outlets' templates first, which a pipe allows once.  Removed at exit."""
+    import shutil
+    import sys
+
+    stdin = sys.stdin
+    if not _SPOOL or _SPOOL[0][0] is not stdin:
+        import atexit
+        import tempfile
+
+        tmp = Path(tempfile.mkdtemp(prefix="newsdesk-stdin-"))
+        atexit.register(shutil.rmtree, tmp, True)
+        spool = tmp / "stdin"
+        with spool.open("wb") as out:
+            shutil.copyfileobj(stdin.buffer, out, 1 << 20)
+        _SPOOL[:] = [(stdin, spool)]
+    return _SPOOL[0][1]
 
 
 def decode_record(record: RawRecord) -> str:
