@@ -3,6 +3,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from newsdesk.model import Annotation, Article, Paragraph, ReadError, Removed, Span
 from newsdesk.store import Store, fts_query
 from newsdesk.store.migrations import migrate
@@ -201,3 +203,34 @@ def test_a_store_from_before_the_search_view_is_indexed_again(tmp_path: Path) ->
         assert ("core", 2) in {
             tuple(r) for r in store.conn.execute("SELECT component, version FROM schema_migrations")
         }
+
+
+def test_search_keeps_a_language_and_a_publication_period(tmp_path: Path) -> None:
+    dated = [
+        ("1" * 20, "en", "2024-02-29T23:50:00-05:00"),
+        ("2" * 20, "en", "2024-03-01"),
+        ("3" * 20, "fr", "2024-03-31T08:00:00+02:00"),
+        ("4" * 20, "en", "2024-04-01T00:10:00+02:00"),
+        ("5" * 20, "en", None),
+    ]
+    with Store(tmp_path / "n.db") as store:
+        for aid, lang, published in dated:
+            a = make_article(aid, "Harbour strike", "Dockers voted on the offer.")
+            a.lang, a.published = lang, published
+            store.add_article(a)
+
+        def ids(**filters: str) -> set[str]:
+            return {h.id[0] for h in store.search("dockers", **filters)}  # type: ignore[arg-type]
+
+        assert ids() == {"1", "2", "3", "4", "5"}
+        # a month's bounds take the whole month, as the outlet dated it; an undated article
+        # is left out once a period is asked for
+        assert ids(since="2024-03", until="2024-03") == {"2", "3"}
+        assert ids(since="2024-03-01") == {"2", "3", "4"}
+        assert ids(until="2024-02-29") == {"1"}
+        assert ids(since="2024") == {"1", "2", "3", "4"}
+        assert ids(lang="fr") == {"3"}
+        assert ids(lang="en", until="2024-03") == {"1", "2"}
+        for bad in ("2024-3", "yesterday", "2024-03-01' OR 1=1 --"):
+            with pytest.raises(ValueError, match="not a date"):
+                store.search("dockers", since=bad)

@@ -83,3 +83,19 @@ def test_marked_raw_covers_raw_exactly() -> None:
     assert "".join(s["text"] for s in segs) == a.raw
     # the authors sit inside the byline: the outer role marks their characters
     assert [s["role"] for s in segs if s["role"] != "gap"] == ["title", "byline", "paragraph", "removed"]
+
+
+def test_the_listing_keeps_a_language_and_a_period_and_refuses_a_bad_date(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    a = hostile_article()
+    a.lang, a.published = "en", "2024-03-05T10:00:00+00:00"
+    with Store(db) as s:
+        s.add_article(a)
+    c = TestClient(create_app(db))
+    shown = "/article/" + "e" * 20
+    assert shown in c.get("/", params={"since": "2024-03", "until": "2024-03-05", "lang": "en"}).text
+    assert shown in c.get("/", params={"q": "body", "since": "2024"}).text
+    assert shown not in c.get("/", params={"since": "2024-03-06"}).text
+    assert shown not in c.get("/", params={"q": "body", "lang": "fr"}).text
+    bad = c.get("/", params={"since": EVIL[:10]})
+    assert bad.status_code == 400 and "<script>" not in bad.text

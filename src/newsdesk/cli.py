@@ -354,11 +354,26 @@ def search(
         str | None,
         typer.Option("--author", help="Only articles one of whose authors is this name (case aside)."),
     ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Only articles in this language (ISO 639-1).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Published on or before (the whole month for YYYY-MM).")
+    ] = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """Full-text search (SQLite FTS5, BM25 ranking, title weighted)."""
     with _open_existing(db) as store:
-        hits = store.search(query, limit=limit, outlet=outlet, author=author)
+        try:
+            hits = store.search(
+                query, limit=limit, outlet=outlet, author=author, lang=lang, since=since, until=until
+            )
+        except ValueError as exc:
+            err.print(f"[red]{esc(str(exc))}[/red]")
+            raise typer.Exit(2) from None
     if format is TableFormat.jsonl:
         for h in hits:
             _write(

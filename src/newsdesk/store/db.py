@@ -94,6 +94,49 @@ def _cleaned_columns(article: Article) -> dict[str, Any]:
     }
 
 
+#: a publication date at a year's, a month's or a day's precision
+_DATE_PREFIX = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
+def article_filters(
+    *,
+    outlet: str | None = None,
+    author: str | None = None,
+    lang: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``articles a`` (and their parameters) that keep the articles of an
+    outlet, by an author, in a language, or published between two dates.
+
+    ``since``/``until`` are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, both ends included at
+    their precision ("2024-03" until the end of March), compared with the date as the outlet
+    printed it (its own time zone).  An article without a date is left out when either is
+    given: a monitoring desk asks what was published then, not what may have been.  Raises
+    ValueError for another spelling."""
+    where: list[str] = []
+    args: list[Any] = []
+    for bound in (since, until):
+        if bound and not _DATE_PREFIX.fullmatch(bound):
+            raise ValueError(f"not a date: {bound!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if outlet:
+        where.append("a.outlet = ?")
+        args.append(outlet)
+    if author:
+        where.append(AUTHOR_FILTER)
+        args.append(author)
+    if lang:
+        where.append("a.lang = ?")
+        args.append(lang)
+    if since:
+        where.append("substr(a.published, 1, ?) >= ?")
+        args += [len(since), since]
+    if until:
+        where.append("substr(a.published, 1, ?) <= ?")
+        args += [len(until), until]
+    return where, args
+
+
 class Store:
     """Access to one newsdesk database.  Not shared across processes; open one per process."""
 
@@ -306,11 +349,21 @@ class Store:
 
     # -- search --------------------------------------------------------------------------
     def search(
-        self, query: str, *, limit: int = 20, outlet: str | None = None, author: str | None = None
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        outlet: str | None = None,
+        author: str | None = None,
+        lang: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> list[SearchHit]:
+        """Articles matching ``query``, best first, kept by :func:`article_filters`."""
         q = fts_query(query)
         if not q:
             return []
+        where, args = article_filters(outlet=outlet, author=author, lang=lang, since=since, until=until)
         sql = (
             "SELECT a.id, a.outlet, a.title, a.published,"
             " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip, bm25(articles_fts, 5.0, 1.0) AS score"
@@ -318,12 +371,8 @@ class Store:
             " WHERE articles_fts MATCH ?"
         )
         params: list[Any] = [q]
-        if outlet:
-            sql += " AND a.outlet = ?"
-            params.append(outlet)
-        if author:
-            sql += " AND " + AUTHOR_FILTER
-            params.append(author)
+        sql += "".join(f" AND {w}" for w in where)
+        params += args
         sql += " ORDER BY score LIMIT ?"
         params.append(limit)
         return [

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsdesk.model import Article
 from newsdesk.store import Store
-from newsdesk.store.db import AUTHOR_FILTER
+from newsdesk.store.db import article_filters
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECURITY_HEADERS = {
@@ -80,7 +80,15 @@ def create_app(db_path: str | Path) -> FastAPI:
         q: str = Query("", max_length=500),
         outlet: str = Query("", max_length=200),
         author: str = Query("", max_length=200),
+        lang: str = Query("", max_length=20),
+        since: str = Query("", max_length=10),
+        until: str = Query("", max_length=10),
     ) -> HTMLResponse:
+        filters = {"outlet": outlet, "author": author, "lang": lang, "since": since, "until": until}
+        try:
+            where, params = article_filters(**{k: v or None for k, v in filters.items()})
+        except ValueError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
         with store() as s:
             if q:
                 hits = [
@@ -91,24 +99,16 @@ def create_app(db_path: str | Path) -> FastAPI:
                         "published": h.published,
                         "snippet": h.snippet,
                     }
-                    for h in s.search(q, limit=50, outlet=outlet or None, author=author or None)
+                    for h in s.search(q, limit=50, **{k: v or None for k, v in filters.items()})
                 ]
             else:
                 sql = "SELECT id, outlet, title, published, substr(body, 1, 200) AS snippet FROM articles a"
-                params: list[Any] = []
-                where: list[str] = []
-                if outlet:
-                    where.append("outlet = ?")
-                    params.append(outlet)
-                if author:
-                    where.append(AUTHOR_FILTER)
-                    params.append(author)
                 if where:
                     sql += " WHERE " + " AND ".join(where)
                 sql += " ORDER BY published DESC, id LIMIT 100"
                 hits = [dict(r) for r in s.conn.execute(sql, params)]
             stats = s.stats()
-        return render("index.html", hits=hits, q=q, outlet=outlet, author=author, stats=stats)
+        return render("index.html", hits=hits, q=q, stats=stats, **filters)
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: str) -> HTMLResponse:
