@@ -12,18 +12,24 @@ from newsdesk.model import Article, Paragraph, Span
 from newsdesk.store import Store
 
 
-def test_search_and_show_print_markup_and_escapes_literally(tmp_path: Path) -> None:
-    title = "Strike [bold red]ends[/bold red] \x1b[2J now"
-    body = "Dockers [link=file:///etc/passwd]voted[/link] to end the strike."
+def _article(article_id: str, title: str, body: str) -> Article:
+    """A stored article: its title, a blank line, its body."""
     raw = f"{title}\n\n{body}"
     a = Article(
-        id="f" * 20,
+        id=article_id,
         raw=raw,
         outlet="x.example",
         title=Span(title, 0, len(title)),
         paragraphs=[Paragraph(body, len(title) + 2, len(raw))],
     )
     a.check_spans()
+    return a
+
+
+def test_search_and_show_print_markup_and_escapes_literally(tmp_path: Path) -> None:
+    title = "Strike [bold red]ends[/bold red] \x1b[2J now"
+    body = "Dockers [link=file:///etc/passwd]voted[/link] to end the strike."
+    a = _article("f" * 20, title, body)
     db = tmp_path / "n.db"
     with Store(db) as s:
         s.add_article(a)
@@ -74,14 +80,7 @@ def test_long_work_opening_an_old_store_is_announced_before_it_runs(tmp_path: Pa
     """A store whose duplicate index was built with other parameters is rebuilt when a
     command opens it: the command says so on stderr first, not after minutes of silence."""
     body = "Dockers voted on Tuesday to end the three-week strike at the port after a new offer."
-    raw = f"Strike ends\n\n{body}"
-    a = Article(
-        id="e" * 20,
-        raw=raw,
-        outlet="x.example",
-        title=Span("Strike ends", 0, 11),
-        paragraphs=[Paragraph(body, 13, len(raw))],
-    )
+    a = _article("e" * 20, "Strike ends", body)
     db = tmp_path / "n.db"
     with Store(db) as s:
         s.add_article(a)
