@@ -234,3 +234,44 @@ def test_search_keeps_a_language_and_a_publication_period(tmp_path: Path) -> Non
         for bad in ("2024-3", "yesterday", "2024-03-01' OR 1=1 --"):
             with pytest.raises(ValueError, match="not a date"):
                 store.search("dockers", since=bad)
+
+
+def test_export_keeps_the_filtered_articles_with_their_removed_lines_and_annotations(tmp_path: Path) -> None:
+    """Both formats write the articles the filters keep and only their removed lines and
+    annotations, the Parquet tables in batches of articles (one here, to cross batches)."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from newsdesk.export import export_jsonl, export_parquet
+
+    with Store(tmp_path / "n.db") as store:
+        for aid, lang, published in (
+            ("1" * 20, "en", "2024-03-01"),
+            ("2" * 20, "fr", "2024-03-02"),
+            ("3" * 20, "en", "2024-04-01"),
+        ):
+            a = make_article(aid, "Harbour strike", "Dockers voted on the offer.")
+            a.lang, a.published = lang, published
+            store.add_article(a)
+            store.put_annotation(Annotation(aid, "claims", {"n": int(aid[0])}))
+        n = export_jsonl(store, tmp_path / "x.jsonl", lang="en", until="2024-03")
+        docs = [json.loads(line) for line in (tmp_path / "x.jsonl").read_text().splitlines()]
+        assert n == 1 and [d["id"] for d in docs] == ["1" * 20]
+        assert docs[0]["annotations"] == {"claims": {"n": 1}}
+        n = export_parquet(store, tmp_path / "pq", batch=1, since="2024-03")
+        assert n == 3
+        n = export_parquet(store, tmp_path / "pq", batch=1, lang="en")
+        assert n == 2
+        ids = {"1" * 20, "3" * 20}
+        assert set(pq.read_table(tmp_path / "pq" / "articles.parquet").column("id").to_pylist()) == ids
+        removed = pq.read_table(tmp_path / "pq" / "removed.parquet").to_pylist()
+        assert {r["article_id"] for r in removed} == ids and all(r["reason"] == "label" for r in removed)
+        notes = pq.read_table(tmp_path / "pq" / "annotations.parquet").to_pylist()
+        assert sorted((r["article_id"], json.loads(r["data"])["n"]) for r in notes) == [
+            ("1" * 20, 1),
+            ("3" * 20, 3),
+        ]
+        with pytest.raises(ValueError, match="not a date"):
+            export_jsonl(store, tmp_path / "bad.jsonl", since="March")
+        assert not (tmp_path / "bad.jsonl").exists()

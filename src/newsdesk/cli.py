@@ -115,6 +115,15 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+LangOption = Annotated[str | None, typer.Option("--lang", help="Only articles in this language (ISO 639-1).")]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Published on or before (the whole month for YYYY-MM).")
+]
+
+
 def _db(path: Path | None) -> Path:
     return path or default_db_path()
 
@@ -354,15 +363,9 @@ def search(
         str | None,
         typer.Option("--author", help="Only articles one of whose authors is this name (case aside)."),
     ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Only articles in this language (ISO 639-1).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Published on or before (the whole month for YYYY-MM).")
-    ] = None,
+    lang: LangOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
 ) -> None:
     """Full-text search (SQLite FTS5, BM25 ranking, title weighted)."""
@@ -547,12 +550,23 @@ def export(
     ],
     db: DbOption = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet's articles.")] = None,
+    lang: LangOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
     """Export articles with their annotations as JSON Lines or a Parquet dataset."""
     from newsdesk.export import export_jsonl, export_parquet
 
     with _open_existing(db) as store:
-        n = export_jsonl(store, out_path) if format is ExportFormat.jsonl else export_parquet(store, out_path)
+        try:
+            if format is ExportFormat.jsonl:
+                n = export_jsonl(store, out_path, outlet=outlet, lang=lang, since=since, until=until)
+            else:
+                n = export_parquet(store, out_path, outlet=outlet, lang=lang, since=since, until=until)
+        except ValueError as exc:
+            err.print(f"[red]{esc(str(exc))}[/red]")
+            raise typer.Exit(2) from None
     err.print(f"exported {n} articles to {out_path}")
 
 

@@ -3,6 +3,9 @@
 JSON Lines carries one article per line with its annotations (``annotations.<kind>``).
 Parquet is written as a dataset directory with one file per table (articles, removed,
 annotations), because annotation payloads differ per stage and analysts join on ``id``.
+Both take the store's article filters (outlet, language, publication period); the removed
+lines and annotations written are those of the exported articles, in batches of them, so
+memory stays bounded by a batch whatever the store's size.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.store import Store
+from newsdesk.store.db import article_filters
 
 
 def _annotations(store: Store, article_id: str) -> dict[str, Any]:
@@ -21,11 +25,23 @@ def _annotations(store: Store, article_id: str) -> dict[str, Any]:
     return {r["kind"]: json.loads(r["data"]) for r in rows}
 
 
-def export_jsonl(store: Store, path: Path) -> int:
+def export_jsonl(
+    store: Store,
+    path: Path,
+    *,
+    outlet: str | None = None,
+    lang: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> int:
+    """The articles :meth:`Store.iter_articles` keeps, one JSON object a line."""
+    # a date the filters refuse fails here, before a file is made
+    article_filters(outlet=outlet, lang=lang, since=since, until=until)
     n = 0
+    articles = store.iter_articles(outlet=outlet, lang=lang, since=since, until=until)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
-        for article in store.iter_articles():
+        for article in articles:
             d = article.to_dict()
             d["annotations"] = _annotations(store, article.id)
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -33,11 +49,32 @@ def export_jsonl(store: Store, path: Path) -> int:
     return n
 
 
-def export_parquet(store: Store, directory: Path, *, batch: int = 1000) -> int:
-    """Write ``articles.parquet``, ``removed.parquet`` and ``annotations.parquet`` under ``directory``."""
+_REMOVED_SQL = (
+    'SELECT article_id, idx, start, "end", reason, detail, lang, text FROM removed'
+    " WHERE article_id IN ({marks}) ORDER BY article_id, idx"
+)
+_ANNOTATIONS_SQL = (
+    "SELECT article_id, kind, data FROM annotations WHERE article_id IN ({marks}) ORDER BY article_id, kind"
+)
+
+
+def export_parquet(
+    store: Store,
+    directory: Path,
+    *,
+    batch: int = 1000,
+    outlet: str | None = None,
+    lang: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> int:
+    """Write ``articles.parquet``, ``removed.parquet`` and ``annotations.parquet`` under
+    ``directory`` for the articles :meth:`Store.iter_articles` keeps."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    article_filters(outlet=outlet, lang=lang, since=since, until=until)
+    articles = store.iter_articles(outlet=outlet, lang=lang, since=since, until=until)
     directory.mkdir(parents=True, exist_ok=True)
     article_schema = pa.schema(
         [
@@ -60,10 +97,44 @@ def export_parquet(store: Store, directory: Path, *, batch: int = 1000) -> int:
             ("captions", pa.string()),
         ]
     )
+    removed_schema = pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("idx", pa.int64()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("reason", pa.string()),
+            ("detail", pa.string()),
+            ("lang", pa.string()),
+            ("text", pa.string()),
+        ]
+    )
+    annotation_schema = pa.schema([("article_id", pa.string()), ("kind", pa.string()), ("data", pa.string())])
     n = 0
-    with pq.ParquetWriter(directory / "articles.parquet", article_schema) as writer:
+    with (
+        pq.ParquetWriter(directory / "articles.parquet", article_schema) as writer,
+        pq.ParquetWriter(directory / "removed.parquet", removed_schema) as removed_writer,
+        pq.ParquetWriter(directory / "annotations.parquet", annotation_schema) as annotation_writer,
+    ):
         rows: list[dict[str, Any]] = []
-        for a in store.iter_articles():
+
+        def flush() -> None:
+            writer.write_table(pa.Table.from_pylist(rows, schema=article_schema))
+            ids = [r["id"] for r in rows]
+            for sql, schema, out in (
+                (_REMOVED_SQL, removed_schema, removed_writer),
+                (_ANNOTATIONS_SQL, annotation_schema, annotation_writer),
+            ):
+                for k in range(0, len(ids), 500):  # (SQLite's bound parameters per statement)
+                    part = ids[k : k + 500]
+                    cur = store.conn.execute(sql.format(marks=",".join("?" * len(part))), part)
+                    names = schema.names
+                    data = [dict(zip(names, r, strict=True)) for r in cur]
+                    if data:
+                        out.write_table(pa.Table.from_pylist(data, schema=schema))
+            rows.clear()
+
+        for a in articles:
             d = a.to_dict()
             rows.append(
                 {
@@ -88,22 +159,7 @@ def export_parquet(store: Store, directory: Path, *, batch: int = 1000) -> int:
             )
             n += 1
             if len(rows) >= batch:
-                writer.write_table(pa.Table.from_pylist(rows, schema=article_schema))
-                rows = []
+                flush()
         if rows:
-            writer.write_table(pa.Table.from_pylist(rows, schema=article_schema))
-    for table, sql in (
-        (
-            "removed",
-            'SELECT article_id, idx, start, "end", reason, detail, lang, text FROM removed ORDER BY article_id, idx',
-        ),
-        ("annotations", "SELECT article_id, kind, data FROM annotations ORDER BY article_id, kind"),
-    ):
-        cur = store.conn.execute(sql)
-        cols = [c[0] for c in cur.description]
-        data = [dict(zip(cols, r, strict=True)) for r in cur]
-        pq.write_table(
-            pa.Table.from_pylist(data) if data else pa.table({c: pa.array([], pa.string()) for c in cols}),
-            directory / f"{table}.parquet",
-        )
+            flush()
     return n

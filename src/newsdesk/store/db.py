@@ -320,19 +320,26 @@ class Store:
         )
         return [dict(r) for r in rows]
 
-    def iter_articles(self, *, outlet: str | None = None, batch: int = 500) -> Iterator[Article]:
-        """Stream stored articles in id order without loading the table."""
+    def iter_articles(
+        self,
+        *,
+        outlet: str | None = None,
+        lang: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        batch: int = 500,
+    ) -> Iterator[Article]:
+        """Stream stored articles in id order without loading the table, kept by
+        :func:`article_filters` (ValueError for a date it refuses)."""
+        where, args = article_filters(outlet=outlet, lang=lang, since=since, until=until)
+        sql = (
+            "SELECT a.id, a.doc FROM articles a WHERE a.id > ?"
+            + "".join(f" AND {w}" for w in where)
+            + " ORDER BY a.id LIMIT ?"
+        )
         last = ""
         while True:
-            if outlet is None:
-                rows = self.conn.execute(
-                    "SELECT id, doc FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
-                ).fetchall()
-            else:
-                rows = self.conn.execute(
-                    "SELECT id, doc FROM articles WHERE id > ? AND outlet = ? ORDER BY id LIMIT ?",
-                    (last, outlet, batch),
-                ).fetchall()
+            rows = self.conn.execute(sql, (last, *args, batch)).fetchall()
             if not rows:
                 return
             for r in rows:
