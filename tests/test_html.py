@@ -596,3 +596,21 @@ def test_a_person_the_markup_marks_wins_over_a_meta_author_naming_the_outlet() -
         extract_html(page("Die FURCHE"), url=url, config=HtmlConfig(marked_author=False)).byline
         == "Die FURCHE"
     )
+
+
+def test_a_comment_forms_name_label_is_not_the_author() -> None:
+    """WordPress prints its comment form's "Name" field in an element whose class names the
+    author ("comment-form-author"); trafilatura's author search takes its label."""
+    body = "".join(
+        f"<p>Rain fell all day on the coast and the river rose to its highest level in years, part {i}.</p>"
+        for i in range(8)
+    )
+    page = (
+        "<html><head><title>River rises</title></head><body><article>"
+        f"<h1>River rises after a day of rain</h1>{body}</article>"
+        '<div id="respond"><h3>Leave a Reply</h3><form>'
+        '<p class="comment-form-author"><label for="author">Name</label> <input id="author" name="author"></p>'
+        '<p class="comment-form-email"><label for="email">Email</label> <input id="email"></p>'
+        "</form></div></body></html>"
+    )
+    assert extract_html(page).byline is None

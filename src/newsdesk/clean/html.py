@@ -579,6 +579,12 @@ _MARKED_AUTHOR = etree.XPath(
     ' | //*[@itemprop][@itemprop="name" and ancestor::*[@itemprop="author"] or @itemprop="author" and not(*)]'
 )
 #: what a CMS prints where no person is named
+#: a comment form's label for the commenter's name (a desk name such as "Redaktion" is a
+#: real byline and is not here)
+_FORM_NAME_LABEL = re.compile(
+    r"^(?:(?:your |ihr |dein |votre |tu |su )?(?:name|nom|nombre|nome|naam|namn|imię|full name)\s*\*?:?)$",
+    re.IGNORECASE,
+)
 _PLACEHOLDER_AUTHOR = re.compile(
     r"^(?:admin|administrator|redaktion|editor|editorial|staff|name|user|guest|anonymous|anonym|"
     r"wordpress|webmaster|author|autor|team|redaction|rédaction)\d*$",
@@ -980,6 +986,10 @@ def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = 
         alone = tree.getparent() is None and tree.getprevious() is None and tree.getnext() is None
         work = tree if alone else copy(tree)
         md = _metadata(work, url, date_params)
+        # trafilatura takes a comment form's "Name" field label for the author (2 tune
+        # pages); it is none, and the page's marked author may be found
+        if md.author and _FORM_NAME_LABEL.match(md.author.strip()):
+            md.author = None
         # read before the extraction prunes the tree; only wanted when no author was found
         site_author = md.author is not None and _author_is_site(md.author, md.sitename, md.hostname)
         marked = _marked_author(work) if (not md.author or site_author) and cfg.marked_author else None
