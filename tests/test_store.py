@@ -234,6 +234,10 @@ def test_search_keeps_a_language_and_a_publication_period(tmp_path: Path) -> Non
         for bad in ("2024-3", "yesterday", "2024-03-01' OR 1=1 --"):
             with pytest.raises(ValueError, match="not a date"):
                 store.search("dockers", since=bad)
+        # what the corpus holds, for choosing those filters
+        stats = store.stats()
+        assert stats["languages"] == {"en": 4, "fr": 1}
+        assert stats["published"] == {"first": "2024-02-29", "last": "2024-04-01", "undated": 1}
 
 
 def test_export_keeps_the_filtered_articles_with_their_removed_lines_and_annotations(tmp_path: Path) -> None:

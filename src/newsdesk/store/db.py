@@ -484,4 +484,16 @@ class Store:
                 "SELECT reason, COUNT(*) AS n FROM removed GROUP BY reason ORDER BY n DESC"
             )
         }
+        out["languages"] = {
+            r["lang"] or "?": int(r["n"])
+            for r in self.conn.execute(
+                "SELECT lang, COUNT(*) AS n FROM articles GROUP BY lang ORDER BY n DESC"
+            )
+        }
+        # the period the corpus covers, as its outlets dated it (what --since/--until filter on)
+        first, last, undated = self.conn.execute(
+            "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)),"
+            " sum(published IS NULL OR published = '') FROM articles"
+        ).fetchone()
+        out["published"] = {"first": first, "last": last, "undated": int(undated or 0)}
         return out
