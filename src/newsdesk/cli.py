@@ -497,10 +497,27 @@ def dups(
 
 
 @app.command()
-def errors(db: DbOption = None) -> None:
+def errors(
+    db: DbOption = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+) -> None:
     """List inputs that could not be stored, with one-line reasons."""
     with _open_existing(db) as store:
         rows = store.errors()
+    if format is TableFormat.jsonl:
+        for e in rows:
+            _write(
+                json.dumps(
+                    {
+                        "source_path": e.source_path,
+                        "location": e.location,
+                        "stage": e.stage,
+                        "reason": e.reason,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        return
     for e in rows:
         where = f"{e.source_path}{'#' + e.location if e.location else ''}"
         out.print(f"\\[{e.stage}] {esc(where)}: {esc(e.reason)}", highlight=False)
@@ -509,7 +526,7 @@ def errors(db: DbOption = None) -> None:
 
 @app.command()
 def stats(db: DbOption = None) -> None:
-    """Counts: articles per outlet, removed lines per reason, errors."""
+    """Counts: articles per outlet and language, removed lines per reason, errors, the period covered."""
     with _open_existing(db) as store:
         _write(json.dumps(store.stats(), indent=2, ensure_ascii=False))
 
