@@ -91,7 +91,8 @@ def _walk(directory: Path, config: ReaderConfig, seen: set[str]) -> Iterator[Pat
             yield ReadError(str(path), os_error_reason(exc))
 
 
-#: the path that names standard input, as Unix tools spell it ("./-" is a file named "-")
+#: the path that names standard input, as Unix tools spell it (a file named "-" is read
+#: through its directory or its absolute path: ``Path("./-")`` is ``Path("-")``)
 STDIN = "-"
 #: the ``source_path`` of what was read from standard input
 STDIN_NAME = "<stdin>"
