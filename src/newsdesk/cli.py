@@ -10,7 +10,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -203,6 +203,12 @@ def _write(line: str) -> None:
         sys.stdout.write("\n")
 
 
+def _write_json_lines(records: Iterable[dict[str, Any]]) -> None:
+    """One JSON object a line (UTF-8 as is: scripts read names in any script)."""
+    for record in records:
+        _write(json.dumps(record, ensure_ascii=False))
+
+
 @app.command()
 def clean(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories to read.", exists=False)],
@@ -378,20 +384,17 @@ def search(
             err.print(f"[red]{esc(str(exc))}[/red]")
             raise typer.Exit(2) from None
     if format is TableFormat.jsonl:
-        for h in hits:
-            _write(
-                json.dumps(
-                    {
-                        "id": h.id,
-                        "outlet": h.outlet,
-                        "title": h.title,
-                        "published": h.published,
-                        "snippet": h.snippet,
-                        "score": h.score,
-                    },
-                    ensure_ascii=False,
-                )
-            )
+        _write_json_lines(
+            {
+                "id": h.id,
+                "outlet": h.outlet,
+                "title": h.title,
+                "published": h.published,
+                "snippet": h.snippet,
+                "score": h.score,
+            }
+            for h in hits
+        )
         return
     if not hits:
         err.print("no match")
@@ -505,18 +508,10 @@ def errors(
     with _open_existing(db) as store:
         rows = store.errors()
     if format is TableFormat.jsonl:
-        for e in rows:
-            _write(
-                json.dumps(
-                    {
-                        "source_path": e.source_path,
-                        "location": e.location,
-                        "stage": e.stage,
-                        "reason": e.reason,
-                    },
-                    ensure_ascii=False,
-                )
-            )
+        _write_json_lines(
+            {"source_path": e.source_path, "location": e.location, "stage": e.stage, "reason": e.reason}
+            for e in rows
+        )
         return
     for e in rows:
         where = f"{e.source_path}{'#' + e.location if e.location else ''}"
