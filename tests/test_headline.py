@@ -227,7 +227,15 @@ def test_a_japanese_headline_speaks_of_its_article_in_character_pairs() -> None:
     lines = [_Line(t, 6) for t in heads] + [_Line(t, 30, 0.3, True) for t in body]
     probs = [0.2, 0.3, 0.2, 0.9, 0.9]
     line_x = np.zeros((len(lines), len(LINE_FEATURES)))
-    idx, x = candidates(lines, probs, line_x, 3, lambda i: 1)
-    share = dict(zip(idx, x[:, OWN_FEATURES.index("body_words_share")].tolist(), strict=True))
+    column = OWN_FEATURES.index("body_words_share")
+    idx, x = candidates(lines, probs, line_x, 3, lambda i: 1, pairs=True)
+    share = dict(zip(idx, x[:, column].tolist(), strict=True))
     assert share[1] > 0.5
     assert share[0] == 0.0 and share[2] == 0.0
+    # as whole runs (a page in a language written with spaces), nothing recurs
+    _, x = candidates(lines, probs, line_x, 3, lambda i: 1, pairs=False)
+    assert not x[:, column].any()
+    # the cleaner compares pairs on a Japanese page
+    from newsdesk.clean import headline
+
+    assert "ja" in headline.PAIR_LANGS and "zh" in headline.PAIR_LANGS and "de" not in headline.PAIR_LANGS

@@ -711,6 +711,7 @@ def _title_above_body(
     has_stoplist: bool,
     repeats: Callable[[int], int],
     line_x: np.ndarray,
+    lang: str | None = None,
 ) -> tuple[int | None, bool, bool]:
     """The headline found from where the article's body starts, whether the page's top is
     the article's (its first headline-shaped line within ``title_window`` lines of the
@@ -744,7 +745,7 @@ def _title_above_body(
         return None, True, False
     ranker = load_headline_model() if cfg.headline_ranker and len(lines) >= _RANK_ANY_MIN_LINES else None
     if ranker is not None or (headline.TRACE is not None and len(lines) >= _RANK_ANY_MIN_LINES):
-        idx, x = headline.candidates(lines, probs, line_x, anchor, repeats, cut)
+        idx, x = headline.candidates(lines, probs, line_x, anchor, repeats, cut, lang in headline.PAIR_LANGS)
         if ranker is not None:
             return ranker.pick(idx, x), near_top, True
     if near_top:
@@ -1237,6 +1238,7 @@ def clean_text(
             stop is not None,
             lambda i: key_counts[keys[i]] if keys[i] else 1,
             line_x,
+            lang,
         )
         if at is not None:
             title_idx, top_title, found_near_body = at, False, not near_top

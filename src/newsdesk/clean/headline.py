@@ -90,18 +90,24 @@ def _same_first_word(lines: Sequence[LineView], i: int, j: int, memo: dict[int, 
 
 
 #: the article's words a candidate is compared with: words of 4 characters or more ...
+_WORD = re.compile(r"\w{4,}")
+#: ... and, on a page in a language written without spaces (Chinese, Japanese) or with words
+#: glued to their particles (Korean), pairs of neighbouring characters: a run of them is one
+#: "word" to ``\w``, a whole clause that never recurs
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_WORD = re.compile(rf"[^\W{_CJK}]{{4,}}")
-#: ... and, in scripts written without spaces (Chinese, Japanese) or with words glued to
-#: their particles (Korean), pairs of neighbouring characters: a run of them is one "word"
-#: to ``\w``, a whole clause that never recurs
+_WORD_NOT_CJK = re.compile(rf"[^\W{_CJK}]{{4,}}")
 _CJK_RUN = re.compile(rf"[{_CJK}]{{2,}}")
+#: the page languages (fastText's labels) whose words are compared in character pairs
+PAIR_LANGS = frozenset({"zh", "ja", "ko", "wuu", "yue"})
 
 
-def _words(text: str) -> set[str]:
-    """The words of ``text`` (case folded) the headline columns compare."""
+def _words(text: str, pairs: bool) -> set[str]:
+    """The words of ``text`` (case folded) the headline columns compare; with ``pairs``,
+    runs of Chinese, Japanese or Korean characters as their pairs of characters."""
     low = text.casefold()
-    words = set(_WORD.findall(low))
+    if not pairs:
+        return set(_WORD.findall(low))
+    words = set(_WORD_NOT_CJK.findall(low))
     for run in _CJK_RUN.findall(low):
         words.update(run[k : k + 2] for k in range(len(run) - 1))
     return words
@@ -117,7 +123,7 @@ _BLOCK = 4
 
 
 def _article_words(
-    lines: Sequence[LineView], probs: Sequence[float], anchor: int, cut: float, wanted: set[str]
+    lines: Sequence[LineView], probs: Sequence[float], anchor: int, cut: float, wanted: set[str], pairs: bool
 ) -> tuple[set[str], dict[int, set[str]]]:
     """Which of the ``wanted`` words the article's first prose lines use, and each of those
     lines' own share of them.  (Only the candidates' words are looked up: the prose holds
@@ -128,7 +134,7 @@ def _article_words(
     for i in range(anchor, len(lines)):
         ln = lines[i]
         if ln.role is None and probs[i] >= cut and ln.nw >= _BODY_LINE_WORDS:
-            found = wanted & _words(ln.text)
+            found = wanted & _words(ln.text, pairs)
             used |= found
             per_line[i] = found
             taken += 1
@@ -138,7 +144,12 @@ def _article_words(
 
 
 def _body_word_columns(
-    lines: Sequence[LineView], idx: list[int], probs: Sequence[float], anchor: int, cut: float
+    lines: Sequence[LineView],
+    idx: list[int],
+    probs: Sequence[float],
+    anchor: int,
+    cut: float,
+    pairs: bool = False,
 ) -> list[tuple[float, bool]]:
     """Per candidate: the share of its words that the article's prose also uses (over at
     least four words, so a two-word "Tom Alweendo" naming the article's subject does not
@@ -152,8 +163,8 @@ def _body_word_columns(
     it) headlines found 121 / 101 / 34 / 29 -> 131 / 110 / 33 / 33 (134 / 112 / 35 / 32 with
     candidates 20 lines up); held-out half: 0.548 -> 0.625 (docs/decisions.md, session 19;
     session 13 measured the plain share, which cost news pages more)."""
-    own = [_words(lines[i].text) for i in idx]
-    used, per_line = _article_words(lines, probs, anchor, cut, set().union(*own))
+    own = [_words(lines[i].text, pairs) for i in idx]
+    used, per_line = _article_words(lines, probs, anchor, cut, set().union(*own), pairs)
     speaking: list[int] = []
     out: list[tuple[float, bool]] = []
     for i, words in zip(idx, own, strict=True):
@@ -189,13 +200,15 @@ def candidates(
     anchor: int,
     repeats: Callable[[int], int],
     cut: float = 0.4,
+    pairs: bool = False,
 ) -> tuple[list[int], np.ndarray]:
     """Indices of the free lines around ``anchor`` (the body's first line) that could be the
     headline, and one feature row for each.
 
     ``line_x``: the line model's features of every line; ``repeats(i)``: how often the page
     prints line ``i``, 1 for once; ``cut``: the probability from which the line model keeps
-    a line (the article's prose, whose words the candidates are compared with).
+    a line (the article's prose, whose words the candidates are compared with); ``pairs``:
+    the page is in one of :data:`PAIR_LANGS`.
     """
     # the free lines around the anchor: the candidates and one more each side (neighbours)
     above = list(islice((i for i in range(anchor - 1, -1, -1) if _rankable(lines[i])), ABOVE + 1))
@@ -246,7 +259,9 @@ def candidates(
     if idx:
         rows = [
             (*row, *extra)
-            for row, extra in zip(rows, _body_word_columns(lines, idx, probs, anchor, cut), strict=True)
+            for row, extra in zip(
+                rows, _body_word_columns(lines, idx, probs, anchor, cut, pairs), strict=True
+            )
         ]
     return idx, candidate_matrix(rows, idx, line_x[:, : len(LINE_FEATURES)], len(OWN_FEATURES), TRACE, lines)
 
