@@ -490,10 +490,17 @@ class Store:
                 "SELECT lang, COUNT(*) AS n FROM articles GROUP BY lang ORDER BY n DESC"
             )
         }
-        # the period the corpus covers, as its outlets dated it (what --since/--until filter on)
-        first, last, undated = self.conn.execute(
-            "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)),"
-            " sum(published IS NULL OR published = '') FROM articles"
-        ).fetchone()
-        out["published"] = {"first": first, "last": last, "undated": int(undated or 0)}
+        # the period the corpus covers, as its outlets dated it (what --since/--until filter
+        # on), read from the index on ``published`` (the web page asks on every request)
+        ends = [
+            self.conn.execute(
+                f"SELECT published FROM articles WHERE published > '' ORDER BY published {order} LIMIT 1"
+            ).fetchone()
+            for order in ("ASC", "DESC")
+        ]
+        first, last = ((row[0][:10] if row else None) for row in ends)
+        undated = self.conn.execute(
+            "SELECT count(*) FROM articles WHERE published IS NULL OR published = ''"
+        ).fetchone()[0]
+        out["published"] = {"first": first, "last": last, "undated": int(undated)}
         return out

@@ -151,6 +151,11 @@ CORE_MIGRATIONS: list[str] = [
     END;
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     """,
+    # 3: articles by language: `search --lang`, `export --lang` and the per-language counts of
+    # `stats` (shown on every page of the web UI) read an index, not the whole table
+    """
+    CREATE INDEX articles_lang ON articles(lang);
+    """,
 ]
 
 #: component name -> module holding its ``MIGRATIONS`` list (imported lazily; a missing
