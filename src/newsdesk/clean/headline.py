@@ -134,7 +134,11 @@ def _article_words(
     for i in range(anchor, len(lines)):
         ln = lines[i]
         if ln.role is None and probs[i] >= cut and ln.nw >= _BODY_LINE_WORDS:
-            found = wanted & _words(ln.text, pairs)
+            found = (
+                wanted & _words(ln.text, True)
+                if pairs
+                else wanted.intersection(_WORD.findall(ln.text.casefold()))
+            )
             used |= found
             per_line[i] = found
             taken += 1
