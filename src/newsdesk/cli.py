@@ -475,8 +475,7 @@ def dups(
     with _open_existing(db) as store:
         groups = list(_dedup_index(store).groups(min_size=min_size))
     if format is TableFormat.jsonl:
-        for g in groups:
-            _write(json.dumps(g.to_dict(), ensure_ascii=False))
+        _write_json_lines(g.to_dict() for g in groups)
         return
     if not groups:
         out.print("no duplicate groups")
