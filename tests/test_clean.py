@@ -640,11 +640,28 @@ def test_triggerless_cue_patterns_have_page_prefilters() -> None:
 def test_network_prefilter_agrees_with_the_pattern() -> None:
     from newsdesk.clean.lexicon import _NETWORK_NAMES, _NETWORKS, page_names_network
 
-    # every alternative of the pattern has its literal in the prefilter list
+    # every Latin-script alternative of the pattern has its literal in the prefilter list
     alternatives = _NETWORKS.pattern.split("(?:")[1].split(")")[0].replace("\\.", ".").split("|")
-    assert set(alternatives) == set(_NETWORK_NAMES)
+    latin = [a for a in alternatives if a.isascii()]
+    assert set(latin) == {n for n in _NETWORK_NAMES if n.isascii()}
+    # the other scripts' names, as pages print them: each found by the pattern and by the
+    # prefilter, one of whose names every match holds
+    printed = [
+        "в Фейсбуке", "Твиттер", "твитер", "Твітер", "ВКонтакте", "Телеграм-канал", "в Телеграме",
+        "на Ютубе", "Инстаграм", "Інстаграм", "فيسبوك", "فيس بوك", "تويتر", "إنستغرام", "انستجرام",
+        "يوتيوب", "تيليجرام", "تلغرام", "تليجرام", "واتساب", "تيك توك", "فیسبوک", "توییتر",
+        "اینستاگرام", "تلگرام", "یوتیوب", "关注我们的微博", "微信公众号", "抖音", "フェイスブック",
+        "ツイッター", "インスタグラム", "ユーチューブ", "페이스북에서", "트위터", "인스타그램", "유튜브",
+        "카카오톡",
+    ]  # fmt: skip
+    for name in printed:
+        assert _NETWORKS.search(name) is not None, name
+        assert page_names_network(name.lower()), name
+    assert all(n == n.lower() for n in _NETWORK_NAMES)
     assert page_names_network("follow us on facebook")
     assert not page_names_network("the council met on tuesday")
+    # a telegram (the message) is no network
+    assert _NETWORKS.search("Поздравительная телеграмма") is None
 
 
 def test_date_line_removed_as_template_still_dates_the_page() -> None:
@@ -1905,6 +1922,21 @@ def test_a_copyright_line_below_the_article_is_removed_not_a_caption() -> None:
     assert [c.credit.text for c in mid.captions if c.credit] == ["© 2019 Jane Smith"]
     art.check_spans()
     mid.check_spans()
+    # a reservation or the word "Copyright" before the "©" is the notice's own text, no caption
+    for notice in ("All rights reserved © 2024", "Copyright © 2024 Example News. All rights reserved."):
+        end = clean_text(f"Council passes the budget\n\n{body}\n\n{notice}")
+        assert end.captions == [], notice
+        assert [r.reason for r in end.removed if r.text == notice] == ["boilerplate"], notice
+    # the holder a notice names after "by" is no byline, even where its date dates the page
+    held = clean_text(
+        f"Council passes the budget\n\n{body}\n\nCopyright © 19.12.2019 by Example GmbH. All rights reserved."
+    )
+    assert held.byline is None and held.captions == []
+    # a photo's caption under the article keeps its credit
+    tail = clean_text(f"Council passes the budget\n\n{body}\n\nProtesters outside the town hall. © 2024 AFP")
+    assert [(c.text, c.credit.text if c.credit else None) for c in tail.captions] == [
+        ("Protesters outside the town hall.", "© 2024 AFP")
+    ]
 
 
 @pytest.mark.parametrize(

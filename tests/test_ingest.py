@@ -155,7 +155,9 @@ def test_cli_clean_ingest_search_show(tmp_path: Path) -> None:
     result = runner.invoke(app, ["errors", "--db", str(db), "--format", "jsonl"])
     listed = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(listed) == summary["errors"]
-    assert any(e["source_path"].endswith("empty.txt") and e["stage"] == "read" and e["reason"] for e in listed)
+    assert any(
+        e["source_path"].endswith("empty.txt") and e["stage"] == "read" and e["reason"] for e in listed
+    )
 
     out_dir = tmp_path / "pq"
     result = runner.invoke(app, ["export", str(out_dir), "--db", str(db), "--format", "parquet"])

@@ -125,6 +125,24 @@ def test_odd_lower_covers_every_case_insensitive_mismatch() -> None:
             assert not low.isascii()
 
 
+def test_trigger_fold_covers_every_case_insensitive_mismatch() -> None:
+    """A character IGNORECASE equates with a letter of a cue trigger but whose lower case is
+    not that letter is folded to it before the triggers are scanned again (lexicon._FOLD)."""
+    from newsdesk.clean import lexicon as L
+
+    letters = sorted({c for t in L._ALL_TRIGGERS for c in t if c.isalpha()})
+    rx = re.compile("[" + "".join(letters) + "]", re.IGNORECASE)
+    for cp in range(0x110000):
+        c = chr(cp)
+        if 0xD800 <= cp < 0xE000 or not rx.fullmatch(c):
+            continue
+        low = c.lower()
+        if low not in letters:
+            folded = low.translate(L._FOLD)
+            assert folded in letters or any(ord(x) in L._FOLD for x in low), (hex(cp), low)
+            assert re.fullmatch(folded, c, re.IGNORECASE) or folded == "i", (hex(cp), folded)
+
+
 def test_heads_are_letters_and_lead_holds_no_letter() -> None:
     assert all(len(h) == S._HEAD_CHARS and h[0].isalpha() for h in S._HEADS)
     assert not any(c.isalpha() for c in S._LEAD) and all(c.isascii() for c in S._LEAD)

@@ -1856,13 +1856,26 @@ def _field_span(ln: _Line, above: str | None = None) -> Span:
 def _copyright_after_body(lines: Sequence[_Line]) -> None:
     """A "©" line below the last body line that names a year or reserves rights is the
     site's copyright notice, not a photo credit: "© 2024 Example Gazette" closing every page
-    of an outlet was a caption without text.  (Above the body, or between paragraphs, such a
-    line may still be a photographer's credit, and stays one.)"""
+    of an outlet was a caption without text, and "All rights reserved © 2024" or "Copyright
+    © 2024 Example News" a caption whose text was the reservation or the word "Copyright".
+    (Above the body, or between paragraphs, such a line may still be a photographer's
+    credit, and stays one; so does a caption of its own below the body.)"""
     for ln in reversed(lines):  # only the page's tail is read: this runs on every page
         if ln.role == "body":
             break
-        if ln.role == "caption" and FOOTER.search(ln.text.strip()) and _caption(ln).text == "":
-            ln.role, ln.reason, ln.detail = "removed", "boilerplate", "copyright notice below the article"
+        if ln.role == "caption" and FOOTER.search(ln.text.strip()):
+            cap = _caption(ln).text
+            if (
+                cap == ""
+                or cap.strip(_COPYRIGHT_WORD_EDGES).casefold() in _COPYRIGHT_WORDS
+                or FOOTER.search(cap)
+            ):
+                ln.role, ln.reason, ln.detail = "removed", "boilerplate", "copyright notice below the article"
+
+
+#: a caption that is only one of these words opens a copyright notice, not a photo's caption
+_COPYRIGHT_WORDS = frozenset({"copyright", "(c)", "©", "copyright:"})
+_COPYRIGHT_WORD_EDGES = " \t.,;:|-–—"
 
 
 def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Line]]:
@@ -1994,8 +2007,8 @@ def _byline_from_date_line(art: Article) -> None:
     text = line.text
     if len(text.split()) > _BYLINE_INSIDE_MAX_WORDS or not (_byline_inside(text) or _BYLINE.match(text)):
         return
-    if _COMMENT_LINE.search(text):
-        return
+    if _COMMENT_LINE.search(text) or FOOTER.search(text):
+        return  # (a copyright notice's "by" names the holder: "Copyright © 2019 by Example GmbH")
     del art.removed[at]
     art.byline = Span(text, line.start, line.end)
 

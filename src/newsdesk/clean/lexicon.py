@@ -107,6 +107,8 @@ _RULES: dict[str, list[str]] = {
         # a consent plugin's standard text, whose second sentence names no cookie (WordPress'
         # Borlabs: "Einige von ihnen sind essenziell, während andere uns helfen, ...")
         r"\beinige von ihnen sind essenziell\b|\bsome of them are essential, while others\b",
+        # Turkish and Arabic name them in their own words (session 26)
+        r"\bçerezler(?:i)? kullan|\bملفات تعريف الارتباط\b",
     ],
     "newsletter": [
         r"\bnewsletters?\b",
@@ -119,6 +121,9 @@ _RULES: dict[str, list[str]] = {
         r"\benter your e-?mail\b|\bby e-?mail and never miss\b|\b(?:receive|get) (?:a|our|the) (?:daily|weekly) (?:list|digest|edition|briefing)\b",
         r"\bzapraszamy (?:te[żz] |tak[żz]e )?do subskrypcji\b",
         r"\bvous d[ée]sinscrire [àa] tout moment\b|\bdarte de baja en cualquier momento\b",
+        # Russian, Ukrainian, Turkish, Arabic (session 26; "newsletter" above finds the rest)
+        r"\bподпишитесь на (?:нашу )?рассылку\b|\bпідпишіться на (?:нашу )?розсилку\b",
+        r"\bbültenimize abone ol|\bاشترك في (?:النشرة|نشرتنا)\b",
     ],
     "social": [
         r"\bfollow us\b|\bfollow (?:\w+ )?on (?:twitter|facebook|instagram|x|linkedin|telegram)\b",
@@ -138,6 +143,19 @@ _RULES: dict[str, list[str]] = {
         r"\bgef[äa]llt (?:ihnen|dir),? (?:was (?:sie|du) (?:lesen|liest)|dieser (?:artikel|beitrag))\?",
         r"\bteilen sie diesen (?:beitrag|artikel)\b|\bpartagez cet article\b|\bcomparte (?:este|esta) (?:art[íi]culo|nota)\b",
         r"\bmira lo que tiene nuestro canal\b|\b[úu]nete (?:a nuestro canal|desde tu (?:celular|m[óo]vil))\b",
+        # the same calls in the other languages monitoring desks read most (session 26): a
+        # call to follow or share, never a sentence of news ("seguici su", "volg ons op",
+        # "obserwuj nas", "ikuti kami di", Russian, Ukrainian, Arabic, Persian, Turkish,
+        # Chinese, Japanese)
+        r"\bseguici su\b|\bcondividi su\b|\bvolg ons (?:op|via)\b|\bdeel dit artikel\b",
+        r"\bobserwuj nas\b|\budost[ęe]pnij (?:na|artyku[łl])\b|\bikuti kami di\b|\bbagikan (?:ke|artikel ini)\b",
+        r"\bsiga (?:o|a) [\w.-]+ n[oa] (?:instagram|twitter|facebook|tiktok|youtube)\b|\bcompartilhe (?:no|este|esta)\b",
+        r"\bподписывайтесь на (?:нас|наш)\b|\bследите за нами\b|\bмы в соц(?:иальных )?сетях\b|\bподелиться в\b",
+        r"\bпідпису[йв]тес[ья] на (?:нас|наш)\b|\b(?:слідкуйте|стежте) за нами\b|\bми в соцмережах\b|\bподілитися в\b",
+        r"\bتابعونا\b|\bتابعنا (?:على|عبر)\b|\bشارك(?:ها)? (?:على|عبر)\b|\bانضم(?:وا)? (?:إلى|الى) قناتنا\b",
+        r"\bما را در\s+\S+\s+دنبال کنید|\bبه کانال\s+\S+\s+بپیوندید",
+        r"\bbizi takip ed(?:in|ebilirsiniz)\b|\bsosyal medya hesaplar",
+        r"关注我们的|扫码关注|扫描二维码关注|分享到[：:]|をフォローしてください|公式アカウントをフォロー|この記事をシェア",
     ],
     "comments": [
         r"\byour email address will not be published\b|\brequired fields are marked\b",
@@ -259,7 +277,14 @@ _RULES: dict[str, list[str]] = {
 #: Social networks: named on a short line without sentence punctuation means a footer.
 _NETWORKS = re.compile(
     r"\b(?:facebook|twitter|instagram|youtube|telegram|whatsapp|linkedin|tiktok|pinterest|vkontakte|"
-    r"x\.com|threads|mastodon|bluesky|rss)\b",
+    r"x\.com|threads|mastodon|bluesky|rss"
+    # their names in Cyrillic, Arabic and Persian script, as footers in those languages print
+    # them (a Russian noun declines: "в Фейсбуке"; "телеграмма", a telegram, is no network)
+    r"|фейсбук\w*|твит+ер\w*|твітер\w*|вконтакте|телеграм(?:е|а|у|ом|і)?|ютуб\w*|инстаграм\w*|інстаграм\w*"
+    r"|فيسبوك|فيس بوك|تويتر|[إا]نستغرام|[إا]نستجرام|يوتيوب|تيليجرام|تلغرام|تليجرام|واتساب|تيك توك"
+    r"|فیسبوک|توییتر|اینستاگرام|تلگرام|یوتیوب)\b"
+    # and in scripts written without spaces, where no word boundary sets them apart
+    r"|微博|微信公众号|抖音|フェイスブック|ツイッター|インスタグラム|ユーチューブ|페이스북|트위터|인스타그램|유튜브|카카오톡",
     _I,
 )
 
@@ -571,7 +596,174 @@ avbryt svar
 """.splitlines()
     if line.strip()
 )
-_LABELS = _LABELS | _SITE_LABELS | _COMMENT_FORM_LABELS
+#: The same labels in the other languages monitoring desks read most (Italian, Portuguese,
+#: Dutch, Polish, Turkish, Azerbaijani, Indonesian, Russian, Ukrainian, Arabic, Persian,
+#: Chinese, Japanese, Korean; session 26), written as :func:`normalise` leaves them (a
+#: test holds them to it).  Left out: one-word labels that are also common words or names
+#: of their language ("ara", "cari", "masuk", "главное").
+_MORE_LANGUAGE_LABELS = frozenset(
+    line.strip()
+    for line in """
+condividi su facebook
+articoli correlati
+i più letti
+più letti
+leggi tutto
+continua a leggere
+ultime notizie
+accedi
+registrati
+stampa
+tag
+compartilhe
+compartilhar
+leia também
+leia mais
+mais lidas
+notícias relacionadas
+anúncio
+lees meer
+lees verder
+meest gelezen
+gerelateerde artikelen
+deel dit artikel
+inloggen
+zoeken
+tags
+udostępnij
+komentarze
+komentarz
+reklama
+tagi
+czytaj także
+czytaj też
+czytaj więcej
+najczęściej czytane
+zaloguj się
+szukaj
+drukuj
+polecane
+paylaş
+yorumlar
+yorum yap
+reklam
+etiketler
+ilgili haberler
+devamını oku
+devamini oku
+en çok okunanlar
+giriş yap
+üye ol
+yazdır
+şərhlər
+teqlər
+oxşar xəbərlər
+digər xəbərlər
+bütün xəbərlər
+bagikan
+komentar
+iklan
+baca juga
+baca selengkapnya
+berita terkait
+terpopuler
+поделиться
+комментарии
+комментарий
+реклама
+теги
+метки
+читайте также
+читать далее
+подробнее
+читать полностью
+все новости
+похожие новости
+новости по теме
+материалы по теме
+самое читаемое
+войти
+регистрация
+поиск
+подписаться
+версия для печати
+поділитися
+коментарі
+коментар
+теги
+мітки
+читайте також
+читати далі
+детальніше
+всі новини
+новини за темою
+схожі новини
+увійти
+пошук
+підписатися
+شارك
+مشاركة
+التعليقات
+تعليقات
+إعلان
+اعلان
+الكلمات الدالة
+كلمات مفتاحية
+اقرأ أيضا
+اقرأ المزيد
+الأكثر قراءة
+أخبار ذات صلة
+مقالات ذات صلة
+تسجيل الدخول
+طباعة
+اشتراک گذاری
+نظرات
+تبلیغات
+برچسب ها
+بیشتر بخوانید
+اخبار مرتبط
+پربازدیدترین
+分享
+分享到
+评论
+广告
+相关阅读
+相关新闻
+相关文章
+延伸阅读
+热门推荐
+返回顶部
+登录
+注册
+打印
+关注我们
+シェア
+シェアする
+ツイート
+コメント
+広告
+関連記事
+関連ニュース
+ログイン
+印刷
+フォローする
+続きを読む
+もっと見る
+トップへ戻る
+공유하기
+댓글
+광고
+관련기사
+관련 기사
+로그인
+인쇄
+많이 본 뉴스
+기사 더보기
+더보기
+""".splitlines()
+    if line.strip()
+)
+_LABELS = _LABELS | _SITE_LABELS | _COMMENT_FORM_LABELS | _MORE_LANGUAGE_LABELS
 
 
 #: the labels, for callers that test a line's normal form against them in a hot loop
@@ -775,8 +967,15 @@ _ALL_TRIGGERS = sorted({t for _, trig, _ in _COMPILED if trig for t in trig}, ke
 #: equates with a letter other than their own lower case ("ſ" with "s", "ı" and "İ" with
 #: "i"): a line holding one is looked at again with them folded (:data:`_FOLD`), so a
 #: trigger is found wherever its pattern can match.
+#: (and the Old Cyrillic letter forms U+1C80-U+1C85 with "в", "д", "о", "с" and "т", since
+#: Russian and Ukrainian cues hold those letters; a test holds this list complete)
+_FOLD = {
+    ord("ſ"): "s", ord("ı"): "i", 0x307: None,
+    0x1C80: "в", 0x1C81: "д", 0x1C82: "о", 0x1C83: "с", 0x1C84: "т", 0x1C85: "т",
+}  # fmt: skip
+_ODD = tuple(chr(c) for c in _FOLD)
 _TRIGGER_AC = ahocorasick_rs.BytesAhoCorasick(
-    [t.encode("utf-8") for t in (*_ALL_TRIGGERS, "ſ", "ı", "\u0307")],
+    [t.encode("utf-8") for t in (*_ALL_TRIGGERS, *_ODD)],
     implementation=ahocorasick_rs.Implementation.DFA,
 )
 #: the substrings one of which every match of the line features' URL and copyright patterns
@@ -788,19 +987,22 @@ PREFILTER_AC = ahocorasick_rs.BytesAhoCorasick(
     [k.encode("utf-8") for k in (*URL_KEYS, *COPY_KEYS)], implementation=ahocorasick_rs.Implementation.DFA
 )
 #: words one of which every copyright footer holds (``sections.FOOTER``), lower case
-FOOTER_HINTS = ("©", "(c)", "copyright", "rights", "rechte", "droits", "derechos", "prawa")
+FOOTER_HINTS = (
+    "©", "(c)", "copyright", "rights", "rechte", "droits", "derechos", "prawa",
+    "direitos", "riservat", "rechten", "rättigheter", "oikeudet", "práva", "jog fenntartva",
+    "drepturile", "hakla", "hak cipta", "права", "الحقوق", "حقوق", "版权", "転載", "전재",
+)  # fmt: skip
 #: :data:`_TRIGGER_AC`'s patterns, then :data:`PREFILTER_AC`'s, then :data:`FOOTER_HINTS`:
 #: :func:`line_cues` scans the lower-cased page once for all three and keeps the hits of the
 #: other two for the line features and the article-end pass, which read the same page later
 #: (their own scans, and the features' UTF-8 copy of the page, cost about as much as this one)
 _PAGE_AC = ahocorasick_rs.BytesAhoCorasick(
-    [t.encode("utf-8") for t in (*_ALL_TRIGGERS, "ſ", "ı", "\u0307", *URL_KEYS, *COPY_KEYS, *FOOTER_HINTS)],
+    [t.encode("utf-8") for t in (*_ALL_TRIGGERS, *_ODD, *URL_KEYS, *COPY_KEYS, *FOOTER_HINTS)],
     implementation=ahocorasick_rs.Implementation.DFA,
 )
-_N_TRIGGER_PATTERNS = len(_ALL_TRIGGERS) + 3
+_N_TRIGGER_PATTERNS = len(_ALL_TRIGGERS) + len(_ODD)
 _N_PREFILTER = len(URL_KEYS) + len(COPY_KEYS)
-_FOLD = {ord("ſ"): "s", ord("ı"): "i", 0x307: None}
-if any(c in t for t in _ALL_TRIGGERS for c in "ſı\u0307"):  # pragma: no cover - a rule's typo
+if any(c in t for t in _ALL_TRIGGERS for c in _ODD):  # pragma: no cover - a rule's typo
     raise ValueError("a cue trigger holds a character that is folded away")
 
 
@@ -1397,6 +1599,12 @@ _SECTION_WORDS = frozenset(_SECTION_TEXT.split())
 _NETWORK_NAMES = (
     "facebook", "twitter", "instagram", "youtube", "telegram", "whatsapp", "linkedin", "tiktok",
     "pinterest", "vkontakte", "x.com", "threads", "mastodon", "bluesky", "rss",
+    # (lower case: each is a substring of every match of its branch of _NETWORKS)
+    "фейсбук", "твит", "твітер", "вконтакте", "телеграм", "ютуб", "инстаграм", "інстаграм",
+    "فيسبوك", "فيس بوك", "تويتر", "نستغرام", "نستجرام", "يوتيوب", "تيليجرام", "تلغرام", "تليجرام",
+    "واتساب", "تيك توك", "فیسبوک", "توییتر", "اینستاگرام", "تلگرام", "یوتیوب",
+    "微博", "微信公众号", "抖音", "フェイスブック", "ツイッター", "インスタグラム", "ユーチューブ",
+    "페이스북", "트위터", "인스타그램", "유튜브", "카카오톡",
 )  # fmt: skip
 
 

@@ -62,6 +62,12 @@ END_HEADING = re.compile(
     r"|(?:über|about|zur|sobre|à propos de) (?:den autor|die autorin|the authors?|person|el autor|la autora|o autor|a autora|l'auteur)"
     r"|(?:der autor|die autorin)"
     r"|(?:presse|press|media) ?(?:kontakt|contact)s?|contact presse|contacto de prensa"
+    # the same headings in the other languages monitoring desks read most (session 26)
+    r"|похожие новости|новости по теме|материалы по теме|самое читаемое|комментарии"
+    r"|новини за темою|схожі новини|коментарі|(?:أخبار|مقالات) ذات صلة|الأكثر قراءة|التعليقات"
+    r"|اخبار مرتبط|پربازدیدترین|berita terkait|terpopuler|komentar|ilgili haberler|en çok okunanlar"
+    r"|yorumlar|articoli correlati|(?:i )?più letti|commenti|gerelateerde artikelen|meest gelezen|reacties"
+    r"|najczęściej czytane"
     r")\b\W*$",
     re.IGNORECASE,
 )
@@ -90,7 +96,9 @@ TEASER_HEADING = re.compile(
     r"|unsere empfehlung|empfehlung der redaktion|lire également|à lire également|voir également"
     r"|à voir aussi|vea también|mira también|te recomendamos|lee además|le puede interesar"
     r"|leia mais|veja mais|confira também|vedi anche|potrebbe interessarti|czytaj więcej"
-    r"|przeczytaj (?:też|także|również)|polecamy)\W*$",
+    r"|przeczytaj (?:też|także|również)|polecamy"
+    r"|читайте (?:также|також|ещё|еще)|смотрите также|дивіться також|اقرأ (?:أيضا|ايضا)|بیشتر بخوانید"
+    r"|baca juga|lees ook|ilgili haber(?:ler)?)\W*$",
     re.IGNORECASE,
 )
 
@@ -98,7 +106,15 @@ TEASER_HEADING = re.compile(
 FOOTER = re.compile(
     r"^\W*(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[^\W\d]+\s+\d{4})\b"
     r"|\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
-    r"|todos los derechos reservados|wszelkie prawa zastrzeżone)\b",
+    r"|todos los derechos reservados|wszelkie prawa zastrzeżone"
+    # the same reservation in the other languages monitoring desks read most (session 26);
+    # each holds one of lexicon.FOOTER_HINTS in its lower case
+    r"|todos os direitos reservados|tutti i diritti riservati|riproduzione riservata"
+    r"|alle rechten voorbehouden|alla rättigheter förbehållna|kaikki oikeudet pidätetään"
+    r"|všechna práva vyhrazena|všetky práva vyhradené|minden jog fenntartva|toate drepturile rezervate"
+    r"|tüm hakları saklıdır|hak cipta dilindungi|все права защищены|(?:усі|всі) права захищені"
+    r"|(?:جميع|كافة) الحقوق محفوظة|(?:تمامی|کلیه) حقوق[^\n]{0,60}محفوظ)\b"
+    r"|版权所有|無断転載|무단\s?전재",
     re.IGNORECASE,
 )
 
@@ -178,7 +194,9 @@ TEASER = re.compile(
     r"|unsere empfehlung|empfehlung der redaktion|lire également|à lire également|voir également"
     r"|à voir aussi|vea también|mira también|te recomendamos|lee además|le puede interesar"
     r"|leia mais|veja mais|veja também|confira também|vedi anche|potrebbe interessarti"
-    r"|czytaj więcej|przeczytaj (?:też|także|również)|polecamy)\s*[:>»|\-–—]+\s*\S"
+    r"|czytaj więcej|przeczytaj (?:też|także|również)|polecamy"
+    r"|читайте (?:также|також|ещё|еще)|смотрите также|дивіться також|اقرأ (?:أيضا|ايضا)|بیشتر بخوانید"
+    r"|baca juga|lees ook|ilgili haber)\s*[:>»|\-–—]+\s*\S"
     # the Nordic papers print "Les også" before the linked headline without a separator
     r"|(?:les ogs[åa]|l[äa]s ocks[åa]|l[æa]s ogs[åa]|lue my[öo]s)\s*[:>»|\-–—]*\s*\S)",
     re.IGNORECASE,
@@ -199,8 +217,9 @@ _LINE_HEAD = re.compile(
 )
 #: lower-case forms of the characters that ``re.IGNORECASE`` equates with a letter other
 #: than their own lower case ("ſ" with "s", "ı" and "İ" with "i"); a line holding one in
-#: its first letters goes to the regexes
-_ODD_LOWER = frozenset("\u0307ıſ")
+#: its first letters goes to the regexes (the Old Cyrillic letter forms U+1C80-U+1C85 equal
+#: "в", "д", "о", "с" and "т" so, since the Russian headings)
+_ODD_LOWER = frozenset("\u0307ıſ\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85")
 #: what follows the skipped lead in each pattern (the part :func:`_heads` expands)
 _PHRASE_PATTERNS = (
     (END_HEADING, r"^\W*(?:\d+\s*)?"),
