@@ -182,3 +182,78 @@ def test_copyright_notices_of_more_languages_end_the_article() -> None:
         assert FOOTER.search(notice), notice
     # a story about copyright law is not a notice
     assert FOOTER.search("著作権法の改正案が国会で可決された。") is None
+
+
+#: (headline, byline line, the names in it, first paragraph) of pages whose byline is
+#: printed with the author label or by-word of their language
+BYLINES = [
+    ("Правительство утвердило новый бюджет", "Автор: Иван Петров", ["Иван Петров"], BODY["ru"]),
+    ("Уряд ухвалив новий бюджет", "Автор: Олена Коваленко", ["Олена Коваленко"], BODY["uk"]),
+    ("الحكومة تقر الموازنة العامة الجديدة", "بقلم: أحمد محمود", ["أحمد محمود"], BODY["ar"]),
+    ("Hükümet yeni bütçeyi onayladı", "Yazar: Ahmet Yılmaz", ["Ahmet Yılmaz"], BODY["tr"]),
+    ("国务院通过新一年度财政预算", "记者 王小明", ["王小明"], BODY["zh"]),
+    (
+        "Pemerintah sahkan anggaran baru",
+        "Penulis: Budi Santoso",
+        ["Budi Santoso"],
+        "Menteri Keuangan mengatakan pada hari Selasa bahwa defisit anggaran akan mencapai 2,5 persen dari"
+        " produk domestik bruto, seperti dilaporkan Antara.\nMenurut menteri, belanja kesehatan akan naik"
+        " 12 persen dan belanja pendidikan naik 8 persen dibandingkan tahun lalu.\n",
+    ),
+    (
+        "정부, 새해 예산안 국무회의 의결",
+        "김철수 기자",
+        ["김철수"],
+        "기획재정부 장관은 화요일 내년 재정적자가 국내총생산의 3.5%에 이를 것이라고 밝혔다고 연합뉴스가"
+        " 보도했다.\n장관에 따르면 보건 지출은 12%, 교육 지출은 지난해보다 8% 증가한다.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("headline", "byline", "names", "body"), BYLINES, ids=[b[1] for b in BYLINES])
+def test_bylines_in_more_languages(headline: str, byline: str, names: list[str], body: str) -> None:
+    art = clean_text(f"{headline}\n{byline}\n{body}")
+    art.check_spans()
+    assert art.byline is not None and art.byline.text == byline
+    assert [a.text for a in art.authors] == names
+    assert [p.text for p in art.paragraphs] == body.splitlines()
+
+
+def test_a_chinese_sentence_opening_with_the_word_reporter_is_no_byline() -> None:
+    # "记者从财政部获悉": "the reporter learned from the ministry", the story's first sentence
+    body = "记者从财政部获悉，明年财政赤字率将控制在百分之三左右。\n他说，医疗卫生支出将增长百分之十二，教育支出将比去年增长百分之八。\n"
+    art = clean_text("国务院通过新一年度财政预算\n" + body)
+    assert art.byline is None
+    assert [p.text for p in art.paragraphs] == body.splitlines()
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "Thursday, 5 December 2024 14:30 GMT",
+        "Monday, December 5, 2024, 2:30 PM EST",
+        "Kamis, 5 Desember 2024 14:30 WIB",
+        "Donnerstag, 5. Dezember 2024, 14:30 Uhr",
+        "5 December 2024 14:30 GMT+03:00",
+    ],
+)
+def test_a_date_line_with_its_weekday_and_time_zone_is_the_dateline(date_line: str) -> None:
+    # seven or more words, but all of them the date's: before, the line stayed in the body
+    body = (
+        "The finance minister said on Tuesday that the deficit would reach 3.5 percent of gross domestic"
+        " product, the agency reported.\nAccording to the minister, health spending will rise by 12 percent"
+        " compared with last year.\n"
+    )
+    art = clean_text(f"Government approves new budget\n{date_line}\n{body}")
+    art.check_spans()
+    assert art.dateline is not None and art.dateline.text == date_line
+    assert art.published is not None and art.published.startswith("2024-12-05")
+    assert [p.text for p in art.paragraphs] == body.splitlines()
+
+
+def test_a_name_after_a_date_is_not_counted_as_its_time_zone() -> None:
+    from newsdesk.clean.core import _weekday_and_zone
+
+    assert _weekday_and_zone("5 December 2024 by Jane Doe") == 0
+    assert _weekday_and_zone("Thursday, 5 December 2024 14:30 GMT") == 2
+    assert _weekday_and_zone("Monday, December 5, 2024, 2:30 PM EST") == 3

@@ -34,14 +34,17 @@ _SEPARATOR = re.compile(f"(?P<segment>{_SEGMENT})|(?P<list>{_LIST})", re.IGNOREC
 _BY = (
     r"(?:(?:written|posted|published|reported|compiled|edited)\s+by|by|von|vom|par|por|door|av|af|"
     r"durch|di|da|(?:artikel|beitrag|erstellt|geschrieben|verfasst|eingestellt)\s+von|"
-    r"publi[ée]e?\s+par|[ée]crit\s+par|escrito\s+por|publicado\s+por|escribe|scritto\s+da)"
+    r"publi[ée]e?\s+par|[ée]crit\s+par|escrito\s+por|publicado\s+por|escribe|scritto\s+da|"
+    r"oleh|بقلم|به\s+قلم)"
     r"\s*[:：]?\s+"
 )
 #: an author label: with its colon, or ("Autor Mark Newton") without
 _LABEL = (
     r"(?:autor(?:/in|in|en)?|authors?|auteur(?:e|s)?|autorin)\s*[:：]?\s+"
     r"|(?:text|texte|texto|testo|redaktion|reporter|reporting|report|bericht|責任編輯|责任编辑|作者|"
-    r"记者|記者|編集|文)\s*[:：]\s*"
+    r"记者|記者|編集|文|автор(?:ы)?|текст|yazar|muhabir|penulis|wartawan|نویسنده|撰文)\s*[:：/／|｜]\s*"
+    # a Chinese reporter's title before the names, with a space ("记者 王小明")
+    r"|(?:本报|本台)?记者\s+(?=[\u4e00-\u9fff])"
 )
 _BY_WORD = re.compile(f"{_BY}|{_LABEL}", re.IGNORECASE)
 #: a by-word or author label anywhere in the line, before what starts like a name: a
@@ -104,6 +107,10 @@ _ROLE_WORDS = frozenset(
         # professions printed before a name ("Rechtsanwalt Sebastian Einbock",
         # "FOCUS-Online-Experte Robin Tschöpe")
         "rechtsanwalt rechtsanwältin anwalt anwältin experte expertin expert",
+        # Russian, Ukrainian, Turkish, Indonesian and Korean titles ("김철수 기자": reporter
+        # Kim Cheol-su; session 26)
+        "корреспондент корреспондентка журналист журналистка обозреватель кореспондент",
+        "журналістка оглядач muhabir muhabiri wartawan 기자 특파원",
     )
     for word in words.split()
 )
@@ -367,7 +374,10 @@ def _name_in(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, b
             cut = keep < len(words)
             break
     roles = [_is_role(w[2]) for w in words[:keep]]
-    if any(roles) and keep <= 2:  # "Staff Writer", "Volontär (Sport)", "Online-Redakteurin"
+    if roles == [False, True] and _caseless(words[0][2]):
+        keep = 1  # "김철수 기자": a name of a script without capitals, then the role
+        roles = [False]
+    elif any(roles) and keep <= 2:  # "Staff Writer", "Volontär (Sport)", "Online-Redakteurin"
         return None, cut
     if roles[-1]:  # "Jane Doe Reporter"
         keep -= 1
@@ -393,6 +403,12 @@ def _name_in(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, b
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
 #: a field's label glued to its number ("Datum:26", "Nr.:4")
 _LABEL_GLUED_TO_VALUE = re.compile(r"[^\W\d_][:：]\s*\d")
+
+
+def _caseless(word: str) -> bool:
+    """Whether ``word`` is written in a script without capitals (Korean, Chinese, Arabic):
+    there one word may be a whole name."""
+    return any(c.isalpha() for c in word) and word.lower() == word.upper()
 
 
 def _is_role(word: str) -> bool:

@@ -121,7 +121,14 @@ _BYLINE = re.compile(
     r"^(?:by|written by|von|par|por|di|door|av|de)\s+\S|^(?:autor(?:in)?|author|auteur)\s*:"
     r"|^(?:[*•-]\s+)?(?:autor(?:in)?|author|auteur|text(?:\s*(?:&|und|and)\s*fotos?)?)\s*:\s+\S"
     r"|^(?:durch|(?:artikel|beitrag|erstellt|geschrieben|verfasst) von|posted by|published by|"
-    r"publi[ée] par|escrito por|publicado por)\s+\S",
+    r"publi[ée] par|escrito por|publicado por)\s+\S"
+    # the author labels and by-words of Russian, Ukrainian, Turkish, Indonesian, Arabic,
+    # Persian and Chinese pages (session 26); "كتب" (wrote) is also "books", so not it
+    r"|^(?:автор(?:ы)?|текст|yazar|muhabir|penulis|wartawan|نویسنده|作者|撰文|文)\s*[:：/／|｜]\s*\S"
+    r"|^(?:oleh|بقلم|به قلم)\s*:?\s+\S"
+    # "记者 王小明", "본지 김철수 기자": a reporter's title and a name, nothing else on the line
+    r"|^(?:本报|本台)?记者\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[、 ]\s*[\u4e00-\u9fff·]{2,4})*\s*$"
+    r"|^[가-힣]{2,4}\s?기자\s*(?:[\w.+-]+@[\w.-]+)?\s*$",
     re.IGNORECASE,
 )
 #: a byline inside a date or meta line: "02.02.2022, 11:30 Uhr von Markus Steinrisser",
@@ -213,6 +220,27 @@ _DATE_THEN_SOURCE = re.compile(
 def _date_then_source(text: str) -> bool:
     m = _DATE_THEN_SOURCE.fullmatch(text)
     return m is not None and _is_date_line(m.group("date")) and len(m.group("date").split()) <= 8
+
+
+#: a weekday before a date ("Thursday, 5 December 2024") and a time zone or clock word after
+#: it ("14:30 GMT", "2:30 PM EST", "14:30 WIB", "10:00 Uhr"): words of the date, not of a
+#: sentence, so a dateline may hold them beside its six words of date and time
+_WEEKDAY_FIRST = re.compile(r"[^\W\d_]{2,12}\.?,\s")
+_ZONE_LAST = re.compile(
+    r"(?:\d|\b[AaPp]\.?[Mm]\.?)\s+(?:[A-Z]{2,5}|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[AaPp]\.?[Mm]\.?|Uhr|h)\s*$"
+)
+_MERIDIEM = re.compile(r"\d\s?(?:[AP]M|[ap]m|[ap]\.m\.)\s", re.ASCII)
+
+
+def _weekday_and_zone(text: str) -> int:
+    """How many of a date line's words are its weekday, its time zone and its AM or PM."""
+    n = 1 if _WEEKDAY_FIRST.match(text) else 0
+    zone = _ZONE_LAST.search(text)
+    if zone is not None:
+        n += 1 + zone.group().count("+") + zone.group().count("-") + zone.group().count(":")
+    if _MERIDIEM.search(text):
+        n += 1
+    return n
 
 
 _DATE_WORDS = re.compile(
@@ -1327,7 +1355,12 @@ def clean_text(
         elif (
             ln.nw <= 12
             and _is_date_line(ln.text)
-            and (ln.nw <= 6 or _DATE_WORDS.match(ln.text) or _date_then_source(ln.text))
+            and (
+                ln.nw <= 6
+                or _DATE_WORDS.match(ln.text)
+                or _date_then_source(ln.text)
+                or ln.nw - _weekday_and_zone(ln.text) <= 6
+            )
             and _TWEET_SIGNATURE.match(ln.text) is None
             and not any(x.role == "dateline" for x in lines)
         ):
