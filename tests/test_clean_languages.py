@@ -257,3 +257,83 @@ def test_a_name_after_a_date_is_not_counted_as_its_time_zone() -> None:
     assert _weekday_and_zone("5 December 2024 by Jane Doe") == 0
     assert _weekday_and_zone("Thursday, 5 December 2024 14:30 GMT") == 2
     assert _weekday_and_zone("Monday, December 5, 2024, 2:30 PM EST") == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Per continuare a leggere abbonati", "paywall"),
+        ("Para continuar lendo, assine o jornal", "paywall"),
+        ("Ten artykuł jest dostępny tylko dla prenumeratorów", "paywall"),
+        ("Чтобы продолжить чтение, оформите подписку", "paywall"),
+        ("Щоб продовжити читання, оформіть передплату", "paywall"),
+        ("Bu içerik abonelere özeldir", "paywall"),
+        ("هذا المحتوى للمشتركين فقط", "paywall"),
+        ("Artikel ini khusus pelanggan", "paywall"),
+        ("会員限定記事", "paywall"),
+        ("この記事は有料会員限定です。", "paywall"),
+        ("Sostieni il nostro giornalismo", "donation"),
+        ("Поддержите редакцию", "donation"),
+        ("Steun onze journalistiek", "donation"),
+        ("Bize destek olun", "donation"),
+        ("Dukung kami", "donation"),
+    ],
+)
+def test_paywall_and_donation_prompts_in_more_languages(line: str, reason: str) -> None:
+    rule = match_rules(line, len(line.split()), line.endswith((".", "。")))
+    assert rule is not None and rule[0] == reason, (line, rule)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "有料会員数が100万人を突破した",  # news about a publisher's paid members
+        "Компания оформила подписку на облачные сервисы для всех сотрудников.",
+    ],
+)
+def test_news_about_subscriptions_is_no_paywall(line: str) -> None:
+    assert match_rules(line, len(line.split()), True) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline"),
+    [
+        (
+            "МОСКВА, 5 декабря. /ТАСС/. Министр финансов заявил, что дефицит бюджета составит 0,5% ВВП.",
+            "МОСКВА, 5 декабря. /ТАСС/",
+        ),
+        (
+            "КИЕВ, 5 декабря — РИА Новости. Министр финансов заявил, что дефицит составит 19% ВВП.",
+            "КИЕВ, 5 декабря — РИА Новости",
+        ),
+        (
+            "القاهرة (رويترز) - قال وزير المالية يوم الثلاثاء إن عجز الموازنة سيبلغ 3.5 في المئة.",
+            "القاهرة (رويترز)",
+        ),
+        (
+            "MADRID, 5 dic (EFE).- El ministro de Hacienda dijo el martes que el déficit alcanzará el 3,5%.",
+            "MADRID, 5 dic (EFE)",
+        ),
+        (
+            "WASHINGTON, D.C. — The finance minister said on Tuesday that the deficit would reach 3.5%.",
+            "WASHINGTON, D.C.",
+        ),
+    ],
+)
+def test_the_wire_dateline_opening_the_first_paragraph(first: str, dateline: str) -> None:
+    second = "Second paragraph of the story, with enough words in it to be read as one of its paragraphs."
+    art = clean_text(f"Budget headline for the story\n{first}\n{second}\n")
+    art.check_spans()
+    assert art.dateline is not None and art.dateline.text == dateline
+    assert art.paragraphs[0].text == first  # the dateline stays the paragraph's first words
+
+
+def test_a_sentence_is_no_dateline() -> None:
+    for first in (
+        "Министр финансов заявил во вторник, что дефицит бюджета составит 0,5 процента ВВП.",
+        "U.S. officials said on Tuesday that the deficit would reach 3.5 percent of GDP.",
+    ):
+        art = clean_text(
+            f"Budget headline for the story\n{first}\nSecond paragraph of the story, with words.\n"
+        )
+        assert art.dateline is None, first

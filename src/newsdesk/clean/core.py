@@ -165,7 +165,13 @@ def _byline_inside(text: str) -> bool:
 
 
 _DATELINE_PREFIX = re.compile(
-    r"^(?P<dl>[A-ZÀ-Ý][A-ZÀ-Ý.'’\- ]{1,40}(?:,\s*[\w.'’ -]{1,40})?\s*(?:\([\w .&-]{1,30}\))?\s*[—–-]{1,2})\s"
+    r"^(?P<dl>[A-ZÀ-Ý][A-ZÀ-Ý.'’\- ]{1,40}(?:,\s*[\w.'’ -]{1,40})?\s*(?:\([\w .&-]{1,30}\)\.?)?\s*[—–-]{1,2})\s"
+    # the Russian and Ukrainian wires: "МОСКВА, 5 декабря. /ТАСС/.", "КИЕВ, 5 декабря — РИА
+    # Новости." (city in capitals, day and month, then the agency); Arabic: "القاهرة (رويترز) -"
+    # (a script without capitals: the city's one to three words, the agency in brackets)
+    r"|^(?P<cyr>[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ-]+(?:[ -][А-ЯЁІЇЄҐ-]+){0,3},\s*\d{1,2}\s+[а-яёіїєґ]{3,9}\.?"
+    r"(?:\s*/[^/\n]{2,30}/|\s*[—–-]\s*[^.\n]{2,30})?)[.\s]"
+    r"|^(?P<ar>[\u0621-\u064a]+(?:\s[\u0621-\u064a]+){0,2}\s*\([\u0621-\u064a ]{2,20}\)\s*[—–-])\s"
 )
 #: a date in a line, found from its digits (a pattern that starts with a digit is scanned
 #: for quickly; one that starts with letters or a lookbehind is tried at every position,
@@ -1990,8 +1996,10 @@ def _assemble(
     if art.dateline is None and art.paragraphs:
         first = art.paragraphs[0]
         m = _DATELINE_PREFIX.match(first.text)
-        if m is not None and any(c.isalpha() for c in m.group("dl")):
-            dl = m.group("dl").rstrip(" —–-")
+        if m is not None and any(c.isalpha() for c in m.group(m.lastgroup or "dl")):
+            dl = m.group(m.lastgroup or "dl").rstrip(" —–-")
+            if dl.endswith(")."):  # "MADRID, 5 dic (EFE).-": the stop closes the agency's brackets
+                dl = dl[:-1]
             art.dateline = Span(dl, first.start, first.start + len(dl))
     # publication date: the input's declaration wins, then a date line of the text
     if hints.published:

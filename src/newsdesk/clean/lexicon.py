@@ -76,6 +76,20 @@ _RULES: dict[str, list[str]] = {
         r"\bsign in to continue\b|\bregister to unlock\b|\bunlock (?:more|this) articles?\b|\badditional articles per month\b",
         r"\bje d[ée]couvre les offres\b|\ba[ñn]adir otro usuario a tu suscripci[óo]n\b",
         r"\bsave this article by registering\b|\bsign-in if you have an account\b",
+        # it, pt, nl, pl, ru, uk, tr, ar, id, ja, zh, ko (session 26): the notice that the rest
+        # is for subscribers, and the prompt to subscribe to read on
+        r"\bper continuare a leggere\b|\briservato agli abbonati\b|\bsei gi[àa] abbonato\b|\bcontenuto riservato\b",
+        r"\bpara continuar (?:lendo|a ler)\b|\bexclusivo para assinantes\b|\bj[áa] [ée] assinante\b|\bassine para (?:ler|continuar)\b",
+        r"\bom (?:verder )?te lezen\b.{0,40}\babonnee\b|\balleen voor abonnees\b|\bal abonnee\b",
+        r"\btylko dla (?:prenumerator[óo]w|subskrybent[óo]w|abonent[óo]w)\b|\baby (?:przeczyta[ćc]|czyta[ćc]) dalej\b",
+        r"\bчтобы (?:продолжить|дочитать) (?:чтение|статью)\b|\bтолько для подписчиков\b|\bоформите подписку\b",
+        r"\bщоб (?:продовжити|дочитати) (?:читання|статтю)\b|\bлише для передплатників\b|\bоформіть передплату\b",
+        r"\babonelere [öo]zel|\bokumaya devam etmek i[çc]in\b",
+        r"\bللمشتركين فقط\b|\bلمواصلة القراءة\b|\bاشترك (?:الآن )?لقراءة\b",
+        r"\bkhusus (?:pelanggan|member)\b|\buntuk melanjutkan membaca\b|\bbaca selengkapnya dengan berlangganan\b",
+        # (not "会員限定" or "有料会員" alone: "有料会員数が100万人を突破" is news)
+        r"会員限定(?:の)?(?:記事|コンテンツ)|有料会員限定|続きを読むには|この記事は有料|付费阅读|订阅后(?:阅读|继续)|会员专享"
+        r"|유료\s?회원\s?전용|구독자\s?전용",
     ],
     "donation": [
         r"\bdonat(?:e|ing|ion|ions)\b",
@@ -96,6 +110,10 @@ _RULES: dict[str, list[str]] = {
         # the appeal's opening question and the outlet's shop ("Sie lesen gern Achgut.com?",
         # "Besuchen Sie unseren Fan-Shop!")
         r"^\W*(?:sie lesen|du liest) gerne? [\w.-]+\?|\bbesuchen sie unseren (?:fan-?)?shop\b",
+        # it, pt, nl, ru, uk, tr, ar, id (session 26)
+        r"\bsostieni(?: il nostro| l'informazione|ci)\b|\bfai una donazione\b|\bapoie o (?:nosso )?jornalismo\b|\bfa[çc]a uma doa[çc][ãa]o\b",
+        r"\bsteun (?:ons|onze journalistiek)\b|\bподдержите (?:нас|редакцию|проект)\b|\bпідтримайте (?:нас|редакцію|проєкт)\b",
+        r"\bbize destek olun\b|\bادعم(?:وا)? (?:صحافتنا|الصحافة المستقلة)\b|\bdukung (?:kami|jurnalisme)\b",
     ],
     "cookie": [
         r"\bcookies?\b",
