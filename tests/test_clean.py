@@ -1986,3 +1986,19 @@ def test_a_credit_glued_to_its_caption_is_split_off() -> None:
         assert c.credit is not None and raw[c.credit.start : c.credit.end] == c.credit.text
     assert art.title is not None and art.title.text == "Zverev zieht ins Viertelfinale von Montpellier ein"
     assert all(p in art.text for p in body)
+
+
+@pytest.mark.parametrize(
+    ("line", "appeal"),
+    [
+        ("Donations collected on the day will go towards a new boathouse.", False),
+        ("He pledged to donate his salary to charity.", False),
+        ("Please donate today.", True),
+        ("Your donation keeps our newsroom independent.", True),
+        ("Support us by donating today.", True),
+        ("Donate", True),
+    ],
+)
+def test_a_sentence_about_donations_is_news_an_appeal_asks_the_reader(line: str, appeal: bool) -> None:
+    rule = match_rules(line, len(line.split()), line.endswith("."))
+    assert (rule is not None and rule[0] == "donation") is appeal, rule

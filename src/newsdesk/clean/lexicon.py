@@ -1691,7 +1691,18 @@ def match_rules(
     distinct = {c.casefold() for c in best}
     if n_words > 40 and len(distinct) < 2:
         return None
+    if reason == "donation" and sentence_like and distinct <= _DONATION_WORDS and not _TO_THE_READER.search(text):
+        # "Donations collected on the day will go towards a new boathouse": a sentence that
+        # speaks of donations is news; an appeal asks the reader ("your donation", "donate
+        # to us"), and a button or heading ("Donate") is no sentence
+        return None
     return reason, "matched " + ", ".join(repr(c) for c in sorted(distinct))
+
+
+#: what the bare donation cue matches: alone in a sentence, it may be news
+_DONATION_WORDS = frozenset({"donate", "donating", "donation", "donations"})
+#: a sentence addressed to its reader, or in the outlet's own voice
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|us|our|we|please)\b", re.IGNORECASE)
 
 
 def _about_network(text: str, net: re.Match[str]) -> bool:
