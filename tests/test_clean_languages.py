@@ -315,6 +315,14 @@ def test_news_about_subscriptions_is_no_paywall(line: str) -> None:
             "MADRID, 5 dic (EFE)",
         ),
         (
+            "Berlin (dpa) – Die Bundesregierung hat am Dienstag den Haushalt beschlossen, sagte ein Sprecher.",
+            "Berlin (dpa)",
+        ),
+        (
+            "Frankfurt am Main (Reuters) - Die Europäische Zentralbank hat am Donnerstag die Zinsen gesenkt.",
+            "Frankfurt am Main (Reuters)",
+        ),
+        (
             "WASHINGTON, D.C. — The finance minister said on Tuesday that the deficit would reach 3.5%.",
             "WASHINGTON, D.C.",
         ),
@@ -330,6 +338,8 @@ def test_the_wire_dateline_opening_the_first_paragraph(first: str, dateline: str
 
 def test_a_sentence_is_no_dateline() -> None:
     for first in (
+        "Die Ministerin (SPD) – sie sprach am Dienstag – sagte, das Defizit wachse weiter.",
+        "Olaf Scholz (SPD) – der Kanzler sprach am Dienstag im Bundestag über den Haushalt.",
         "Министр финансов заявил во вторник, что дефицит бюджета составит 0,5 процента ВВП.",
         "U.S. officials said on Tuesday that the deficit would reach 3.5 percent of GDP.",
     ):

@@ -172,6 +172,12 @@ _DATELINE_PREFIX = re.compile(
     r"|^(?P<cyr>[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ-]+(?:[ -][А-ЯЁІЇЄҐ-]+){0,3},\s*\d{1,2}\s+[а-яёіїєґ]{3,9}\.?"
     r"(?:\s*/[^/\n]{2,30}/|\s*[—–-]\s*[^.\n]{2,30})?)[.\s]"
     r"|^(?P<ar>[\u0621-\u064a]+(?:\s[\u0621-\u064a]+){0,2}\s*\([\u0621-\u064a ]{2,20}\)\s*[—–-])\s"
+    # the German agencies' "Berlin (dpa) –": a city in mixed case, so the agency in brackets
+    # must follow it (a sentence does not open "Word (word) –"; nor is "Die Ministerin (SPD)
+    # –" a place: no article first, no party in the brackets)
+    r"|^(?!(?:Die|Der|Das|Den|Dem|Ein|Eine|The|An?|Le|La|Les|El|Los|Las|Il|Lo|Het|De)\s)"
+    r"(?!\S+(?:\s\S+){0,3}\s*\((?:SPD|CDU|CSU|AfD|FDP|Grüne|Linke|BSW|ÖVP|FPÖ|SVP|[RD](?:-[A-Z]{2})?)\))"
+    r"(?P<agency>[A-ZÀ-Ý][\w.'’/-]+(?:\s(?:[A-ZÀ-Ý][\w.'’/-]+|[a-zß-ÿ]{2,3})){0,3}\s*\([\w .&/-]{1,30}\)\s*[—–-]{1,2})\s"
 )
 #: a date in a line, found from its digits (a pattern that starts with a digit is scanned
 #: for quickly; one that starts with letters or a lookbehind is tried at every position,
