@@ -638,12 +638,11 @@ def test_triggerless_cue_patterns_have_page_prefilters() -> None:
 
 
 def test_network_prefilter_agrees_with_the_pattern() -> None:
-    from newsdesk.clean.lexicon import _NETWORK_NAMES, _NETWORKS, page_names_network
+    from newsdesk.clean.lexicon import _NETWORK_NAMES, _NETWORKS, network_search, page_names_network
 
     # every Latin-script alternative of the pattern has its literal in the prefilter list
     alternatives = _NETWORKS.pattern.split("(?:")[1].split(")")[0].replace("\\.", ".").split("|")
-    latin = [a for a in alternatives if a.isascii()]
-    assert set(latin) == {n for n in _NETWORK_NAMES if n.isascii()}
+    assert set(alternatives) == {n for n in _NETWORK_NAMES if n.isascii()}
     # the other scripts' names, as pages print them: each found by the pattern and by the
     # prefilter, one of whose names every match holds
     printed = [
@@ -655,13 +654,16 @@ def test_network_prefilter_agrees_with_the_pattern() -> None:
         "카카오톡",
     ]  # fmt: skip
     for name in printed:
-        assert _NETWORKS.search(name) is not None, name
+        assert network_search(name) is not None, name
         assert page_names_network(name.lower()), name
     assert all(n == n.lower() for n in _NETWORK_NAMES)
     assert page_names_network("follow us on facebook")
     assert not page_names_network("the council met on tuesday")
     # a telegram (the message) is no network
-    assert _NETWORKS.search("Поздравительная телеграмма") is None
+    assert network_search("Поздравительная телеграмма") is None
+    # the first network named, whichever list names it
+    found = network_search("ВКонтакте и Facebook")
+    assert found is not None and found.group() == "ВКонтакте"
 
 
 def test_date_line_removed_as_template_still_dates_the_page() -> None:

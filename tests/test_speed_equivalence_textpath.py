@@ -153,7 +153,7 @@ def test_one_scan_for_credit_keys_and_network_names(raw: str) -> None:
         assert named == {i for i, ln in enumerate(lines) if L.page_names_network(ln.text.lower())}
         for i, ln in enumerate(lines):  # the network pattern is skipped only where it cannot match
             if i not in named and ln.text.isascii():
-                assert L._NETWORKS.search(ln.text) is None
+                assert L.network_search(ln.text) is None
 
 
 @_SETTINGS

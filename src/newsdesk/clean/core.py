@@ -117,18 +117,24 @@ _POSITION_CAPTION_MAX_WORDS = 40
 #: substring tests: a regex alternation tried at every position of the page cost 1.8 % of
 #: the plain-text path)
 _FIGURE_HINTS = ("abb", "fig", "bild")
+
+
 _BYLINE = re.compile(
     r"^(?:by|written by|von|par|por|di|door|av|de)\s+\S|^(?:autor(?:in)?|author|auteur)\s*:"
     r"|^(?:[*•-]\s+)?(?:autor(?:in)?|author|auteur|text(?:\s*(?:&|und|and)\s*fotos?)?)\s*:\s+\S"
     r"|^(?:durch|(?:artikel|beitrag|erstellt|geschrieben|verfasst) von|posted by|published by|"
     r"publi[ée] par|escrito por|publicado por)\s+\S"
     # the author labels and by-words of Russian, Ukrainian, Turkish, Indonesian, Arabic,
-    # Persian and Chinese pages (session 26); "كتب" (wrote) is also "books", so not it
-    r"|^(?:автор(?:ы)?|текст|yazar|muhabir|penulis|wartawan|نویسنده|作者|撰文|文)\s*[:：/／|｜]\s*\S"
-    r"|^(?:oleh|بقلم|به قلم)\s*:?\s+\S"
-    # "记者 王小明", "본지 김철수 기자": a reporter's title and a name, nothing else on the line
-    r"|^(?:本报|本台)?记者\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[、 ]\s*[\u4e00-\u9fff·]{2,4})*\s*$"
-    r"|^[가-힣]{2,4}\s?기자\s*(?:[\w.+-]+@[\w.-]+)?\s*$",
+    # Persian and Chinese pages (session 26); "كتب" (wrote) is also "books", so not it.
+    # "记者 王小明", "김철수 기자": a reporter's title and a name, nothing else on the line.
+    # One branch behind a test of the first character (yazar, muhabir, penulis, wartawan,
+    # oleh, or a letter from U+0400 on): as four branches they cost the rest again on every
+    # line asked, and most lines near a headline are asked.
+    r"|^(?=[yYmMpPwWoO\u0400-\U0010ffff])(?:"
+    r"(?:автор(?:ы)?|текст|yazar|muhabir|penulis|wartawan|نویسنده|作者|撰文|文)\s*[:：/／|｜]\s*\S"
+    r"|(?:oleh|بقلم|به قلم)\s*:?\s+\S"
+    r"|(?:本报|本台)?记者\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[、 ]\s*[\u4e00-\u9fff·]{2,4})*\s*$"
+    r"|[가-힣]{2,4}\s?기자\s*(?:[\w.+-]+@[\w.-]+)?\s*$)",
     re.IGNORECASE,
 )
 #: a byline inside a date or meta line: "02.02.2022, 11:30 Uhr von Markus Steinrisser",
