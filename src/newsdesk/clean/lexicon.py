@@ -316,7 +316,7 @@ _NETWORKS_OTHER = re.compile(
 def network_search(text: str) -> re.Match[str] | None:
     """The first social network named in ``text`` (what one pattern of both lists finds)."""
     m = _NETWORKS.search(text)
-    if text and max(text) >= "\u0400":
+    if not text.isascii() and max(text) >= "\u0400":  # (isascii reads a flag of the string)
         other = _NETWORKS_OTHER.search(text)
         if other is not None and (m is None or other.start() < m.start()):
             return other
