@@ -110,19 +110,27 @@ def test_phrase_prefilter_on_generated_lines(lead: str, word: str, rest: str) ->
             assert S._may_open_with_phrase(t), t
 
 
-def test_odd_lower_covers_every_case_insensitive_mismatch() -> None:
-    """A character IGNORECASE equates with a letter of the heads but whose lower case is
-    not that letter must lower to something holding one of :data:`sections._ODD_LOWER`."""
-    letters = sorted({c for h in S._HEADS for c in h if c.isalpha()})
-    rx = re.compile("[" + "".join(letters) + "]", re.IGNORECASE)
+def _case_mismatches(letters: set[str]) -> list[tuple[int, str, str]]:
+    """(code point, character, its lower case) of every character ``re.IGNORECASE`` equates
+    with one of ``letters`` whose lower case is not among them."""
+    ordered = sorted(letters)
+    rx = re.compile("[" + "".join(ordered) + "]", re.IGNORECASE)
+    out = []
     for cp in range(0x110000):
         c = chr(cp)
         if 0xD800 <= cp < 0xE000 or not rx.fullmatch(c):
             continue
-        low = c.lower()
-        if low not in letters:
-            assert not S._ODD_LOWER.isdisjoint(low), (hex(cp), low)
-            assert not low.isascii()
+        if c.lower() not in letters:
+            out.append((cp, c, c.lower()))
+    return out
+
+
+def test_odd_lower_covers_every_case_insensitive_mismatch() -> None:
+    """A character IGNORECASE equates with a letter of the heads but whose lower case is
+    not that letter must lower to something holding one of :data:`sections._ODD_LOWER`."""
+    for cp, _, low in _case_mismatches({c for h in S._HEADS for c in h if c.isalpha()}):
+        assert not S._ODD_LOWER.isdisjoint(low), (hex(cp), low)
+        assert not low.isascii()
 
 
 def test_trigger_fold_covers_every_case_insensitive_mismatch() -> None:
@@ -130,17 +138,11 @@ def test_trigger_fold_covers_every_case_insensitive_mismatch() -> None:
     not that letter is folded to it before the triggers are scanned again (lexicon._FOLD)."""
     from newsdesk.clean import lexicon as L
 
-    letters = sorted({c for t in L._ALL_TRIGGERS for c in t if c.isalpha()})
-    rx = re.compile("[" + "".join(letters) + "]", re.IGNORECASE)
-    for cp in range(0x110000):
-        c = chr(cp)
-        if 0xD800 <= cp < 0xE000 or not rx.fullmatch(c):
-            continue
-        low = c.lower()
-        if low not in letters:
-            folded = low.translate(L._FOLD)
-            assert folded in letters or any(ord(x) in L._FOLD for x in low), (hex(cp), low)
-            assert re.fullmatch(folded, c, re.IGNORECASE) or folded == "i", (hex(cp), folded)
+    letters = {c for t in L._ALL_TRIGGERS for c in t if c.isalpha()}
+    for cp, c, low in _case_mismatches(letters):
+        folded = low.translate(L._FOLD)
+        assert folded in letters or any(ord(x) in L._FOLD for x in low), (hex(cp), low)
+        assert re.fullmatch(folded, c, re.IGNORECASE) or folded == "i", (hex(cp), folded)
 
 
 def test_heads_are_letters_and_lead_holds_no_letter() -> None:
