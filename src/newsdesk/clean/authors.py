@@ -41,8 +41,11 @@ _BY = (
 #: an author label: with its colon, or ("Autor Mark Newton") without
 _LABEL = (
     r"(?:autor(?:/in|in|en)?|authors?|auteur(?:e|s)?|autorin)\s*[:：]?\s+"
-    r"|(?:text|texte|texto|testo|redaktion|reporter|reporting|report|bericht|責任編輯|责任编辑|作者|"
-    r"记者|記者|編集|文|автор(?:ы)?|текст|yazar|muhabir|penulis|wartawan|نویسنده|撰文)\s*[:：/／|｜]\s*"
+    r"|(?:text|texte|texto|testo|redaktion|reporter|reporting|report|bericht|責任編輯|责任编辑|"
+    r"记者|記者|編集)\s*[:：]\s*"
+    # the labels of Chinese ("文/王小明", "作者｜王小明"), Russian, Ukrainian, Turkish,
+    # Indonesian and Persian bylines, which may also be followed by a slash or a bar
+    r"|(?:作者|文|撰文|автор(?:ы)?|текст|yazar|muhabir|penulis|wartawan|نویسنده)\s*[:：/／|｜]\s*"
     # a Chinese reporter's title before the names, with a space ("记者 王小明")
     r"|(?:本报|本台)?记者\s+(?=[\u4e00-\u9fff])"
 )

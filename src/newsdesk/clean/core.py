@@ -117,8 +117,6 @@ _POSITION_CAPTION_MAX_WORDS = 40
 #: substring tests: a regex alternation tried at every position of the page cost 1.8 % of
 #: the plain-text path)
 _FIGURE_HINTS = ("abb", "fig", "bild")
-
-
 _BYLINE = re.compile(
     r"^(?:by|written by|von|par|por|di|door|av|de)\s+\S|^(?:autor(?:in)?|author|auteur)\s*:"
     r"|^(?:[*•-]\s+)?(?:autor(?:in)?|author|auteur|text(?:\s*(?:&|und|and)\s*fotos?)?)\s*:\s+\S"
@@ -1925,7 +1923,7 @@ def _copyright_after_body(lines: Sequence[_Line]) -> None:
 
 
 #: a caption that is only one of these words opens a copyright notice, not a photo's caption
-_COPYRIGHT_WORDS = frozenset({"copyright", "(c)", "©", "copyright:"})
+_COPYRIGHT_WORDS = frozenset({"copyright", "(c)", "©"})
 _COPYRIGHT_WORD_EDGES = " \t.,;:|-–—"
 
 
