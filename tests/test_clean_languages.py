@@ -347,3 +347,54 @@ def test_a_sentence_is_no_dateline() -> None:
             f"Budget headline for the story\n{first}\nSecond paragraph of the story, with words.\n"
         )
         assert art.dateline is None, first
+
+
+@pytest.mark.parametrize(
+    ("page", "dateline", "published"),
+    [
+        (
+            "정부, 새해 예산안 국무회의 의결\n입력 2024. 12. 5. 오후 2:30\n" + BYLINES[-1][3],
+            "입력 2024. 12. 5. 오후 2:30",
+            "2024-12-05",
+        ),
+        (
+            "国务院通过新一年度财政预算\n发布时间：2024-12-05 14:30:00 来源：新华社\n" + BODY["zh"],
+            "发布时间：2024-12-05 14:30:00 来源：新华社",
+            "2024-12-05",
+        ),
+        (
+            "Правительство утвердило новый бюджет\nОпубликовано: 5 декабря 2024, 14:30 МСК\n" + BODY["ru"],
+            "Опубликовано: 5 декабря 2024, 14:30 МСК",
+            "2024-12-05",
+        ),
+        ("Уряд ухвалив новий бюджет\n05 грудня 2024\n" + BODY["uk"], "05 грудня 2024", "2024-12-05"),
+        ("Hükümet yeni bütçeyi onayladı\n5 ARALIK 2024\n" + BODY["tr"], "5 ARALIK 2024", "2024-12-05"),
+        (
+            "الحكومة تقر الموازنة العامة الجديدة\nالجمعة 8 فيفري 2019\n" + BODY["ar"],
+            "الجمعة 8 فيفري 2019",
+            "2019-02-08",
+        ),
+        (
+            "政府、新年度予算案を閣議決定\n2024/12/05\n財務大臣は火曜日、来年度の財政赤字は国内総生産の3.5％になるとの"
+            "見通しを示したと共同通信が報じた。\n大臣によると、医療費は12％、教育費は前年比8％増加する。\n",
+            None,
+            "2024-12-05",
+        ),
+    ],
+)
+def test_date_lines_in_more_languages(page: str, dateline: str | None, published: str) -> None:
+    art = clean_text(page)
+    art.check_spans()
+    assert art.published is not None and art.published[:10] == published
+    if dateline is not None:
+        assert art.dateline is not None and art.dateline.text == dateline
+
+
+def test_a_version_number_is_no_year_first_date() -> None:
+    from newsdesk.clean.core import _fast_date, _is_date_line
+
+    assert _fast_date("2024/12/05") == "2024-12-05"
+    assert _fast_date("2024. 12. 5.") == "2024-12-05"
+    for text in ("Version 2024.12.05.1", "10.2024.12.05", "build 1234.5.6"):
+        assert _fast_date(text) is None, text
+    assert not _is_date_line("build 1234.5.6")

@@ -192,9 +192,11 @@ _DATELINE_PREFIX = re.compile(
 #: sites "8.Dezember 2010", "07 Dezember, 2022", "03.Mär.19" or "18. 05. 2014".  The
 #: ``mdy`` group is the end of "June 1, 2017": a month word must precede it
 #: (:data:`_MONTH_BEFORE`).
-#: (the ``年月日`` / ``년월일`` branch: Chinese, Japanese and Korean dates, "2024年8月6日")
+#: (the ``年月日`` / ``년월일`` branch: Chinese, Japanese and Korean dates, "2024年8月6日"; the
+#: year-first branches with a slash or dots: Japanese, Arabic and Korean pages' "2024/12/05",
+#: "2024.12.05", "2024. 12. 5.")
 _DATE_LINE = re.compile(
-    r"\d{4}-\d{2}-\d{2}|\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}|\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2}(?!\d))|\.\s\d{1,2}\.\s?\d{4}"
+    r"(?:19|20)\d{2}(?:/\d{1,2}/|\.\s?\d{1,2}\.\s?)\d{1,2}(?!\d)|\d{4}-\d{2}-\d{2}|\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}|\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2}(?!\d))|\.\s\d{1,2}\.\s?\d{4}"
     r"|(?:\.\s*|\s+)(?:de\s+)?[^\W\d_]{3,10}(?:\.\s*|,?\s+)(?:de\s+)?\d{4}"
     r"|\.\s?[^\W\d_]{3,4}\.\s?\d{2}(?!\d)|(?P<mdy>,?\s+\d{4}))"
 )
@@ -261,7 +263,11 @@ def _weekday_and_zone(text: str) -> int:
 
 _DATE_WORDS = re.compile(
     r"^(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
-    r"publicado|actualizado|on)\b",
+    r"publicado|actualizado|on"
+    # the same words in the other languages monitoring desks read most (session 26)
+    r"|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|aktualizacja"
+    r"|опубликовано|обновлено|опубліковано|оновлено|yay[ıi]nlanma|g[üu]ncelleme|diterbitkan|diperbarui"
+    r"|نشر في|تاريخ النشر|آخر تحديث|تاریخ انتشار|发布时间|更新时间|发布日期|公開日|更新日|입력|수정)\b",
     re.IGNORECASE,
 )
 
@@ -510,6 +516,10 @@ def _same_norm(hint: str, hint_norm: str, text: str, i: int, norm_of: Callable[[
 
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+#: the year first with a slash or dots ("2024/12/05", "2024.12.05", "2024. 12. 5.")
+_YMD_SLASH_DOT = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})(?:/(\d{1,2})/|\.\s?(\d{1,2})\.\s?)(\d{1,2})(?![\d/]|\.\d)"
+)
 _DMY_NUM = re.compile(r"(?<!\d)(\d{1,2})\.(?:\s(?=\d{1,2}\.\s?\d{4}))?(\d{1,2})\.\s?(\d{4})(?!\d?:)")
 _MDY = re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))([A-Za-z][a-zéû]{2,8}|[A-Z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
 _DMY = re.compile(
@@ -681,6 +691,8 @@ def _fast_date(text: str, lang: str | None = None, month_first: bool | None = No
     found: tuple[int, int, int] | None = None
     if m := _ISO_DATE.search(text):
         found = (int(m[1]), int(m[2]), int(m[3]))
+    elif m := _YMD_SLASH_DOT.search(text):
+        found = (int(m[1]), int(m[2] or m[3]), int(m[4]))
     elif m := _DMY_NUM.search(text):
         found = (int(m[3]), int(m[2]), int(m[1]))
     elif (m := _MDY.search(text)) and m[1].casefold() in _MONTHS:

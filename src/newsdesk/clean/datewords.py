@@ -48,6 +48,18 @@ MORE_MONTHS = (
             "jan fev mar abr mai jun jul ago set out nov dez",
             "jan feb mrt apr mei jun jul aug sep okt nov dec",
             "jänner feber märz april mai juni juli august september oktober november dezember",
+            # Russian and Ukrainian (the genitive a date prints), Turkish (also as upper case
+            # folds its dotless "ı"), Indonesian, Arabic (Egyptian and Gulf, then Maghreb
+            # spellings) and Persian (the Gregorian months): read here, not by dateparser's
+            # ~7 ms a call (session 26)
+            "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+            "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+            "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+            "ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik",
+            "januari februari maret april mei juni juli agustus september oktober november desember",
+            "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+            "جانفي فيفري مارس أفريل ماي جوان جويلية أوت سبتمبر أكتوبر نوفمبر ديسمبر",
+            "ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر",
         )
         for i, name in enumerate(names.split())
     }
