@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -49,10 +50,15 @@ def test_english_wire_story() -> None:
     assert art.title is not None and art.title.text == "Harbour strike halts grain exports for a second day"
     assert art.deck is not None and art.deck.text.startswith("Dockworkers in the port walked out")
     assert art.byline is not None and art.byline.text == "By Maria Lopez"
-    assert art.dateline is not None and art.published == "2024-03-04"
-    assert art.published_source == "text:dateline" and art.published_from == art.dateline
+    assert art.published == "2024-03-04"
+    # the article opens with where it was filed from: that is its dateline; the date line
+    # under the byline dated it and is kept among the removed lines as the page's metadata
+    assert art.dateline is not None and art.dateline.text == "ROTTERDAM (Reuters)"
+    assert art.published_source == "text:removed-metadata-line"
+    assert art.published_from is not None and art.published_from.text == "March 4, 2024"
+    assert removed_by_text(art)["March 4, 2024"] == "metadata"
     # the date's line travels with the article
-    assert Article.from_json(art.to_json()).published_from == art.dateline
+    assert Article.from_json(art.to_json()).published_from == art.published_from
     assert len(art.captions) == 1
     cap = art.captions[0]
     assert cap.text == "Cranes stand idle at the grain terminal on Tuesday."
@@ -666,7 +672,7 @@ def test_network_prefilter_agrees_with_the_pattern() -> None:
     assert found is not None and found.group() == "ВКонтакте"
 
 
-def test_date_line_removed_as_template_still_dates_the_page() -> None:
+def test_a_date_line_recurring_across_an_outlets_pages_is_no_template() -> None:
     from newsdesk.clean import TemplateIndex, clean_text, template_line_keys
 
     pages = []
@@ -687,9 +693,11 @@ def test_date_line_removed_as_template_still_dates_the_page() -> None:
     art = clean_text(pages[1], outlet="md.example", templates=templates)
     art.check_spans()
     assert art.published is not None and art.published.startswith("2024-03-05")
-    (date_line,) = [r for r in art.removed if r.text.startswith("Published")]
-    assert date_line.reason == "template"
-    assert art.published_source == "text:removed-template-line"
+    # every page prints its date on that line: the template's slot, not its text, so the
+    # line is the page's dateline, not template
+    assert not [r for r in art.removed if r.text.startswith("Published")]
+    assert art.dateline is not None and art.dateline.text == "Published 5 March 2024 · Markets desk"
+    assert art.published_source == "text:dateline"
 
 
 def test_more_date_spellings_without_dateparser() -> None:
@@ -2004,3 +2012,27 @@ def test_a_credit_glued_to_its_caption_is_split_off() -> None:
 def test_a_sentence_about_donations_is_news_an_appeal_asks_the_reader(line: str, appeal: bool) -> None:
     rule = match_rules(line, len(line.split()), line.endswith("."))
     assert (rule is not None and rule[0] == "donation") is appeal, rule
+
+
+def test_a_date_line_beside_a_byline_under_the_sites_menu_is_the_dateline() -> None:
+    """A page whose menu fills its first lines, cleaned alone (no template of its outlet): the
+    headline and byline are found above the body, and the date line printed beside that
+    byline is the dateline, not the first paragraph."""
+    page = (
+        Path(__file__).resolve().parents[1]
+        / "examples/corpus/abendkurier.example/2024-03-06-dammbruch-valbrune-43-tote.txt"
+    ).read_text(encoding="utf-8")
+    assert "Saint-Oriel (npa) – " in page
+    art = clean_text(page.replace("Saint-Oriel (npa) – ", "", 1))
+    assert_valid(art)
+    assert art.byline is not None and art.byline.text == "Von Jonas Weidinger"
+    assert art.dateline is not None and art.dateline.text == "06.03.2024, 11:20 Uhr"
+    assert art.published == "2024-03-06" and art.published_source == "text:dateline"
+    assert not any("11:20" in p.text for p in art.paragraphs)
+    # with the wire's opener, the opener is the dateline and the date line the page's metadata
+    art = clean_text(page)
+    assert_valid(art)
+    assert art.dateline is not None and art.dateline.text == "Saint-Oriel (npa)"
+    assert art.published == "2024-03-06" and art.published_source == "text:removed-metadata-line"
+    assert removed_by_text(art)["06.03.2024, 11:20 Uhr"] == "metadata"
+    assert art.paragraphs[0].text.startswith("Saint-Oriel (npa) – ")

@@ -398,3 +398,88 @@ def test_a_version_number_is_no_year_first_date() -> None:
     for text in ("Version 2024.12.05.1", "10.2024.12.05", "build 1234.5.6"):
         assert _fast_date(text) is None, text
     assert not _is_date_line("build 1234.5.6")
+
+
+def test_the_turkish_capital_dotted_i_folds_to_i() -> None:
+    """Python folds "İ" to "i" and a combining dot, which the keys blank as a separator;
+    the keys, the labels and the stopword count read it as the "i" it is."""
+    from newsdesk.clean.features import doc_line_stats, line_stats
+    from newsdesk.clean.lexicon import dup_key, dup_keys_and_norms, stopwords
+
+    assert normalise("ETİKETLER") == "etiketler"
+    assert normalise("GİRİŞ YAP") == "giriş yap"
+    assert dup_key("İLGİLİ HABERLER 2") == "ilgili haberler 2"
+    assert dup_keys_and_norms(["İLGİLİ HABERLER 2", "Son dakika"]) == (
+        ["ilgili haberler 2", "son dakika"],
+        ["ilgili haberler", "son dakika"],
+    )
+    stop = stopwords("tr")
+    assert stop is not None and "için" in stop
+    line = "İçin bu kadar çok şey söylendi"
+    assert line_stats(line, stop)[1] == line_stats(line.replace("İ", "i"), stop)[1]
+    assert doc_line_stats([line, "Ankara"], stop)[0] == line_stats(line, stop)
+    art = clean_text(
+        "Hükümet yeni bütçeyi onayladı\nGİRİŞ YAP\n" + BODY["tr"] + "ETİKETLER\nİLGİLİ HABERLER\n"
+    )
+    art.check_spans()
+    gone = {r.text: r.reason for r in art.removed}
+    assert gone.get("GİRİŞ YAP") == "label" and gone.get("ETİKETLER") == "label"
+    assert [p.text for p in art.paragraphs] == BODY["tr"].splitlines()
+
+
+FA_BODY = (
+    "وزیر اقتصاد روز سه‌شنبه گفت کسری بودجه سال آینده به سه و نیم درصد تولید ناخالص داخلی خواهد رسید،"
+    " خبرگزاری ایرنا گزارش داد.\nبه گفته وزیر، هزینه‌های بهداشت ۱۲ درصد و هزینه‌های آموزش ۸ درصد نسبت به"
+    " سال گذشته افزایش می‌یابد.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("date_line", "published"),
+    [
+        ("شنبه ۱۵ آذر ۱۴۰۳ - ۱۰:۳۰", "2024-12-05"),
+        ("۱۰ دی ۱۴۰۳", "2024-12-30"),  # a month of two letters
+        ("۱۴۰۳/۰۹/۱۵", "2024-12-05"),  # no letters: removed as such, and still read
+        ("۲۵ قوس ۱۴۰۳", "2024-12-15"),  # Afghanistan's name of the ninth month
+        ("۳۰ اسفند ۱۴۰۳", "2025-03-20"),  # the leap day of a leap year
+        ("۱۵ آذر ۱۴۰۳ / 5 December 2024", "2024-12-05"),
+    ],
+)
+def test_solar_hijri_date_lines_date_the_page(date_line: str, published: str) -> None:
+    art = clean_text(f"دولت بودجه سال آینده را تصویب کرد\n{date_line}\n{FA_BODY}")
+    art.check_spans()
+    assert art.published == published
+    if date_line[0].isdigit() and not any(c.isalpha() for c in date_line):
+        assert art.published_from is not None and art.published_from.text == date_line
+    else:
+        assert art.dateline is not None and art.dateline.text == date_line
+    assert [p.text for p in art.paragraphs] == FA_BODY.splitlines()
+
+
+def test_solar_hijri_calendar_arithmetic() -> None:
+    import datetime
+
+    from newsdesk.clean.core import _fast_date
+    from newsdesk.clean.datewords import jalali_to_gregorian
+
+    assert jalali_to_gregorian(1403, 1, 1) == (2024, 3, 20)  # Nowruz
+    assert jalali_to_gregorian(1404, 1, 1) == (2025, 3, 21)
+    assert jalali_to_gregorian(1354, 1, 1) == (1975, 3, 21)
+    assert jalali_to_gregorian(1403, 7, 30) == (2024, 10, 21)
+    # the 31st of a 30-day month, and Esfand's 30th outside a leap year, are no days
+    assert jalali_to_gregorian(1403, 7, 31) is None
+    assert jalali_to_gregorian(1402, 12, 30) is None
+    assert jalali_to_gregorian(1399, 12, 30) == (2021, 3, 20)
+    # every day follows the one before, across a century of years
+    days = [
+        datetime.date(*g)
+        for y in range(1350, 1420)
+        for m in range(1, 13)
+        for d in range(1, 32)
+        if (g := jalali_to_gregorian(y, m, d)) is not None
+    ]
+    assert all((b - a).days == 1 for a, b in zip(days, days[1:], strict=False))
+    # a lunar Hijri year (1446) is not read as a Solar one, nor as a Gregorian year 1446
+    assert _fast_date("1446/06/03", "ar") is None
+    assert _fast_date("1403-09-15", "en") is None
+    assert _fast_date("1403-09-15", "fa") == "2024-12-05"

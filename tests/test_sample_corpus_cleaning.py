@@ -90,3 +90,27 @@ def test_the_body_lines_stay(cleaned: tuple[list[dict[str, Any]], dict[str, dict
     assert kept / total >= 0.95, lost
     # a sentence that speaks of donations is news, not a donation appeal
     assert not any(line.startswith("The open day runs") for line in lost)
+
+
+def test_the_datelines_are_right(cleaned: tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]) -> None:
+    """The corpus means by dateline where the article was filed from, as a wire prints it
+    ("BRÉVAL (ACP) –"); the page's date line is then metadata, and a page without such an
+    opener has its date line as its dateline."""
+    docs, out = cleaned
+    wrong, right = [], 0
+    for d in docs:
+        got = _text(out[d["file"]]["dateline"])
+        if d.get("dateline"):
+            if (got or "") == d["dateline"].rstrip(" –—-"):
+                right += 1
+            else:
+                wrong.append((d["file"], d["dateline"], got))
+        elif d.get("date_line"):
+            date_line = out[d["file"]]["raw"].split("\n")[d["date_line"] - 1].strip()
+            removed = {r["text"]: r["reason"] for r in out[d["file"]]["removed"]}
+            # a line that says how long the article takes to read is the page's metadata
+            if got != date_line and removed.get(date_line) != "metadata":
+                wrong.append((d["file"], date_line, got))
+    # two German local openers without a wire ("Wissenau –") are not read: a capitalised
+    # word and a dash open ordinary sentences too
+    assert right >= 5 and len(wrong) == 2, wrong

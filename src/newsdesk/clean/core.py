@@ -25,6 +25,7 @@ Every span indexes ``raw`` exactly; nothing is normalised in place.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from bisect import bisect_left, bisect_right
@@ -45,8 +46,10 @@ from newsdesk.clean.authors import author_spans
 from newsdesk.clean.byline import load_byline_model
 from newsdesk.clean.config import CleanConfig, FieldHints
 from newsdesk.clean.datewords import DATE_LINE_WORDS as _DATE_LINE_WORDS
+from newsdesk.clean.datewords import JALALI_MONTHS as _JALALI_MONTHS
 from newsdesk.clean.datewords import MONTHS as _MONTHS
 from newsdesk.clean.datewords import MORE_MONTHS as _MORE_MONTHS
+from newsdesk.clean.datewords import jalali_to_gregorian, persian_letters
 from newsdesk.clean.features import CLOSERS_AND_SPACE, COPYRIGHT, SENTENCE_MARKS, doc_line_stats, line_stats
 from newsdesk.clean.headline import load_headline_model
 from newsdesk.clean.lexicon import (
@@ -196,8 +199,8 @@ _DATELINE_PREFIX = re.compile(
 #: year-first branches with a slash or dots: Japanese, Arabic and Korean pages' "2024/12/05",
 #: "2024.12.05", "2024. 12. 5.")
 _DATE_LINE = re.compile(
-    r"(?:19|20)\d{2}(?:/\d{1,2}/|\.\s?\d{1,2}\.\s?)\d{1,2}(?!\d)|\d{4}-\d{2}-\d{2}|\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}|\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2}(?!\d))|\.\s\d{1,2}\.\s?\d{4}"
-    r"|(?:\.\s*|\s+)(?:de\s+)?[^\W\d_]{3,10}(?:\.\s*|,?\s+)(?:de\s+)?\d{4}"
+    r"(?:19|20)\d{2}(?:/\d{1,2}/|\.\s?\d{1,2}\.\s?)\d{1,2}(?!\d)|[1۱١][34۳۴٣٤]\d{2}/\d{1,2}/\d{1,2}(?!\d)|\d{4}-\d{2}-\d{2}|\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}|\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2}(?!\d))|\.\s\d{1,2}\.\s?\d{4}"
+    r"|(?:\.\s*|\s+)(?:de\s+)?(?:[^\W\d_]{3,10}|دی)(?:\.\s*|,?\s+)(?:de\s+)?\d{4}"
     r"|\.\s?[^\W\d_]{3,4}\.\s?\d{2}(?!\d)|(?P<mdy>,?\s+\d{4}))"
 )
 #: what before a date's first digit, or after its last, makes it part of a longer number
@@ -233,6 +236,22 @@ _DATE_THEN_SOURCE = re.compile(
     r"(?P<date>.{4,60}?)\s+(?:source|sources|quelle|fuente|fonte|kaynak|źródło)\s*:\s*\S[^\n]{0,60}",
     re.IGNORECASE,
 )
+
+
+def _dateline_shaped(ln: _Line) -> bool:
+    """A line short enough to be only a date, with at most a few words beside it (a weekday,
+    a time zone, "Published", the wire's name after it)."""
+    return (
+        ln.nw <= 12
+        and _is_date_line(ln.text)
+        and (
+            ln.nw <= 6
+            or _DATE_WORDS.match(ln.text) is not None
+            or _date_then_source(ln.text)
+            or ln.nw - _weekday_and_zone(ln.text) <= 6
+        )
+        and _TWEET_SIGNATURE.match(ln.text) is None
+    )
 
 
 def _date_then_source(text: str) -> bool:
@@ -684,12 +703,43 @@ def _more_dates(
     return None
 
 
+#: a Solar Hijri date with its month's name ("۱۵ آذر ۱۴۰۳", "شنبه ۲۵ قوس ۱۴۰۳"), and one in
+#: digits with the year first ("۱۴۰۳/۰۹/۱۵", "1403-09-15"), read as such on the pages of the
+#: languages that print it (or in Persian digits): no Gregorian page is dated 1300-1499
+_JALALI_NAMED = re.compile(r"(?<!\d)(\d{1,2})\s+([^\W\d_]{2,9})\s*،?\s+(1[34]\d{2})(?!\d)")
+_JALALI_NUM = re.compile(r"(?<![\d./-])(1[34]\d{2})([/.-])(\d{1,2})\2(\d{1,2})(?![\d./-])")
+_JALALI_LANGS = frozenset({"fa", "ps"})
+_PERSIAN_DIGIT = re.compile("[\u06f0-\u06f9]")
+_ASCII_DIGITS = str.maketrans({chr(z + i): str(i) for z in (0x660, 0x6F0) for i in range(10)})
+
+
+def _jalali_date(text: str, lang: str | None) -> tuple[int, int, int] | None:
+    """The Gregorian (year, month, day) of the first Solar Hijri date in ``text``, if it
+    falls in a plausible publication year."""
+    found = None
+    persian_digits = _PERSIAN_DIGIT.search(text) is not None
+    text = text.translate(_ASCII_DIGITS)
+    for named in _JALALI_NAMED.finditer(text):
+        month = _JALALI_MONTHS.get(persian_letters(named[2]))
+        if month is not None:
+            found = jalali_to_gregorian(int(named[3]), month, int(named[1]))
+            break
+    else:
+        if (lang in _JALALI_LANGS or persian_digits) and (num := _JALALI_NUM.search(text)):
+            found = jalali_to_gregorian(int(num[1]), int(num[3]), int(num[4]))
+    if found is None or not 1900 <= found[0] <= _THIS_YEAR + 1:
+        return None  # (a lunar Hijri year, 1440s now, would land decades ahead)
+    return found
+
+
 def _fast_date(text: str, lang: str | None = None, month_first: bool | None = None) -> str | None:
     """The common date spellings, without dateparser's ~7 ms per call."""
     import datetime as dt
 
     found: tuple[int, int, int] | None = None
-    if m := _ISO_DATE.search(text):
+    if (lang in _JALALI_LANGS or not text.isascii()) and (found := _jalali_date(text, lang)):
+        pass
+    elif m := _ISO_DATE.search(text):
         found = (int(m[1]), int(m[2]), int(m[3]))
     elif m := _YMD_SLASH_DOT.search(text):
         found = (int(m[1]), int(m[2] or m[3]), int(m[4]))
@@ -701,7 +751,7 @@ def _fast_date(text: str, lang: str | None = None, month_first: bool | None = No
         found = (int(m[3]), _MONTHS[m[2].casefold()], int(m[1]))
     else:
         found = _more_dates(text, lang, month_first)
-    if found is None:
+    if found is None or 1300 <= found[0] < 1500:  # a Hijri year not read as such above
         return None
     try:
         return dt.date(*found).isoformat()
@@ -1273,6 +1323,8 @@ def clean_text(
             if ln.role is not None:
                 continue
             is_tpl, detail = templates.is_template(outlet, ln.text)
+            if is_tpl and _dateline_shaped(ln):
+                continue  # every page prints its date there: the template's slot, not its text
             body_like = (
                 ln.nw >= cfg.template_spare_words
                 and ln.sentence
@@ -1380,18 +1432,7 @@ def clean_text(
             # "Von" on a line of its own, the name on the next: the name is the byline
             _remove(ln, "label", "the by-word of the byline under it")
             lines[i + 1].role = "byline"
-        elif (
-            ln.nw <= 12
-            and _is_date_line(ln.text)
-            and (
-                ln.nw <= 6
-                or _DATE_WORDS.match(ln.text)
-                or _date_then_source(ln.text)
-                or ln.nw - _weekday_and_zone(ln.text) <= 6
-            )
-            and _TWEET_SIGNATURE.match(ln.text) is None
-            and not any(x.role == "dateline" for x in lines)
-        ):
+        elif _dateline_shaped(ln) and not any(x.role == "dateline" for x in lines):
             ln.role = "dateline"
 
     if (
@@ -1414,6 +1455,15 @@ def clean_text(
                 title_idx = above
                 lines[above].role = "title"
                 head_end = above + 1
+        # the first lines searched above were the page's top (its furniture, not yet judged):
+        # a date line printed beside the byline found here is the dateline
+        if near is not None and not any(x.role == "dateline" for x in lines):
+            at = near[0]
+            under = islice((j for j in range(at + 1, len(lines)) if lines[j].role is None), 2)
+            over = islice((j for j in range(at - 1, -1, -1) if lines[j].role is None), 1)
+            beside = next((j for j in (*under, *over) if _dateline_shaped(lines[j])), None)
+            if beside is not None:
+                lines[beside].role = "dateline"
 
     if title_idx is not None and cfg.title_after_prefix and taken.get("title") is None:
         tail = _headline_without_prefix(lines, title_idx)
@@ -1971,6 +2021,18 @@ def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Lin
     return body_texts, body_lines
 
 
+def _opener(first: Paragraph) -> Span | None:
+    """The place (and wire) an article was filed from, where its first paragraph opens with
+    them ("WASHINGTON (Reuters) — ...")."""
+    m = _DATELINE_PREFIX.match(first.text)
+    if m is None or not any(c.isalpha() for c in m.group(m.lastgroup or "dl")):
+        return None
+    dl = m.group(m.lastgroup or "dl").rstrip(" —–-")
+    if dl.endswith(")."):  # "MADRID, 5 dic (EFE).-": the stop closes the agency's brackets
+        dl = dl[:-1]
+    return Span(dl, first.start, first.start + len(dl))
+
+
 def _assemble(
     art: Article,
     lines: Sequence[_Line],
@@ -2015,14 +2077,9 @@ def _assemble(
         g = line_language(probe[:_PARA_LANG_CHARS], art.lang) if _may_be_foreign(ln, stop) else None
         p.lang = g.lang if g is not None else art.lang
     # dateline inside the first paragraph ("WASHINGTON (Reuters) — ...")
-    if art.dateline is None and art.paragraphs:
-        first = art.paragraphs[0]
-        m = _DATELINE_PREFIX.match(first.text)
-        if m is not None and any(c.isalpha() for c in m.group(m.lastgroup or "dl")):
-            dl = m.group(m.lastgroup or "dl").rstrip(" —–-")
-            if dl.endswith(")."):  # "MADRID, 5 dic (EFE).-": the stop closes the agency's brackets
-                dl = dl[:-1]
-            art.dateline = Span(dl, first.start, first.start + len(dl))
+    opener = _opener(art.paragraphs[0]) if art.paragraphs else None
+    if art.dateline is None:
+        art.dateline = opener
     # publication date: the input's declaration wins, then a date line of the text
     if hints.published:
         art.published = hints.published
@@ -2033,6 +2090,21 @@ def _assemble(
             art.published = iso
             art.published_source = "text:dateline"
             art.published_from = art.dateline
+    date_line = art.dateline
+    if (
+        opener is not None
+        and date_line is not None
+        and date_line is not opener
+        and _is_date_line(date_line.text)
+    ):
+        # the page prints a date line and its article opens with where (and from whom) it was
+        # filed: that opener is the dateline, the date line is the page's metadata
+        at = bisect.bisect([r.start for r in art.removed], date_line.start)
+        detail = "the page's date line; the dateline is the place the article was filed from"
+        art.removed.insert(at, Removed(date_line.text, "metadata", date_line.start, date_line.end, detail))
+        art.dateline = opener
+        if art.published_from is date_line:
+            art.published_source = "text:removed-metadata-line"
     if art.published is None and art.byline is not None and _is_date_line(art.byline.text):
         # "von Tilman Weber 10.12.2022 07:00": the byline carries the page's own date
         iso = _parse_date(art.byline.text, art.lang, _month_first(art.lang, art.url, art.outlet))

@@ -6,6 +6,8 @@ Shared by the date reader (:mod:`newsdesk.clean.core`) and the author splitter
 
 from __future__ import annotations
 
+import datetime
+
 MONTHS = {
     name: i + 1
     for names in (
@@ -81,3 +83,67 @@ DATE_LINE_WORDS = frozenset(MORE_MONTHS) | {
     )
     for word in words.split()
 }
+
+
+#: the months of the Solar Hijri calendar, which Iranian and Afghan pages date themselves
+#: in ("۱۵ آذر ۱۴۰۳"): Iran's names ("امرداد" beside "مرداد"), Afghanistan's Dari names
+#: (the zodiac's) and their Pashto ones; Persian letters (a page may print Arabic yeh and kaf
+#: instead, see :func:`persian_letters`)
+JALALI_MONTHS = {
+    name: i + 1
+    for names in (
+        "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند",
+        "فروردین اردیبهشت خرداد تیر امرداد شهریور مهر آبان آذر دی بهمن اسفند",
+        "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت",
+        "وری غویی غبرگولی چنگاښ زمری وږی تله لړم لیندۍ مرغومی سلواغه کب",
+    )
+    for i, name in enumerate(names.split())
+}
+
+_ARABIC_TO_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+
+def persian_letters(word: str) -> str:
+    """``word`` with the Arabic yeh and kaf that some Persian pages print as Persian ones."""
+    return word.translate(_ARABIC_TO_PERSIAN)
+
+
+#: the Julian-calendar years (Solar Hijri) at which the 33-year cycles of leap years break,
+#: from the jalaali-js algorithm (Borkowski's), exact for years -61 .. 3177
+_JALALI_BREAKS = (
+    -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262,
+    2324, 2394, 2456, 3178,
+)  # fmt: skip
+
+
+def _nowruz(year: int) -> datetime.date:
+    """The Gregorian day of the Solar Hijri year's first day (March 20 or 21), from the count
+    of leap years since the epoch."""
+    leap_j, before, jump = -14, _JALALI_BREAKS[0], 0
+    for brk in _JALALI_BREAKS[1:]:
+        jump = brk - before
+        if year < brk:
+            break
+        leap_j += jump // 33 * 8 + jump % 33 // 4
+        before = brk
+    n = year - before
+    leap_j += n // 33 * 8 + (n % 33 + 3) // 4
+    if jump % 33 == 4 and jump - n == 4:
+        leap_j += 1
+    gy = year + 621
+    leap_g = gy // 4 - (gy // 100 + 1) * 3 // 4 - 150
+    return datetime.date(gy, 3, 20 + leap_j - leap_g)
+
+
+def jalali_to_gregorian(year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    """The Gregorian (year, month, day) of a Solar Hijri date, None if there is no such day:
+    the first six months have 31 days, the next five 30, the last 29, or 30 in a leap year."""
+    if not (_JALALI_BREAKS[0] <= year < _JALALI_BREAKS[-1] - 1) or not 1 <= month <= 12 or day < 1:
+        return None
+    if day > (31 if month <= 6 else 30):
+        return None
+    nowruz = _nowruz(year)
+    if month == 12 and day == 30 and (_nowruz(year + 1) - nowruz).days != 366:
+        return None
+    d = nowruz + datetime.timedelta(days=(month - 1) * 31 - (month // 7) * (month - 7) + day - 1)
+    return d.year, d.month, d.day

@@ -25,6 +25,7 @@ from newsdesk.clean.lexicon import (
     COPY_KEYS,
     PREFILTER_AC,
     URL_KEYS,
+    fold,
     has_cue,
     hits_by_line,
     keys_page,
@@ -126,7 +127,7 @@ def line_stats(text: str, stop: frozenset[str] | None) -> tuple[int, int, float,
     """(n_words, n_stopwords, stop_ratio, sentence_like) for one line."""
     words = _WORD.findall(text)
     n = len(words)
-    ns = 0 if stop is None or n == 0 else sum(1 for w in words if w.casefold() in stop)
+    ns = 0 if stop is None or n == 0 else sum(1 for w in words if fold(w) in stop)
     t = text.rstrip(_CLOSERS + " ")
     sentence_like = bool(t) and t[-1] in _SENT_END and n >= 4
     return n, ns, (ns / n if n else 0.0), sentence_like
@@ -168,15 +169,14 @@ def doc_line_stats(lines: Sequence[str], stop: frozenset[str] | None) -> list[tu
                 folded = joined.encode("ascii").translate(_ASCII_WORD_TABLE).decode("ascii").casefold()
             else:
                 # (no surrogate is a word character: UTF-16 units decode one by one)
-                folded = (
+                folded = fold(
                     np.where(isword, cps, cps.dtype.type(32))
                     .tobytes()
                     .decode(CODEC_OF_ITEMSIZE[cps.itemsize], "surrogatepass")
-                    .casefold()
                 )
         words = folded.split()
         if len(words) != total:  # pragma: no cover - defensive, the two definitions agree
-            words = [w.casefold() for w in _WORD.findall(joined)]
+            words = [fold(w) for w in _WORD.findall(joined)]
         # stopwords per line: the hits summed over each line's words (a 0 after them lets a
         # trailing wordless line index; a wordless line's empty segment gives the element
         # at its start, so those are set to 0), where a prefix sum cast every hit to int64

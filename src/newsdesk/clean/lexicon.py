@@ -1244,13 +1244,24 @@ def _cues_from(text: str, triggers: set[str]) -> tuple[tuple[str, str], ...]:
 
 
 _NON_LETTERS = re.compile(r"[^\w]+|_|\d+", re.UNICODE)
+_DOTTED_I = "i\u0307"
+
+
+def fold(text: str) -> str:
+    """``str.casefold`` for the keys and the stopword count, with the Turkish and Azerbaijani
+    capital "İ" folded to "i": Python folds it to "i" and a combining dot above, which is no
+    word character, so "ETİKETLER" keyed as "eti ketler" and "İçin" was no stopword."""
+    folded = text.casefold()
+    if folded.isascii() or _DOTTED_I not in folded:
+        return folded
+    return folded.replace(_DOTTED_I, "i")
 
 
 def normalise(text: str) -> str:
     """Lower-case letters-only form used to compare labels, duplicates and templates."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return " ".join(_NON_LETTERS.sub(" ", text.casefold()).split())
+    return " ".join(_NON_LETTERS.sub(" ", fold(text)).split())
 
 
 _NON_LETTERS_NL = re.compile(r"[^\w\n]+|_|\d+", re.UNICODE)
@@ -1269,7 +1280,7 @@ def _many(texts: Sequence[str], rx: re.Pattern[str], one: Callable[[str], str]) 
     joined = "\n".join(texts)
     if not joined.isascii():
         joined = unicodedata.normalize("NFKC", joined)
-    parts = rx.sub(" ", joined.casefold()).split("\n")
+    parts = rx.sub(" ", fold(joined)).split("\n")
     if len(parts) != len(texts) or any("\n" in t for t in texts):
         return [one(t) for t in texts]
     return [" ".join(p.split()) for p in parts]
@@ -1395,7 +1406,7 @@ def dup_keys_and_norms(texts: Sequence[str]) -> tuple[list[str], list[str]]:
         return shared[1], shared[2]
     if not joined.isascii() and not unicodedata.is_normalized("NFKC", joined):
         joined = _nfkc_lines(texts)
-    folded = joined.casefold()
+    folded = fold(joined)
     if folded.isascii():
         raw = folded.encode("ascii")
         chars = np.frombuffer(raw, dtype=np.uint8)
@@ -1531,7 +1542,7 @@ def keys_page(lines: Sequence[str], joined: str, cps: Any, word: Any, starts: An
     keep = word | (cps == 0x0A)
     squeezed = _squeeze_spaces(np.where(keep, cps, cps.dtype.type(0x20)))
     codec = CODEC_OF_ITEMSIZE[cps.itemsize]
-    text = squeezed.tobytes().decode(codec, "surrogatepass").casefold()
+    text = fold(squeezed.tobytes().decode(codec, "surrogatepass"))
     keys = text.split("\n")
     if len(keys) != n:  # pragma: no cover - folding never makes a newline
         return None
@@ -1606,7 +1617,7 @@ def dup_key(text: str) -> str:
     ignored, digits kept ("Paragraph 1" and "Paragraph 2" are different lines)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
 
 
 #: words that make up newspaper section names ("World desk", "Local news", "Wirtschaft",
