@@ -40,6 +40,36 @@ BODY = {
         " interno lordo, riferisce l'agenzia Ansa.\nSecondo il ministro, la spesa sanitaria aumenterà del 12"
         " per cento e quella per l'istruzione dell'8 per cento rispetto all'anno scorso.\n"
     ),
+    "hi": (
+        "वित्त मंत्री ने मंगलवार को कहा कि अगले साल बजट घाटा सकल घरेलू उत्पाद का 3.5 प्रतिशत रहेगा, समाचार एजेंसी"
+        " ने यह जानकारी दी।\nमंत्री के अनुसार स्वास्थ्य पर खर्च 12 प्रतिशत और शिक्षा पर खर्च 8 प्रतिशत बढ़ेगा, जबकि"
+        " रक्षा बजट पिछले साल के बराबर रहेगा।\n"
+    ),
+    "bn": (
+        "অর্থমন্ত্রী মঙ্গলবার বলেছেন যে আগামী বছর বাজেট ঘাটতি মোট দেশজ উৎপাদনের সাড়ে তিন শতাংশ হবে, বার্তা সংস্থা"
+        " জানিয়েছে।\nমন্ত্রীর মতে স্বাস্থ্য খাতে ব্যয় ১২ শতাংশ এবং শিক্ষা খাতে ব্যয় ৮ শতাংশ বাড়বে, আর প্রতিরক্ষা"
+        " বাজেট গত বছরের মতোই থাকবে।\n"
+    ),
+    "ur": (
+        "وزیر خزانہ نے منگل کو کہا کہ اگلے سال بجٹ خسارہ مجموعی قومی پیداوار کا ساڑھے تین فیصد ہوگا، خبر رساں"
+        " ادارے نے بتایا۔\nوزیر کے مطابق صحت پر اخراجات میں 12 فیصد اور تعلیم پر اخراجات میں 8 فیصد اضافہ ہوگا،"
+        " جبکہ دفاعی بجٹ گزشتہ سال کے برابر رہے گا۔\n"
+    ),
+    "el": (
+        "Ο υπουργός Οικονομικών δήλωσε την Τρίτη ότι το έλλειμμα του προϋπολογισμού θα φτάσει το 3,5% του ΑΕΠ,"
+        " σύμφωνα με το πρακτορείο ειδήσεων.\nΣύμφωνα με τον υπουργό, οι δαπάνες για την υγεία θα αυξηθούν κατά"
+        " 12% και για την παιδεία κατά 8% σε σύγκριση με πέρυσι.\n"
+    ),
+    "he": (
+        "שר האוצר אמר ביום שלישי כי הגירעון בתקציב יגיע ל-3.5 אחוזים מהתוצר המקומי הגולמי, כך דיווחה סוכנות"
+        " הידיעות.\nלדברי השר, ההוצאות על בריאות יגדלו ב-12 אחוזים וההוצאות על חינוך ב-8 אחוזים בהשוואה לשנה"
+        " שעברה.\n"
+    ),
+    "vi": (
+        "Bộ trưởng Tài chính cho biết hôm thứ Ba rằng thâm hụt ngân sách năm tới sẽ ở mức 3,5% tổng sản phẩm"
+        " quốc nội, theo hãng thông tấn.\nTheo bộ trưởng, chi tiêu cho y tế sẽ tăng 12% và chi tiêu cho giáo dục"
+        " tăng 8% so với năm ngoái.\n"
+    ),
     "zh": (
         "财政部长周二表示，明年财政赤字率将控制在百分之三左右，新华社报道。\n"
         "他说，医疗卫生支出将增长百分之十二，教育支出将比去年增长百分之八。\n"
@@ -111,6 +141,68 @@ PAGES = [
             ("分享到：", "label"),
             ("关注我们", "label"),
             ("版权所有 © 2024", "boilerplate"),
+        ],
+    ),
+]
+
+
+#: the languages session 27 added
+PAGES += [
+    (
+        "hi",
+        "सरकार ने अगले साल के बजट को मंजूरी दी",
+        [
+            ("शेयर करें", "label"),
+            ("हमें फेसबुक पर फॉलो करें", "social"),
+            ("यह भी पढ़ें", "label"),
+            ("© 2024 समाचार. सर्वाधिकार सुरक्षित", "boilerplate"),
+        ],
+    ),
+    (
+        "bn",
+        "সরকার আগামী বছরের বাজেট অনুমোদন করেছে",
+        [
+            ("শেয়ার করুন", "label"),
+            ("আমাদের ফেসবুকে ফলো করুন", "social"),
+            ("আরও পড়ুন", "label"),
+        ],
+    ),
+    (
+        "ur",
+        "حکومت نے اگلے سال کے بجٹ کی منظوری دے دی",
+        [
+            ("شیئر کریں", "label"),
+            ("ہمیں فیس بک پر فالو کریں", "social"),
+            ("مزید پڑھیں", "label"),
+        ],
+    ),
+    (
+        "el",
+        "Η κυβέρνηση ενέκρινε τον νέο προϋπολογισμό",
+        [
+            ("Κοινοποίηση", "label"),
+            ("Ακολουθήστε μας στο Facebook", "social"),
+            ("ΕΤΙΚΕΤΕΣ", "label"),
+            ("© 2024 Ειδήσεις. Με επιφύλαξη παντός δικαιώματος.", "boilerplate"),
+        ],
+    ),
+    (
+        "he",
+        "הממשלה אישרה את התקציב החדש",
+        [
+            ("שתפו", "label"),
+            ("עקבו אחרינו בפייסבוק", "social"),
+            ("כתבות נוספות", "label"),
+            ("© 2024 החדשות. כל הזכויות שמורות", "boilerplate"),
+        ],
+    ),
+    (
+        "vi",
+        "Chính phủ phê duyệt ngân sách năm tới",
+        [
+            ("Chia sẻ", "label"),
+            ("Theo dõi chúng tôi trên Facebook", "social"),
+            ("Tin liên quan", "label"),
         ],
     ),
 ]
@@ -483,3 +575,39 @@ def test_solar_hijri_calendar_arithmetic() -> None:
     assert _fast_date("1446/06/03", "ar") is None
     assert _fast_date("1403-09-15", "en") is None
     assert _fast_date("1403-09-15", "fa") == "2024-12-05"
+
+
+def test_a_vowel_written_as_a_mark_belongs_to_its_word() -> None:
+    """Python's ``\\w`` is no combining mark, so Devanagari, Bengali or Tamil words were cut
+    at every vowel sign ("संबंधित" was "स ब ध त"); the marks now belong to their word, in the
+    word counts, the keys and the labels (and Arabic's short vowels to theirs).  A variation
+    selector after an emoji is no word."""
+    from newsdesk.clean.features import doc_line_stats, line_stats
+    from newsdesk.clean.lexicon import dup_keys_and_norms
+
+    assert normalise("संबंधित खबरें") == "संबंधित खबरें"
+    assert normalise("আরও পড়ুন") == "আরও পড়ুন"
+    assert line_stats("हमें फेसबुक पर फॉलो करें", None)[0] == 5
+    assert line_stats("மேலும் படிக்க", None)[0] == 2
+    assert line_stats("كَتَبَ الوَزِيرُ", None)[0] == 2
+    assert line_stats("Follow us ❤️ 1️⃣", None)[0] == 3  # the keycap's digit is a word
+    lines = ["हमें फेसबुक पर फॉलो करें", "संबंधित खबरें 2"]
+    assert [s[0] for s in doc_line_stats(lines, None)] == [5, 3]
+    assert dup_keys_and_norms(lines) == (["हमें फेसबुक पर फॉलो करें", "संबंधित खबरें 2"], [lines[0], "संबंधित खबरें"])
+
+
+def test_a_hindi_page_keeps_its_body_and_drops_its_furniture() -> None:
+    body = [
+        "वित्त मंत्री ने मंगलवार को कहा कि अगले साल बजट घाटा सकल घरेलू उत्पाद का 3.5 प्रतिशत रहेगा, समाचार एजेंसी ने"
+        " यह जानकारी दी।",
+        "मंत्री के अनुसार स्वास्थ्य पर खर्च 12 प्रतिशत और शिक्षा पर खर्च 8 प्रतिशत बढ़ेगा।",
+        "संसद के सदस्य अगले सप्ताह बजट पर बहस करेंगे और महीने के अंत तक अंतिम मतदान होगा।",
+    ]
+    furniture = ["शेयर करें", "संबंधित खबरें", "हमें फेसबुक पर फॉलो करें"]
+    page = "\n".join([furniture[0], "सरकार ने अगले साल के बजट को मंजूरी दी", *body, *furniture[1:]]) + "\n"
+    art = clean_text(page)
+    art.check_spans()
+    assert art.lang == "hi"
+    assert art.title is not None and art.title.text == "सरकार ने अगले साल के बजट को मंजूरी दी"
+    assert [p.text for p in art.paragraphs] == body
+    assert {r.text for r in art.removed} >= set(furniture)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -28,7 +29,32 @@ from newsdesk.shared_data import read_jsonl_gz
 
 # --- frozen reference (the implementation before the speed-up) ----------------------------
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+#: a word: ``\w`` characters and the combining marks that belong to a letter (Mn and Mc
+#: of the BMP, not the variation selectors or the marks for symbols), as newsdesk reads
+#: the scripts that write vowels as marks (session 27); written out here, independently
+WORD_MARK_CHARS = "".join(
+    chr(cp)
+    for cp in range(0x10000)
+    if unicodedata.category(chr(cp)) in ("Mn", "Mc")
+    and not (0x20D0 <= cp <= 0x20FF or 0xFE00 <= cp <= 0xFE0F)
+    # Thai, Lao, Tibetan, Myanmar and Khmer (written without spaces) keep marks as separators
+    and not (
+        0x0E00 <= cp <= 0x109F or 0x1780 <= cp <= 0x17FF or 0x19E0 <= cp <= 0x19FF or 0xA9E0 <= cp <= 0xAA7F
+    )
+)
+_WORD = re.compile("(?:\\w|[" + re.escape(WORD_MARK_CHARS) + "])+", re.UNICODE)
+
+
+def ref_fold(word: str) -> str:
+    """casefold, with the capital dotted I's dot dropped ("İ" is "i", session 27)."""
+    return word.casefold().replace("i\u0307", "i")
+
+
+def ref_is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or ch in _MARK_SET
+
+
+_MARK_SET = frozenset(WORD_MARK_CHARS)
 _SENT_END = frozenset(".!?…。！？।॥؟۔։።။།")
 _CLOSERS = "\"'”’»)]“‘«‹›」』）》〉】"
 _SEPARATORS = re.compile(r"\s[|»›•·/>]\s|\s[|»›•·]$|^[|»›•·]\s")
@@ -58,7 +84,7 @@ def ref_line_stats(text: str, stop: frozenset[str] | None) -> tuple[int, int, fl
     """(n_words, n_stopwords, stop_ratio, sentence_like) for one line."""
     words = _WORD.findall(text)
     n = len(words)
-    ns = 0 if stop is None or n == 0 else sum(1 for w in words if w.casefold() in stop)
+    ns = 0 if stop is None or n == 0 else sum(1 for w in words if ref_fold(w) in stop)
     t = text.rstrip(_CLOSERS + " ")
     sentence_like = bool(t) and t[-1] in _SENT_END and n >= 4
     return n, ns, (ns / n if n else 0.0), sentence_like
@@ -87,11 +113,8 @@ def ref_doc_line_stats(
     for L in lens:
         starts.append(pos)
         pos += L + 1
-    # re's \w is str.isalnum() or "_": a word run starts at a word character after a non-word one
-    flags = _char_flags(joined)
-    isword = (flags & _FLAG_ALNUM) > 0
-    if "_" in joined:
-        isword |= np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 95
+    # a word run starts at a word character after a non-word one
+    isword = np.fromiter(map(ref_is_word, joined), dtype=bool, count=len(joined))
     wmask = isword.copy()
     wmask[1:] &= ~isword[:-1]
     wstarts = np.flatnonzero(wmask)
@@ -100,7 +123,7 @@ def ref_doc_line_stats(
     line_of = np.searchsorted(np.asarray(starts, dtype=np.int64), wstarts, side="right") - 1
     nw = np.bincount(line_of, minlength=n)
     if stop is not None and words:
-        is_stop = np.fromiter(map(stop.__contains__, map(str.casefold, words)), dtype=bool, count=len(words))
+        is_stop = np.fromiter(map(stop.__contains__, map(ref_fold, words)), dtype=bool, count=len(words))
         ns: np.ndarray = np.bincount(line_of, weights=is_stop, minlength=n)
     else:
         ns = np.zeros(n)

@@ -614,3 +614,36 @@ def test_a_comment_forms_name_label_is_not_the_author() -> None:
         "</form></div></body></html>"
     )
     assert extract_html(page).byline is None
+
+
+_FA_PAGE = """<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8">
+<title>دولت بودجه سال آینده را تصویب کرد</title></head><body>
+<nav><a href="/">صفحه اصلی</a> <a href="/pol">سیاسی</a></nav><article>
+<h1>دولت بودجه سال آینده را تصویب کرد</h1>
+<p>وزیر اقتصاد روز سه‌شنبه گفت کسری بودجه سال آینده به سه و نیم درصد تولید ناخالص داخلی خواهد رسید.</p>
+<p>به گفته وزیر، هزینه&zwnj;های بهداشت ۱۲ درصد و هزینه&#8204;های آموزش ۸ درصد نسبت به سال گذشته افزایش
+می&#x200C;یابد و دولت برنامه‌ای برای کاهش تورم دارد که از ماه آینده اجرا می‌شود.</p>
+<p>نمایندگان مجلس قرار است هفته آینده درباره لایحه بودجه بحث کنند و رأی نهایی تا پایان ماه اعلام خواهد شد.</p>
+</article></body></html>"""
+
+
+def test_the_zero_width_non_joiner_is_kept_as_the_spelling_it_is() -> None:
+    """Persian writes a word's parts with a zero-width non-joiner between them; trafilatura
+    drops it (as every character that is not printable), newsdesk keeps it, written as a
+    character or as any of its entities, and leaves trafilatura itself as it was."""
+    import trafilatura
+
+    art = clean_record(
+        RawRecord(source_path="fa.html", content=_FA_PAGE, input_format="html", content_type="html")
+    )
+    art.check_spans()
+    body = art.text
+    for word in ("سه\u200cشنبه", "هزینه\u200cهای", "می\u200cیابد", "برنامه\u200cای", "می\u200cشود"):
+        assert word in body, word
+    assert body.count("هزینه\u200cهای") == 2
+    # trafilatura run afterwards in the same process is trafilatura as shipped
+    assert "\u200c" not in (trafilatura.extract(_FA_PAGE) or "")
+    art2 = clean_record(
+        RawRecord(source_path="fa.html", content=_FA_PAGE, input_format="html", content_type="html")
+    )
+    assert art2.text == body

@@ -292,3 +292,27 @@ def test_time_limit_is_off_outside_the_main_thread_and_when_zero() -> None:
     t.start()
     t.join()
     assert seen == [True]
+
+
+def test_ingesting_the_directory_that_holds_the_store_passes_over_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``newsdesk ingest .`` beside the default ``./newsdesk.db``: the database, its WAL and
+    its shared-memory file are not inputs (they were three errors a run, and the changing
+    WAL a new one on every run)."""
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "harbourgazette.example"
+    for f in sorted(corpus.glob("*.txt"))[:3]:
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSDESK_DB", raising=False)
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", "."])
+    assert first.exit_code == 0, first.output
+    assert "stored 3" in first.output and "errors 0" in first.output
+    again = runner.invoke(app, ["ingest", "."])
+    assert again.exit_code == 0 and "stored 0" in again.output and "errors 0 (0 new)" in again.output
+    with Store(tmp_path / "newsdesk.db") as store:
+        assert store.count("errors") == 0
+    # a store named explicitly is still read, and said not to be news
+    named = runner.invoke(app, ["ingest", "newsdesk.db", "--db", str(tmp_path / "other.db")])
+    assert "SQLite database" in named.output

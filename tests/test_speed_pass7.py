@@ -9,7 +9,6 @@ clean_text JSON before and after on the 3,434 frozen cases, is recorded with the
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 
 import numpy as np
@@ -20,6 +19,7 @@ from conftest import frozen_pages
 from newsdesk.clean import core
 from newsdesk.clean import features as F
 from newsdesk.clean import lexicon as L
+from test_features_speed_equivalence import _WORD, ref_is_word
 
 _SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -30,7 +30,6 @@ _LINE = st.lists(
     max_size=12,
 ).map("".join)
 _LINES = st.lists(_LINE, min_size=1, max_size=10)
-_WORD = re.compile(r"\w+")
 
 
 def _reference_counts(line: str) -> list[int]:
@@ -54,7 +53,7 @@ def _check_counts(lines: list[str]) -> None:
     counts, isword = page.counts()
     assert counts.T.tolist() == [_reference_counts(t) for t in lines]
     joined = "\n".join(lines)
-    assert isword.tolist() == [c.isalnum() or c == "_" for c in joined]
+    assert isword.tolist() == [ref_is_word(c) for c in joined]
 
 
 @_SETTINGS

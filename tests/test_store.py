@@ -279,3 +279,99 @@ def test_export_keeps_the_filtered_articles_with_their_removed_lines_and_annotat
         with pytest.raises(ValueError, match="not a date"):
             export_jsonl(store, tmp_path / "bad.jsonl", since="March")
         assert not (tmp_path / "bad.jsonl").exists()
+
+
+_UNSPACED_ARTICLES = [
+    (
+        "1" * 20,
+        "国务院通过新一年度财政预算",
+        "财政部长周二表示，明年财政赤字率将控制在百分之三左右，新华社报道。iPhone发布会推迟。",
+    ),
+    (
+        "2" * 20,
+        "政府は来年度予算案を閣議決定した",
+        "財務大臣は火曜日、来年度の財政赤字は国内総生産の3.5％になるとの見通しを示した。",
+    ),
+    ("3" * 20, "รัฐบาลอนุมัติงบประมาณปีหน้า", "รัฐมนตรีกล่าวว่าค่าใช้จ่ายด้านสาธารณสุขจะเพิ่มขึ้นร้อยละ 12"),
+    ("4" * 20, "सरकार ने बजट को मंजूरी दी", "संबंधित खबरें और मंत्री के अनुसार स्वास्थ्य पर खर्च बढ़ेगा।"),
+    ("5" * 20, "Dam collapse kills 41", "Rescuers searched the valley."),
+]
+
+
+def _words_found(store: Store) -> None:
+    for query, want in (
+        ("预算", "1"),  # inside the unbroken run of the headline
+        ("赤字率", "1"),
+        ("iPhone", "1"),  # a Latin word glued to Chinese text
+        ("予算", "2"),
+        ("財務大臣", "2"),
+        ("งบประมาณ", "3"),
+        ("खबरें", "4"),  # a Hindi word with its vowel signs
+        ("valley", "5"),
+        ("赤字 新华社", "1"),  # two words, both required
+    ):
+        assert [h.id for h in store.search(query)] == [want * 20], query
+    assert {h.id for h in store.search("赤字")} == {"1" * 20, "2" * 20}  # 財政赤字 in Japanese too
+    assert store.search("赤字 valley") == []
+    (hit,) = store.search("赤字率")
+    assert "[赤字率]" in hit.snippet and "\u205f" not in hit.snippet
+    assert "明年财政[赤字率]将控制在百分之三左右" in hit.snippet  # the text as printed, with context
+
+
+def test_words_inside_text_written_without_spaces_are_found(tmp_path: Path) -> None:
+    """Chinese, Japanese and Thai put no space between words, and FTS5's tokenizer made each
+    unbroken run one token: a word inside a sentence could not be found."""
+    with Store(tmp_path / "n.db") as store:
+        for aid, title, body in _UNSPACED_ARTICLES:
+            store.add_article(make_article(aid, title, body))
+        _words_found(store)
+        back = store.get_article("1" * 20)
+        assert back is not None and back.text == _UNSPACED_ARTICLES[0][2]  # stored as printed
+        # a new cleaning of the article is indexed from its new text
+        store.replace_article(
+            make_article("1" * 20, "国务院通过新一年度财政预算", "教育支出将比去年增长百分之八。")
+        )
+        assert store.search("赤字率") == [] and [h.id for h in store.search("教育")] == ["1" * 20]
+        store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+
+
+def test_a_store_from_before_the_segmented_search_is_indexed_again(tmp_path: Path) -> None:
+    from newsdesk.store.migrations import CORE_MIGRATIONS, _split_sql, search_segments
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.create_function("nd_search_segments", 1, search_segments, deterministic=True)
+    conn.execute(
+        "CREATE TABLE schema_migrations (component TEXT NOT NULL, version INTEGER NOT NULL,"
+        " PRIMARY KEY (component, version))"
+    )
+    for version, script in enumerate(CORE_MIGRATIONS[:3], start=1):
+        for statement in _split_sql(script):
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_migrations VALUES ('core', ?)", (version,))
+    for aid, title, body in _UNSPACED_ARTICLES:
+        conn.execute(
+            "INSERT INTO articles(id, title, body, doc, ingested_at) VALUES (?,?,?,?,?)",
+            (aid, title, body, make_article(aid, title, body).to_json(), "2026-01-01T00:00:00Z"),
+        )
+    conn.commit()
+    assert (
+        conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '赤字'").fetchone()[0] == 0
+    )
+    conn.close()
+    with Store(path) as store:
+        _words_found(store)
+        assert ("core", 4) in {
+            tuple(r) for r in store.conn.execute("SELECT component, version FROM schema_migrations")
+        }
+        # only the articles holding such text have the segmented columns
+        assert (
+            store.conn.execute("SELECT count(*) FROM articles WHERE search_body IS NOT NULL").fetchone()[0]
+            == 3
+        )
+        store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+
+
+def test_fts_query_reads_a_word_as_the_index_does() -> None:
+    assert fts_query("U.S. 赤字 खबरें*") == '"U.S." "赤\u205f字" "खबरें"*'
+    assert fts_query('" ... *') == ""

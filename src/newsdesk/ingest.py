@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.util
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -206,10 +207,20 @@ def learn_templates(records: Iterable[RawRecord | ReadError], store: Store | Non
 
 
 # -- public API -------------------------------------------------------------------------
-def iter_inputs(paths: Iterable[str | Path], input_format: str = "auto") -> Iterator[RawRecord | ReadError]:
-    from newsdesk.readers import iter_records
+def iter_inputs(
+    paths: Iterable[str | Path], input_format: str = "auto", store: Store | None = None
+) -> Iterator[RawRecord | ReadError]:
+    """The input items; a directory walk passes over ``store``'s own files."""
+    from newsdesk.readers import ReaderConfig, iter_records
 
-    return iter_records([Path(p) for p in paths], input_format)
+    config = ReaderConfig(walk_skip_files=store_files(store.path)) if store is not None else None
+    return iter_records([Path(p) for p in paths], input_format, config)
+
+
+def store_files(db: Path) -> frozenset[str]:
+    """Real paths of a SQLite database and the files SQLite keeps beside it."""
+    real = os.path.realpath(db)
+    return frozenset(real + end for end in ("", "-wal", "-shm", "-journal"))
 
 
 def clean_paths(paths: list[str | Path], config: IngestConfig | None = None) -> Iterator[Article | ReadError]:
@@ -304,7 +315,9 @@ def ingest(
     tick = progress or (lambda _kind, _n: None)
 
     templates = (
-        learn_templates(iter_inputs(paths, config.input_format), store) if config.learn_templates else None
+        learn_templates(iter_inputs(paths, config.input_format, store), store)
+        if config.learn_templates
+        else None
     )
     # a stage's callable, or None for a stage the workers run beside cleaning
     stages: list[tuple[str, Callable[[Article], Any] | None]] = []
@@ -329,7 +342,7 @@ def ingest(
             summary.new_errors += 1
 
     def to_clean() -> Iterator[RawRecord | ReadError]:
-        for item in iter_inputs(paths, config.input_format):
+        for item in iter_inputs(paths, config.input_format, store):
             summary.read += 1
             tick("read", 1)
             if isinstance(item, ReadError):

@@ -25,6 +25,8 @@ from newsdesk.clean.lexicon import (
     COPY_KEYS,
     PREFILTER_AC,
     URL_KEYS,
+    WORD_MARKS,
+    bmp_word_marks,
     fold,
     has_cue,
     hits_by_line,
@@ -34,7 +36,7 @@ from newsdesk.clean.lexicon import (
     utf8,
 )
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(rf"[\w{WORD_MARKS}]+", re.UNICODE)
 #: full stops and question/exclamation marks, with those of scripts that have their own
 #: (danda, Arabic and Urdu marks, Armenian, Ethiopic, Myanmar, Tibetan)
 _SENT_END = frozenset(".!?…。！？।॥؟۔։።။།")
@@ -228,6 +230,12 @@ def _window_index(n: int, radii: tuple[int, ...]) -> tuple[np.ndarray, np.ndarra
     return _frozen(hi + row), _frozen(lo + row), _frozen(hi - lo)
 
 
+def _word_marks_of(cps: np.ndarray) -> np.ndarray:
+    """:func:`bmp_word_marks` of code points that may lie beyond the BMP (no mark there is a
+    word mark: WORD_MARKS holds the BMP's)."""
+    return np.asarray(bmp_word_marks().take(np.where(cps > 0xFFFF, 0, cps)))
+
+
 def _frozen(a: np.ndarray) -> np.ndarray:
     """``a`` made read-only: cached arrays are shared by every later page."""
     a.setflags(write=False)
@@ -372,6 +380,12 @@ class _Page:
             isword = rows[3, :size] > 0
             if "_" in self.joined:  # re's \w is str.isalnum() or "_"
                 isword |= self.cps == 95
+            if not self.ascii:  # and the marks a word's letters carry (lexicon.WORD_MARKS),
+                # all from U+0300 on: a Latin page holds few such characters (its quotes and
+                # dashes), so only those are looked up
+                at = np.flatnonzero(self.cps >= 0x300)
+                if len(at):
+                    isword[at] |= _word_marks_of(self.cps.take(at))
             if size:
                 # str.split() words start at a non-space after a space (the joining newline
                 # counts); \w runs at a word character after a non-word one

@@ -38,10 +38,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
+from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import lxml.html
@@ -50,6 +52,7 @@ from htmldate import find_date
 from lxml import etree
 from lxml.etree import strip_tags
 from lxml.html import HtmlElement, HTMLParser
+from trafilatura import utils as _trafilatura_utils
 from trafilatura.baseline import block_text
 from trafilatura.core import trafilatura_sequence
 from trafilatura.json_metadata import normalize_authors
@@ -935,8 +938,44 @@ def _load_deep_html(html: str) -> HtmlElement | None:
     return tree if tree is not None and len(tree) >= 1 else None
 
 
+#: the zero-width non-joiner and joiner, and the entities that write them
+_JOINERS = "\u200c\u200d"
+_JOINER_ENTITY = re.compile(r"&(?:zwn?j|#(?:0*820[45]|x0*200[cd]));", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2**14)
+def _printable_space_or_joiner(char: str) -> str:
+    return char if char.isprintable() or char.isspace() or char in _JOINERS else ""
+
+
+@contextmanager
+def _keeping_joiners() -> Iterator[None]:
+    """trafilatura drops every character that is not printable from the text it extracts,
+    and so the zero-width non-joiner and joiner, which are spelling: Persian, Kurdish and
+    Urdu write a word's parts with the non-joiner between them ("می‌یابد" became
+    "مییابد"), Indic scripts use both, and emoji sequences the joiner.  While a page that
+    holds one is extracted, trafilatura's character test keeps them too; its line cache is
+    emptied on the way in and out, so no line cleaned either way is served to the other
+    (the benchmarks run trafilatura itself in the same process)."""
+    original = _trafilatura_utils.return_printables_and_spaces
+    _trafilatura_utils.return_printables_and_spaces = _printable_space_or_joiner
+    _trafilatura_utils.line_processing.cache_clear()
+    try:
+        yield
+    finally:
+        _trafilatura_utils.return_printables_and_spaces = original
+        _trafilatura_utils.line_processing.cache_clear()
+
+
 def extract_html(html: str, url: str | None = None, config: HtmlConfig | None = None) -> HtmlExtraction:
     """Extract one page; never raises on bad HTML (see ``meta["reason"]`` when empty)."""
+    if html and (any(j in html for j in _JOINERS) or _JOINER_ENTITY.search(html) is not None):
+        with _keeping_joiners():
+            return _extract_html(html, url, config)
+    return _extract_html(html, url, config)
+
+
+def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> HtmlExtraction:
     cfg = config or HtmlConfig()
     if not html or not html.strip():
         return _empty("empty input")

@@ -174,6 +174,10 @@ _RULES: dict[str, list[str]] = {
         r"\bما را در\s+\S+\s+دنبال کنید|\bبه کانال\s+\S+\s+بپیوندید",
         r"\bbizi takip ed(?:in|ebilirsiniz)\b|\bsosyal medya hesaplar",
         r"关注我们的|扫码关注|扫描二维码关注|分享到[：:]|をフォローしてください|公式アカウントをフォロー|この記事をシェア",
+        # Hindi, Bengali, Urdu, Greek, Hebrew, Vietnamese (session 27; a word ending in a
+        # vowel sign has no \b after it: re's \w is no mark)
+        r"हमें\s.{0,40}फ़?ॉलो\s+करें|আমাদের\s.{0,40}ফলো\s+করুন|ہمیں\s.{0,40}فالو\s+کریں",
+        r"\bακολουθήστε μα[σς]\b|עקבו אחרינו|\btheo dõi (?:chúng tôi|[\w.-]+) trên\b",
     ],
     "comments": [
         r"\byour email address will not be published\b|\brequired fields are marked\b",
@@ -308,7 +312,12 @@ _NETWORKS_OTHER = re.compile(
     r"\b(?:фейсбук\w*|твит+ер\w*|твітер\w*|вконтакте|телеграм(?:е|а|у|ом|і)?|ютуб\w*|инстаграм\w*"
     r"|інстаграм\w*|فيسبوك|فيس بوك|تويتر|[إا]نستغرام|[إا]نستجرام|يوتيوب|تيليجرام|تلغرام|تليجرام|واتساب"
     r"|تيك توك|فیسبوک|توییتر|اینستاگرام|تلگرام|یوتیوب)\b"
-    r"|微博|微信公众号|抖音|フェイスブック|ツイッター|インスタグラム|ユーチューブ|페이스북|트위터|인스타그램|유튜브|카카오톡",
+    r"|微博|微信公众号|抖音|フェイスブック|ツイッター|インスタグラム|ユーチューブ|페이스북|트위터|인스타그램|유튜브|카카오톡"
+    # Devanagari, Bengali, Urdu, Hebrew (which glues its prepositions to a name: "בפייסבוק")
+    # and Thai, with no word boundary: a vowel sign is no \w to re (session 27)
+    r"|फेसबुक|ट्विटर|इंस्टाग्राम|यूट्यूब|व्हाट्सएप|व्हाट्सऐप|टेलीग्राम|ফেসবুক|টুইটার|ইউটিউব|ইনস্টাগ্রাম"
+    r"|فیس بک|ٹوئٹر|ٹویٹر|یوٹیوب|انسٹاگرام|واٹس ایپ|פייסבוק|טוויטר|אינסטגרם|יוטיוב|טלגרם|וואטסאפ"
+    r"|เฟซบุ๊ก|เฟสบุ๊ค|ทวิตเตอร์|ยูทูบ|อินสตาแกรม",
     _I,
 )
 
@@ -633,7 +642,9 @@ avbryt svar
 )
 #: The same labels in the other languages monitoring desks read most (Italian, Portuguese,
 #: Dutch, Polish, Turkish, Azerbaijani, Indonesian, Russian, Ukrainian, Arabic, Persian,
-#: Chinese, Japanese, Korean; session 26), written as :func:`normalise` leaves them (a
+#: Chinese, Japanese, Korean; session 26; Hindi, Bengali, Urdu, Greek, Hebrew and
+#: Vietnamese, session 27; Greek also without the accents its capitals drop), written as
+#: :func:`normalise` leaves them (a
 #: test holds them to it).  Left out: one-word labels that are also common words or names
 #: of their language ("ara", "cari", "masuk", "главное").
 _MORE_LANGUAGE_LABELS = frozenset(
@@ -795,6 +806,65 @@ terpopuler
 많이 본 뉴스
 기사 더보기
 더보기
+शेयर करें
+संबंधित खबरें
+संबंधित ख़बरें
+और पढ़ें
+यह भी पढ़ें
+विज्ञापन
+टिप्पणियां
+टिप्पणियाँ
+ताज़ा खबरें
+ताजा खबरें
+लॉग इन करें
+প্রিন্ট করুন
+শেয়ার করুন
+আরও পড়ুন
+সম্পর্কিত খবর
+বিজ্ঞাপন
+মন্তব্য
+সর্বশেষ খবর
+شیئر کریں
+مزید پڑھیں
+متعلقہ خبریں
+یہ بھی پڑھیں
+اشتہار
+تبصرے
+κοινοποίηση
+κοινοποιήστε
+σχετικά άρθρα
+διαβάστε επίσησ
+διαβάστε περισσότερα
+διαφήμιση
+σχόλια
+ετικέτεσ
+τελευταία νέα
+שתפו
+שתף
+כתבות נוספות
+קראו עוד
+קראו גם
+פרסומת
+תגובות
+תגיות
+chia sẻ
+tin liên quan
+xem thêm
+quảng cáo
+bình luận
+từ khóa
+tin mới nhất
+đăng nhập
+bài liên quan
+κοινοποιηση
+κοινοποιηστε
+σχετικα αρθρα
+διαβαστε επισησ
+διαβαστε περισσοτερα
+διαφημιση
+σχολια
+ετικετεσ
+τελευταια νεα
 """.splitlines()
     if line.strip()
 )
@@ -1003,9 +1073,10 @@ _ALL_TRIGGERS = sorted({t for _, trig, _ in _COMPILED if trig for t in trig}, ke
 #: "i"): a line holding one is looked at again with them folded (:data:`_FOLD`), so a
 #: trigger is found wherever its pattern can match.
 #: (and the Old Cyrillic letter forms U+1C80-U+1C85 with "в", "д", "о", "с" and "т", since
-#: Russian and Ukrainian cues hold those letters; a test holds this list complete)
+#: Russian and Ukrainian cues hold those letters; the micro sign and the Greek symbol forms
+#: of theta, kappa and epsilon with their letters; a test holds this list complete)
 _FOLD = {
-    ord("ſ"): "s", ord("ı"): "i", 0x307: None,
+    ord("ſ"): "s", ord("ı"): "i", 0x307: None, 0xB5: "μ", 0x3D1: "θ", 0x3F0: "κ", 0x3F5: "ε",
     0x1C80: "в", 0x1C81: "д", 0x1C82: "о", 0x1C83: "с", 0x1C84: "т", 0x1C85: "т",
 }  # fmt: skip
 _ODD = tuple(chr(c) for c in _FOLD)
@@ -1026,6 +1097,7 @@ FOOTER_HINTS = (
     "©", "(c)", "copyright", "rights", "rechte", "droits", "derechos", "prawa",
     "direitos", "riservat", "rechten", "rättigheter", "oikeudet", "práva", "jog fenntartva",
     "drepturile", "hakla", "hak cipta", "права", "الحقوق", "حقوق", "版权", "転載", "전재",
+    "सर्वाधिकार", "সর্বস্বত্ব", "επιφύλαξη", "הזכויות", "ลิขสิทธิ์",
 )  # fmt: skip
 #: :data:`_TRIGGER_AC`'s patterns, then :data:`PREFILTER_AC`'s, then :data:`FOOTER_HINTS`:
 #: :func:`line_cues` scans the lower-cased page once for all three and keeps the hits of the
@@ -1243,7 +1315,54 @@ def _cues_from(text: str, triggers: set[str]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-_NON_LETTERS = re.compile(r"[^\w]+|_|\d+", re.UNICODE)
+#: the blocks of scripts written without spaces between words (Thai, Lao, Tibetan, Myanmar,
+#: Khmer and their extensions): there a run of word characters is a phrase, and the line
+#: model learned such lines with their marks as separators, which made them look like
+#: prose of many short words.  Until they are segmented into words, they stay so.
+_UNSPACED_BLOCKS = ((0x0E00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x19E0, 0x19FF), (0xA9E0, 0xAA7F))
+
+
+def _is_word_mark(cp: int) -> bool:
+    return (
+        unicodedata.category(chr(cp)) in ("Mn", "Mc")
+        and not (0x20D0 <= cp <= 0x20FF or 0xFE00 <= cp <= 0xFE0F)
+        and not any(lo <= cp <= hi for lo, hi in _UNSPACED_BLOCKS)
+    )
+
+
+def _class_ranges(cps: Sequence[int]) -> str:
+    out, i = [], 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        out.append(f"\\u{cps[i]:04x}" if i == j else f"\\u{cps[i]:04x}-\\u{cps[j]:04x}")
+        i = j + 1
+    return "".join(out)
+
+
+#: the combining marks that belong to the letter before them, for a regex class.  ``re``'s
+#: ``\w`` is ``str.isalnum`` (or "_"), which no mark is: the scripts that write a vowel as
+#: a mark on its consonant (Devanagari, Bengali, Tamil, Telugu ...) had their words cut at
+#: every vowel ("संबंधित" was the four words "स ब ध त"), in word counts, keys and labels.
+#: A word character here is ``\w`` or one of these (BMP marks of categories Mn and Mc, not
+#: the variation selectors and the marks for symbols, which follow emoji and keycaps, nor
+#: those of :data:`_UNSPACED_BLOCKS`).
+WORD_MARKS = _class_ranges([cp for cp in range(0x10000) if _is_word_mark(cp)])
+
+
+def is_word_char(ch: str) -> bool:
+    """``\\w`` with the word marks (see :data:`WORD_MARKS`)."""
+    return ch.isalnum() or ch == "_" or (len(ch) == 1 and ord(ch) < 0x10000 and _is_word_mark(ord(ch)))
+
+
+@lru_cache(maxsize=1)
+def bmp_word_marks() -> Any:
+    """Whether each BMP code point is one of :data:`WORD_MARKS` (for the numpy paths)."""
+    return np.fromiter((_is_word_mark(cp) for cp in range(0x10000)), dtype=bool, count=0x10000)
+
+
+_NON_LETTERS = re.compile(rf"[^\w{WORD_MARKS}]+|_|\d+", re.UNICODE)
 _DOTTED_I = "i\u0307"
 
 
@@ -1264,8 +1383,8 @@ def normalise(text: str) -> str:
     return " ".join(_NON_LETTERS.sub(" ", fold(text)).split())
 
 
-_NON_LETTERS_NL = re.compile(r"[^\w\n]+|_|\d+", re.UNICODE)
-_NON_WORD_NL = re.compile(r"[^\w\n]+|_", re.UNICODE)
+_NON_LETTERS_NL = re.compile(rf"[^\w{WORD_MARKS}\n]+|_|\d+", re.UNICODE)
+_NON_WORD_NL = re.compile(rf"[^\w{WORD_MARKS}\n]+|_", re.UNICODE)
 _ANY_DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -1354,6 +1473,7 @@ def _bmp_word_chars() -> Any:
     """
 
     keep = np.fromiter((chr(cp).isalnum() for cp in range(0x10000)), dtype=bool, count=0x10000)
+    keep |= bmp_word_marks()
     keep[ord("\n")] = True
     return keep
 
@@ -1491,7 +1611,7 @@ def _bmp_key_unsafe() -> Any:
     seconds = _composition_seconds()
 
     def kind(ch: str) -> int:
-        return ch.isalnum() | (ch.isdecimal() << 1)
+        return (is_word_char(ch) and ch != "_") | (ch.isdecimal() << 1)
 
     def composes(ch: str) -> bool:
         return unicodedata.combining(ch) != 0 or ch in seconds
@@ -1506,7 +1626,7 @@ def _bmp_key_unsafe() -> Any:
             return False
         if k or any(map(composes, unicodedata.normalize("NFKD", ch))):
             return True
-        return any(x.isalnum() for x in nf + nf.casefold())
+        return any(is_word_char(x) and x != "_" for x in nf + nf.casefold())
 
     return np.fromiter(map(unsafe, range(0x10000)), dtype=bool, count=0x10000)
 
@@ -1609,7 +1729,7 @@ def _squeeze_spaces(chars: Any) -> Any:
     return kept[keep]
 
 
-_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_NON_WORD = re.compile(rf"[^\w{WORD_MARKS}]+|_+", re.UNICODE)
 
 
 def dup_key(text: str) -> str:

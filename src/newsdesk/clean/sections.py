@@ -113,8 +113,10 @@ FOOTER = re.compile(
     r"|alle rechten voorbehouden|alla rättigheter förbehållna|kaikki oikeudet pidätetään"
     r"|všechna práva vyhrazena|všetky práva vyhradené|minden jog fenntartva|toate drepturile rezervate"
     r"|tüm hakları saklıdır|hak cipta dilindungi|все права защищены|(?:усі|всі) права захищені"
-    r"|(?:جميع|كافة) الحقوق محفوظة|(?:تمامی|کلیه) حقوق[^\n]{0,60}محفوظ)\b"
-    r"|版权所有|無断転載|무단\s?전재",
+    r"|(?:جميع|كافة) الحقوق محفوظة|(?:تمامی|کلیه) حقوق[^\n]{0,60}محفوظ"
+    r"|με επιφύλαξη παντός δικαιώματος|כל הזכויות שמורות|جملہ حقوق محفوظ)\b"
+    # (and without a word boundary after a vowel sign, which re's \w is not: session 27)
+    r"|版权所有|無断転載|무단\s?전재|सर्वाधिकार सुरक्षित|সর্বস্বত্ব সংরক্ষিত|สงวนลิขสิทธิ์",
     re.IGNORECASE,
 )
 

@@ -83,7 +83,9 @@ def _walk(directory: Path, config: ReaderConfig, seen: set[str]) -> Iterator[Pat
                 seen.add(real)
                 yield from _walk(path, config, seen)
             elif entry.is_file(follow_symlinks=config.follow_symlinks):
-                if path.suffix.lower() not in config.walk_skip_suffixes:
+                if path.suffix.lower() not in config.walk_skip_suffixes and not (
+                    config.walk_skip_files and os.path.realpath(path) in config.walk_skip_files
+                ):
                     yield path
             else:
                 yield ReadError(str(path), "not a regular file")

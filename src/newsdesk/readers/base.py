@@ -62,6 +62,11 @@ class ReaderConfig:
         ".js",
         ".sh",
     )
+    #: Real paths of files a directory walk passes over: the store being written, with its
+    #: journal files (``newsdesk ingest .`` beside the default ``./newsdesk.db`` read the
+    #: database, its WAL and its shared-memory file as inputs, three errors a run, and a new
+    #: one on the next run as the WAL changed).
+    walk_skip_files: frozenset[str] = frozenset()
     #: When an item has no outlet of its own (no URL, none declared), use the name of the
     #: directory holding the file if it looks like a domain ("harbourgazette.example"):
     #: crawls are commonly laid out one directory per site.

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsdesk.model import Annotation, Article, ReadError
-from newsdesk.store.migrations import SEARCH_INVISIBLE, migrate
+from newsdesk.store.migrations import SEARCH_INVISIBLE, migrate, search_segments, unsegmented
 
 DEFAULT_DB_ENV = "NEWSDESK_DB"
 DEFAULT_DB_NAME = "newsdesk.db"
@@ -45,7 +45,6 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 _INVISIBLE = dict.fromkeys(map(ord, SEARCH_INVISIBLE))
 
 
@@ -54,14 +53,21 @@ def fts_query(user_query: str) -> str:
 
     Scraped corpora are searched with hostile or accidental syntax ("AND", quotes,
     parentheses); quoting each word makes any input a valid query.  A trailing ``*`` on
-    a word keeps prefix search.
+    a word keeps prefix search.  What stands between two spaces is one quoted string, which
+    the index's own tokenizer splits: "U.S." is the phrase "u s", a Hindi word keeps its
+    vowel signs (``\\w`` would cut it at each: "खबरें" was looked for as "खबर"), and a
+    Chinese or Thai word is the phrase of its characters, as the index reads them
+    (:func:`migrations.search_segments`).
     """
     terms = []
     # (a word pasted from a page may hold a soft hyphen, which the index leaves out)
     user_query = user_query.translate(_INVISIBLE)
-    for m in re.finditer(r"(\w+)(\*)?", user_query, re.UNICODE):
-        word, star = m.group(1), m.group(2)
-        terms.append(f'"{word}"' + ("*" if star else ""))
+    for chunk in user_query.split():
+        star = chunk.endswith("*")
+        word = chunk.replace('"', " ").strip("* ")
+        if not any(c.isalnum() for c in word):
+            continue  # punctuation alone: no token to look for (an empty phrase is an error)
+        terms.append(f'"{search_segments(word) or word}"' + ("*" if star else ""))
     return " ".join(terms)
 
 
@@ -91,6 +97,10 @@ def _cleaned_columns(article: Article) -> dict[str, Any]:
         "published": article.published,
         "body": article.text,
         "doc": article.to_json(),
+        # what the search index reads in place of title and body, where they hold words
+        # written without spaces (NULL elsewhere; see migrations.search_segments)
+        "search_title": search_segments(article.title.text if article.title else None),
+        "search_body": search_segments(article.text),
     }
 
 
@@ -168,6 +178,8 @@ class Store:
         # case folding of any script, for author names ("Gàbor Muniér"): SQLite's own lower()
         # and NOCASE fold ASCII only
         self.conn.create_function("casefold", 1, _casefold, deterministic=True)
+        # (for the migration that fills the search columns of the articles stored before it)
+        self.conn.create_function("nd_search_segments", 1, search_segments, deterministic=True)
         if not readonly:
             migrate(self.conn, notify)
 
@@ -378,7 +390,10 @@ class Store:
         where, args = article_filters(outlet=outlet, author=author, lang=lang, since=since, until=until)
         sql = (
             "SELECT a.id, a.outlet, a.title, a.published,"
-            " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snip, bm25(articles_fts, 5.0, 1.0) AS score"
+            # (a text read character by character gets more of them: 12 are 12 Chinese ones)
+            " CASE WHEN a.search_body IS NULL THEN snippet(articles_fts, 1, '[', ']', ' … ', 12)"
+            " ELSE snippet(articles_fts, 1, '[', ']', ' … ', 40) END AS snip,"
+            " bm25(articles_fts, 5.0, 1.0) AS score"
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
             " WHERE articles_fts MATCH ?"
         )
@@ -388,7 +403,9 @@ class Store:
         sql += " ORDER BY score LIMIT ?"
         params.append(limit)
         return [
-            SearchHit(r["id"], r["outlet"], r["title"], r["published"], r["snip"], float(r["score"]))
+            SearchHit(
+                r["id"], r["outlet"], r["title"], r["published"], unsegmented(r["snip"]), float(r["score"])
+            )
             for r in self.conn.execute(sql, params)
         ]
 

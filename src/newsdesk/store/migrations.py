@@ -12,12 +12,42 @@ attribute ``MIGRATIONS``); this module lists which components exist.
 from __future__ import annotations
 
 import importlib
+import re
 import sqlite3
 from collections.abc import Callable
 
 #: characters invisible inside a word that the search index and its snippets leave out
 #: (soft hyphen, word joiner, zero-width no-break space); never typed in a query
 SEARCH_INVISIBLE = "\u00ad\u2060\ufeff"
+
+#: the scripts written without spaces between words: Han, kana (and half-width katakana),
+#: Thai, Lao, Myanmar, Khmer.  FTS5's unicode61 tokenizer makes a whole run of them one
+#: token, so a word inside a Chinese or Thai sentence could not be found ("预算" in
+#: "国务院通过新一年度财政预算"); the search index reads each of their characters as a token,
+#: and a query's words are read the same way, as phrases, which find them anywhere.
+UNSPACED_CHARS = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+)
+_UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
+_UNSPACED_EDGE = re.compile(f"(?<=[{UNSPACED_CHARS}])(?=\\S)|(?<=\\S)(?=[{UNSPACED_CHARS}])")
+#: what :func:`search_segments` puts beside those characters: the medium mathematical space,
+#: a space to the tokenizer that no news text prints, so a snippet loses exactly these
+SEGMENT_MARK = "\u205f"
+
+
+def search_segments(text: str | None) -> str | None:
+    """``text`` with :data:`SEGMENT_MARK` on each side of every character of
+    :data:`UNSPACED_CHARS` (what the search index reads in place of the text), or None when
+    it holds none: most articles are indexed from their own columns."""
+    if not text or _UNSPACED.search(text) is None:
+        return None
+    return _UNSPACED_EDGE.sub(SEGMENT_MARK, text)
+
+
+def unsegmented(snippet: str) -> str:
+    """A snippet of segmented text (:func:`search_segments`) as the article prints it."""
+    return snippet.replace(SEGMENT_MARK, "")
 
 
 def _searched(column: str) -> str:
@@ -155,6 +185,49 @@ CORE_MIGRATIONS: list[str] = [
     # `stats` (shown on every page of the web UI) read an index, not the whole table
     """
     CREATE INDEX articles_lang ON articles(lang);
+    """,
+    # 4: words inside Chinese, Japanese, Thai, Lao, Myanmar and Khmer text can be found. An
+    # article holding such text keeps the segmented form of its title and body
+    # (search_segments, a space beside each of those characters) in two more columns, which
+    # the index reads in place of the text; other articles leave them NULL and read as
+    # before. Only those articles are indexed again. (nd_search_segments is
+    # search_segments, registered by the store on its connection; the triggers need nothing
+    # but SQLite: the store fills the columns itself.)
+    f"""
+    DROP TRIGGER articles_ai;
+    DROP TRIGGER articles_ad;
+    DROP TRIGGER articles_au;
+    DROP VIEW articles_searched;
+    ALTER TABLE articles ADD COLUMN search_title TEXT;
+    ALTER TABLE articles ADD COLUMN search_body TEXT;
+    UPDATE articles SET search_title = nd_search_segments(title), search_body = nd_search_segments(body);
+    INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        SELECT 'delete', rowid, {_searched("title")}, {_searched("body")} FROM articles
+        WHERE search_title IS NOT NULL OR search_body IS NOT NULL;
+    INSERT INTO articles_fts(rowid, title, body)
+        SELECT rowid, {_searched("coalesce(search_title, title)")}, {_searched("coalesce(search_body, body)")}
+        FROM articles WHERE search_title IS NOT NULL OR search_body IS NOT NULL;
+    CREATE VIEW articles_searched AS
+        SELECT rowid AS rid, {_searched("coalesce(search_title, title)")} AS title,
+        {_searched("coalesce(search_body, body)")} AS body FROM articles;
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body)
+        VALUES (new.rowid, {_searched("coalesce(new.search_title, new.title)")},
+                {_searched("coalesce(new.search_body, new.body)")});
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.rowid, {_searched("coalesce(old.search_title, old.title)")},
+                {_searched("coalesce(old.search_body, old.body)")});
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.rowid, {_searched("coalesce(old.search_title, old.title)")},
+                {_searched("coalesce(old.search_body, old.body)")});
+        INSERT INTO articles_fts(rowid, title, body)
+        VALUES (new.rowid, {_searched("coalesce(new.search_title, new.title)")},
+                {_searched("coalesce(new.search_body, new.body)")});
+    END;
     """,
 ]
 
