@@ -302,6 +302,22 @@ BYLINES = [
 ]
 
 
+#: session 27's languages
+BYLINES += [
+    ("सरकार ने अगले साल के बजट को मंजूरी दी", "लेखक: राम शर्मा", ["राम शर्मा"], BODY["hi"]),
+    ("সরকার আগামী বছরের বাজেট অনুমোদন করেছে", "প্রতিবেদক: রহিম উদ্দিন", ["রহিম উদ্দিন"], BODY["bn"]),
+    ("حکومت نے اگلے سال کے بجٹ کی منظوری دے دی", "نامہ نگار: احمد علی", ["احمد علی"], BODY["ur"]),
+    (
+        "Η κυβέρνηση ενέκρινε τον νέο προϋπολογισμό",
+        "Συντάκτης: Γιώργος Παπαδόπουλος",
+        ["Γιώργος Παπαδόπουλος"],
+        BODY["el"],
+    ),
+    ("הממשלה אישרה את התקציב החדש", "מאת ישראל כהן", ["ישראל כהן"], BODY["he"]),
+    ("Chính phủ phê duyệt ngân sách năm tới", "Phóng viên: Nguyễn Văn An", ["Nguyễn Văn An"], BODY["vi"]),
+]
+
+
 @pytest.mark.parametrize(("headline", "byline", "names", "body"), BYLINES, ids=[b[1] for b in BYLINES])
 def test_bylines_in_more_languages(headline: str, byline: str, names: list[str], body: str) -> None:
     art = clean_text(f"{headline}\n{byline}\n{body}")
@@ -611,3 +627,26 @@ def test_a_hindi_page_keeps_its_body_and_drops_its_furniture() -> None:
     assert art.title is not None and art.title.text == "सरकार ने अगले साल के बजट को मंजूरी दी"
     assert [p.text for p in art.paragraphs] == body
     assert {r.text for r in art.removed} >= set(furniture)
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "date_line", "published"),
+    [
+        ("hi", "सरकार ने अगले साल के बजट को मंजूरी दी", "प्रकाशित: 5 दिसंबर 2024, 10:30 AM", "2024-12-05"),
+        ("hi", "सरकार ने अगले साल के बजट को मंजूरी दी", "12 मई 2024", "2024-05-12"),
+        ("bn", "সরকার আগামী বছরের বাজেট অনুমোদন করেছে", "১২ ডিসেম্বর ২০২৪", "2024-12-12"),
+        ("ur", "حکومت نے اگلے سال کے بجٹ کی منظوری دے دی", "5 دسمبر 2024", "2024-12-05"),
+        ("el", "Η κυβέρνηση ενέκρινε τον νέο προϋπολογισμό", "Πέμπτη, 5 Δεκεμβρίου 2024", "2024-12-05"),
+        ("el", "Η κυβέρνηση ενέκρινε τον νέο προϋπολογισμό", "5 ΔΕΚΕΜΒΡΙΟΥ 2024", "2024-12-05"),
+        ("he", "הממשלה אישרה את התקציב החדש", "פורסם: 5 בדצמבר 2024", "2024-12-05"),
+        ("vi", "Chính phủ phê duyệt ngân sách năm tới", "Thứ năm, 5 tháng 12 năm 2024", "2024-12-05"),
+    ],
+)
+def test_date_lines_of_the_languages_added_in_session_27(
+    lang: str, headline: str, date_line: str, published: str
+) -> None:
+    art = clean_text(f"{headline}\n{date_line}\n{BODY[lang]}")
+    art.check_spans()
+    assert art.published == published
+    assert art.dateline is not None and art.dateline.text == date_line
+    assert [p.text for p in art.paragraphs] == BODY[lang].splitlines()

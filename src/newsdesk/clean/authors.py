@@ -35,7 +35,7 @@ _BY = (
     r"(?:(?:written|posted|published|reported|compiled|edited)\s+by|by|von|vom|par|por|door|av|af|"
     r"durch|di|da|(?:artikel|beitrag|erstellt|geschrieben|verfasst|eingestellt)\s+von|"
     r"publi[ée]e?\s+par|[ée]crit\s+par|escrito\s+por|publicado\s+por|escribe|scritto\s+da|"
-    r"oleh|بقلم|به\s+قلم)"
+    r"oleh|بقلم|به\s+قلم|מאת)"
     r"\s*[:：]?\s+"
 )
 #: an author label: with its colon, or ("Autor Mark Newton") without
@@ -45,7 +45,8 @@ _LABEL = (
     r"记者|記者|編集)\s*[:：]\s*"
     # the labels of Chinese ("文/王小明", "作者｜王小明"), Russian, Ukrainian, Turkish,
     # Indonesian and Persian bylines, which may also be followed by a slash or a bar
-    r"|(?:作者|文|撰文|автор(?:ы)?|текст|yazar|muhabir|penulis|wartawan|نویسنده)\s*[:：/／|｜]\s*"
+    r"|(?:作者|文|撰文|автор(?:ы)?|текст|yazar|muhabir|penulis|wartawan|نویسنده"
+    r"|लेखक|संवाददाता|লেখক|প্রতিবেদক|مصنف|نامہ\s+نگار|συντάκτ(?:ης|ρια)|כתב(?:ת)?|phóng\s+viên)\s*[:：/／|｜]\s*"
     # a Chinese reporter's title before the names, with a space ("记者 王小明")
     r"|(?:本报|本台)?记者\s+(?=[\u4e00-\u9fff])"
 )

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -131,9 +132,12 @@ _BYLINE = re.compile(
     # One branch behind a test of the first character (yazar, muhabir, penulis, wartawan,
     # oleh, or a letter from U+0400 on): as four branches they cost the rest again on every
     # line asked, and most lines near a headline are asked.
-    r"|^(?=[yYmMpPwWoO\u0400-\U0010ffff])(?:"
-    r"(?:автор(?:ы)?|текст|yazar|muhabir|penulis|wartawan|نویسنده|作者|撰文|文)\s*[:：/／|｜]\s*\S"
-    r"|(?:oleh|بقلم|به قلم)\s*:?\s+\S"
+    r"|^(?=[yYmMpPwWoO\u0370-\U0010ffff])(?:"
+    r"(?:автор(?:ы)?|текст|yazar|muhabir|penulis|wartawan|نویسنده|作者|撰文|文"
+    # Hindi, Bengali, Urdu, Greek, Hebrew, Vietnamese (session 27)
+    r"|लेखक|संवाददाता|লেখক|প্রতিবেদক|مصنف|نامہ نگار|συντάκτ(?:ης|ρια)|כתב(?:ת)?|phóng viên"
+    r")\s*[:：/／|｜]\s*\S"
+    r"|(?:oleh|بقلم|به قلم|מאת)\s*:?\s+\S"
     r"|(?:本报|本台)?记者\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[、 ]\s*[\u4e00-\u9fff·]{2,4})*\s*$"
     r"|[가-힣]{2,4}\s?기자\s*(?:[\w.+-]+@[\w.-]+)?\s*$)",
     re.IGNORECASE,
@@ -200,7 +204,8 @@ _DATELINE_PREFIX = re.compile(
 #: "2024.12.05", "2024. 12. 5.")
 _DATE_LINE = re.compile(
     r"(?:19|20)\d{2}(?:/\d{1,2}/|\.\s?\d{1,2}\.\s?)\d{1,2}(?!\d)|[1۱١][34۳۴٣٤]\d{2}/\d{1,2}/\d{1,2}(?!\d)|\d{4}-\d{2}-\d{2}|\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}|\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2}(?!\d))|\.\s\d{1,2}\.\s?\d{4}"
-    r"|(?:\.\s*|\s+)(?:de\s+)?(?:[^\W\d_]{3,10}|دی)(?:\.\s*|,?\s+)(?:de\s+)?\d{4}"
+    r"|(?:\.\s*|\s+)(?:de\s+)?(?:[^\W\d_]{3,10}|دی|[\u0900-\u0dff]{2,14})(?:\.\s*|,?\s+)(?:de\s+)?\d{4}"
+    r"|\s+tháng\s+\d{1,2},?\s+(?:năm\s+)?\d{4}"
     r"|\.\s?[^\W\d_]{3,4}\.\s?\d{2}(?!\d)|(?P<mdy>,?\s+\d{4}))"
 )
 #: what before a date's first digit, or after its last, makes it part of a longer number
@@ -267,6 +272,9 @@ _ZONE_LAST = re.compile(
     r"(?:\d|\b[AaPp]\.?[Mm]\.?)\s+(?:[A-Z]{2,5}|(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[AaPp]\.?[Mm]\.?|Uhr|h)\s*$"
 )
 _MERIDIEM = re.compile(r"\d\s?(?:[AP]M|[ap]m|[ap]\.m\.)\s", re.ASCII)
+#: Vietnamese spells a date in words around its numbers: "Thứ năm, 5 tháng 12 năm 2024"
+#: (Thursday, day 5 month 12 year 2024)
+_VI_DATE_WORD = re.compile(r"\b(?:thứ|chủ nhật|tháng|năm|ngày)\b", re.IGNORECASE)
 
 
 def _weekday_and_zone(text: str) -> int:
@@ -277,6 +285,8 @@ def _weekday_and_zone(text: str) -> int:
         n += 1 + zone.group().count("+") + zone.group().count("-") + zone.group().count(":")
     if _MERIDIEM.search(text):
         n += 1
+    if "th" in text or "Th" in text:
+        n += len(_VI_DATE_WORD.findall(text))
     return n
 
 
@@ -286,7 +296,10 @@ _DATE_WORDS = re.compile(
     # the same words in the other languages monitoring desks read most (session 26)
     r"|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|aktualizacja"
     r"|опубликовано|обновлено|опубліковано|оновлено|yay[ıi]nlanma|g[üu]ncelleme|diterbitkan|diperbarui"
-    r"|نشر في|تاريخ النشر|آخر تحديث|تاریخ انتشار|发布时间|更新时间|发布日期|公開日|更新日|입력|수정)\b",
+    r"|نشر في|تاريخ النشر|آخر تحديث|تاریخ انتشار|发布时间|更新时间|发布日期|公開日|更新日|입력|수정"
+    # Hindi, Bengali, Urdu, Greek, Hebrew, Vietnamese (session 27)
+    r"|प्रकाशित|अपडेटेड|प्रकाशित तिथि|প্রকাশিত|আপডেট|شائع|اپ ڈیٹ|δημοσιεύθηκε|δημοσίευση|ενημερώθηκε"
+    r"|פורסם|עודכן|cập nhật|ngày đăng|đăng lúc)\b",
     re.IGNORECASE,
 )
 
@@ -600,8 +613,10 @@ _MDY_WIDE = re.compile(
     r"(?:\b|(?<=[a-z])(?=[A-Z]))([^\W\d_][^\W\d_A-ZÀ-Þ]{2,11}|[A-ZÀ-Þ]{3,12})\.?\s+(\d{1,2}),?\s+(\d{4})"
 )
 _DMY_WIDE = re.compile(
-    r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(?:de\s+)?([^\W\d_]{3,12})(?:\.\s*|,?\s+)(?:de\s+)?(\d{4})"
+    r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(?:de\s+)?([^\W\d_]{3,12}|[\u0900-\u0dff]{2,14})(?:\.\s*|,?\s+)(?:de\s+)?(\d{4})"
 )
+#: Vietnamese writes the month as a number after its word: "5 tháng 12 năm 2024"
+_VI_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+(?:năm\s+)?(\d{4})(?!\d)", re.IGNORECASE)
 #: "03.Mär.19": day, abbreviated month, two-digit year
 _DMY_ABBR_SHORT = re.compile(r"(?<!\d)(\d{1,2})\.\s?([^\W\d_]{3,4})\.\s?(\d{2})(?!\d)")
 _DMY_NUM_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:(?![\d.:])|(?=\d{1,2}:\d{2}))")
@@ -676,8 +691,12 @@ def _more_dates(
             return int(m[3]), month, int(m[2])
     for m in _DMY_WIDE.finditer(text):
         month = _MORE_MONTHS.get(m[2].casefold())
+        if month is None and not m[2].isascii():
+            month = _MORE_MONTHS.get(unicodedata.normalize("NFC", m[2]).casefold())
         if month is not None:
             return int(m[3]), month, int(m[1])
+    if (vi := _VI_DATE.search(text)) is not None:
+        return int(vi[3]), int(vi[2]), int(vi[1])
     for m in _DMY_ABBR_SHORT.finditer(text):
         month = _MORE_MONTHS.get(m[2].casefold())
         if month is not None:

@@ -7,6 +7,7 @@ Shared by the date reader (:mod:`newsdesk.clean.core`) and the author splitter
 from __future__ import annotations
 
 import datetime
+import unicodedata
 
 MONTHS = {
     name: i + 1
@@ -62,12 +63,34 @@ MORE_MONTHS = (
             "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
             "جانفي فيفري مارس أفريل ماي جوان جويلية أوت سبتمبر أكتوبر نوفمبر ديسمبر",
             "ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر",
+            # Hindi (both spellings of the nasal), Bengali, Urdu, Greek (genitive as a date
+            # prints it, then nominative; folded, and without the accents capitals drop),
+            # Hebrew (alone and with the "in" a date glues to it: "5 בדצמבר 2024"); session 27
+            "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+            "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितम्बर अक्तूबर नवम्बर दिसम्बर",
+            "জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
+            "جنوری فروری مارچ اپریل مئی جون جولائی اگست ستمبر اکتوبر نومبر دسمبر",
+            "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου "
+            "οκτωβρίου νοεμβρίου δεκεμβρίου",
+            "ιανουάριοσ φεβρουάριοσ μάρτιοσ απρίλιοσ μάιοσ ιούνιοσ ιούλιοσ αύγουστοσ σεπτέμβριοσ "
+            "οκτώβριοσ νοέμβριοσ δεκέμβριοσ",
+            "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
+            "בינואר בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר",
         )
         for i, name in enumerate(names.split())
     }
     | {"mrz": 3, "fév": 2}
     | MONTHS
 )
+# the month words as any page may write them: composed (NFC: a Devanagari or Bengali letter
+# with its nukta is one character on some pages, two on others) and, for Greek, without
+# accents ("ΔΕΚΕΜΒΡΙΟΥ" folds to "δεκεμβριου")
+MORE_MONTHS |= {unicodedata.normalize("NFC", k): v for k, v in MORE_MONTHS.items()}
+MORE_MONTHS |= {
+    "".join(c for c in unicodedata.normalize("NFD", k) if not unicodedata.combining(c)): v
+    for k, v in MORE_MONTHS.items()
+    if "\u0370" <= k[0] <= "\u03ff"
+}
 #: the words of a date line that name nobody: month and weekday names, and the words a
 #: date stands with ("Stand: 07.11.2023, 07:30 Uhr", "Veröffentlicht am Dezember 29, 2021")
 DATE_LINE_WORDS = frozenset(MORE_MONTHS) | {
