@@ -856,18 +856,14 @@ từ khóa
 tin mới nhất
 đăng nhập
 bài liên quan
-κοινοποιηση
-κοινοποιηστε
-σχετικα αρθρα
-διαβαστε επισησ
-διαβαστε περισσοτερα
-διαφημιση
-σχολια
-ετικετεσ
-τελευταια νεα
 """.splitlines()
     if line.strip()
 )
+_MORE_LANGUAGE_LABELS |= {
+    "".join(c for c in unicodedata.normalize("NFD", label) if not unicodedata.combining(c))
+    for label in _MORE_LANGUAGE_LABELS
+    if "\u0370" <= label[0] <= "\u03ff"
+}
 _LABELS = _LABELS | _SITE_LABELS | _COMMENT_FORM_LABELS | _MORE_LANGUAGE_LABELS
 
 
