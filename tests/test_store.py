@@ -295,6 +295,7 @@ _UNSPACED_ARTICLES = [
     ("3" * 20, "รัฐบาลอนุมัติงบประมาณปีหน้า", "รัฐมนตรีกล่าวว่าค่าใช้จ่ายด้านสาธารณสุขจะเพิ่มขึ้นร้อยละ 12"),
     ("4" * 20, "सरकार ने बजट को मंजूरी दी", "संबंधित खबरें और मंत्री के अनुसार स्वास्थ्य पर खर्च बढ़ेगा।"),
     ("5" * 20, "Dam collapse kills 41", "Rescuers searched the valley."),
+    ("6" * 20, "정부, 새해 예산안 국무회의 의결", "국회는 다음 주 예산안을 심의할 예정이다."),
 ]
 
 
@@ -308,6 +309,8 @@ def _words_found(store: Store) -> None:
         ("งบประมาณ", "3"),
         ("खबरें", "4"),  # a Hindi word with its vowel signs
         ("valley", "5"),
+        ("예산안", "6"),  # also where its particle is glued to it ("예산안을")
+        ("심의", "6"),
         ("赤字 新华社", "1"),  # two words, both required
     ):
         assert [h.id for h in store.search(query)] == [want * 20], query
@@ -367,7 +370,7 @@ def test_a_store_from_before_the_segmented_search_is_indexed_again(tmp_path: Pat
         # only the articles holding such text have the segmented columns
         assert (
             store.conn.execute("SELECT count(*) FROM articles WHERE search_body IS NOT NULL").fetchone()[0]
-            == 3
+            == 4
         )
         store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
 

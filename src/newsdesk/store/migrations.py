@@ -21,13 +21,15 @@ from collections.abc import Callable
 SEARCH_INVISIBLE = "\u00ad\u2060\ufeff"
 
 #: the scripts written without spaces between words: Han, kana (and half-width katakana),
-#: Thai, Lao, Myanmar, Khmer.  FTS5's unicode61 tokenizer makes a whole run of them one
+#: Thai, Lao, Myanmar, Khmer; and Hangul, whose words carry their particles ("예산안을", the
+#: budget bill + object particle).  FTS5's unicode61 tokenizer makes a whole run of them one
 #: token, so a word inside a Chinese or Thai sentence could not be found ("预算" in
-#: "国务院通过新一年度财政预算"); the search index reads each of their characters as a token,
-#: and a query's words are read the same way, as phrases, which find them anywhere.
+#: "国务院通过新一年度财政预算"), nor a Korean word with its particle; the search index reads
+#: each of their characters as a token, and a query's words are read the same way, as
+#: phrases, which find them anywhere.
 UNSPACED_CHARS = (
-    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\u0e00-\u0eff\u1000-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
 )
 _UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 _UNSPACED_EDGE = re.compile(f"(?<=[{UNSPACED_CHARS}])(?=\\S)|(?<=\\S)(?=[{UNSPACED_CHARS}])")
@@ -186,7 +188,7 @@ CORE_MIGRATIONS: list[str] = [
     """
     CREATE INDEX articles_lang ON articles(lang);
     """,
-    # 4: words inside Chinese, Japanese, Thai, Lao, Myanmar and Khmer text can be found. An
+    # 4: words inside Chinese, Japanese, Korean, Thai, Lao, Myanmar and Khmer text can be found. An
     # article holding such text keeps the segmented form of its title and body
     # (search_segments, a space beside each of those characters) in two more columns, which
     # the index reads in place of the text; other articles leave them NULL and read as
