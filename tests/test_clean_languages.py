@@ -434,6 +434,24 @@ def test_news_about_subscriptions_is_no_paywall(line: str) -> None:
             "WASHINGTON, D.C. — The finance minister said on Tuesday that the deficit would reach 3.5%.",
             "WASHINGTON, D.C.",
         ),
+        # session 27: ANSA's agency-first opener, Greek capitals, the Hindi wires' opener
+        # without a dash, Hebrew
+        (
+            "(ANSA) - ROMA, 05 DIC - Il ministro dell'Economia ha dichiarato che il deficit scenderà al 3,5%.",
+            "(ANSA) - ROMA, 05 DIC",
+        ),
+        (
+            "ΑΘΗΝΑ (ΑΠΕ) - Ο υπουργός Οικονομικών δήλωσε την Τρίτη ότι το έλλειμμα θα φτάσει το 3,5%.",
+            "ΑΘΗΝΑ (ΑΠΕ)",
+        ),
+        (
+            "नई दिल्ली, 5 दिसंबर (भाषा) वित्त मंत्री ने मंगलवार को कहा कि बजट घाटा 3.5 प्रतिशत रहेगा।",
+            "नई दिल्ली, 5 दिसंबर (भाषा)",
+        ),
+        (
+            "ירושלים (רויטרס) - שר האוצר אמר ביום שלישי כי הגירעון בתקציב יגיע ל-3.5 אחוזים.",
+            "ירושלים (רויטרס)",
+        ),
     ],
 )
 def test_the_wire_dateline_opening_the_first_paragraph(first: str, dateline: str) -> None:

@@ -176,13 +176,19 @@ def _byline_inside(text: str) -> bool:
 
 
 _DATELINE_PREFIX = re.compile(
-    r"^(?P<dl>[A-ZÀ-Ý][A-ZÀ-Ý.'’\- ]{1,40}(?:,\s*[\w.'’ -]{1,40})?\s*(?:\([\w .&-]{1,30}\)\.?)?\s*[—–-]{1,2})\s"
+    r"^(?P<dl>[A-ZÀ-ÝΑ-ΩΆ-Ώ][A-ZÀ-ÝΑ-ΩΆ-Ώ.'’\- ]{1,40}(?:,\s*[\w.'’ -]{1,40})?\s*(?:\([\w .&-]{1,30}\)\.?)?\s*[—–-]{1,2})\s"
+    # Italian agencies put themselves first: "(ANSA) - ROMA, 05 DIC - ..."; Hindi wires put
+    # the agency after the date, with no dash: "नई दिल्ली, 5 दिसंबर (भाषा) ..." (session 27)
+    r"|^(?P<it>\([A-Za-z]{2,12}\)\s*[—–-]\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{1,30},\s*\d{1,2}\s+[A-Za-z]{3,9}\.?\s*[—–-])\s"
+    r"|^(?P<indic>[\u0900-\u0dff]+(?:\s[\u0900-\u0dff]+){0,2},\s*\d{1,2}\s+[\u0900-\u0dff]{2,14}\s*"
+    r"\([\u0900-\u0dff\w .-]{2,20}\))\s"
     # the Russian and Ukrainian wires: "МОСКВА, 5 декабря. /ТАСС/.", "КИЕВ, 5 декабря — РИА
     # Новости." (city in capitals, day and month, then the agency); Arabic: "القاهرة (رويترز) -"
     # (a script without capitals: the city's one to three words, the agency in brackets)
     r"|^(?P<cyr>[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ-]+(?:[ -][А-ЯЁІЇЄҐ-]+){0,3},\s*\d{1,2}\s+[а-яёіїєґ]{3,9}\.?"
     r"(?:\s*/[^/\n]{2,30}/|\s*[—–-]\s*[^.\n]{2,30})?)[.\s]"
     r"|^(?P<ar>[\u0621-\u064a]+(?:\s[\u0621-\u064a]+){0,2}\s*\([\u0621-\u064a ]{2,20}\)\s*[—–-])\s"
+    r"|^(?P<he>[\u05d0-\u05ea\"'-]+(?:\s[\u05d0-\u05ea\"'-]+){0,2}\s*\([\u05d0-\u05ea\"' ]{2,20}\)\s*[—–-])\s"
     # the German agencies' "Berlin (dpa) –": a city in mixed case, so the agency in brackets
     # must follow it (a sentence does not open "Word (word) –"; nor is "Die Ministerin (SPD)
     # –" a place: no article first, no party in the brackets)
