@@ -513,3 +513,32 @@ def test_an_index_built_with_other_parameters_is_rebuilt_by_a_writer(tmp_path: P
     assert notes == [
         "rebuilding the duplicate index for this version's parameters (2 articles; a large store takes a while)"
     ]
+
+
+_ZH = [
+    "财政部长周二表示，明年财政赤字率将控制在百分之三左右，新华社报道。",
+    "他说，医疗卫生支出将增长百分之十二，教育支出将比去年增长百分之八。",
+    "国防预算将与去年持平，而社会保障支出将小幅增加。",
+    "分析人士认为，这一预算反映了政府在经济放缓背景下稳增长的意图。",
+]
+_ZH_OTHER = [
+    "暴雨导致南方多个省份发生洪涝灾害，数万人被紧急转移安置。",
+    "气象部门预计未来三天降雨仍将持续，部分河流水位超过警戒线。",
+    "地方政府已调拨救灾物资，并派出救援队伍前往受灾地区。",
+]
+
+
+def test_a_chinese_copy_with_edits_is_a_near_duplicate(store: Store) -> None:
+    """Chinese puts no space between words: a clause was one token, so a copy with two words
+    changed shared no shingle with its original (Jaccard 0); each character is a token now."""
+    edited = [_ZH[0].replace("新华社", "中新社"), _ZH[1], _ZH[2].replace("小幅增加", "略有增加"), _ZH[3]]
+    base = make(_ZH, title="国务院通过新一年度财政预算")
+    copy = make(edited, outlet="b.example", published="2024-03-02", title="财政预算获通过")
+    other = make(_ZH_OTHER, outlet="c.example", published="2024-03-02", title="南方暴雨")
+    index = index_with(store, base, copy, other)
+    index.add_many([base, copy, other])
+    g = index.group_of(copy.id)
+    assert g is not None and g.canonical_id == base.id
+    assert next(m for m in g.members if m.id == copy.id).similarity >= 0.7
+    assert index.group_of(other.id) is None
+    assert normalise("iPhone发布会 2024年") == "iphone 发 布 会 2024 年"

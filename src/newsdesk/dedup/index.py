@@ -202,8 +202,9 @@ class DedupIndex:
             "rows": str(ROWS),
             "seed": str(SEED),
             "hash": "affine32-blake2b-poly",
-            # what minhash.normalise folds; 2: invisible in-word characters dropped
-            "normalise": "2",
+            # what minhash.normalise folds; 2: invisible in-word characters dropped; 3: each
+            # character of a script written without spaces a word (session 27)
+            "normalise": "3",
         }
 
     def _check_params(self) -> None:
