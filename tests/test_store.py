@@ -378,3 +378,19 @@ def test_a_store_from_before_the_segmented_search_is_indexed_again(tmp_path: Pat
 def test_fts_query_reads_a_word_as_the_index_does() -> None:
     assert fts_query("U.S. 赤字 खबरें*") == '"U.S." "赤\u205f字" "खबरें"*'
     assert fts_query('" ... *') == ""
+
+
+def test_arabic_and_hebrew_words_are_found_whatever_marks_they_carry(tmp_path: Path) -> None:
+    voweled = make_article("7" * 20, "الـحـكـومـة تُقِرّ الموازنة", "قال مُحَمَّد إنّ العجز سيبلغ ثلاثة في المئة.")
+    plain = make_article("8" * 20, "وزير المالية", "قال محمد علي إن الحكومة ستقر الموازنة.")
+    pointed = make_article("9" * 20, "הַמֶּמְשָׁלָה אישרה", "שר האוצר אמר כי התקציב יאושר.")
+    with Store(tmp_path / "n.db") as store:
+        for a in (voweled, plain, pointed):
+            store.add_article(a)
+        assert {h.id for h in store.search("محمد")} == {voweled.id, plain.id}
+        assert {h.id for h in store.search("مُحَمَّد")} == {voweled.id, plain.id}
+        # the first in its tatweel-stretched headline ("الـحـكـومـة"), the second in its body
+        assert {h.id for h in store.search("الحكومة")} == {voweled.id, plain.id}
+        assert [h.id for h in store.search("הממשלה")] == [pointed.id]
+        back = store.get_article(voweled.id)
+        assert back is not None and back.text == voweled.text  # stored with its marks

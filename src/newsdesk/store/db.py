@@ -97,8 +97,9 @@ def _cleaned_columns(article: Article) -> dict[str, Any]:
         "published": article.published,
         "body": article.text,
         "doc": article.to_json(),
-        # what the search index reads in place of title and body, where they hold words
-        # written without spaces (NULL elsewhere; see migrations.search_segments)
+        # what the search index reads in place of title and body, where it differs from them
+        # (words written without spaces, Arabic and Hebrew vowel marks; NULL elsewhere; see
+        # migrations.search_segments)
         "search_title": search_segments(article.title.text if article.title else None),
         "search_body": search_segments(article.text),
     }
@@ -391,7 +392,8 @@ class Store:
         sql = (
             "SELECT a.id, a.outlet, a.title, a.published,"
             # (a text read character by character gets more of them: 12 are 12 Chinese ones)
-            " CASE WHEN a.search_body IS NULL THEN snippet(articles_fts, 1, '[', ']', ' … ', 12)"
+            " CASE WHEN instr(coalesce(a.search_body, ''), char(8287)) = 0"
+            " THEN snippet(articles_fts, 1, '[', ']', ' … ', 12)"
             " ELSE snippet(articles_fts, 1, '[', ']', ' … ', 40) END AS snip,"
             " bm25(articles_fts, 5.0, 1.0) AS score"
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"

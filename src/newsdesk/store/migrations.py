@@ -38,13 +38,28 @@ _UNSPACED_EDGE = re.compile(f"(?<=[{UNSPACED_CHARS}])(?=\\S)|(?<=\\S)(?=[{UNSPAC
 SEGMENT_MARK = "\u205f"
 
 
+#: marks a reader skips and a query leaves out: Arabic's short vowels, shadda and sukun, the
+#: tatweel that stretches a word for layout ("الـعـربية"), and Hebrew's points and
+#: cantillation.  FTS5's ``remove_diacritics`` folds Latin accents only, so "مُحَمَّد" was
+#: not found by "محمد".
+_SEARCH_DROPPED = re.compile(
+    "[\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]"
+)
+
+
 def search_segments(text: str | None) -> str | None:
-    """``text`` with :data:`SEGMENT_MARK` on each side of every character of
-    :data:`UNSPACED_CHARS` (what the search index reads in place of the text), or None when
-    it holds none: most articles are indexed from their own columns."""
-    if not text or _UNSPACED.search(text) is None:
+    """``text`` as the search index reads it, or None when that is the text itself (most
+    articles are indexed from their own columns): :data:`SEGMENT_MARK` on each side of
+    every character of :data:`UNSPACED_CHARS`, and the marks of :data:`_SEARCH_DROPPED`
+    left out."""
+    if not text or text.isascii():
         return None
-    return _UNSPACED_EDGE.sub(SEGMENT_MARK, text)
+    out = text
+    if _SEARCH_DROPPED.search(out) is not None:
+        out = _SEARCH_DROPPED.sub("", out)
+    if _UNSPACED.search(out) is not None:
+        out = _UNSPACED_EDGE.sub(SEGMENT_MARK, out)
+    return out if out != text else None
 
 
 def unsegmented(snippet: str) -> str:
@@ -188,11 +203,11 @@ CORE_MIGRATIONS: list[str] = [
     """
     CREATE INDEX articles_lang ON articles(lang);
     """,
-    # 4: words inside Chinese, Japanese, Korean, Thai, Lao, Myanmar and Khmer text can be found. An
-    # article holding such text keeps the segmented form of its title and body
-    # (search_segments, a space beside each of those characters) in two more columns, which
-    # the index reads in place of the text; other articles leave them NULL and read as
-    # before. Only those articles are indexed again. (nd_search_segments is
+    # 4: words inside Chinese, Japanese, Korean, Thai, Lao, Myanmar and Khmer text can be found,
+    # and Arabic and Hebrew words whatever vowel marks they carry. An article holding such
+    # text keeps its title and body as the index should read them (search_segments: a space
+    # beside each of those characters, the marks left out) in two more columns, which the
+    # index reads in place of the text; other articles leave them NULL and read as before. Only those articles are indexed again. (nd_search_segments is
     # search_segments, registered by the store on its connection; the triggers need nothing
     # but SQLite: the store fills the columns itself.)
     f"""
