@@ -542,3 +542,10 @@ def test_a_chinese_copy_with_edits_is_a_near_duplicate(store: Store) -> None:
     assert next(m for m in g.members if m.id == copy.id).similarity >= 0.7
     assert index.group_of(other.id) is None
     assert normalise("iPhone发布会 2024年") == "iphone 发 布 会 2024 年"
+
+
+def test_an_arabic_copy_with_vowel_marks_is_the_same_text() -> None:
+    plain = "قال محمد إن الحكومة ستقر الموازنة الجديدة يوم الثلاثاء"
+    voweled = "قالَ مُحَمَّد إنّ الحـكـومة ستُقِرّ الموازنة الجديدة يومَ الثلاثاء"
+    assert normalise(voweled) == normalise(plain)
+    assert exact_key(voweled) == exact_key(plain)

@@ -203,7 +203,8 @@ class DedupIndex:
             "seed": str(SEED),
             "hash": "affine32-blake2b-poly",
             # what minhash.normalise folds; 2: invisible in-word characters dropped; 3: each
-            # character of a script written without spaces a word (session 27)
+            # character of a script written without spaces a word, Arabic and Hebrew vowel
+            # marks dropped (session 27)
             "normalise": "3",
         }
 

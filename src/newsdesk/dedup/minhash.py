@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from newsdesk.store.migrations import UNSPACED_CHARS
+from newsdesk.store.migrations import SEARCH_DROPPED, UNSPACED_CHARS
 
 U64 = np.uint64
 Sig = npt.NDArray[np.uint32]
@@ -71,10 +71,12 @@ _UNSPACED_EDGE = re.compile(f"(?<=[{UNSPACED_CHARS}])(?=\\S)|(?<=\\S)(?=[{UNSPAC
 def normalise(text: str) -> str:
     """NFKC, quotes/dashes folded, invisible in-word characters (soft hyphens) dropped, case
     folded, whitespace collapsed to single spaces; each character of a script written
-    without spaces is a word of its own.  (A Chinese clause was one token: an article of
-    seven clauses had four shingles, and a copy with one character changed shared none of
-    them, Jaccard 0 where an English copy so edited keeps 0.7; shingles of four characters
-    are what near-duplicate detection for Chinese and Japanese uses.)"""
+    without spaces is a word of its own, and the marks a reader skips (Arabic's short
+    vowels and tatweel, Hebrew's points: ``migrations.SEARCH_DROPPED``) are left out.
+    (A Chinese clause was one token: an article of seven clauses had four shingles, and a
+    copy with two words changed shared none of them, Jaccard 0 where an English copy so
+    edited keeps 0.7; shingles of four characters are what near-duplicate detection for
+    Chinese and Japanese uses.)"""
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         # str.translate with a dict costs a Python lookup per character; a dozen C-speed
@@ -84,6 +86,8 @@ def normalise(text: str) -> str:
                 text = text.replace(src, dst)
         if _UNSPACED.search(text) is not None:
             text = _UNSPACED_EDGE.sub(" ", text)
+        if SEARCH_DROPPED.search(text) is not None:  # Arabic vowels, tatweel, Hebrew points
+            text = SEARCH_DROPPED.sub("", text)
     return " ".join(text.casefold().split())
 
 

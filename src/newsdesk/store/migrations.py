@@ -42,7 +42,7 @@ SEGMENT_MARK = "\u205f"
 #: tatweel that stretches a word for layout ("الـعـربية"), and Hebrew's points and
 #: cantillation.  FTS5's ``remove_diacritics`` folds Latin accents only, so "مُحَمَّد" was
 #: not found by "محمد".
-_SEARCH_DROPPED = re.compile(
+SEARCH_DROPPED = re.compile(
     "[\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]"
 )
 
@@ -50,13 +50,13 @@ _SEARCH_DROPPED = re.compile(
 def search_segments(text: str | None) -> str | None:
     """``text`` as the search index reads it, or None when that is the text itself (most
     articles are indexed from their own columns): :data:`SEGMENT_MARK` on each side of
-    every character of :data:`UNSPACED_CHARS`, and the marks of :data:`_SEARCH_DROPPED`
+    every character of :data:`UNSPACED_CHARS`, and the marks of :data:`SEARCH_DROPPED`
     left out."""
     if not text or text.isascii():
         return None
     out = text
-    if _SEARCH_DROPPED.search(out) is not None:
-        out = _SEARCH_DROPPED.sub("", out)
+    if SEARCH_DROPPED.search(out) is not None:
+        out = SEARCH_DROPPED.sub("", out)
     if _UNSPACED.search(out) is not None:
         out = _UNSPACED_EDGE.sub(SEGMENT_MARK, out)
     return out if out != text else None
