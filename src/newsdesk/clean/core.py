@@ -25,7 +25,6 @@ Every span indexes ``raw`` exactly; nothing is normalised in place.
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import re
 import unicodedata
@@ -761,9 +760,9 @@ def _fast_date(text: str, lang: str | None = None, month_first: bool | None = No
     """The common date spellings, without dateparser's ~7 ms per call."""
     import datetime as dt
 
-    found: tuple[int, int, int] | None = None
-    if (lang in _JALALI_LANGS or not text.isascii()) and (found := _jalali_date(text, lang)):
-        pass
+    found = _jalali_date(text, lang) if lang in _JALALI_LANGS or not text.isascii() else None
+    if found is not None:
+        pass  # a Solar Hijri date, converted
     elif m := _ISO_DATE.search(text):
         found = (int(m[1]), int(m[2]), int(m[3]))
     elif m := _YMD_SLASH_DOT.search(text):
@@ -2124,7 +2123,7 @@ def _assemble(
     ):
         # the page prints a date line and its article opens with where (and from whom) it was
         # filed: that opener is the dateline, the date line is the page's metadata
-        at = bisect.bisect([r.start for r in art.removed], date_line.start)
+        at = bisect_right([r.start for r in art.removed], date_line.start)
         detail = "the page's date line; the dateline is the place the article was filed from"
         art.removed.insert(at, Removed(date_line.text, "metadata", date_line.start, date_line.end, detail))
         art.dateline = opener

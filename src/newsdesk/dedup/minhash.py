@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from newsdesk.store.migrations import SEARCH_DROPPED, UNSPACED_CHARS
+from newsdesk.store.migrations import SEARCH_DROPPED, UNSPACED, UNSPACED_EDGE
 
 U64 = np.uint64
 Sig = npt.NDArray[np.uint32]
@@ -62,12 +62,6 @@ _FOLD = str.maketrans(
 )
 
 
-#: a space beside each character of the scripts written without spaces between words
-#: (Han, kana, Hangul, Thai ...: :data:`newsdesk.store.migrations.UNSPACED_CHARS`)
-_UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
-_UNSPACED_EDGE = re.compile(f"(?<=[{UNSPACED_CHARS}])(?=\\S)|(?<=\\S)(?=[{UNSPACED_CHARS}])")
-
-
 def normalise(text: str) -> str:
     """NFKC, quotes/dashes folded, invisible in-word characters (soft hyphens) dropped, case
     folded, whitespace collapsed to single spaces; each character of a script written
@@ -84,8 +78,8 @@ def normalise(text: str) -> str:
         for src, dst in _FOLD_PAIRS:
             if src in text:
                 text = text.replace(src, dst)
-        if _UNSPACED.search(text) is not None:
-            text = _UNSPACED_EDGE.sub(" ", text)
+        if UNSPACED.search(text) is not None:  # Han, kana, Hangul, Thai ... (a space beside each)
+            text = UNSPACED_EDGE.sub(" ", text)
         if SEARCH_DROPPED.search(text) is not None:  # Arabic vowels, tatweel, Hebrew points
             text = SEARCH_DROPPED.sub("", text)
     return " ".join(text.casefold().split())

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from newsdesk.model import RawRecord, ReadError
@@ -56,6 +57,11 @@ def _sort_key(entry: os.DirEntry[str]) -> str:
     return entry.name
 
 
+@lru_cache(maxsize=8)
+def _names_of(paths: frozenset[str]) -> frozenset[str]:
+    return frozenset(os.path.basename(p) for p in paths)
+
+
 def _walk(directory: Path, config: ReaderConfig, seen: set[str]) -> Iterator[Path | ReadError]:
     """Files under ``directory`` depth-first in name order; hidden names skipped."""
     try:
@@ -84,7 +90,9 @@ def _walk(directory: Path, config: ReaderConfig, seen: set[str]) -> Iterator[Pat
                 yield from _walk(path, config, seen)
             elif entry.is_file(follow_symlinks=config.follow_symlinks):
                 if path.suffix.lower() not in config.walk_skip_suffixes and not (
-                    config.walk_skip_files and os.path.realpath(path) in config.walk_skip_files
+                    config.walk_skip_files
+                    and entry.name in _names_of(config.walk_skip_files)  # (spares the realpath)
+                    and os.path.realpath(path) in config.walk_skip_files
                 ):
                     yield path
             else:

@@ -31,8 +31,8 @@ UNSPACED_CHARS = (
     "\u0e00-\u0eff\u1000-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
 )
-_UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
-_UNSPACED_EDGE = re.compile(f"(?<=[{UNSPACED_CHARS}])(?=\\S)|(?<=\\S)(?=[{UNSPACED_CHARS}])")
+UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
+UNSPACED_EDGE = re.compile(f"(?<=[{UNSPACED_CHARS}])(?=\\S)|(?<=\\S)(?=[{UNSPACED_CHARS}])")
 #: what :func:`search_segments` puts beside those characters: the medium mathematical space,
 #: a space to the tokenizer that no news text prints, so a snippet loses exactly these
 SEGMENT_MARK = "\u205f"
@@ -57,8 +57,8 @@ def search_segments(text: str | None) -> str | None:
     out = text
     if SEARCH_DROPPED.search(out) is not None:
         out = SEARCH_DROPPED.sub("", out)
-    if _UNSPACED.search(out) is not None:
-        out = _UNSPACED_EDGE.sub(SEGMENT_MARK, out)
+    if UNSPACED.search(out) is not None:
+        out = UNSPACED_EDGE.sub(SEGMENT_MARK, out)
     return out if out != text else None
 
 
