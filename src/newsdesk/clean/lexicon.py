@@ -1347,11 +1347,12 @@ def _class_ranges(cps: Sequence[int]) -> str:
 #: those of :data:`_UNSPACED_BLOCKS`).
 _WORD_MARK_CPS = [cp for cp in range(0x10000) if _is_word_mark(cp)]  # (one scan, ~20 ms)
 WORD_MARKS = _class_ranges(_WORD_MARK_CPS)
+_WORD_MARK_CHARS = frozenset(map(chr, _WORD_MARK_CPS))
 
 
 def is_word_char(ch: str) -> bool:
     """``\\w`` with the word marks (see :data:`WORD_MARKS`)."""
-    return ch.isalnum() or ch == "_" or (len(ch) == 1 and ord(ch) < 0x10000 and _is_word_mark(ord(ch)))
+    return ch.isalnum() or ch == "_" or ch in _WORD_MARK_CHARS
 
 
 @lru_cache(maxsize=1)
