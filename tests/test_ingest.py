@@ -316,3 +316,25 @@ def test_ingesting_the_directory_that_holds_the_store_passes_over_the_store(
     # a store named explicitly is still read, and said not to be news
     named = runner.invoke(app, ["ingest", "newsdesk.db", "--db", str(tmp_path / "other.db")])
     assert "SQLite database" in named.output
+
+
+def test_cleaning_the_directory_that_holds_the_default_store_passes_over_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``newsdesk clean .`` after an ``ingest .`` there: the default database beside the
+    inputs is newsdesk's output, not a bad input (it was reported as one)."""
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "harbourgazette.example"
+    for f in sorted(corpus.glob("*.txt"))[:2]:
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSDESK_DB", raising=False)
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "."]).exit_code == 0
+    assert (tmp_path / "newsdesk.db").exists()
+    cleaned = runner.invoke(app, ["clean", ".", "--format", "jsonl"])
+    assert cleaned.exit_code == 0, cleaned.output
+    assert "2 articles, 0 errors" in cleaned.output
+    # any other database in the walk is still read, and said not to be news
+    (tmp_path / "copy.db").write_bytes((tmp_path / "newsdesk.db").read_bytes())
+    again = runner.invoke(app, ["clean", "."])
+    assert "SQLite database" in again.output and "1 error" in again.output

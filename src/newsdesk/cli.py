@@ -234,7 +234,7 @@ def clean(
         item_memory_mb=memory_limit or None,
     )
     n_ok = n_err = 0
-    for item in clean_paths(list(paths), config):
+    for item in clean_paths(list(paths), config, skip_db=default_db_path()):
         if isinstance(item, ReadError):
             n_err += 1
             where = f"{item.source_path}{'#' + item.location if item.location else ''}"

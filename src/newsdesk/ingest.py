@@ -208,12 +208,17 @@ def learn_templates(records: Iterable[RawRecord | ReadError], store: Store | Non
 
 # -- public API -------------------------------------------------------------------------
 def iter_inputs(
-    paths: Iterable[str | Path], input_format: str = "auto", store: Store | None = None
+    paths: Iterable[str | Path],
+    input_format: str = "auto",
+    store: Store | None = None,
+    skip_db: Path | None = None,
 ) -> Iterator[RawRecord | ReadError]:
-    """The input items; a directory walk passes over ``store``'s own files."""
+    """The input items; a directory walk passes over the files of ``store``'s database (or of
+    ``skip_db``, a database no store is open on): they are newsdesk's output, not news."""
     from newsdesk.readers import ReaderConfig, iter_records
 
-    config = ReaderConfig(walk_skip_files=store_files(store.path)) if store is not None else None
+    db = store.path if store is not None else skip_db
+    config = ReaderConfig(walk_skip_files=store_files(db)) if db is not None else None
     return iter_records([Path(p) for p in paths], input_format, config)
 
 
@@ -223,11 +228,17 @@ def store_files(db: Path) -> frozenset[str]:
     return frozenset(real + end for end in ("", "-wal", "-shm", "-journal"))
 
 
-def clean_paths(paths: list[str | Path], config: IngestConfig | None = None) -> Iterator[Article | ReadError]:
-    """Clean every input item without storing: articles and per-item errors, in input order."""
+def clean_paths(
+    paths: list[str | Path], config: IngestConfig | None = None, skip_db: Path | None = None
+) -> Iterator[Article | ReadError]:
+    """Clean every input item without storing: articles and per-item errors, in input order.
+    ``skip_db``: a database whose files a directory walk passes over (the default store's, so
+    ``newsdesk clean .`` beside it does not report it as a bad input)."""
     config = config or IngestConfig()
-    templates = learn_templates(iter_inputs(paths, config.input_format)) if config.learn_templates else None
-    records = iter_inputs(paths, config.input_format)
+    templates = (
+        learn_templates(iter_inputs(paths, config.input_format, skip_db=skip_db)) if config.learn_templates else None
+    )
+    records = iter_inputs(paths, config.input_format, skip_db=skip_db)
     yield from cleaning_executor(config).map(
         clean_or_pass_error,
         records,
