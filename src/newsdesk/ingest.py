@@ -236,7 +236,9 @@ def clean_paths(
     ``newsdesk clean .`` beside it does not report it as a bad input)."""
     config = config or IngestConfig()
     templates = (
-        learn_templates(iter_inputs(paths, config.input_format, skip_db=skip_db)) if config.learn_templates else None
+        learn_templates(iter_inputs(paths, config.input_format, skip_db=skip_db))
+        if config.learn_templates
+        else None
     )
     records = iter_inputs(paths, config.input_format, skip_db=skip_db)
     yield from cleaning_executor(config).map(

@@ -1075,6 +1075,15 @@ def _headline_like(ln: _Line, cfg: CleanConfig) -> bool:
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{5,}")
 
 
+#: a line that is only a content system's placeholder for a slot it fills at display
+#: time ("$$ARTICLEAD$$", "{{ad_slot}}", "[[AD]]", "%%WIDGET%%"), left in text a page
+#: ships as script data; never prose
+_PLACEHOLDER = re.compile(
+    r"(?:\$\$\s*[\w.:-]{1,40}\s*\$\$|\{\{\s*[\w.:-]{1,40}\s*\}\}|\[\[\s*[\w.:-]{1,40}\s*\]\]|%%\s*[\w.:-]{1,40}\s*%%)\s*$"
+)
+_PLACEHOLDER_OPENERS = frozenset("${[%")
+
+
 #: the page languages (fastText's labels) whose script puts no spaces between words
 _NO_SPACE_LANGS = frozenset({"zh", "ja", "wuu", "yue"})
 
@@ -1223,6 +1232,13 @@ def clean_text(
         # still needed for them; 10.1 → 7.4 ms a pass over the bench lines)
         if letterless and not t[0].isalpha() and not any(map(str.isalpha, t)):
             _remove(ln, "empty", "no letters: a number, date, price or symbol on its own line")
+            continue
+        if t[0] in _PLACEHOLDER_OPENERS and _PLACEHOLDER.match(t):
+            _remove(
+                ln,
+                "embed",
+                "a template placeholder: a slot (an advertisement, a widget) the page left unfilled",
+            )
             continue
         # the network pattern can only match a line naming a network, as far as an ASCII
         # line goes; other lines may match through case folding that lower() does not show

@@ -44,6 +44,7 @@ from copy import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from html import escape
 from typing import Any, NamedTuple
 
 import lxml.html
@@ -139,6 +140,9 @@ class HtmlConfig:
     marked_author: bool = True
     #: drop the outlet's name, share and profile links from the byline, see :func:`clean_byline`
     clean_byline: bool = True
+    #: when the extraction finds no main text, the article the page ships as script data
+    #: (Next.js or Nuxt data), see :mod:`newsdesk.clean.embedded`
+    embedded_body: bool = True
 
 
 @dataclass(slots=True)
@@ -881,6 +885,29 @@ _INLINE_TAGS = (
 )
 
 
+def _embedded_extraction(html: str, url: str | None, cfg: HtmlConfig) -> tuple[str, tuple[str, str]] | None:
+    """(source, (text, comments)) from the article the page ships as script data
+    (:mod:`newsdesk.clean.embedded`), extracted as trafilatura extracts a page; None when
+    the page ships none."""
+    from newsdesk.clean.embedded import embedded_body
+
+    found = embedded_body(html)
+    if found is None:
+        return None
+    if found.is_html:
+        fragment = found.content
+    else:
+        fragment = "".join(f"<p>{escape(line)}</p>" for line in found.content.splitlines() if line.strip())
+    try:
+        tree = load_html(f"<html><body><article>{fragment}</article></body></html>")
+        extracted = _extract_text(tree, url, cfg) if tree is not None else None
+    except (RecursionError, TypeError, ValueError):
+        return None
+    if extracted is None or not extracted[0].strip():
+        return None
+    return found.source, (extracted[0], "")
+
+
 def _flatten_crowded(tree: HtmlElement) -> None:
     """Inline elements under an element with more than ``_MAX_CHILDREN`` children become
     their text.
@@ -1046,8 +1073,13 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         return _empty("nesting too deep for extraction", lang=lang)
     except (TypeError, ValueError):  # what bare_extraction turns into "no result" around its metadata step
         extracted = None
-    if extracted is None:
-        return _empty("no main text found", lang=lang, captions=captions_found)
+    body_source = None
+    if extracted is None or not extracted[0].strip():
+        # a page whose HTML shows no article may ship it as data for its scripts
+        embedded = _embedded_extraction(html, url or md.url, cfg) if cfg.embedded_body else None
+        if embedded is None:
+            return _empty("no main text found", lang=lang, captions=captions_found)
+        body_source, extracted = embedded
     text, comments = extracted
 
     body = text.strip("\n")
@@ -1088,6 +1120,8 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         "pagetype": md.pagetype,
         "html_elements": n_elements,
     }
+    if body_source:
+        meta["body_source"] = body_source
     if deferred:
         meta["date_search"] = "deferred"
     if cfg.include_comments and comments:
