@@ -198,3 +198,41 @@ def test_placeholder_lines_in_plain_text_are_removed_with_a_reason() -> None:
     assert ("embed", "{{ad_slot}}") in removed and ("embed", "%%WIDGET%%") in removed
     assert not any("price" in t for _, t in removed)
     assert_spans(art)
+
+
+LEAD = "The council's flood plan passed by 31 votes to 12 on Tuesday night, after six hours of debate."
+
+
+def lead_page(data_html: str) -> str:
+    """A page whose HTML renders only the article's lead; the payload holds the body."""
+    n = len(data_html.encode("utf-8"))
+    push = json.dumps(f"24:T{n:x},{data_html}")
+    return (
+        f"<html>{HEAD}<body><article><h1>Council backs flood plan</h1><p>{LEAD}</p></article>"
+        f"<script>self.__next_f.push([1,{push}])</script></body></html>"
+    )
+
+
+def test_a_page_that_renders_only_its_lead_gets_the_rest_from_its_data() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    art = clean_html(lead_page(body))
+    assert [p.text for p in art.paragraphs] == [LEAD, *PARAS]
+    assert art.meta["body_source"] == "react server payload, after the page's own lead"
+    assert_spans(art)
+    # the lead printed again at the top of the data is not doubled
+    art = clean_html(lead_page(f"<p>{LEAD}</p>" + body))
+    assert [p.text for p in art.paragraphs] == [LEAD, *PARAS]
+    assert art.meta["body_source"].startswith("react server payload")
+
+
+def test_a_short_article_does_not_take_another_article_from_the_page_data() -> None:
+    """The data of a brief's page may hold a longer article about something else."""
+    other = [
+        "Supermarket prices for coffee rose again in November, the statistics office reported on Friday.",
+        "Roasters blamed a poor harvest in Brazil and higher shipping costs for the increase this year.",
+        "Analysts expect the prices to stay high until the next harvest reaches the market in summer.",
+        "Shoppers have started to buy cheaper blends, according to a survey by the retailers' association.",
+    ]
+    art = clean_html(lead_page("".join(f"<p>{p}</p>" for p in other)))
+    assert [p.text for p in art.paragraphs] == [LEAD]
+    assert "body_source" not in art.meta

@@ -124,7 +124,9 @@ def is_prose(text: str) -> bool:
         len(text) >= MIN_CHARS
         and len(_SENTENCE_END.findall(text)) >= MIN_SENTENCES
         and _BLOB.search(text) is None
-        and "{" not in text[:200]  # a serialised object or a stylesheet, not text
+        # a serialised object, a stylesheet or script code, not text
+        and text.count("{") + text.count("}") <= 2
+        and "/*" not in text
     )
 
 

@@ -908,6 +908,37 @@ def _embedded_extraction(html: str, url: str | None, cfg: HtmlConfig) -> tuple[s
     return found.source, (extracted[0], "")
 
 
+#: an extracted body shorter than this (characters) may be a lead whose article the page
+#: ships as script data (a news agency's page rendered the lead only: 187 characters of
+#: 5,274); a tenth of trafilatura-eval's and Fundus' bodies are shorter than 500 characters
+_SHORT_BODY = 500
+_LONG_WORD = re.compile(r"\w{5,}")
+
+
+def _may_ship_data(html: str) -> bool:
+    return "self.__next_f" in html or "application/json" in html
+
+
+def _embedded_continuation(html: str, lead: str, url: str | None, cfg: HtmlConfig) -> tuple[str, str] | None:
+    """(source, text): the page's short extraction followed by the article its script data
+    holds, when that is at least three times longer and speaks of the same things (a third
+    of the lead's longer words in it: a page's data also holds other articles); the lead's
+    lines the data repeats are not doubled. None otherwise."""
+    found = _embedded_extraction(html, url, cfg)
+    if found is None:
+        return None
+    source, (text, _) = found
+    if len(text) < 3 * len(lead):
+        return None
+    words = {w.casefold() for w in _LONG_WORD.findall(lead)}
+    have = {w.casefold() for w in _LONG_WORD.findall(text)}
+    if not words or 3 * len(words & have) < len(words):
+        return None
+    inside = _norm(text)
+    kept = [line for line in lead.strip("\n").split("\n") if line.strip() and _norm(line) not in inside]
+    return f"{source}, after the page's own lead" if kept else source, "\n".join([*kept, text.strip("\n")])
+
+
 def _flatten_crowded(tree: HtmlElement) -> None:
     """Inline elements under an element with more than ``_MAX_CHILDREN`` children become
     their text.
@@ -1080,6 +1111,11 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         if embedded is None:
             return _empty("no main text found", lang=lang, captions=captions_found)
         body_source, extracted = embedded
+    elif cfg.embedded_body and len(extracted[0]) < _SHORT_BODY and _may_ship_data(html):
+        # only the lead rendered; the rest of the article may be in the script data
+        longer = _embedded_continuation(html, extracted[0], url or md.url, cfg)
+        if longer is not None:
+            body_source, extracted = longer[0], (longer[1], extracted[1])
     text, comments = extracted
 
     body = text.strip("\n")
