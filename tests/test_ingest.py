@@ -294,18 +294,24 @@ def test_time_limit_is_off_outside_the_main_thread_and_when_zero() -> None:
     assert seen == [True]
 
 
+def _in_a_corpus_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int) -> CliRunner:
+    """``n`` sample-corpus texts in ``tmp_path``, made the working directory, with the
+    default database path (``./newsdesk.db``)."""
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "harbourgazette.example"
+    for f in sorted(corpus.glob("*.txt"))[:n]:
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSDESK_DB", raising=False)
+    return CliRunner()
+
+
 def test_ingesting_the_directory_that_holds_the_store_passes_over_the_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``newsdesk ingest .`` beside the default ``./newsdesk.db``: the database, its WAL and
     its shared-memory file are not inputs (they were three errors a run, and the changing
     WAL a new one on every run)."""
-    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "harbourgazette.example"
-    for f in sorted(corpus.glob("*.txt"))[:3]:
-        (tmp_path / f.name).write_bytes(f.read_bytes())
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NEWSDESK_DB", raising=False)
-    runner = CliRunner()
+    runner = _in_a_corpus_directory(tmp_path, monkeypatch, 3)
     first = runner.invoke(app, ["ingest", "."])
     assert first.exit_code == 0, first.output
     assert "stored 3" in first.output and "errors 0" in first.output
@@ -323,12 +329,7 @@ def test_cleaning_the_directory_that_holds_the_default_store_passes_over_the_sto
 ) -> None:
     """``newsdesk clean .`` after an ``ingest .`` there: the default database beside the
     inputs is newsdesk's output, not a bad input (it was reported as one)."""
-    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "harbourgazette.example"
-    for f in sorted(corpus.glob("*.txt"))[:2]:
-        (tmp_path / f.name).write_bytes(f.read_bytes())
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NEWSDESK_DB", raising=False)
-    runner = CliRunner()
+    runner = _in_a_corpus_directory(tmp_path, monkeypatch, 2)
     assert runner.invoke(app, ["ingest", "."]).exit_code == 0
     assert (tmp_path / "newsdesk.db").exists()
     cleaned = runner.invoke(app, ["clean", ".", "--format", "jsonl"])
