@@ -974,7 +974,7 @@ def _embedded_extraction(html: str, url: str | None, cfg: HtmlConfig) -> tuple[s
 
 #: an extracted body shorter than this (characters) may be a lead whose article the page
 #: ships as script data (a news agency's page rendered the lead only: 187 characters of
-#: 5,274); a tenth of trafilatura-eval's and Fundus' bodies are shorter than 500 characters
+#: 5,274)
 _SHORT_BODY = 500
 _LONG_WORD = re.compile(r"\w{5,}")
 
