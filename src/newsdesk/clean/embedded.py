@@ -50,7 +50,8 @@ _RSC_TEXT_ROW = re.compile(rb"(?:^|\n)([0-9a-f]+):T([0-9a-f]{1,8}),")
 _RSC_JSON_ROW = re.compile(r"(?m)^[0-9a-f]+:(?=[\[{\"])(.+)$")
 #: markup that makes a string an HTML fragment rather than text
 _HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote|figure)\b", re.I)
-_TAG = re.compile(r"<[^>]*>")
+#: ``[^<>]``: a "<" never closed costs a scan to the next "<", not to the end (hostile data)
+_TAG = re.compile(r"<[^<>]*>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|\w+);", re.I)
 #: a sentence end: Latin and other scripts' full stops, question and exclamation marks
 _SENTENCE_END = re.compile(
