@@ -41,7 +41,7 @@ import re
 from collections.abc import Container, Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from html import escape
@@ -55,7 +55,17 @@ from lxml.etree import strip_tags
 from lxml.html import HtmlElement, HTMLParser
 from trafilatura import utils as _trafilatura_utils
 from trafilatura.baseline import block_text
-from trafilatura.core import trafilatura_sequence
+from trafilatura.core import (
+    ESCALATION_JUSTEXT_RATIO,
+    ESCALATION_MAX_LENGTH,
+    RAW_TREE_PRUNE_XPATH,
+    REMOVE_COMMENTS_AND_LISTS_XPATH,
+    _forum_thread_page,
+    prune_unwanted_nodes,
+    trafilatura_sequence,
+    tree_cleaning,
+)
+from trafilatura.external import compare_extraction, justext_rescue
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import (
     LICENSE_REGEX,
@@ -143,7 +153,7 @@ class HtmlConfig:
     #: with ``fast``, a page whose extraction holds less than this share of its visible
     #: text (and under 1,500 characters) is extracted again with the fallback extractors:
     #: the pages where fast mode loses most (0 to disable; see :func:`_under_extracted`)
-    fallback_share: float = 0.05
+    fallback_share: float = 0.10
     #: when the extraction finds no main text, the article the page ships as script data
     #: (Next.js or Nuxt data), see :mod:`newsdesk.clean.embedded`
     embedded_body: bool = True
@@ -830,7 +840,24 @@ def extensive_date(page: str | HtmlElement) -> tuple[str | None, str | None]:
     return (full, "htmldate-extensive+meta") if full else (found, "htmldate-extensive")
 
 
+class _Cascade(NamedTuple):
+    """What trafilatura's cascade gave: the text and comments as
+    :func:`trafilatura.bare_extraction` gives them, and the body element with its plain
+    text, which the fallback extractors are compared against (:func:`_extract_with_fallbacks`)."""
+
+    text: str
+    comments: str
+    body: etree._Element
+    body_text: str
+
+
 def _extract_text(tree: HtmlElement, url: str | None, cfg: HtmlConfig) -> tuple[str, str] | None:
+    """(text, comments) of :func:`_cascade`."""
+    done = _cascade(tree, url, cfg)
+    return None if done is None else (done.text, done.comments)
+
+
+def _cascade(tree: HtmlElement, url: str | None, cfg: HtmlConfig) -> _Cascade | None:
     """(text, comments) as :func:`trafilatura.bare_extraction` gives them, pruning ``tree``.
 
     bare_extraction copies a tree it is given, so that the caller's survives its pruning:
@@ -860,9 +887,11 @@ def _extract_text(tree: HtmlElement, url: str | None, cfg: HtmlConfig) -> tuple[
             return None
     except (TypeError, ValueError):
         return None
-    return (
+    return _Cascade(
         xmltotxt(postbody, options.formatting),
         xmltotxt(commentsbody, options.formatting) if options.comments else "",
+        postbody,
+        text,
     )
 
 
@@ -896,8 +925,8 @@ _HIDDEN_OPEN = re.compile(r"<(script|style|noscript|template)\b|<!--", re.I)
 #: a tag; ``[^<>]`` so that a "<" never closed costs a scan to the next "<", not the end
 _ANY_TAG = re.compile(r"<[^<>]*>")
 #: an extraction at least this long is not re-run, whatever the page holds (every tune page
-#: the fallbacks helped had under 1,000 characters, a Fundus page 1,083 of its 7,000; a
-#: re-run costs about what extracting the page did)
+#: the fallbacks helped had under 1,000 characters, a Fundus page 1,083 of its 7,000; the
+#: fallbacks cost about half of what extracting the page did)
 _FALLBACK_MAX_CHARS = 1_500
 
 
@@ -922,13 +951,11 @@ def visible_chars(html: str) -> int:
     return len(" ".join(_ANY_TAG.sub(" ", " ".join(parts)).split()))
 
 
-def _under_extracted(extracted: tuple[str, str] | None, html: str, share: float) -> bool:
+def _under_extracted(extracted: tuple[str, str] | _Cascade | None, html: str, share: float) -> bool:
     """Whether fast mode's result is empty, or short and a small share of what the page
     shows: where readability and jusText find the article trafilatura's own extractor
-    missed. Chosen on the tune half of trafilatura-eval (under 5 % of the visible text: 12
-    of 481 pages re-run, +16 snippets net; under 10 %: 22 pages, +18, but over the CPU
-    budget on all 990 pages: +15.5 % against trafilatura's extract()), not on the held-out
-    half."""
+    missed. Chosen on the tune half of trafilatura-eval and on Fundus, not on the held-out
+    half (see docs/decisions.md, sessions 28 and 29)."""
     if extracted is None or not extracted[0].strip():
         return True
     n = len(extracted[0])
@@ -936,17 +963,57 @@ def _under_extracted(extracted: tuple[str, str] | None, html: str, share: float)
 
 
 def _extract_with_fallbacks(
-    html: str, deep: bool, crowded: bool, alone: bool, url: str | None, cfg: HtmlConfig
+    html: str,
+    deep: bool,
+    crowded: bool,
+    alone: bool,
+    first: _Cascade | None,
+    url: str | None,
+    cfg: HtmlConfig,
 ) -> tuple[str, str] | None:
-    """:func:`_extract_text` with readability and jusText behind trafilatura's own extractor
-    (``fast`` off), on the page parsed again as :func:`extract_html` parsed it (the first
-    extraction pruned that tree)."""
+    """The second half of trafilatura's cascade (``fast`` off) after fast mode's ``first``
+    result: readability and jusText compared with it as the cascade compares them with its
+    own extractor's (:func:`trafilatura.external.compare_extraction`), then jusText over the
+    whole page, kept if it finds twice as much (the cascade's recall escalation without
+    its rerun of trafilatura's own extractor in recall mode). Fast mode's extraction is
+    not run again: that rerun was half of what re-extracting the whole page cost.
+
+    The page is parsed again as :func:`extract_html` parsed it (the first pass pruned its
+    tree) and pruned as the cascade prunes it first."""
     tree = _load_deep_html(html) if deep else load_html(html)
     if tree is None:
         return None
     if crowded:
         _flatten_crowded(tree)
-    return _extract_text(tree if alone else copy(tree), url, replace(cfg, fast=False))
+    if not alone:
+        tree = copy(tree)
+    options = Extractor(
+        output_format="python",
+        fast=False,
+        precision=cfg.favor_precision,
+        recall=cfg.favor_recall,
+        comments=cfg.include_comments,
+        tables=cfg.include_tables,
+        url=url,
+    )
+    is_forum = _forum_thread_page(tree)
+    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+    if not options.comments and (options.focus == "precision" or not is_forum):
+        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    whole_page = copy(tree)
+    body, text = (first.body, first.body_text) if first is not None else (etree.Element("body"), "")
+    try:
+        # readability reads ``tree`` (and may change it), jusText the cleaned copy
+        body, text = compare_extraction(tree_cleaning(copy(tree), options), tree, body, text, options)
+        if len(text) < ESCALATION_MAX_LENGTH:
+            whole_body, whole_text = justext_rescue(whole_page, options)
+            if len(whole_text) > ESCALATION_JUSTEXT_RATIO * len(text):
+                body, text = whole_body, whole_text
+    except (TypeError, ValueError):
+        return None
+    if len(text) < options.min_output_size:
+        return None
+    return xmltotxt(body, options.formatting), first.comments if first is not None else ""
 
 
 def _embedded_extraction(html: str, url: str | None, cfg: HtmlConfig) -> tuple[str, tuple[str, str]] | None:
@@ -1163,10 +1230,13 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         # with NULs removed the tree is not what parsing the page itself gives
         keep_tree = deferred and not had_nul
         # the extraction prunes the tree it gets: the kept one must not be it
-        extracted = _extract_text(copy(work) if keep_tree and work is tree else work, url or md.url, cfg)
-        if cfg.fast and cfg.fallback_share and _under_extracted(extracted, html, cfg.fallback_share):
-            # little of the page's text, or none: the page again, with the fallback extractors
-            again = _extract_with_fallbacks(html, deep, n_elements > _MAX_CHILDREN, alone, url or md.url, cfg)
+        first = _cascade(copy(work) if keep_tree and work is tree else work, url or md.url, cfg)
+        extracted: tuple[str, str] | None = None if first is None else (first.text, first.comments)
+        if cfg.fast and cfg.fallback_share and _under_extracted(first, html, cfg.fallback_share):
+            # little of the page's text, or none: the fallback extractors on the page
+            again = _extract_with_fallbacks(
+                html, deep, n_elements > _MAX_CHILDREN, alone, first, url or md.url, cfg
+            )
             if again is not None and again[0].strip():
                 extracted = again
     except RecursionError:
