@@ -359,6 +359,43 @@ def test_a_date_line_with_its_weekday_and_time_zone_is_the_dateline(date_line: s
     assert [p.text for p in art.paragraphs] == body.splitlines()
 
 
+@pytest.mark.parametrize(
+    ("date_line", "published"),
+    [
+        ("20 Nisan 2026•Güncelleme: 20 Nisan 2026", "2026-04-20"),
+        ("March 3, 2024 | Updated March 4, 2024 10:32 GMT", "2024-03-03"),
+        ("Publié le 3 mars 2024 à 10h32 · Mis à jour le 4 mars 2024 à 18h05", "2024-03-03"),
+    ],
+)
+def test_a_date_line_joining_its_publication_and_update_dates_is_the_dateline(
+    date_line: str, published: str
+) -> None:
+    # more than six words, so the line stayed in the body unless it opened with "Updated"
+    body = (
+        "The finance minister said on Tuesday that the deficit would reach 3.5 percent of gross domestic"
+        " product, the agency reported.\nAccording to the minister, health spending will rise by 12 percent"
+        " compared with last year.\n"
+    )
+    art = clean_text(f"Government approves new budget\n{date_line}\n{body}")
+    art.check_spans()
+    assert art.dateline is not None and art.dateline.text == date_line
+    assert art.published is not None and art.published.startswith(published)
+    assert [p.text for p in art.paragraphs] == body.splitlines()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Politik | Wirtschaft | 12.03.2024 Der Rat hat am Dienstag den neuen Haushalt beschlossen",
+        "Home · News · 3 March 2024 · Sport · Culture · Weather · Travel",
+    ],
+)
+def test_a_menu_or_sentence_beside_a_date_is_not_joined_dates(line: str) -> None:
+    from newsdesk.clean.core import _dates_joined
+
+    assert not _dates_joined(line)
+
+
 def test_a_name_after_a_date_is_not_counted_as_its_time_zone() -> None:
     from newsdesk.clean.core import _weekday_and_zone
 
@@ -376,6 +413,16 @@ def test_a_name_after_a_date_is_not_counted_as_its_time_zone() -> None:
         ("Чтобы продолжить чтение, оформите подписку", "paywall"),
         ("Щоб продовжити читання, оформіть передплату", "paywall"),
         ("Bu içerik abonelere özeldir", "paywall"),
+        (
+            "Anadolu Ajansı web sitesinde, AA Haber Akış Sistemi (HAS) üzerinden abonelere sunulan haberler,"
+            " özetlenerek yayımlanmaktadır.Abonelik için lütfen iletişime geçiniz.",
+            "paywall",
+        ),
+        (
+            "Anadolu Agency website contains only a portion of the news stories offered to subscribers in the"
+            " AA News Broadcasting System (HAS), and in summarized form. Please contact us for subscription options.",
+            "paywall",
+        ),
         ("هذا المحتوى للمشتركين فقط", "paywall"),
         ("Artikel ini khusus pelanggan", "paywall"),
         ("会員限定記事", "paywall"),

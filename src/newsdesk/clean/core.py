@@ -250,17 +250,39 @@ _DATE_THEN_SOURCE = re.compile(
 
 def _dateline_shaped(ln: _Line) -> bool:
     """A line short enough to be only a date, with at most a few words beside it (a weekday,
-    a time zone, "Published", the wire's name after it)."""
+    a time zone, "Published", the wire's name after it), or dates joined by a separator
+    ("20 Nisan 2026•Güncelleme: 20 Nisan 2026", "March 3, 2024 | Updated March 4, 2024")."""
     return (
-        ln.nw <= 12
+        ln.nw <= _JOINED_DATES_MAX_WORDS
         and _is_date_line(ln.text)
         and (
-            ln.nw <= 6
-            or _DATE_WORDS.match(ln.text) is not None
-            or _date_then_source(ln.text)
-            or ln.nw - _weekday_and_zone(ln.text) <= 6
+            ln.nw <= 12
+            and (
+                ln.nw <= 6
+                or _DATE_WORDS.match(ln.text) is not None
+                or _date_then_source(ln.text)
+                or ln.nw - _weekday_and_zone(ln.text) <= 6
+            )
+            or _dates_joined(ln.text)
         )
         and _TWEET_SIGNATURE.match(ln.text) is None
+    )
+
+
+#: what a page prints between its publication and update dates
+_DATE_SEPARATOR = re.compile(r"\s*[•·|]\s*")
+#: "Publié le 3 mars 2024 à 10h32 · Mis à jour le 4 mars 2024 à 18h05"
+_JOINED_DATES_MAX_WORDS = 20
+
+
+def _dates_joined(text: str) -> bool:
+    """Whether every piece of ``text`` between separators is a date line of its own: a
+    date, or one after "Updated" and its kin, each short."""
+    pieces = _DATE_SEPARATOR.split(text.strip())
+    return len(pieces) > 1 and all(
+        _is_date_line(piece)
+        and (len(piece.split()) <= 6 or _DATE_WORDS.match(piece) is not None and len(piece.split()) <= 10)
+        for piece in pieces
     )
 
 

@@ -85,6 +85,9 @@ _RULES: dict[str, list[str]] = {
         r"\bчтобы (?:продолжить|дочитать) (?:чтение|статью)\b|\bтолько для подписчиков\b|\bоформите подписку\b",
         r"\bщоб (?:продовжити|дочитати) (?:читання|статтю)\b|\bлише для передплатників\b|\bоформіть передплату\b",
         r"\babonelere [öo]zel|\bokumaya devam etmek i[çc]in\b",
+        # a wire's notice that its site shows a summary of what subscribers get (Anadolu Ajansı,
+        # in Turkish and English, under every story)
+        r"\babonelik i[çc]in (?:l[üu]tfen )?ileti[şs]ime ge[çc]|\bplease contact us for subscription options\b",
         r"\bللمشتركين فقط\b|\bلمواصلة القراءة\b|\bاشترك (?:الآن )?لقراءة\b",
         r"\bkhusus (?:pelanggan|member)\b|\buntuk melanjutkan membaca\b|\bbaca selengkapnya dengan berlangganan\b",
         # (not "会員限定" or "有料会員" alone: "有料会員数が100万人を突破" is news)
