@@ -394,6 +394,22 @@ def test_extracted_title_drops_the_site_name_and_stays_a_header_line() -> None:
             "Council passes the budget",
         ),
         ("Council passes the budget", None, None, [], "Council passes the budget"),
+        # a meta title its page's markup cut at an unescaped quote is the headline's start
+        (
+            "Hamburg Marathon 2024: Überlegener Sieger und",
+            None,
+            None,
+            ['Hamburg Marathon 2024: Überlegener Sieger und "royaler Besuch"'],
+            'Hamburg Marathon 2024: Überlegener Sieger und "royaler Besuch"',
+        ),
+        # (a heading that goes on with words, not a quote, is still title plus more)
+        (
+            "Hamburg Marathon 2024",
+            None,
+            None,
+            ["Hamburg Marathon 2024 Überlegener Sieger und royaler Besuch"],
+            "Hamburg Marathon 2024",
+        ),
     ],
 )
 def test_visible_headline(
@@ -402,6 +418,21 @@ def test_visible_headline(
     from newsdesk.clean.html import visible_headline
 
     assert visible_headline(title, headings, sitename, host) == expected
+
+
+def test_an_og_title_cut_at_an_unescaped_quote_gives_way_to_the_printed_headline() -> None:
+    body = "".join(
+        f"<p>The runners met on Sunday for the city's marathon and a royal visit, report {i}.</p>"
+        for i in range(6)
+    )
+    headline = 'Marathon 2024: Sieger und "royaler Besuch"'
+    page = (
+        f'<html><head><meta property="og:title" content="{headline}"><title>{headline}</title></head>'
+        f"<body><article><h1>{headline}</h1>{body}</article></body></html>"
+    )
+    got = extract_html(page)
+    assert got.title == headline
+    assert got.meta.get("meta_title") == "Marathon 2024: Sieger und"
 
 
 def test_extracted_title_is_the_printed_headline_and_the_meta_title_is_kept() -> None:

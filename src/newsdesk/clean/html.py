@@ -314,9 +314,19 @@ def visible_headline(title: str, headings: Sequence[str], sitename: str | None, 
     kb, kt = NON_ALNUM.sub("", best.casefold()), NON_ALNUM.sub("", title.casefold())
     if kb == kt:
         return best
+    if _cut_at_a_quote(title, best):
+        return best
     if kt and kt in kb:
         return title
     return best if best_share >= 0.2 else title
+
+
+def _cut_at_a_quote(title: str, headline: str) -> bool:
+    """Whether ``title`` is ``headline`` cut where the headline quotes something: a CMS that
+    writes ``content="Sieger und "royaler Besuch""`` ends the attribute at the inner quote,
+    and og:title reads "Sieger und"."""
+    cut = title.strip()
+    return bool(cut) and headline.startswith(cut) and headline[len(cut) :].lstrip().startswith('"')
 
 
 #: a profile link's wording around the name it links ("Zeige alle Beiträge von Petra Ruland")
