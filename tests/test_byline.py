@@ -37,11 +37,16 @@ def test_a_bare_name_under_the_headline_is_the_byline() -> None:
     assert art.byline is not None and art.byline.text == "Anna Berg"
     assert art.raw[art.byline.start : art.byline.end] == "Anna Berg"
     assert "Anna Berg" not in art.text
-    # the "By ..." rule alone does not know a bare name
+    # the "By ..." rule alone does not know a bare name (the one above a date line does)
     off = clean_text(
-        _page([_HEADLINE, "Anna Berg", "12 March 2024"]), config=CleanConfig(byline_ranker=False)
+        _page([_HEADLINE, "Anna Berg", "12 March 2024"]),
+        config=CleanConfig(byline_ranker=False, name_beside_date_line=False),
     )
     assert off.byline is None
+    beside_date = clean_text(
+        _page([_HEADLINE, "Anna Berg", "12 March 2024"]), config=CleanConfig(byline_ranker=False)
+    )
+    assert beside_date.byline is not None and beside_date.byline.text == "Anna Berg"
 
 
 def test_a_by_line_is_still_the_byline() -> None:

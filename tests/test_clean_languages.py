@@ -383,6 +383,39 @@ def test_a_date_line_joining_its_publication_and_update_dates_is_the_dateline(
     assert [p.text for p in art.paragraphs] == body.splitlines()
 
 
+AGENCY_STORY = (
+    "Vekalet yoluyla kurban kesim bedelleri belirlendi\n"
+    "Diyanet İşleri Başkanı Safi Arpaguş, Türkiye Diyanet Vakfının 2026 vekalet yoluyla kurban kesim"
+    " bedellerinin yurt içinde 18 bin lira, yurt dışında 7 bin lira olduğunu açıkladı.\n"
+    "{name}\n"
+    "20 Nisan 2026•Güncelleme: 20 Nisan 2026\n"
+    "Arpaguş, Başkanlık Konferans Salonu'nda düzenlenen toplantıda yaptığı konuşmada, kurban"
+    " ibadetinin önemine değindi ve vatandaşların bağışlarını bekledi.\n"
+    '"Hazırlıklarımızı büyük bir titizlikle sürdürüyoruz. Organizasyonun her aşamasını büyük bir'
+    ' ciddiyet ve hassasiyetle takip ediyoruz."\n'
+)
+
+
+def test_an_agency_layout_summary_name_and_date_under_the_headline() -> None:
+    """Title, summary, a bare name, the date line, the story (Anadolu Ajansı's layout): the
+    name is the byline, the summary the deck, the date line the dateline."""
+    art = clean_text(AGENCY_STORY.format(name="Fatma Sevinç Çetin"))
+    art.check_spans()
+    assert art.byline is not None and art.byline.text == "Fatma Sevinç Çetin"
+    assert art.dateline is not None and art.dateline.text.startswith("20 Nisan 2026")
+    assert art.deck is not None and art.deck.text.startswith("Diyanet İşleri Başkanı")
+    assert art.published == "2026-04-20"
+    assert [p.text.split()[0] for p in art.paragraphs] == ["Arpaguş,", '"Hazırlıklarımızı']
+
+
+@pytest.mark.parametrize("label", ["Europäische Union", "Lebensmittel Praxis", "Axios Future"])
+def test_two_capitalised_words_beside_the_date_line_that_open_with_no_given_name_are_no_byline(
+    label: str,
+) -> None:
+    art = clean_text(AGENCY_STORY.format(name=label))
+    assert art.byline is None or art.byline.text != label
+
+
 @pytest.mark.parametrize(
     "line",
     [

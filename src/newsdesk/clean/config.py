@@ -75,6 +75,8 @@ class CleanConfig:
     #: look for a "By ..." line near where the body starts when none is around the headline
     #: (and, when it stands over the body, for the headline above it)
     byline_near_body: bool = True
+    #: a bare name just above or under the date line among the first lines is the byline
+    name_beside_date_line: bool = True
     #: a headline found glued to a breadcrumb or a number ("Home News Headline", "2.
     #: Headline", "Forum>iPhone>Headline") gives way to the page's own line of its tail
     title_after_prefix: bool = True

@@ -43,7 +43,7 @@ import numpy as np
 from newsdesk.clean import byline as bylines
 from newsdesk.clean import headline
 from newsdesk.clean.authors import author_spans
-from newsdesk.clean.byline import load_byline_model
+from newsdesk.clean.byline import given_names, load_byline_model
 from newsdesk.clean.config import CleanConfig, FieldHints
 from newsdesk.clean.datewords import DATE_LINE_WORDS as _DATE_LINE_WORDS
 from newsdesk.clean.datewords import JALALI_MONTHS as _JALALI_MONTHS
@@ -1496,6 +1496,8 @@ def clean_text(
             lines[i + 1].role = "byline"
         elif _dateline_shaped(ln) and not any(x.role == "dateline" for x in lines):
             ln.role = "dateline"
+    if cfg.name_beside_date_line and not any(x.role == "byline" for x in lines):
+        _name_beside_date_line(lines, head)
 
     if (
         model is not None
@@ -1685,6 +1687,26 @@ def _rescue_runs(lines: Sequence[_Line], cfg: CleanConfig, dropped: Sequence[int
 
 #: three words of a name are rarely longer
 _NAME_MAX_CHARS = 60
+
+
+def _name_beside_date_line(lines: Sequence[_Line], head: Sequence[int]) -> None:
+    """A bare name on the line just above or under the date line found among the first
+    lines is the byline: agencies and many outlets print "Fatma Sevinç Çetin" over "20 Nisan
+    2026" under the headline and its summary, with no by-word."""
+    at = next((i for i in head if lines[i].role == "dateline"), None)
+    if at is None:
+        return
+    above = next((i for i in range(at - 1, -1, -1) if lines[i].role != "removed"), None)
+    under = next((i for i in range(at + 1, len(lines)) if lines[i].role != "removed"), None)
+    for i in (above, under):
+        if i is None or lines[i].role is not None or lines[i].sentence:
+            continue
+        text = lines[i].text
+        # a given name first: sections and site names come in two capitalised words too
+        # ("Lebensmittel Praxis", "Europäische Union", "Axios Future")
+        if _looks_like_a_name(text) and text.split()[0] in given_names():
+            lines[i].role = "byline"
+            return
 
 
 def _looks_like_a_name(text: str) -> bool:
