@@ -116,3 +116,33 @@ def test_extensive_date_search_runs_only_when_nothing_else_found_a_date() -> Non
     # a declared date wins and the page is not searched
     declared = clean_record(RawRecord("quay.html", html, "html", content_type="html", published="2021-03-05"))
     assert (declared.published, declared.published_source) == ("2021-03-05", "input")
+
+
+def _page_with_a_dated_line_of_text() -> str:
+    body = "".join(
+        f"<p>The council met on Tuesday and voted on the budget for the coming year, item {i}.</p>"
+        for i in range(6)
+    )
+    return (
+        "<html><head><title>Council passes the budget</title></head><body><article>"
+        "<h1>Council passes the budget</h1><p>Council meeting of 12 March 2019 in the old town hall of the city</p>"
+        f"{body}</article></body></html>"
+    )
+
+
+def test_a_date_in_the_articles_text_gives_way_to_the_pages_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On an HTML page whose metadata holds no date, a date the cleaner read from a kept line
+    of the article near its headline may be an event's: htmldate's extensive search of the
+    page is asked first, and the line's date is kept only when the page holds none."""
+    import newsdesk.clean.html as html_mod
+
+    page = _page_with_a_dated_line_of_text()
+    monkeypatch.setattr(html_mod, "extensive_date", lambda tree: (None, None))
+    kept = clean_record(RawRecord("c.html", page, "html", content_type="html"))
+    assert (kept.published, kept.published_source) == ("2019-03-12", "text:body-line")
+    assert kept.published_from is not None and kept.published_from.text.startswith("Council meeting")
+
+    monkeypatch.setattr(html_mod, "extensive_date", lambda tree: ("2019-03-20", "htmldate-extensive"))
+    searched = clean_record(RawRecord("c.html", page, "html", content_type="html"))
+    assert (searched.published, searched.published_source) == ("2019-03-20", "htmldate-extensive")
+    assert searched.published_from is None

@@ -9,6 +9,11 @@ from newsdesk.clean.core import clean_text
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.model import Article, RawRecord
 
+#: the cleaner's source for a date read from a kept line of the text near the headline or
+#: byline: on an HTML page, a line of the article (on the tune half of trafilatura-eval,
+#: htmldate's extensive search held the gold date on 3 such pages, the line on 1)
+_BODY_LINE_DATE = "text:body-line"
+
 
 class CleanError(ValueError):
     """A record that cannot become an article; ``reason`` is one line for the error table."""
@@ -95,13 +100,19 @@ def clean_record(
             config=config,
             templates=templates,
         )
-        if art.published is None and ex.meta.get("date_search") == "deferred" and not record.published:
-            # neither htmldate's quick search nor the cleaner found a date: search the page
+        if (
+            (art.published is None or art.published_source == _BODY_LINE_DATE)
+            and ex.meta.get("date_search") == "deferred"
+            and not record.published
+        ):
+            # neither htmldate's quick search nor the cleaner found a date, or only one printed
+            # in the article's text near its top (which may be an event's): search the page
             from newsdesk.clean.html import extensive_date
 
-            art.published, art.published_source = extensive_date(
-                ex.page_tree if ex.page_tree is not None else text
-            )
+            found, source = extensive_date(ex.page_tree if ex.page_tree is not None else text)
+            if found is not None or art.published is None:
+                art.published, art.published_source = found, source
+                art.published_from = None
         art.meta.update({k: v for k, v in ex.meta.items() if k not in ("reason", "date_search")})
         if ex.sitename:
             art.meta.setdefault("sitename", ex.sitename)
