@@ -347,16 +347,22 @@ def test_a_chinese_sentence_opening_with_the_word_reporter_is_no_byline() -> Non
 )
 def test_a_date_line_with_its_weekday_and_time_zone_is_the_dateline(date_line: str) -> None:
     # seven or more words, but all of them the date's: before, the line stayed in the body
-    body = (
-        "The finance minister said on Tuesday that the deficit would reach 3.5 percent of gross domestic"
-        " product, the agency reported.\nAccording to the minister, health spending will rise by 12 percent"
-        " compared with last year.\n"
-    )
-    art = clean_text(f"Government approves new budget\n{date_line}\n{body}")
+    assert_the_dateline_under_the_headline(date_line, "2024-12-05")
+
+
+_BUDGET_STORY = (
+    "The finance minister said on Tuesday that the deficit would reach 3.5 percent of gross domestic"
+    " product, the agency reported.\nAccording to the minister, health spending will rise by 12 percent"
+    " compared with last year.\n"
+)
+
+
+def assert_the_dateline_under_the_headline(date_line: str, published: str) -> None:
+    art = clean_text(f"Government approves new budget\n{date_line}\n{_BUDGET_STORY}")
     art.check_spans()
     assert art.dateline is not None and art.dateline.text == date_line
-    assert art.published is not None and art.published.startswith("2024-12-05")
-    assert [p.text for p in art.paragraphs] == body.splitlines()
+    assert art.published is not None and art.published.startswith(published)
+    assert [p.text for p in art.paragraphs] == _BUDGET_STORY.splitlines()
 
 
 @pytest.mark.parametrize(
@@ -371,16 +377,7 @@ def test_a_date_line_joining_its_publication_and_update_dates_is_the_dateline(
     date_line: str, published: str
 ) -> None:
     # more than six words, so the line stayed in the body unless it opened with "Updated"
-    body = (
-        "The finance minister said on Tuesday that the deficit would reach 3.5 percent of gross domestic"
-        " product, the agency reported.\nAccording to the minister, health spending will rise by 12 percent"
-        " compared with last year.\n"
-    )
-    art = clean_text(f"Government approves new budget\n{date_line}\n{body}")
-    art.check_spans()
-    assert art.dateline is not None and art.dateline.text == date_line
-    assert art.published is not None and art.published.startswith(published)
-    assert [p.text for p in art.paragraphs] == body.splitlines()
+    assert_the_dateline_under_the_headline(date_line, published)
 
 
 AGENCY_STORY = (
