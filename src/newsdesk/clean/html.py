@@ -119,9 +119,10 @@ class HtmlConfig:
     ``deferred_date_search`` moves that search out of the extraction: the page gets
     htmldate's quick search (headers, meta, time elements), and only a page on which neither
     it nor the line cleaner (a dateline, a date line removed as furniture) found a date, or
-    whose only date is one printed in a line of the article's text, is searched extensively, by :func:`extensive_date` from :func:`clean_record` (on the tuning
-    half: 40 of 481 pages; same date accuracy, 313/363; htmldate's CPU on 200 pages 1.03 s
-    -> 0.90 s including the re-parse, about 1% of the path: a small saving, not the 15%
+    whose only date is one printed in a line of the article's text, is searched
+    extensively, by :func:`extensive_date` from :func:`clean_record` (on the tuning half:
+    40 of 481 pages; same date accuracy, 313/363; htmldate's CPU on 200 pages 1.03 s ->
+    0.90 s including the re-parse, about 1% of the path: a small saving, not the 15%
     budget's answer).
     See docs/decisions.md for the figures.
     """
