@@ -851,6 +851,19 @@ def extensive_date(page: str | HtmlElement) -> tuple[str | None, str | None]:
     return (full, "htmldate-extensive+meta") if full else (found, "htmldate-extensive")
 
 
+def _extractor(cfg: HtmlConfig, url: str | None, *, fast: bool) -> Extractor:
+    """trafilatura's options for ``cfg``: python output, no metadata step of its own."""
+    return Extractor(
+        output_format="python",
+        fast=fast,
+        precision=cfg.favor_precision,
+        recall=cfg.favor_recall,
+        comments=cfg.include_comments,
+        tables=cfg.include_tables,
+        url=url,
+    )
+
+
 class _Cascade(NamedTuple):
     """What trafilatura's cascade gave: the text and comments as
     :func:`trafilatura.bare_extraction` gives them, and the body element with its plain
@@ -879,15 +892,7 @@ def _cascade(tree: HtmlElement, url: str | None, cfg: HtmlConfig) -> _Cascade | 
     2.3.1's cascade itself; tests/test_html_metadata.py compares it with bare_extraction.
     None where bare_extraction returns None.
     """
-    options = Extractor(
-        output_format="python",
-        fast=cfg.fast,
-        precision=cfg.favor_precision,
-        recall=cfg.favor_recall,
-        comments=cfg.include_comments,
-        tables=cfg.include_tables,
-        url=url,
-    )
+    options = _extractor(cfg, url, fast=cfg.fast)
     try:
         postbody, text, commentsbody, comments = trafilatura_sequence(tree, options, options.url)
         if options.max_tree_size and len(postbody) > options.max_tree_size:
@@ -998,15 +1003,7 @@ def _extract_with_fallbacks(
         _flatten_crowded(tree)
     if not alone:
         tree = copy(tree)
-    options = Extractor(
-        output_format="python",
-        fast=False,
-        precision=cfg.favor_precision,
-        recall=cfg.favor_recall,
-        comments=cfg.include_comments,
-        tables=cfg.include_tables,
-        url=url,
-    )
+    options = _extractor(cfg, url, fast=False)
     is_forum = _forum_thread_page(tree)
     tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
     if not options.comments and (options.focus == "precision" or not is_forum):
