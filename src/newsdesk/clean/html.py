@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Container, Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
@@ -82,7 +83,7 @@ from trafilatura.settings import Document, Extractor
 from trafilatura.utils import HTML_PARSER as _TRAFILATURA_PARSER
 from trafilatura.utils import decode_file, line_processing, load_html, repair_faulty_html, trim
 from trafilatura.xml import xmltotxt
-from trafilatura.xpaths import CATEGORIES_XPATHS, TAGS_XPATHS
+from trafilatura.xpaths import _ARTICLE_CONTENT_CLASS_TOKENS, BODY_XPATH, CATEGORIES_XPATHS, TAGS_XPATHS, _alt
 
 from newsdesk.clean.sites import NON_ALNUM, site_keys
 
@@ -158,6 +159,9 @@ class HtmlConfig:
     #: when the extraction finds no main text, the article the page ships as script data
     #: (Next.js or Nuxt data), see :mod:`newsdesk.clean.embedded`
     embedded_body: bool = True
+    #: an article printed as several boxes of one class is read whole, see
+    #: :func:`_join_article_chunks`
+    join_article_chunks: bool = True
 
 
 @dataclass(slots=True)
@@ -1112,6 +1116,73 @@ _DEEP_PARSER = HTMLParser(
 )
 
 
+#: a class attribute in the page's source (read from the string: a pass over the tree costs
+#: more than the pages that need the join save)
+_CLASS_ATTRIBUTE = re.compile(r'class\s*=\s*"([^"]+)"')
+#: the content-box class names of trafilatura's first body expression
+_CONTENT_BOX_CLASS = re.compile(_alt(_ARTICLE_CONTENT_CLASS_TOKENS))
+#: a chunk holding a linked heading is a teaser in a list of posts, not a part of the article
+_LINKED_HEADING = etree.XPath(".//*[self::h1 or self::h2 or self::h3 or self::h4][.//a[@href]]")
+_SAME_CLASS = etree.XPath("//*[@class=$c]")
+_COMMENT_BOX = re.compile("comment", re.I)
+#: between two boxes (``.`` and ``$b``): the first heading or ``<time>`` after the one, when
+#: it stands before the other (a union with the other's preceding elements adds nothing)
+_BREAK_BETWEEN = etree.XPath(
+    "boolean(following::*[self::h1 or self::h2 or self::h3 or self::time][normalize-space(.) or self::time][1]"
+    "[count(. | $b/preceding::*) = count($b/preceding::*)])"
+)
+
+
+def _join_article_chunks(tree: HtmlElement, html: str) -> int:
+    """Move the article's later chunks into its first one; the number of chunks joined.
+
+    Some publishers print one article as several boxes of the same class with ads between
+    them (Condé Nast's ``body__container article__body``: The New Yorker, Wired, AD; The
+    Washington Post, Politico Europe).  trafilatura's main extractor takes the first
+    element its body expressions match, so it kept the first chunk alone: 17 of The New
+    Yorker's 35 paragraphs.  The same class repeated also marks lists of posts, answers and
+    comments, which must stay out: the box trafilatura would take is joined with the run of
+    peers of its tag and class that follow it with no heading or ``<time>`` between two of
+    them (each post of a list has its title or date), all within the same ``<article>`` (or
+    none), outside comments, and holding no linked heading.
+    """
+    repeated = {v for v, n in Counter(_CLASS_ATTRIBUTE.findall(html)).items() if n > 1}
+    if not any(_CONTENT_BOX_CLASS.search(v) for v in repeated):
+        return 0
+    first = next((found[0] for expr in BODY_XPATH if (found := expr(tree))), None)
+    if first is None or not isinstance(first.get("class"), str):
+        return 0
+    peers = [e for e in _SAME_CLASS(tree, c=first.get("class")) if e.tag == first.tag]
+    if len(peers) < 2 or peers[0] is not first:
+        return 0
+    if any(
+        _COMMENT_BOX.search(f"{box.get('class') or ''} {box.get('id') or ''}")
+        for box in first.iterancestors()
+    ):
+        return 0
+    article = next(first.iterancestors("article"), None)
+    run = [first]
+    for later in peers[1:]:
+        if (
+            any(a is run[-1] for a in later.iterancestors())
+            or next(later.iterancestors("article"), None) is not article
+            or _LINKED_HEADING(later)
+            or _BREAK_BETWEEN(run[-1], b=later)
+        ):
+            break
+        run.append(later)
+    if len(run) < 2 or _LINKED_HEADING(first):
+        return 0
+    for later in run[1:]:
+        if later.text and later.text.strip():
+            lead = etree.SubElement(first, "p")
+            lead.text = later.text
+            later.text = None
+        # (the emptied box stays where it was, with the text that follows it)
+        first.extend(list(later))
+    return len(run)
+
+
 def _parse_hit_depth_limit(parser: HTMLParser | None = None) -> bool:
     """Whether the last parse with ``parser`` (trafilatura's own by default) stopped at the
     depth limit.  lxml keeps each parser's last error log per thread."""
@@ -1203,6 +1274,8 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         return _empty(f"page too complex ({n_elements:,} elements > {cfg.max_elements:,})")
     if n_elements > _MAX_CHILDREN:
         _flatten_crowded(tree)
+    if cfg.join_article_chunks:
+        _join_article_chunks(tree, html)
 
     lang = _html_lang(tree)
     captions_found = _figcaptions(tree)
