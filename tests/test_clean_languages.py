@@ -529,6 +529,24 @@ def test_news_about_subscriptions_is_no_paywall(line: str) -> None:
             "ירושלים (רויטרס) - שר האוצר אמר ביום שלישי כי הגירעון בתקציב יגיע ל-3.5 אחוזים.",
             "ירושלים (רויטרס)",
         ),
+        # session 30: a place in mixed case with the day it was filed, then a dash or the
+        # agency's stop
+        (
+            "Baku, May 9, AZERTAC. The finance minister said on Tuesday that the deficit would reach 3.5%.",
+            "Baku, May 9, AZERTAC",
+        ),
+        (
+            "Marseille, le 3 mai 2024 – Le ministre a déclaré mardi que le déficit atteindrait 3,5 %.",
+            "Marseille, le 3 mai 2024",
+        ),
+        (
+            "Düsseldorf, 22. November 2022 - Der Versorger hat am Dienstag die Preise gesenkt, sagte ein Sprecher.",
+            "Düsseldorf, 22. November 2022",
+        ),
+        (
+            "Madrid, 5 de mayo (EFE).- El ministro de Hacienda dijo el martes que el déficit alcanzará el 3,5%.",
+            "Madrid, 5 de mayo (EFE)",
+        ),
     ],
 )
 def test_the_wire_dateline_opening_the_first_paragraph(first: str, dateline: str) -> None:
@@ -545,6 +563,9 @@ def test_a_sentence_is_no_dateline() -> None:
         "Olaf Scholz (SPD) – der Kanzler sprach am Dienstag im Bundestag über den Haushalt.",
         "Министр финансов заявил во вторник, что дефицит бюджета составит 0,5 процента ВВП.",
         "U.S. officials said on Tuesday that the deficit would reach 3.5 percent of GDP.",
+        # a name and an age, or a count, where a dated opener has its month
+        "Smith, 45 years old - he said on Tuesday that the deficit would reach 3.5 percent.",
+        "Paris, 3 fois plus cher - le ministre a déclaré mardi que le déficit atteindrait 3,5 %.",
     ):
         art = clean_text(
             f"Budget headline for the story\n{first}\nSecond paragraph of the story, with words.\n"

@@ -194,6 +194,12 @@ _DATELINE_PREFIX = re.compile(
     r"|^(?!(?:Die|Der|Das|Den|Dem|Ein|Eine|The|An?|Le|La|Les|El|Los|Las|Il|Lo|Het|De)\s)"
     r"(?!\S+(?:\s\S+){0,3}\s*\((?:SPD|CDU|CSU|AfD|FDP|Grüne|Linke|BSW|ÖVP|FPÖ|SVP|[RD](?:-[A-Z]{2})?)\))"
     r"(?P<agency>[A-ZÀ-Ý][\w.'’/-]+(?:\s(?:[A-ZÀ-Ý][\w.'’/-]+|[a-zß-ÿ]{2,3})){0,3}\s*\([\w .&/-]{1,30}\)\s*[—–-]{1,2})\s"
+    # a place in mixed case with the day it was filed, then a dash or the agency's stop:
+    # "Marseille, le 3 mai 2024 –", "Baku, May 9, AZERTAC.", "Madrid, 5 de mayo (EFE).-"
+    # (the month word must be one of datewords' months: checked in _opener)
+    r"|^(?P<dated>[A-ZÀ-Ý][\w'’.-]+(?:[ -][A-ZÀ-Ý][\w'’.-]+){0,2}(?:,\s*[A-ZÀ-Ý][\w'’.-]+(?:\s[A-ZÀ-Ý][\w'’.-]+){0,2})?"
+    r",\s*(?:(?:le|den|am|el|il)\s+)?(?:\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,10}\.?(?:\s+(?:de\s+)?\d{4})?"
+    r"|[^\W\d_]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)(?:,?\s*\(?[A-ZÀ-Ý][\w&.-]{1,15}\)?)?\s*(?:\.?\s*[—–-]{1,2}|\.))\s"
 )
 #: a date in a line, found from its digits (a pattern that starts with a digit is scanned
 #: for quickly; one that starts with letters or a lookbehind is tried at every position,
@@ -2112,6 +2118,12 @@ def _opener(first: Paragraph) -> Span | None:
     if m is None or not any(c.isalpha() for c in m.group(m.lastgroup or "dl")):
         return None
     dl = m.group(m.lastgroup or "dl").rstrip(" —–-")
+    if m.lastgroup == "dated":
+        if not any(
+            (w := word.casefold().rstrip(".,")) in _MONTHS or w in _MORE_MONTHS for word in dl.split()
+        ):
+            return None
+        dl = dl.removesuffix(".") if not dl.endswith(")") else dl
     if dl.endswith(")."):  # "MADRID, 5 dic (EFE).-": the stop closes the agency's brackets
         dl = dl[:-1]
     return Span(dl, first.start, first.start + len(dl))
