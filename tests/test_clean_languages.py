@@ -547,6 +547,15 @@ def test_news_about_subscriptions_is_no_paywall(line: str) -> None:
             "Madrid, 5 de mayo (EFE).- El ministro de Hacienda dijo el martes que el déficit alcanzará el 3,5%.",
             "Madrid, 5 de mayo (EFE)",
         ),
+        # a German local paper's town and full stop, when the town is a known place
+        (
+            "Duisburg. Erste Visualisierungen zeigen, wie die Seilbahn über den Rhein aussehen könnte.",
+            "Duisburg",
+        ),
+        (
+            "Frankfurt am Main. Die Europäische Zentralbank hat am Donnerstag die Zinsen gesenkt.",
+            "Frankfurt am Main",
+        ),
     ],
 )
 def test_the_wire_dateline_opening_the_first_paragraph(first: str, dateline: str) -> None:
@@ -566,6 +575,8 @@ def test_a_sentence_is_no_dateline() -> None:
         # a name and an age, or a count, where a dated opener has its month
         "Smith, 45 years old - he said on Tuesday that the deficit would reach 3.5 percent.",
         "Paris, 3 fois plus cher - le ministre a déclaré mardi que le déficit atteindrait 3,5 %.",
+        # a word and a full stop that is no place: a sentence of one word
+        "Stille. Dann sprach die Ministerin am Dienstag über das Defizit, das weiter wächst.",
     ):
         art = clean_text(
             f"Budget headline for the story\n{first}\nSecond paragraph of the story, with words.\n"
@@ -766,3 +777,13 @@ def test_date_lines_of_the_languages_added_in_session_27(
     assert art.published == published
     assert art.dateline is not None and art.dateline.text == date_line
     assert [p.text for p in art.paragraphs] == BODY[lang].splitlines()
+
+
+def test_the_place_list_knows_towns_and_their_other_spellings() -> None:
+    from newsdesk.clean.places import is_place
+
+    assert all(map(is_place, ["Berlin", "Duisburg", "München", "Londres", "Bakı", "Frankfurt am Main"]))
+    # words, codes, and parts of a name (the search is of whole names)
+    assert not any(
+        map(is_place, ["Stille", "Allgemein", "Seitenanfang", "HAM", "Frankfurt am", "", "Berlin\nX"])
+    )

@@ -67,6 +67,7 @@ from newsdesk.clean.lexicon import (
     stopwords,
 )
 from newsdesk.clean.linemodel import load_model
+from newsdesk.clean.places import is_place
 from newsdesk.clean.sections import FOOTER, mark_article_end
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.lang import MIN_LINE_WORDS, LangGuess, detect, line_language
@@ -2111,11 +2112,23 @@ def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Lin
     return body_texts, body_lines
 
 
+#: a town and a full stop opening the first paragraph, as German local papers file their
+#: articles ("Berlin. Die Feuerwehr kämpft ..."): a dateline when the town is a known place
+_PLACE_AND_STOP = re.compile(
+    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -](?:[A-ZÀ-Ý][\w'’-]+|[a-zß-ÿ]{2,3})){0,2})\.\s+(?=[A-ZÀ-Ý„\"«»“])"
+)
+
+
 def _opener(first: Paragraph) -> Span | None:
     """The place (and wire) an article was filed from, where its first paragraph opens with
     them ("WASHINGTON (Reuters) — ...")."""
     m = _DATELINE_PREFIX.match(first.text)
-    if m is None or not any(c.isalpha() for c in m.group(m.lastgroup or "dl")):
+    if m is None:
+        town = _PLACE_AND_STOP.match(first.text)
+        if town is not None and is_place(town.group("place")):
+            return Span(town.group("place"), first.start, first.start + town.end("place"))
+        return None
+    if not any(c.isalpha() for c in m.group(m.lastgroup or "dl")):
         return None
     dl = m.group(m.lastgroup or "dl").rstrip(" —–-")
     if m.lastgroup == "dated":
