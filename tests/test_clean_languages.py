@@ -787,3 +787,42 @@ def test_the_place_list_knows_towns_and_their_other_spellings() -> None:
     assert not any(
         map(is_place, ["Stille", "Allgemein", "Seitenanfang", "HAM", "Frankfurt am", "", "Berlin\nX"])
     )
+
+
+def _with_line_under_the_date(line: str, first: str | None = None) -> str:
+    story = AGENCY_STORY.format(name="Fatma Sevinç Çetin")
+    story = story.replace("Güncelleme: 20 Nisan 2026\n", f"Güncelleme: 20 Nisan 2026\n{line}\n")
+    if first is not None:
+        story = story.replace("Arpaguş, Başkanlık", f"{first} Arpaguş, Başkanlık")
+    return story
+
+
+def test_a_town_under_the_date_line_is_the_dateline() -> None:
+    """Anadolu Ajansı prints the date, then the town the story was filed from, on lines of
+    their own: the town is the dateline, the date line stays the page's date."""
+    art = clean_text(_with_line_under_the_date("Ankara"))
+    art.check_spans()
+    assert art.dateline is not None and art.dateline.text == "Ankara"
+    assert art.published == "2026-04-20" and art.published_source == "text:removed-metadata-line"
+    assert art.published_from is not None and art.published_from.text.startswith("20 Nisan 2026")
+    assert any(r.reason == "metadata" and r.text.startswith("20 Nisan 2026") for r in art.removed)
+    assert [p.text.split()[0] for p in art.paragraphs] == ["Arpaguş,", '"Hazırlıklarımızı']
+
+
+@pytest.mark.parametrize("label", ["Allgemein", "Seitenanfang", "Impresión", "Gündem"])
+def test_a_label_under_the_date_line_is_no_dateline(label: str) -> None:
+    art = clean_text(_with_line_under_the_date(label))
+    art.check_spans()
+    assert art.dateline is not None and art.dateline.text.startswith("20 Nisan 2026")
+    assert label not in [p.text for p in art.paragraphs] or art.dateline.text != label
+
+
+def test_a_town_under_the_date_line_gives_way_to_the_wires_opener() -> None:
+    """The first paragraph names the place with the wire: that is the dateline, and the
+    town's line is kept among the removed lines with why, not dropped."""
+    art = clean_text(_with_line_under_the_date("Ankara", first="ANKARA (AA) -"))
+    art.check_spans()
+    assert art.dateline is not None and art.dateline.text == "ANKARA (AA)"
+    kept = [r for r in art.removed if r.text == "Ankara"]
+    assert len(kept) == 1 and kept[0].reason == "metadata"
+    assert "Ankara" not in [p.text for p in art.paragraphs]

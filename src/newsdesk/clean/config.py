@@ -77,6 +77,9 @@ class CleanConfig:
     byline_near_body: bool = True
     #: a bare name just above or under the date line among the first lines is the byline
     name_beside_date_line: bool = True
+    #: a known town on its own line under that date line is the dateline (the date line
+    #: stays the page's date, removed as metadata)
+    place_under_date_line: bool = True
     #: a headline found glued to a breadcrumb or a number ("Home News Headline", "2.
     #: Headline", "Forum>iPhone>Headline") gives way to the page's own line of its tail
     title_after_prefix: bool = True

@@ -1505,6 +1505,8 @@ def clean_text(
             ln.role = "dateline"
     if cfg.name_beside_date_line and not any(x.role == "byline" for x in lines):
         _name_beside_date_line(lines, head)
+    if cfg.place_under_date_line:
+        _place_under_date_line(lines, head)
 
     if (
         model is not None
@@ -1546,7 +1548,8 @@ def clean_text(
     deck_idx = _still(lines, taken.get("deck"), "deck")
     if deck_idx is None and head_end > 0 and not hints.extracted:
         after = next(
-            (i for i in range(head_end, len(lines)) if lines[i].role not in ("byline", "dateline")), None
+            (i for i in range(head_end, len(lines)) if lines[i].role not in ("byline", "dateline", "place")),
+            None,
         )
         if after is not None and lines[after].role is None:
             i = after
@@ -1558,7 +1561,7 @@ def clean_text(
                 for j, x in enumerate(lines[i + 1 :], i + 1)
             )
             nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].role != "removed"), None)
-            before_caption = nxt is not None and nxt.role in ("caption", "byline", "dateline")
+            before_caption = nxt is not None and nxt.role in ("caption", "byline", "dateline", "place")
             if ln.nw <= cfg.deck_max_words and (
                 echoed or (before_caption and cfg.deck_min_words <= ln.nw <= 60)
             ):
@@ -1714,6 +1717,27 @@ def _name_beside_date_line(lines: Sequence[_Line], head: Sequence[int]) -> None:
         if _looks_like_a_name(text) and text.split()[0] in given_names():
             lines[i].role = "byline"
             return
+
+
+#: a place line holds at most this many words ("Ankara", "Frankfurt am Main")
+_PLACE_LINE_MAX_WORDS = 4
+
+
+def _place_under_date_line(lines: Sequence[_Line], head: Sequence[int]) -> None:
+    """A known town on its own line just under the date line found among the first lines is
+    where the article was filed from (Anadolu Ajansı prints "20 Nisan 2026" over "Ankara"
+    over the story): the line is marked ``place``, and :func:`_assemble` makes it the
+    dateline as it does a wire's opener.  Without the place list such a line was a
+    section's label as often as not ("Allgemein", "Seitenanfang", "Impresión", session 29)."""
+    at = next((i for i in head if lines[i].role == "dateline"), None)
+    if at is None:
+        return
+    under = next((i for i in range(at + 1, len(lines)) if lines[i].role != "removed"), None)
+    if under is None or lines[under].role is not None or lines[under].sentence:
+        return
+    text = lines[under].text.strip()
+    if len(text.split()) <= _PLACE_LINE_MAX_WORDS and not _ANY_DIGIT.search(text) and is_place(text):
+        lines[under].role = "place"
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -2104,6 +2128,8 @@ def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Lin
             art.dateline = _field_span(ln)
         elif role == "caption":
             art.captions.append(_caption(ln))
+        elif role == "place":
+            continue  # the dateline's place, placed by _assemble
         else:  # body (and any role already taken: a second title is still text)
             paragraphs.append(Paragraph(ln.text, ln.start, ln.end))
             # fastText's cost grows with length; 250 characters decide a paragraph's language
@@ -2185,8 +2211,16 @@ def _assemble(
     for p, probe, ln in zip(art.paragraphs, body_texts, body_lines, strict=True):
         g = line_language(probe[:_PARA_LANG_CHARS], art.lang) if _may_be_foreign(ln, stop) else None
         p.lang = g.lang if g is not None else art.lang
-    # dateline inside the first paragraph ("WASHINGTON (Reuters) — ...")
+    # dateline inside the first paragraph ("WASHINGTON (Reuters) — ..."), else the place
+    # printed on its own line under the date line ("Ankara")
     opener = _opener(art.paragraphs[0]) if art.paragraphs else None
+    place = next((ln for ln in lines if ln.role == "place"), None)
+    place_span = None
+    if place is not None and opener is None:
+        lead = len(place.text) - len(place.text.lstrip())
+        opener = place_span = Span(
+            place.text.strip(), place.start + lead, place.start + lead + len(place.text.strip())
+        )
     if art.dateline is None:
         art.dateline = opener
     # publication date: the input's declaration wins, then a date line of the text
@@ -2214,6 +2248,12 @@ def _assemble(
         art.dateline = opener
         if art.published_from is date_line:
             art.published_source = "text:removed-metadata-line"
+    if place is not None and (place_span is None or art.dateline is not place_span):
+        # the wire's own opener names the place, or the line over it was no date line: the
+        # place line is the page's, kept with why
+        at = bisect_right([r.start for r in art.removed], place.start)
+        detail = "the place the article was filed from, printed under the date line"
+        art.removed.insert(at, Removed(place.text, "metadata", place.start, place.end, detail))
     if art.published is None and art.byline is not None and _is_date_line(art.byline.text):
         # "von Tilman Weber 10.12.2022 07:00": the byline carries the page's own date
         iso = _parse_date(art.byline.text, art.lang, _month_first(art.lang, art.url, art.outlet))
