@@ -488,6 +488,30 @@ def test_extracted_title_is_the_printed_headline_and_the_meta_title_is_kept() ->
         ("CNN", "CNN", "cnn.com", None, "CNN"),
         ("Agencies", None, "economictimes.com", None, "Agencies"),
         ("Anna Schmidt; Peter Weber", "Tagblatt", "tagblatt.de", None, "Anna Schmidt; Peter Weber"),
+        # the publisher the copyright notice names, beside a writer, goes (The New Yorker's
+        # meta author); beside its own address nothing says who wrote, and all stays
+        (
+            "Condé Nast; Rachel Riederer",
+            "The New Yorker",
+            "www.newyorker.com",
+            '<meta name="copyright" content="Copyright (c) Condé Nast 2023"/>',
+            "Rachel Riederer",
+        ),
+        (
+            "Scott Gilbertson; Example Media GmbH",
+            None,
+            "example.com",
+            '<meta content="© 2024 Example Media GmbH. Alle Rechte vorbehalten." name="copyright">',
+            "Scott Gilbertson",
+        ),
+        (
+            "Olympia-Verlag GmbH; Nürnberg; Germany",
+            None,
+            "www.alpin.de",
+            '<meta name="copyright" content="Olympia-Verlag GmbH, Nürnberg, Germany">',
+            "Olympia-Verlag GmbH; Nürnberg; Germany",
+        ),
+        ("Condé Nast", None, None, '<meta name="copyright" content="Condé Nast">', "Condé Nast"),
     ],
 )
 def test_clean_byline(

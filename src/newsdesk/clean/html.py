@@ -379,6 +379,35 @@ def _without_byline_word(name: str) -> str:
     return rest if rest[:1].isupper() or (rest[:1].isalpha() and not rest[:1].islower()) else name
 
 
+#: a person's name: two to four capitalised words ("Rachel Riederer", "Scott Gilbertson")
+_PERSON_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}$")
+#: the page's ``<meta name="copyright">`` (either attribute first)
+_COPYRIGHT_META = re.compile(
+    r"<meta\s+(?:name=[\"']copyright[\"']\s+content=[\"']([^\"'<>]{2,120})[\"']"
+    r"|content=[\"']([^\"'<>]{2,120})[\"']\s+name=[\"']copyright[\"'])",
+    re.I,
+)
+#: what stands around the holder's name in a copyright notice
+_COPYRIGHT_WORDS = re.compile(
+    r"\b(?:copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados)\b|\(c\)|©|\b(?:19|20)\d{2}\b|[-–.]",
+    re.I,
+)
+
+
+def _copyright_holder(page: str) -> str | None:
+    """Who the page's copyright meta names ("Copyright (c) Condé Nast 2023" -> "Condé
+    Nast"): the publisher, which some sites also declare as the author beside the writer
+    (The New Yorker's and Wired's ``<meta name="author" content="Condé Nast">``)."""
+    m = _COPYRIGHT_META.search(page)
+    if m is None:
+        return None
+    # the holder's name ends at a comma: "Süddeutsche.de GmbH, Munich, Germany"
+    notice = _COPYRIGHT_WORDS.sub(" ", m.group(1) or m.group(2))
+    name = next((" ".join(part.split()) for part in notice.split(",") if part.strip()), "")
+    return name if len(name) >= 3 else None
+
+
 def clean_byline(author: str, sitename: str | None, hostname: str | None, page: str | None = None) -> str:
     """The people who wrote the article, from trafilatura's author string.
 
@@ -400,6 +429,14 @@ def clean_byline(author: str, sitename: str | None, hostname: str | None, page: 
             continue
         if name.casefold() not in {k.casefold() for k in kept}:
             kept.append(_with_initials(name, page) if page else name)
+    holder = _copyright_holder(page) if page and len(kept) > 1 else None
+    if holder:
+        # the publisher beside a writer ("Condé Nast; Rachel Riederer") goes; beside its own
+        # address ("Olympia-Verlag GmbH; Nürnberg; Germany") nothing says who wrote
+        publisher = site_keys(holder, None)
+        writers = [k for k in kept if not _names_site(k, publisher) and _PERSON_NAME.match(k)]
+        if writers and len(writers) < len(kept):
+            kept = [k for k in kept if not _names_site(k, publisher)]
     return "; ".join(kept) if kept else author
 
 
