@@ -512,6 +512,11 @@ def test_extracted_title_is_the_printed_headline_and_the_meta_title_is_kept() ->
             "Olympia-Verlag GmbH; Nürnberg; Germany",
         ),
         ("Condé Nast", None, None, '<meta name="copyright" content="Condé Nast">', "Condé Nast"),
+        # a "Last, First" creator tag split at its comma is one person when only the second
+        # word is a given name; a desk's two credits stay two
+        ("Brazil; Rachel", None, "www.nature.com", None, "Rachel Brazil"),
+        ("Harm; Robert", None, None, None, "Harm; Robert"),
+        ("Red; Agenturen", None, "orf.at", None, "Red; Agenturen"),
     ],
 )
 def test_clean_byline(

@@ -379,6 +379,8 @@ def _without_byline_word(name: str) -> str:
     return rest if rest[:1].isupper() or (rest[:1].isalpha() and not rest[:1].islower()) else name
 
 
+#: one capitalised word, a surname or a given name alone
+_SINGLE_NAME = re.compile(r"[A-ZÀ-Ý][a-zß-ÿ'’-]+$")
 #: a person's name: two to four capitalised words ("Rachel Riederer", "Scott Gilbertson")
 _PERSON_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}$")
 #: the page's ``<meta name="copyright">`` (either attribute first)
@@ -429,6 +431,14 @@ def clean_byline(author: str, sitename: str | None, hostname: str | None, page: 
             continue
         if name.casefold() not in {k.casefold() for k in kept}:
             kept.append(_with_initials(name, page) if page else name)
+    if len(kept) == 2 and all(_SINGLE_NAME.match(k) for k in kept):
+        # "Brazil; Rachel": a "Last, First" creator tag (Nature's dc.creator) split at its
+        # comma; one person when the second word is a given name and the first is not
+        from newsdesk.clean.byline import given_names
+
+        names = given_names()
+        if kept[1] in names and kept[0] not in names:
+            kept = [f"{kept[1]} {kept[0]}"]
     holder = _copyright_holder(page) if page and len(kept) > 1 else None
     if holder:
         # the publisher beside a writer ("Condé Nast; Rachel Riederer") goes; beside its own
