@@ -3,8 +3,9 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,3 +53,25 @@ def seeds() -> dict[str, str]:
     if not files:
         pytest.skip(f"seed files not found in {d}")
     return {f.stem: f.read_text(encoding="utf-8") for f in files}
+
+
+def fundus_gold_found(page_id: str) -> tuple[Callable[[Any], int], int]:
+    """How many of a Fundus page's gold paragraphs the HTML extraction holds, by
+    configuration (each paragraph's first 60 characters, case and spacing folded), and how
+    many the gold has; the test skips when ../shared is absent."""
+    from newsdesk.clean.html import extract_html
+
+    rows = [r for r in read_jsonl_gz(require_shared("fundus", "articles.jsonl.gz")) if r["id"] == page_id]
+    assert rows, f"{page_id} not in the Fundus data"
+    page = rows[0]
+
+    def folded(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    gold = [folded(p)[:60] for p in page["gold"]["body_text"].split("\n\n") if p.strip()]
+
+    def found(config: Any) -> int:
+        body = folded(extract_html(page["html"], page["url"], config).body)
+        return sum(g in body for g in gold)
+
+    return found, len(gold)

@@ -7,9 +7,8 @@ import pytest
 from lxml import html as lxml_html
 
 import newsdesk.clean.html as html_mod
-from conftest import require_shared
+from conftest import fundus_gold_found
 from newsdesk.clean.html import HtmlConfig, extract_html
-from newsdesk.shared_data import read_jsonl_gz
 
 PARAGRAPHS = [
     f"Paragraph {n} of the report on the harbour dredging plan, which the council approved "
@@ -126,10 +125,6 @@ def test_the_join_stops_at_the_first_break() -> None:
     assert html_mod._join_article_chunks(tree, page) == 2
 
 
-def _folded(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 @pytest.mark.parametrize(
     ("page_id", "alone", "joined"),
     [("us/TheNewYorker_2023_05_16", 17, 34), ("pl/Rzeczpospolita_2025_02_02", 6, 11)],
@@ -139,14 +134,6 @@ def test_fundus_articles_printed_in_boxes_come_out_whole(page_id: str, alone: in
     trafilatura's extractor read the first alone (17 of 35 gold paragraphs; joined, the
     extraction holds 34 and the deck the 35th); Rzeczpospolita in two (6 of 13; joined, 11,
     and the deck the 12th)."""
-    rows = [r for r in read_jsonl_gz(require_shared("fundus", "articles.jsonl.gz")) if r["id"] == page_id]
-    assert rows, f"{page_id} not in the Fundus data"
-    page = rows[0]
-    gold = [_folded(p)[:60] for p in page["gold"]["body_text"].split("\n\n") if p.strip()]
-
-    def found(config: HtmlConfig) -> int:
-        body = _folded(extract_html(page["html"], page["url"], config).body)
-        return sum(g in body for g in gold)
-
+    found, _ = fundus_gold_found(page_id)
     assert found(HtmlConfig(join_article_chunks=False)) <= alone
     assert found(HtmlConfig()) >= joined

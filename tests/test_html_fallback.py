@@ -8,9 +8,8 @@ import pytest
 from lxml import etree
 
 import newsdesk.clean.html as html_mod
-from conftest import require_shared
+from conftest import fundus_gold_found
 from newsdesk.clean.html import HtmlConfig, extract_html, visible_chars
-from newsdesk.shared_data import read_jsonl_gz
 
 PARAS = [
     f"Paragraph {i} of the report tells what the council decided and why it matters to residents."
@@ -107,26 +106,14 @@ def test_the_fallbacks_keep_a_first_result_they_cannot_better() -> None:
     assert got is not None and got[0] == PARAS[0]
 
 
-def _folded(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 @pytest.mark.parametrize("page_id", ["be/PoliticoEu_2025_10_23", "es/MallorcaMagazin_2025_04_16"])
 def test_fundus_articles_fast_mode_cuts_short_come_out_whole(page_id: str) -> None:
     """Two real news pages (Fundus) whose fast extraction holds 4 of 25 and 2 of 17 of the
     gold paragraphs (7 % and 10 % of what the pages show): with the fallbacks, 22 and 17."""
-    rows = [r for r in read_jsonl_gz(require_shared("fundus", "articles.jsonl.gz")) if r["id"] == page_id]
-    assert rows, f"{page_id} not in the Fundus data"
-    page = rows[0]
-    gold = [_folded(p)[:60] for p in page["gold"]["body_text"].split("\n\n") if p.strip()]
-
-    def found(config: HtmlConfig) -> int:
-        body = _folded(extract_html(page["html"], page["url"], config).body)
-        return sum(g in body for g in gold)
-
+    found, n_gold = fundus_gold_found(page_id)
     # (Politico Europe prints its article in boxes of one class, which the chunk join
     # reads whole before any fallback: it is off here, to test the fallbacks alone)
     without = found(HtmlConfig(fallback_share=0, join_article_chunks=False))
-    assert without <= len(gold) // 4
-    assert found(HtmlConfig(join_article_chunks=False)) >= 0.85 * len(gold) > without
-    assert found(HtmlConfig()) >= 0.85 * len(gold)
+    assert without <= n_gold // 4
+    assert found(HtmlConfig(join_article_chunks=False)) >= 0.85 * n_gold > without
+    assert found(HtmlConfig()) >= 0.85 * n_gold
