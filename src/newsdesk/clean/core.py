@@ -2104,11 +2104,13 @@ _COPYRIGHT_WORDS = frozenset({"copyright", "(c)", "©"})
 _COPYRIGHT_WORD_EDGES = " \t.,;:|-–—"
 
 
-def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Line]]:
+def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Line], _Line | None]:
     """Fill the article's fields from the lines' roles, in page order; the body lines and
-    their first characters (what decides the article's language) are returned."""
+    their first characters (what decides the article's language) are returned, and the line
+    of the place the article was filed from (:func:`_place_under_date_line`), if any."""
     body_texts: list[str] = []
     body_lines: list[_Line] = []
+    place: _Line | None = None
     removed, paragraphs = art.removed, art.paragraphs
     for i, ln in enumerate(lines):
         role = ln.role
@@ -2129,13 +2131,13 @@ def _collect(art: Article, lines: Sequence[_Line]) -> tuple[list[str], list[_Lin
         elif role == "caption":
             art.captions.append(_caption(ln))
         elif role == "place":
-            continue  # the dateline's place, placed by _assemble
+            place = ln  # the dateline's place, placed by _assemble
         else:  # body (and any role already taken: a second title is still text)
             paragraphs.append(Paragraph(ln.text, ln.start, ln.end))
             # fastText's cost grows with length; 250 characters decide a paragraph's language
             body_texts.append(ln.text[:250])
             body_lines.append(ln)
-    return body_texts, body_lines
+    return body_texts, body_lines, place
 
 
 #: a town and a full stop opening the first paragraph, as German local papers file their
@@ -2162,7 +2164,7 @@ def _opener(first: Paragraph) -> Span | None:
             (w := word.casefold().rstrip(".,")) in _MONTHS or w in _MORE_MONTHS for word in dl.split()
         ):
             return None
-        dl = dl.removesuffix(".") if not dl.endswith(")") else dl
+        dl = dl.removesuffix(".")
     if dl.endswith(")."):  # "MADRID, 5 dic (EFE).-": the stop closes the agency's brackets
         dl = dl[:-1]
     return Span(dl, first.start, first.start + len(dl))
@@ -2178,7 +2180,7 @@ def _assemble(
     date_anywhere: bool = True,
 ) -> None:
     _copyright_after_body(lines)
-    body_texts, body_lines = _collect(art, lines)
+    body_texts, body_lines, place = _collect(art, lines)
     # article language from the body; paragraphs that are clearly in another language say so
     if body_texts:
         # one call on the body's start: a footer or quote in another language cannot win
@@ -2201,7 +2203,7 @@ def _assemble(
             art.captions.clear()
             art.removed.clear()
             art.paragraphs.clear()
-            body_texts, body_lines = _collect(art, lines)
+            body_texts, body_lines, place = _collect(art, lines)
     if art.lang == lang:
         stop = stopwords(art.lang)
     else:  # the body outvoted the first guess: stopword shares must be for the body's language
@@ -2214,7 +2216,6 @@ def _assemble(
     # dateline inside the first paragraph ("WASHINGTON (Reuters) — ..."), else the place
     # printed on its own line under the date line ("Ankara")
     opener = _opener(art.paragraphs[0]) if art.paragraphs else None
-    place = next((ln for ln in lines if ln.role == "place"), None)
     place_span = None
     if place is not None and opener is None:
         lead = len(place.text) - len(place.text.lstrip())

@@ -85,6 +85,7 @@ from trafilatura.utils import decode_file, line_processing, load_html, repair_fa
 from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import _ARTICLE_CONTENT_CLASS_TOKENS, BODY_XPATH, CATEGORIES_XPATHS, TAGS_XPATHS, _alt
 
+from newsdesk.clean.byline import given_names
 from newsdesk.clean.sites import NON_ALNUM, site_keys
 
 __all__ = ["HtmlConfig", "HtmlExtraction", "extract_html"]
@@ -434,8 +435,6 @@ def clean_byline(author: str, sitename: str | None, hostname: str | None, page: 
     if len(kept) == 2 and all(_SINGLE_NAME.match(k) for k in kept):
         # "Brazil; Rachel": a "Last, First" creator tag (Nature's dc.creator) split at its
         # comma; one person when the second word is a given name and the first is not
-        from newsdesk.clean.byline import given_names
-
         names = given_names()
         if kept[1] in names and kept[0] not in names:
             kept = [f"{kept[1]} {kept[0]}"]
