@@ -348,6 +348,12 @@ comment
 share
 share this
 share this article
+share this post
+share this story
+share this page
+share article
+share post
+share story
 print
 email
 e mail
@@ -388,6 +394,8 @@ newsletter
 follow us
 tweet
 partager
+partager cet article
+partager l article
 commentaires
 commentaire
 publicité
@@ -402,6 +410,12 @@ sur le même sujet
 s abonner
 se connecter
 teilen
+beitrag teilen
+diesen beitrag teilen
+artikel teilen
+diesen artikel teilen
+teilen sie dies mit
+teilen mit
 kommentare
 kommentar
 anzeige
@@ -416,6 +430,8 @@ schlagworte
 anmelden
 drucken
 compartir
+compartir este artículo
+compartir artículo
 comentarios
 comentario
 publicidad
