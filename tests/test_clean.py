@@ -2036,3 +2036,30 @@ def test_a_date_line_beside_a_byline_under_the_sites_menu_is_the_dateline() -> N
     assert art.published == "2024-03-06" and art.published_source == "text:removed-metadata-line"
     assert removed_by_text(art)["06.03.2024, 11:20 Uhr"] == "metadata"
     assert art.paragraphs[0].text.startswith("Saint-Oriel (npa) – ")
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Share this post",
+        "Beitrag teilen",
+        "Teilen Sie dies mit",
+        "Partager l’article",
+        "Compartir este artículo",
+    ],
+)
+def test_a_share_prompt_between_paragraphs_is_a_label(prompt: str) -> None:
+    """A share prompt standing alone between two paragraphs (rendered pages and
+    extractions keep them: "Beitrag teilen", "Teilen Sie dies mit") is removed as a label."""
+    first = (
+        "The harbour council approved a plan on Tuesday to dredge the eastern channel so that "
+        "larger container ships can dock, after a debate that ran late into the evening."
+    )
+    second = (
+        "Members were divided over the cost, which the port authority puts at 40 million euros "
+        "spread over five years, and over the effect on the fishing fleet."
+    )
+    art = clean_text(f"Harbour council approves dredging plan\n\n{first}\n\n{prompt}\n\n{second}\n")
+    art.check_spans()
+    assert [r.reason for r in art.removed if r.text == prompt] == ["label"]
+    assert [p.text for p in art.paragraphs] == [first, second]
