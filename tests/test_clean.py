@@ -2063,3 +2063,113 @@ def test_a_share_prompt_between_paragraphs_is_a_label(prompt: str) -> None:
     art.check_spans()
     assert [r.reason for r in art.removed if r.text == prompt] == ["label"]
     assert [p.text for p in art.paragraphs] == [first, second]
+
+
+_ABOUT_BODY = [
+    "Der Stadtrat hat am Dienstag beschlossen, das Busnetz bis zum nächsten Frühjahr in die nördlichen Vororte zu verlängern.",
+    "Anwohner hatten die Verlängerung seit Jahren gefordert, eine Petition unterschrieben mehr als viertausend Menschen.",
+    "Die Kosten sollen zwischen der Stadt und dem regionalen Verkehrsverbund aufgeteilt werden, sagte der Bürgermeister.",
+]
+
+
+@pytest.mark.parametrize(
+    ("heading", "bio", "after"),
+    [
+        # the box's prose names its subject
+        (
+            "About Matthew Humphries",
+            "Matthew is the outlet's UK-based editor and news reporter, and before that he spent fourteen years writing for a sister site.",
+            "Read the latest from Matthew Humphries",
+        ),
+        # it does not, but a link to the subject's other posts follows it
+        (
+            "Über Simon Dückert",
+            "Scholarch der Akademie. Von der Ausbildung Ingenieur mit Schwerpunkt Nachrichtentechnik, heute begeistert von lernenden Organisationen.",
+            "Zeige alle Beiträge von Simon Dückert →",
+        ),
+        # the heading counts the subject's articles
+        (
+            "Über Luis Holuch 257 Artikel",
+            "Seit 2010 als Journalist tätig und hat 2017 sein erstes Buch veröffentlicht, über das Skispringen der Frauen.",
+            "Facebook Twitter YouTube",
+        ),
+    ],
+)
+def test_an_about_box_under_the_article_is_removed(heading: str, bio: str, after: str) -> None:
+    """The box that introduces the writer is prose, so the line model keeps it; its heading
+    ("About <name>") and what confirms it (the name again, a link to the writer's posts, a
+    count of them) give it away."""
+    raw = "\n".join(["Busnetz wird verlängert", *_ABOUT_BODY, "", heading, "", bio, "", after])
+    art = clean_text(raw, hints=FieldHints(title="Busnetz wird verlängert"))
+    removed = {r.text: r for r in art.removed}
+    assert bio in removed and removed[bio].reason == "author"
+    assert raw[removed[bio].start : removed[bio].end] == bio
+    assert heading not in art.text
+    assert all(p in art.text for p in _ABOUT_BODY)
+
+
+def test_a_subheading_about_a_topic_is_not_an_about_box() -> None:
+    """ "Über Geld" over a paragraph that does not name money, with no profile link after
+    it, is the article's own subheading: its paragraph stays."""
+    para = "Die Kosten sollen zwischen der Stadt und dem Verkehrsverbund aufgeteilt werden, sagte der Bürgermeister am Abend."
+    raw = "\n".join(
+        ["Busnetz wird verlängert", *_ABOUT_BODY[:2], "", "Über Geld", "", para, "", _ABOUT_BODY[2]]
+    )
+    art = clean_text(raw, hints=FieldHints(title="Busnetz wird verlängert"))
+    assert para in art.text
+    assert not [r for r in art.removed if r.reason == "author"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Inhaltsverzeichnis", "label"),
+        ("Table of Contents", "label"),
+        ("Innehåll", None),
+        ("Jetzt registrieren", "label"),
+        ("Print Recipe", "label"),
+        (
+            "Missing out on the latest developments? Enter your email below to receive future announcements direct to your "
+            "inbox. An email confirmation will be sent before you will start receiving notifications - please check your spam "
+            "folder if you don't receive this.",
+            "newsletter",
+        ),
+        (
+            "Saat Ylen parhaat sisällöt suoraan sähköpostiisi! Tilaa niin monta kirjettä kuin haluat!",
+            "newsletter",
+        ),
+        (
+            "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.",
+            "embed",
+        ),
+        ("Vorschau auf den nächsten Artikel", "nav"),
+        ("3. Pingback von Too much information - Papierkorb | 22.07.2014", "comments"),
+    ],
+)
+def test_session_31_furniture(line: str, reason: str | None) -> None:
+    """Furniture found on the tune quarters of trafilatura-eval; a one-word "Innehåll" stays
+    (turku-lines keeps Wikipedia's contents heading as main text)."""
+    hit = match_rules(line, len(line.split()), line.rstrip().endswith((".", "!", "?")))
+    assert (hit[0] if hit else None) == reason
+
+
+def test_a_blog_announcing_its_next_post_in_a_sentence_is_prose() -> None:
+    line = "Im nächsten Beitrag zeige ich euch, wie man den Teig ohne Hefe zubereitet."
+    assert match_rules(line, len(line.split()), True) is None
+
+
+def test_a_creative_commons_licence_closes_a_caption() -> None:
+    raw = "\n".join(
+        [
+            "Busnetz wird verlängert",
+            *_ABOUT_BODY[:2],
+            "Das Liniennetz nach der Verlängerung. Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0",
+            _ABOUT_BODY[2],
+        ]
+    )
+    art = clean_text(raw, hints=FieldHints(title="Busnetz wird verlängert"))
+    caps = [(c.text, c.credit.text if c.credit else None) for c in art.captions]
+    assert caps == [
+        ("Das Liniennetz nach der Verlängerung. Zum Vergrößern auf das Bild klicken.", "CC-BY-SA 2.0")
+    ]
+    assert all(p in art.text for p in _ABOUT_BODY)

@@ -92,6 +92,8 @@ _CREDIT = re.compile(
     r"|(?:kuva|zdj[ęe]cie|fot\.)\s*:"
     r"|\((?:AP|AFP|Reuters|EFE|EPA|dpa|Getty Images|Andina|Xinhua|ANSA|Anadolu|Europa Press)\s*/\s*[^()]{2,60}\)"
     r"|©\s*\S"
+    # a Creative Commons licence closing a caption ("... (Stand Juni 2016) CC-BY-SA 2.0")
+    r"|(?-i:CC)[- ](?-i:BY)(?:[- ](?-i:SA|ND|NC))*(?:\s+\d\.\d)?(?=\s*$)"
     r"|\(?(?:AP|AFP|Reuters|Getty Images|EPA|dpa|Shutterstock)\s+(?:Photo|Images|Foto)\b"
     # the French and Spanish press print a credit in capitals after the caption, without a
     # colon: "... au milieu des décombres. PHOTO AFP / LUC FERRAND" (case kept: a capital
@@ -348,7 +350,7 @@ _CREDIT_KEYS = (
     "quelle", "grafik", "crédit", "imagen", "crédito", "credito", "©", "ap ", "afp", "reuters",
     "getty", "epa", "dpa", "shutterstock", "kuva", "zdj", "fot.", "(efe", "(andina",
     "xinhua", "(ansa", "anadolu", "(europa press", "imago", "alliance", "keystone", "alamy",
-    "istock", "unsplash", "pixabay", "stringer",
+    "istock", "unsplash", "pixabay", "stringer", "cc-by", "cc by",
 )  # fmt: skip
 
 #: a photo agency, as a credit names it
@@ -1631,6 +1633,7 @@ def clean_text(
 
     if cfg.drop_author_bios:
         _drop_author_bios(lines)
+        _drop_about_boxes(lines)
 
     # a short line between two removed lines, after the body has ended, is furniture too
     last_body = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role == "body"), -1)
@@ -1865,6 +1868,56 @@ _NOT_A_FIRST_NAME = frozenset(
 )
 #: a line naming the author is short
 _AUTHOR_MENTION_WORDS = 14
+
+
+#: an author box's heading, "About Matthew Humphries", "Über Simon Dückert", "À propos de
+#: Jane Doe" (an outlet's own box too, "Über Advents-Shopping.de"), with the count some
+#: print beside the name ("Über Luis Holuch 257 Artikel")
+_ABOUT_HEADING = re.compile(
+    r"\W{0,3}(?:About|Über|À propos de|A propos de|Sobre|Acerca de|Informazioni su)\s+"
+    r"((?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w.'’-]*\s+){0,3}[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w.'’-]*)"
+    r"(\s+\d+\s+(?:Artikel|Beiträge|articles|posts|artículos|entradas))?\W{0,3}$"
+)
+#: a link under the box to the rest of the author's work ("Zeige alle Beiträge von Simon
+#: Dückert →", "Read the latest from Matthew Humphries", "View all posts by ...")
+_PROFILE_LINK_LINE = re.compile(
+    r"\W{0,3}(?i:zeige alle beitr[äa]ge von|alle (?:beitr[äa]ge|artikel) von|view all posts by|"
+    r"(?:see|view|read) (?:all|more) (?:posts|articles|stories) (?:by|from)|read the latest from|more from|"
+    r"(?:voir )?tous les articles de|ver todos los art[íi]culos de|ver todas las entradas de)\s+"
+)
+#: an author box holds at most this many lines of prose under its heading
+_ABOUT_BOX_LINES = 3
+
+
+def _drop_about_boxes(lines: Sequence[_Line]) -> None:
+    """The box under an article that introduces its writer (or the outlet) is headed "About
+    <name>" and reads like prose, so the line model keeps it ("Matthew is PCMag's UK-based
+    editor ...").  The heading alone could be an article's subheading ("Über Geld"), so the
+    prose under it must name the heading's subject, or a link to the subject's other posts
+    must follow it, or the heading must count the subject's articles."""
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if ln.nw > 7 or ln.sentence:
+            continue
+        m = _ABOUT_HEADING.match(ln.text)
+        if m is None:
+            continue
+        names = {w for w in re.findall(r"[\w'’-]{3,}", m.group(1))}
+        box = []
+        for j in range(i + 1, min(i + 1 + _ABOUT_BOX_LINES, n)):
+            if lines[j].role != "body" or lines[j].nw < 6:
+                break
+            box.append(j)
+        if not box:
+            continue
+        words = set(re.findall(r"[\w'’-]{3,}", lines[box[0]].text))
+        linked = any(_PROFILE_LINK_LINE.match(lines[j].text) for j in range(box[-1] + 1, min(box[-1] + 4, n)))
+        if not (names & words or linked or m.group(2)):
+            continue
+        for j in box:
+            _remove(lines[j], "author", f"an author box under line {i + 1}: {ln.text[:60]}")
+        if ln.role == "body":
+            _remove(ln, "author", "an author box's heading")
 
 
 def _drop_author_bios(lines: Sequence[_Line]) -> None:

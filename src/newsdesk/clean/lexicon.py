@@ -139,6 +139,9 @@ _RULES: dict[str, list[str]] = {
         r"\bbolet[íi]n\b|\bsuscr[íi]bete a nuestr[oa]\b",
         r"\bno spam\b|\bunsubscribe (?:at any time|anytime)\b|\bjederzeit (?:wieder )?(?:abbestellen|abmelden|widerrufen)\b",
         r"\bget (?:regular|the latest|our latest) (?:updates|news)\b|\bstraight to your inbox\b",
+        r"\b(?:direct|directly|right) (?:in)?to your inbox\b|\bcheck your spam folder\b|\bconfirm your (?:e-?mail address|subscription)\b",
+        r"\bdirekt in (?:ihr|dein|ihren|deinen) (?:e-mail-)?(?:postfach|posteingang)\b|\bsuoraan s[äa]hk[öo]postiisi\b|\btilaa uutiskirje\b"
+        r"|\bdirekt i din inkorg\b|\bdirectement dans votre bo[îi]te\b|\bdirectamente en tu (?:bandeja|correo)\b",
         r"\benter your e-?mail\b|\bby e-?mail and never miss\b|\b(?:receive|get) (?:a|our|the) (?:daily|weekly) (?:list|digest|edition|briefing)\b",
         r"\bzapraszamy (?:te[żz] |tak[żz]e )?do subskrypcji\b",
         r"\bvous d[ée]sinscrire [àa] tout moment\b|\bdarte de baja en cualquier momento\b",
@@ -191,6 +194,8 @@ _RULES: dict[str, list[str]] = {
         r"\bcomments? (?:are )?(?:powered by|closed)\b|\bview the discussion thread\b|\bdisqus\b",
         r"\bprzed dodaniem komentarza\b|\bzanim dodasz komentarz\b",
         r"\bprotected by recaptcha\b",
+        # a blog's notices of links from elsewhere, listed among its comments
+        r"^\W*(?:\d+\.\s*)?(?:pingback|trackback)\b",
         # what blog engines print around their comment forms (WordPress, Jetpack, Disqus)
         r"\bsave my name,? e-?mail,? and website\b|\bnotify me of (?:follow-up comments|new posts)\b",
         r"\bakismet\b|\byour comment data is processed\b|\benable javascript to view the comments\b",
@@ -263,6 +268,9 @@ _RULES: dict[str, list[str]] = {
         r"\bihr browser unterst[üu]tzt\b|\bempfohlener redaktioneller inhalt\b",
         r"\ban dieser stelle finde(?:st du|n sie) einen externen inhalt\b|\bexterne[rn]? inhalt (?:nicht verf[üu]gbar|laden|anzeigen)\b",
         r"\bich bin damit einverstanden, dass mir (?:der )?(?:externe )?inhalte?\b|\ban drittplattformen [üu]bermittelt\b",
+        # the notice in place of an embedded post ("Wir respektieren deine Privatsphäre und
+        # stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her")
+        r"\bohne (?:dein|ihr) einverst[äa]ndnis keine verbindung\b|\bwir respektieren (?:deine|ihre) privatsph[äa]re\b",
         r"\b(?:deine|ihre) (?:privatsph[äa]re|datenschutz)-?einstellungen verhindern\b|^privatsph[äa]re-einstellungen [äa]ndern$",
         r"\bactivez (?:le )?javascript\b|\bvotre navigateur ne (?:supporte|prend en charge)\b",
         r"\bactiva(?:r)? (?:el )?javascript\b|\btu navegador no (?:soporta|admite)\b",
@@ -283,6 +291,10 @@ _RULES: dict[str, list[str]] = {
         r"\bskip to (?:main )?content\b|\bzum inhalt springen\b|\baller au contenu\b|\bir al contenido\b",
         r"\b(?:main|site) (?:menu|navigation)\b|\bback to top\b|\bnach oben\b|\bretour en haut\b",
         r"\bprevious (?:article|post|story)\b|\bnext (?:article|post|story)\b",
+        # the same links in German, French and Spanish, as whole lines ("Im nächsten Beitrag
+        # zeige ich ..." is a blog's prose)
+        r"^\W*(?:vorschau auf den )?(?:n[äa]chste[rn]?|vorherige[rn]?) (?:artikel|beitrag)\W*$"
+        r"|^\W*article (?:suivant|pr[ée]c[ée]dent)\W*$|^\W*(?:art[íi]culo|entrada) (?:siguiente|anterior)\W*$",
         r"\bscroll to continue\b|\bweiterscrollen\b",
         # "skip to content" in the languages whose skip links the English and German forms miss
         r"\bhoppa till (?:huvud)?inneh[åa]ll(?:et)?\b|\bg[åa] til (?:hoved)?innhold(?:et)?\b|\bspring til (?:hoved)?indhold(?:et)?\b",
@@ -883,7 +895,40 @@ _MORE_LANGUAGE_LABELS |= {
     for label in _MORE_LANGUAGE_LABELS
     if "\u0370" <= label[0] <= "\u03ff"
 }
-_LABELS = _LABELS | _SITE_LABELS | _COMMENT_FORM_LABELS | _MORE_LANGUAGE_LABELS
+#: a table of contents' heading, a recipe's buttons and a login prompt: a line of its own in
+#: a rendered page, the entries or the form under it (session 31).  Only the headings that
+#: say "table of contents": turku-lines' annotators keep Wikipedia's one-word "Innehåll" and
+#: "Sommaire" as main text (14 dev lines), trafilatura-eval's drop "Inhaltsverzeichnis"
+_PAGE_TOOL_LABELS = frozenset(
+    line.strip()
+    for line in """
+table of contents
+inhaltsverzeichnis
+table des matières
+índice de contenidos
+indice dei contenuti
+inhoudsopgave
+innehållsförteckning
+indholdsfortegnelse
+sisällysluettelo
+spis treści
+print recipe
+jump to recipe
+pin recipe
+rate this recipe
+rezept drucken
+zum rezept
+imprimer la recette
+imprimir receta
+jetzt registrieren
+jetzt anmelden
+ingresar
+iniciar sesión
+se connecter
+""".splitlines()
+    if line.strip()
+)
+_LABELS = _LABELS | _SITE_LABELS | _COMMENT_FORM_LABELS | _MORE_LANGUAGE_LABELS | _PAGE_TOOL_LABELS
 
 
 #: the labels, for callers that test a line's normal form against them in a hot loop
