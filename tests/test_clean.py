@@ -2173,3 +2173,34 @@ def test_a_creative_commons_licence_closes_a_caption() -> None:
         ("Das Liniennetz nach der Verlängerung. Zum Vergrößern auf das Bild klicken.", "CC-BY-SA 2.0")
     ]
     assert all(p in art.text for p in _ABOUT_BODY)
+
+
+def test_a_writer_introducing_themselves_under_their_name_is_removed() -> None:
+    """A blog's writer box: the bare name, a line in the first person, then the comment
+    form.  The same name over a third-person line that the article goes on after stays."""
+    intro = (
+        "Als Content Marketing Managerin betreue ich den Blog rund um die Themen Sekretariat und Assistenz."
+    )
+    raw = "\n".join(
+        [
+            "Busnetz wird verlängert",
+            *_ABOUT_BODY,
+            "",
+            "Isabella Beyer",
+            "",
+            intro,
+            "",
+            "Schreibe einen Kommentar",
+        ]
+    )
+    art = clean_text(raw, hints=FieldHints(title="Busnetz wird verlängert"))
+    removed = {r.text: r for r in art.removed}
+    assert intro in removed and removed[intro].reason == "author"
+    assert raw[removed[intro].start : removed[intro].end] == intro
+    assert "Isabella Beyer" not in art.text
+    assert all(p in art.text for p in _ABOUT_BODY)
+    # a quote under a name, with the article going on after it, is the article's
+    said = "Ich fahre jeden Morgen mit dem Bus zur Arbeit und warte seit Jahren auf diese Linie."
+    inside = "\n".join(["Busnetz wird verlängert", *_ABOUT_BODY[:2], "Isabella", said, _ABOUT_BODY[2]])
+    art = clean_text(inside, hints=FieldHints(title="Busnetz wird verlängert"))
+    assert said in art.text

@@ -1634,6 +1634,7 @@ def clean_text(
     if cfg.drop_author_bios:
         _drop_author_bios(lines)
         _drop_about_boxes(lines)
+        _drop_self_introductions(lines, given_names())
 
     # a short line between two removed lines, after the body has ended, is furniture too
     last_body = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role == "body"), -1)
@@ -1918,6 +1919,52 @@ def _drop_about_boxes(lines: Sequence[_Line]) -> None:
             _remove(lines[j], "author", f"an author box under line {i + 1}: {ln.text[:60]}")
         if ln.role == "body":
             _remove(ln, "author", "an author box's heading")
+
+
+#: a word of the first person ("ich", "my", "je", "mi"): a blog's writer introduces
+#: themselves in it
+_FIRST_PERSON = re.compile(r"\b(?:ich|mein\w*|mir|mich|I'm|I've|my|je|j'|mon|ma|mes|moi|yo|mi|mis)\b")
+#: what may follow a writer's self-introduction: the comment form, a share row, a label
+_AFTER_SELF_INTRODUCTION = frozenset({"comments", "social", "label"})
+#: a writer's self-introduction is one or two lines
+_SELF_INTRODUCTION_LINES = 2
+
+
+#: a blogger's age after the given name ("Julia, 27, Modemädchen")
+_AGE_AFTER_NAME = re.compile(r"\s*\d{1,2}\b")
+
+
+def _drop_self_introductions(lines: Sequence[_Line], names: frozenset[str]) -> None:
+    """A blog's writer box: a bare name of two or three words, or a given name and an age
+    ("Isabella Beyer", "Julia, 27, Modemädchen"), under it one or two lines in the first
+    person ("Als Content Marketing Managerin betreue ich den Blog ..."), then the comment
+    form, a share row or a label.  Not a line the model dropped: on a Fundus page a related
+    article's byline stood over the story going on in the first person ("... he told me").
+    A single given name ("Spring", "Ah") matched turku-lines' main text, so it is not
+    taken alone."""
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if ln.nw > 4 or ln.sentence:
+            continue
+        name, _, rest = ln.text.partition(",")
+        if not (_looks_like_a_name(name) or (rest and _AGE_AFTER_NAME.match(rest))):
+            continue
+        if name.split(maxsplit=1)[0] not in names:
+            continue
+        box = []
+        for j in range(i + 1, min(i + 1 + _SELF_INTRODUCTION_LINES, n)):
+            if lines[j].role != "body" or lines[j].nw < 6:
+                break
+            box.append(j)
+        if not box or not any(_FIRST_PERSON.search(lines[j].text) for j in box):
+            continue
+        nxt = box[-1] + 1
+        if nxt < n and not (lines[nxt].role == "removed" and lines[nxt].reason in _AFTER_SELF_INTRODUCTION):
+            continue
+        for j in box:
+            _remove(lines[j], "author", f"the writer introducing themselves under their name on line {i + 1}")
+        if ln.role == "body":
+            _remove(ln, "author", "the name over the writer's self-introduction")
 
 
 def _drop_author_bios(lines: Sequence[_Line]) -> None:
