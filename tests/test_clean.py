@@ -2144,6 +2144,10 @@ def test_a_subheading_about_a_topic_is_not_an_about_box() -> None:
         ),
         ("Vorschau auf den nächsten Artikel", "nav"),
         ("3. Pingback von Too much information - Papierkorb | 22.07.2014", "comments"),
+        ("23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen", "metadata"),
+        ("asked Feb 6, 2014 at 20:37", "metadata"),
+        ("Sorted by: Reset to default", "label"),
+        ("Die Partei hat - 91 Kommentare gab es dazu - viel erreicht.", None),
     ],
 )
 def test_session_31_furniture(line: str, reason: str | None) -> None:

@@ -170,3 +170,22 @@ def test_teaser_forms_of_more_languages() -> None:
 
     for heading in ("Lesen Sie weiter", "Polecamy", "À lire également", "Te recomendamos"):
         assert TEASER_HEADING.match(heading), heading
+
+
+def test_end_and_teaser_headings_added_in_session_31() -> None:
+    """ "Weitere Inhalte", "Más noticias de Colombia" end the article; the Nordic "read
+    also/next" headings introduce teasers."""
+    from newsdesk.clean.sections import TEASER_HEADING
+
+    for heading in ("Weitere Inhalte:", "Más noticias de Colombia", "Más noticias"):
+        assert END_HEADING.match(heading), heading
+    for heading in ("Lue seuraavaksi:", "Lue myös", "Läs också", "Læs også", "Les også"):
+        assert TEASER_HEADING.match(heading), heading
+    assert not END_HEADING.match("Más noticias llegaron de Bogotá esta mañana sobre el caso")
+    raw = _page(
+        "Weitere Inhalte:",
+        "Bus drivers in the capital went on strike again this week, demanding better pay and shorter shifts.",
+    )
+    art = clean_text(raw)
+    assert "Bus drivers" not in art.text
+    assert {r.reason for r in art.removed if r.text.startswith("Bus drivers")} == {"after-article"}

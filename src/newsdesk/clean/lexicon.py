@@ -254,6 +254,11 @@ _RULES: dict[str, list[str]] = {
         r"^\W*\d+ (?:minutes?|mins?|hours?|hrs?|days?) ago" + _CLOCK_TO_END,
         r"^\W*il y a \d+ (?:minutes?|heures?|jours?)" + _CLOCK_TO_END,
         r"^\W*hace \d+ (?:minutos?|horas?|d[íi]as?)" + _CLOCK_TO_END,
+        # a post's date line closing with its comment count ("23.06.2016 um 16:14 Uhr -
+        # Markus Reuter - 91 Ergänzungen") and a Q&A site's stamps ("asked Feb 6, 2014 at 20:37")
+        r"[-–|·•]\s*\d+\s+(?:erg[äa]nzungen|kommentare?|comments?|commentaires?|comentarios?|antworten|replies)\W*$",
+        r"^\W*(?:asked|answered|edited|modified)\s+(?:[a-z]{3}\s+\d{1,2}(?:,\s*\d{4})?|\d+\s+(?:days?|months?|years?)\s+ago)"
+        r"(?:\s+at\s+\d{1,2}:\d{2})?\W*$",
     ],
     # the placeholder of a video, a map or an external post the rendered page could not show,
     # and its consent prompt (Fundus pages: 28 such lines, none in an article's text; tune
@@ -921,6 +926,7 @@ zum rezept
 imprimer la recette
 imprimir receta
 jetzt registrieren
+sorted by reset to default
 jetzt anmelden
 ingresar
 iniciar sesión

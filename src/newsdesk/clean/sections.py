@@ -41,8 +41,9 @@ END_HEADING = re.compile(
     r"|(?:leave|post|add|write) a (?:comment|reply)"
     r"|(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários|komentarze?)"
     r"|(?:das|dieses?|diese) (?:thema |themen )?(?:könnte|könnten) (?:sie|dich|euch) (?:auch )?interessieren"
-    r"|(?:mehr|weitere) (?:beiträge|nachrichten|news|themen)"
+    r"|(?:mehr|weitere) (?:beiträge|nachrichten|news|themen|inhalte)"
     r"|(?:ähnliche|verwandte|beliebte|neueste) (?:beiträge|artikel|themen|posts)"
+    r"|más noticias(?: de [\w ]{1,30})?|plus d'actualités"
     r"|sur le même sujet|articles? (?:similaires|liés|associés)|les plus lus|vous aimerez aussi"
     r"|(?:noticias|art[ií]culos|entradas) relacionad[oa]s|lo más (?:leído|visto)|te puede interesar"
     r"|(?:notícias|matérias|posts) relacionad[oa]s|relacionad[oa]s|mais lidas"
@@ -98,7 +99,9 @@ TEASER_HEADING = re.compile(
     r"|leia mais|veja mais|confira também|vedi anche|potrebbe interessarti|czytaj więcej"
     r"|przeczytaj (?:też|także|również)|polecamy"
     r"|читайте (?:также|також|ещё|еще)|смотрите также|дивіться також|اقرأ (?:أيضا|ايضا)|بیشتر بخوانید"
-    r"|baca juga|lees ook|ilgili haber(?:ler)?)\W*$",
+    r"|baca juga|lees ook|ilgili haber(?:ler)?"
+    # Finnish, Swedish, Danish and Norwegian (session 31)
+    r"|lue (?:myös|lisää|seuraavaksi)|läs (?:också|även|mer)|læs (?:også|mere)|les (?:også|mer))\W*$",
     re.IGNORECASE,
 )
 
