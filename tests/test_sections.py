@@ -189,3 +189,18 @@ def test_end_and_teaser_headings_added_in_session_31() -> None:
     art = clean_text(raw)
     assert "Bus drivers" not in art.text
     assert {r.reason for r in art.removed if r.text.startswith("Bus drivers")} == {"after-article"}
+
+
+def test_nothing_after_a_reservation_of_rights_is_the_article() -> None:
+    """After "All Rights Reserved" even a long paragraph is the page's (an institution's
+    "About" text), while after a bare "© 2019 Getty Images" a long paragraph stays: that
+    line may be a photo's credit inside the article."""
+    long_para = " ".join(
+        ["The training programme provides basic officer training to cadets over forty-four weeks."] * 6
+    )
+    assert len(long_para.split()) > 60
+    art = clean_text(_page("Copyright 2020 The Information Service. All Rights Reserved.", long_para))
+    assert long_para not in art.text
+    assert {r.reason for r in art.removed if r.text == long_para} == {"after-article"}
+    art = clean_text(_page("© 2019 Getty Images", long_para))
+    assert long_para in art.text

@@ -332,6 +332,8 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
     touched, so every removal keeps its own reason (``teaser``, ``after-article``)."""
     body_chars = 0
     end: tuple[int, str] | None = None
+    # an end at the page's rights reservation spares no paragraph after it
+    spare = SPARE_WORDS
     teasers_left = 0
     footers, phrases = _short_lines(lines)
     for i, ln in enumerate(lines):
@@ -341,6 +343,7 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
             if ln.nw > MAX_HEADING_WORDS:
                 if end is None and i in footers and body_chars >= MIN_BODY_BEFORE_END:
                     end = (i, ln.text.strip())
+                    spare = _spare_after_footer(end[1])
                 continue
             phrase = i in phrases
             if not phrase and i not in footers:
@@ -349,6 +352,8 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
             if end is None and body_chars >= MIN_BODY_BEFORE_END:
                 if phrase and (END_HEADING.match(text) or END_PHRASE.match(text)) or i in footers:
                     end = (i, text)
+                    if i in footers:
+                        spare = _spare_after_footer(text)
                     continue
             elif end is not None:
                 continue
@@ -372,9 +377,10 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
         if i in footers:
             if end is None and body_chars >= MIN_BODY_BEFORE_END:
                 end = (i, text)
+                spare = _spare_after_footer(text)
             _drop(ln, "boilerplate", "copyright notice")
             continue
-        if end is not None and ln.nw < SPARE_WORDS:
+        if end is not None and ln.nw < spare:
             _drop(ln, "after-article", f"after the section heading {end[1][:60]!r} at line {end[0] + 1}")
             continue
         if teasers_left:
@@ -385,6 +391,22 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
                 continue
             teasers_left = 0
         body_chars += len(text)
+
+
+#: the reservation of rights that closes a page (not a photo's "© 2019 Getty Images")
+_RESERVATION = re.compile(
+    r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
+    r"|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden"
+    r"|alla rättigheter förbehållna|kaikki oikeudet pidätetään|wszelkie prawa zastrzeżone)\b",
+    re.IGNORECASE,
+)
+
+
+def _spare_after_footer(text: str) -> int:
+    """How long a paragraph after this copyright line must be to be kept: any length after
+    a reservation of rights, which nothing of the article follows; :data:`SPARE_WORDS`
+    after a bare "© 2019 ...", which may be a photo's credit inside the article."""
+    return 1 << 30 if _RESERVATION.search(text) else SPARE_WORDS
 
 
 def _drop(ln: CleanedLine, reason: str, detail: str) -> None:
