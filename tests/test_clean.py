@@ -2147,6 +2147,16 @@ def test_a_subheading_about_a_topic_is_not_an_about_box() -> None:
         ("23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen", "metadata"),
         ("asked Feb 6, 2014 at 20:37", "metadata"),
         ("Sorted by: Reset to default", "label"),
+        ("Können wir helfen?", "label"),
+        (
+            "NOTE: The advertising disclaimer below does not apply to this article, nor any originating from the "
+            "editorial department, which does not accept paid links.",
+            "disclosure",
+        ),
+        (
+            "Dieser Beitrag stammt aus Ausgabe 7/2019 der Technology Review. Das Heft ist ab 20.06.2019 im Handel.",
+            "metadata",
+        ),
         ("Die Partei hat - 91 Kommentare gab es dazu - viel erreicht.", None),
     ],
 )
@@ -2208,3 +2218,11 @@ def test_a_writer_introducing_themselves_under_their_name_is_removed() -> None:
     inside = "\n".join(["Busnetz wird verlängert", *_ABOUT_BODY[:2], "Isabella", said, _ABOUT_BODY[2]])
     art = clean_text(inside, hints=FieldHints(title="Busnetz wird verlängert"))
     assert said in art.text
+    # the article's own byline over a first paragraph in the first person (a blog post
+    # extracted from HTML, a label after it) is no writer's box
+    more = "Mein Auto steht seitdem meistens in der Garage, und ich spare jeden Monat Geld."
+    post = "\n".join(["Elektro-Zapfsäulen", "Julia Becker", said, more, "Teilen"])
+    art = clean_text(
+        post, hints=FieldHints(title="Elektro-Zapfsäulen", byline="Julia Becker", extracted=True)
+    )
+    assert said in art.text and more in art.text

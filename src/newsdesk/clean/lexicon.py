@@ -215,7 +215,7 @@ _RULES: dict[str, list[str]] = {
     ],
     "disclosure": [
         r"\b(?:we|i|the author) may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b",
-        r"\baffiliate (?:links?|commission|partner)\b|\badvertising disclos(?:ure|ures)\b",
+        r"\baffiliate (?:links?|commission|partner)\b|\badvertising disclos(?:ure|ures)\b|\badvertising disclaimer\b",
         r"\bcontains references to products from\b",
         r"\b(?:erhalten|erhält|bekommen) (?:[\w.-]+ ){0,2}(?:ggf\. |gegebenenfalls |eventuell |unter umständen )?eine (?:kleine )?provision\b",
         r"\baffiliate-links?\b|\bprovisions-links?\b|\bwerbelinks?\b",
@@ -254,6 +254,9 @@ _RULES: dict[str, list[str]] = {
         r"^\W*\d+ (?:minutes?|mins?|hours?|hrs?|days?) ago" + _CLOCK_TO_END,
         r"^\W*il y a \d+ (?:minutes?|heures?|jours?)" + _CLOCK_TO_END,
         r"^\W*hace \d+ (?:minutos?|horas?|d[íi]as?)" + _CLOCK_TO_END,
+        # a magazine's note on the issue the article comes from ("Dieser Beitrag stammt aus
+        # Ausgabe 7/2019 der Technology Review", "Dieser Artikel erschien in Heft 3/2020")
+        r"^\W*(?:dieser|der) (?:beitrag|artikel|text) (?:stammt aus|erschien (?:zuerst )?in) (?:der )?(?:ausgabe|heft)\b",
         # a post's date line closing with its comment count ("23.06.2016 um 16:14 Uhr -
         # Markus Reuter - 91 Ergänzungen") and a Q&A site's stamps ("asked Feb 6, 2014 at 20:37")
         r"[-–|·•]\s*\d+\s+(?:erg[äa]nzungen|kommentare?|comments?|commentaires?|comentarios?|antworten|replies)\W*$",
@@ -927,6 +930,11 @@ imprimer la recette
 imprimir receta
 jetzt registrieren
 sorted by reset to default
+können wir helfen
+wie können wir helfen
+can we help
+how can we help
+need help
 jetzt anmelden
 ingresar
 iniciar sesión
