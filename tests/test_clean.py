@@ -2226,3 +2226,15 @@ def test_a_writer_introducing_themselves_under_their_name_is_removed() -> None:
         post, hints=FieldHints(title="Elektro-Zapfsäulen", byline="Julia Becker", extracted=True)
     )
     assert said in art.text and more in art.text
+
+
+def test_an_agency_signature_closing_a_paragraph_is_no_photo_credit() -> None:
+    """ "(dpa/gem)" is the agency and its editor's initials under the article's last
+    paragraph: the paragraph stays body.  "(AFP/Ted S. Warren)" under a caption is a credit."""
+    last = "Später kündigte der Manager dann doch sein Erscheinen an, wie ein Sprecher am Abend bestätigte. (dpa/gem)"
+    raw = "\n".join(["Busnetz wird verlängert", *_ABOUT_BODY, last])
+    art = clean_text(raw, hints=FieldHints(title="Busnetz wird verlängert"))
+    assert last in art.text and not art.captions
+    cap = "Mitglieder des Stadtrats bei der Abstimmung am Dienstag. (AFP/Ted S. Warren)"
+    art = clean_text("\n".join(["Busnetz wird verlängert", *_ABOUT_BODY[:2], cap, _ABOUT_BODY[2]]))
+    assert [c.credit.text for c in art.captions if c.credit] == ["(AFP/Ted S. Warren)"]

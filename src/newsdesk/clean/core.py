@@ -90,7 +90,8 @@ _CREDIT = re.compile(
     r"|(?:crédits?(?:\s+photo)?|photo|illustration)\s*[:©]"
     r"|(?:fotograf[íi]a|imagen|cr[ée]dito)\s*[:©]"
     r"|(?:kuva|zdj[ęe]cie|fot\.)\s*:"
-    r"|\((?:AP|AFP|Reuters|EFE|EPA|dpa|Getty Images|Andina|Xinhua|ANSA|Anadolu|Europa Press)\s*/\s*[^()]{2,60}\)"
+    # (not an agency's signature with the editor's initials closing a paragraph, "(dpa/gem)")
+    r"|\((?:AP|AFP|Reuters|EFE|EPA|dpa|Getty Images|Andina|Xinhua|ANSA|Anadolu|Europa Press)\s*/\s*(?!(?-i:[a-z]{1,4})\))[^()]{2,60}\)"
     r"|©\s*\S"
     # a Creative Commons licence closing a caption ("... (Stand Juni 2016) CC-BY-SA 2.0")
     r"|(?-i:CC)[- ](?-i:BY)(?:[- ](?-i:SA|ND|NC))*(?:\s+\d\.\d)?(?=\s*$)"
