@@ -303,6 +303,14 @@ def test_stray_nul_bytes_are_dropped_not_fatal() -> None:
             "What we do - Creative Commons",
         ),
         ("N-LAND", "N-LAND", "n-land.de", [], "N-LAND"),
+        # a Korean site's bar is the letter ㅣ, and the section is glued on with a hyphen
+        (
+            "장동혁, 한동훈 제명했지만… 부담 커졌다-정치ㅣ한국일보",
+            "한국일보",
+            "www.hankookilbo.com",
+            [],
+            "장동혁, 한동훈 제명했지만… 부담 커졌다",
+        ),
     ],
 )
 def test_site_free_title(

@@ -222,7 +222,12 @@ _LANG_META = (
 #: or guillemet with spaces around it (a colon is not one: "Studie zeigt: ..." is a headline)
 _TITLE_SEP = re.compile(
     r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb\u00ab\u203a\u2039\u22c6\u2219\u22c5~-]|::|\|\|)\s+"
+    # Korean sites bar their name off with the vowel letter ㅣ, spaces or not ("...-정치ㅣ한국일보")
+    r"|\s*\u3163\s*"
 )
+#: the section a Korean title names before the site, glued to the headline by a hyphen
+#: ("... 커졌다-정치ㅣ한국일보" -> "-정치")
+_KOREAN_SECTION = re.compile(r"\s*-\s*[\uac00-\ud7a3]{1,6}$")
 #: also a colon or slash, but only to find the page's own heading inside the title
 _TITLE_SEP_WIDE = re.compile(
     r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb\u00ab\u203a\u2039\u22c6\u2219\u22c5~:/-]|::|\|\|)\s+"
@@ -266,7 +271,10 @@ def site_free_title(title: str, sitename: str | None, hostname: str | None, head
         return title
     last, first = seps[-1], seps[0]
     if _names_site(title[last.end() :], keys) and title[: last.start()].strip():
-        return title[: last.start()].strip()
+        head = title[: last.start()].strip()
+        if title[last.start() : last.end()].strip() == "\u3163":
+            head = _KOREAN_SECTION.sub("", head) or head
+        return head
     if _names_site(title[: first.start()], keys) and title[first.end() :].strip():
         return title[first.end() :].strip()
     return title
