@@ -393,20 +393,18 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
         body_chars += len(text)
 
 
-#: the reservation of rights that closes a page (not a photo's "© 2019 Getty Images")
-_RESERVATION = re.compile(
-    r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
-    r"|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden"
-    r"|alla rättigheter förbehållna|kaikki oikeudet pidätetään|wszelkie prawa zastrzeżone)\b",
-    re.IGNORECASE,
-)
+#: how a copyright line opens ("© 2019", "(c) 2020", "Copyright 2021"), as :data:`FOOTER`'s
+#: first form matches it
+_COPYRIGHT_OPENING = re.compile(r"\W*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 
 
 def _spare_after_footer(text: str) -> int:
     """How long a paragraph after this copyright line must be to be kept: any length after
-    a reservation of rights, which nothing of the article follows; :data:`SPARE_WORDS`
-    after a bare "© 2019 ...", which may be a photo's credit inside the article."""
-    return 1 << 30 if _RESERVATION.search(text) else SPARE_WORDS
+    a reservation of rights (any :data:`FOOTER` match but the bare "© year" opening), which
+    nothing of the article follows; :data:`SPARE_WORDS` after a bare "© 2019 ...", which
+    may be a photo's credit inside the article."""
+    reserved = any(not _COPYRIGHT_OPENING.match(m.group(0)) for m in FOOTER.finditer(text))
+    return 1 << 30 if reserved else SPARE_WORDS
 
 
 def _drop(ln: CleanedLine, reason: str, detail: str) -> None:
