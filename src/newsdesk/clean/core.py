@@ -1880,13 +1880,6 @@ _ABOUT_HEADING = re.compile(
     r"((?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w.'’-]*\s+){0,3}[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w.'’-]*)"
     r"(\s+\d+\s+(?:Artikel|Beiträge|articles|posts|artículos|entradas))?\W{0,3}$"
 )
-#: a link under the box to the rest of the author's work ("Zeige alle Beiträge von Simon
-#: Dückert →", "Read the latest from Matthew Humphries", "View all posts by ...")
-_PROFILE_LINK_LINE = re.compile(
-    r"\W{0,3}(?i:zeige alle beitr[äa]ge von|alle (?:beitr[äa]ge|artikel) von|view all posts by|"
-    r"(?:see|view|read) (?:all|more) (?:posts|articles|stories) (?:by|from)|read the latest from|more from|"
-    r"(?:voir )?tous les articles de|ver todos los art[íi]culos de|ver todas las entradas de)\s+"
-)
 #: an author box holds at most this many lines of prose under its heading
 _ABOUT_BOX_LINES = 3
 
@@ -1896,7 +1889,8 @@ def _drop_about_boxes(lines: Sequence[_Line]) -> None:
     <name>" and reads like prose, so the line model keeps it ("Matthew is PCMag's UK-based
     editor ...").  The heading alone could be an article's subheading ("Über Geld"), so the
     prose under it must name the heading's subject, or a link to the subject's other posts
-    must follow it, or the heading must count the subject's articles."""
+    must follow it (a line the cues removed as ``author``: "Zeige alle Beiträge von ...",
+    "Read the latest from ..."), or the heading must count the subject's articles."""
     n = len(lines)
     for i, ln in enumerate(lines):
         if ln.nw > 7 or ln.sentence:
@@ -1904,7 +1898,7 @@ def _drop_about_boxes(lines: Sequence[_Line]) -> None:
         m = _ABOUT_HEADING.match(ln.text)
         if m is None:
             continue
-        names = {w for w in re.findall(r"[\w'’-]{3,}", m.group(1))}
+        names = set(re.findall(r"[\w'’-]{3,}", m.group(1)))
         box = []
         for j in range(i + 1, min(i + 1 + _ABOUT_BOX_LINES, n)):
             if lines[j].role != "body" or lines[j].nw < 6:
@@ -1913,7 +1907,7 @@ def _drop_about_boxes(lines: Sequence[_Line]) -> None:
         if not box:
             continue
         words = set(re.findall(r"[\w'’-]{3,}", lines[box[0]].text))
-        linked = any(_PROFILE_LINK_LINE.match(lines[j].text) for j in range(box[-1] + 1, min(box[-1] + 4, n)))
+        linked = any(lines[j].reason == "author" for j in range(box[-1] + 1, min(box[-1] + 4, n)))
         if not (names & words or linked or m.group(2)):
             continue
         for j in box:

@@ -229,6 +229,7 @@ _RULES: dict[str, list[str]] = {
         r"^(?:[\w.'’-]+ ){0,3}schreibt (?:seit \d{4}|regelm[äa]ßig) f[üu]r (?:die|den|das)\b|^freie[rn]? (?:autor|autorin|journalist|journalistin) (?:in|aus|und|f[üu]r)\b",
         r"\b[üu]ber (?:den autor|die autorin)\b|\babout the author\b|\bsobre (?:el|la|o|a) autor[a]?\b",
         r"\b(?:view|see|read) (?:all|more) (?:posts|articles|stories) by\b|\bmore (?:posts|articles|stories) (?:by|from) (?:this|the) author\b",
+        r"^\W*read the latest from\b",
         r"\b(?:alle|weitere|mehr) (?:beitr[äa]ge|artikel|texte) (?:von|dieses autors|dieser autorin)\b",
         r"\btous les articles (?:de|par)\b|\bver todas las entradas de\b|\bver todos los art[íi]culos de\b",
         r"\bwszystkie (?:wpisy|artyku[łl]y) autora\b",
