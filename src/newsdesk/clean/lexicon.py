@@ -904,8 +904,9 @@ _MORE_LANGUAGE_LABELS |= {
     for label in _MORE_LANGUAGE_LABELS
     if "\u0370" <= label[0] <= "\u03ff"
 }
-#: a table of contents' heading, a recipe's buttons and a login prompt: a line of its own in
-#: a rendered page, the entries or the form under it (session 31).  Only the headings that
+#: a table of contents' heading, a recipe's buttons, a login prompt, a help widget's
+#: question and a Q&A site's sort control: a line of its own in a rendered page, the entries,
+#: form or thread under it (session 31).  Only the headings that
 #: say "table of contents": turku-lines' annotators keep Wikipedia's one-word "Innehåll" and
 #: "Sommaire" as main text (14 dev lines), trafilatura-eval's drop "Inhaltsverzeichnis"
 _PAGE_TOOL_LABELS = frozenset(
