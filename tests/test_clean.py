@@ -395,6 +395,8 @@ def test_rules() -> None:
         "x" * 300_000,
         ("word " * 60_000).strip(),
         "\u2028\u2029\x85",
+        ",0",  # an age after no name: the writer's-box test read a first word that is not there
+        ", 27\nIch schreibe hier über mein Leben und meine Reisen.\nKommentare",
     ],
 )
 def test_odd_inputs(raw: str) -> None:

@@ -1946,7 +1946,9 @@ def _drop_self_introductions(lines: Sequence[_Line], names: frozenset[str]) -> N
         name, _, rest = ln.text.partition(",")
         if not (_looks_like_a_name(name) or (rest and _AGE_AFTER_NAME.match(rest))):
             continue
-        if name.split(maxsplit=1)[0] not in names:
+        first = name.split(maxsplit=1)
+        # (",0" has an age after no name at all: a line of hostile input, no writer's box)
+        if not first or first[0] not in names:
             continue
         box = []
         for j in range(i + 1, min(i + 1 + _SELF_INTRODUCTION_LINES, n)):
