@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.clean import clean_text
-from newsdesk.clean.lexicon import _MORE_LANGUAGE_LABELS, match_rules, normalise
+from newsdesk.clean.lexicon import _CONTROL_LABELS, _MORE_LANGUAGE_LABELS, match_rules, normalise
 
 BODY = {
     "ru": (
@@ -256,6 +256,40 @@ def test_news_about_a_network_or_a_telegram_is_not_a_social_link(line: str) -> N
 
 def test_the_added_labels_are_written_as_normalise_leaves_them() -> None:
     assert all(normalise(label) == label for label in _MORE_LANGUAGE_LABELS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vis mer",
+        "Zobrazit vše",
+        "Werbung überspringen",
+        "Pokaż więcej",
+        "Related Coverage",
+        "What's this?",
+        "Mehr",
+    ],
+)
+def test_list_and_player_controls_are_labels(line: str) -> None:
+    hit = match_rules(line, len(line.split()), False)
+    assert hit is not None and hit[0] == "label", line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mehr als 600 Menschen wurden getötet",  # the word inside a sentence
+        "Related coverage of the trial was banned",
+        "Vis mer respekt for hverandre",
+        "Weiter so, sagte der Trainer.",
+    ],
+)
+def test_a_control_word_inside_a_line_is_no_label(line: str) -> None:
+    assert match_rules(line, len(line.split()), line.endswith(".")) is None
+
+
+def test_the_control_labels_are_written_as_normalise_leaves_them() -> None:
+    assert all(normalise(label) == label for label in _CONTROL_LABELS)
 
 
 def test_copyright_notices_of_more_languages_end_the_article() -> None:
@@ -826,3 +860,18 @@ def test_a_town_under_the_date_line_gives_way_to_the_wires_opener() -> None:
     kept = [r for r in art.removed if r.text == "Ankara"]
     assert len(kept) == 1 and kept[0].reason == "metadata"
     assert "Ankara" not in [p.text for p in art.paragraphs]
+
+
+def test_a_show_more_control_on_its_own_line_is_removed_as_a_label() -> None:
+    raw = (
+        "Regjeringen legger fram nytt budsjett\n\n"
+        "Finansministeren la i dag fram forslaget til statsbudsjett for neste år, og det er "
+        "ventet at det blir en lang debatt i Stortinget om prioriteringene.\n\n"
+        "Vis mer\n\n"
+        "Opposisjonen mener at regjeringen bruker for mye penger, mens samarbeidspartiene "
+        "krever at det settes av mer til skole og helse i kommunene.\n"
+    )
+    art = clean_text(raw)
+    assert ("Vis mer", "label") in [(r.text, r.reason) for r in art.removed]
+    assert all("Vis mer" not in p.text for p in art.paragraphs)
+    assert all(raw[r.start : r.end] == r.text for r in art.removed)

@@ -944,7 +944,102 @@ se connecter
 """.splitlines()
     if line.strip()
 )
-_LABELS = _LABELS | _SITE_LABELS | _COMMENT_FORM_LABELS | _MORE_LANGUAGE_LABELS | _PAGE_TOOL_LABELS
+#: a list's or a player's controls (show all / fewer, load more, skip the advertisement, why
+#: am I seeing this ad) and a few headings of what follows the article ("Related coverage",
+#: "Weitere Videos"), in the languages above that lacked them (session 32: Fundus pages print
+#: "Vis mer", "Zobrazit vše", "Werbung überspringen" on lines of their own).  None is a whole
+#: main-text line of turku-lines ("weiter" and "ver todos" stand alone there 2 times, both
+#: noise).  Written as :func:`normalise` leaves them.
+_CONTROL_LABELS = frozenset(
+    line.strip()
+    for line in """
+show all
+show less
+skip ad
+skip advertisement
+why am i seeing this
+why am i seeing this ad
+what s this
+related coverage
+related topics
+featured
+weniger anzeigen
+mehr laden
+mehr
+weiter
+werbung überspringen
+anzeige überspringen
+box aufklappen
+box zuklappen
+weitere videos
+mehr videos
+afficher moins
+voir tout
+tout afficher
+charger plus
+à découvrir
+passer la publicité
+mostrar más
+mostrar menos
+ver todo
+ver todos
+cargar más
+saltar anuncio
+por qué estás viendo esto
+mostra di più
+mostra tutto
+mostra altro
+carica altro
+salta pubblicità
+mostrar mais
+ver mais
+ver tudo
+carregar mais
+pular anúncio
+toon meer
+toon alles
+bekijk alles
+laad meer
+meer laden
+visa alla
+visa fler
+läs in fler
+hoppa över annons
+vis mer
+vis flere
+vis alle
+se alle
+se mere
+vis mere
+näytä kaikki
+lataa lisää
+ohita mainos
+pokaż więcej
+pokaż wszystko
+zobacz więcej
+zobacz wszystkie
+załaduj więcej
+pomiń reklamę
+zobrazit vše
+zobrazit více
+načíst další
+přeskočit reklamu
+daha fazla göster
+tümünü gör
+tümünü göster
+reklamı geç
+ilgili konular
+""".splitlines()
+    if line.strip()
+)
+_LABELS = (
+    _LABELS
+    | _SITE_LABELS
+    | _COMMENT_FORM_LABELS
+    | _MORE_LANGUAGE_LABELS
+    | _PAGE_TOOL_LABELS
+    | _CONTROL_LABELS
+)
 
 
 #: the labels, for callers that test a line's normal form against them in a hot loop
