@@ -860,3 +860,28 @@ def test_empty_standard_input_is_one_error(monkeypatch: pytest.MonkeyPatch) -> N
     out = list(iter_records(["-"]))
     assert len(out) == 1 and isinstance(out[0], ReadError)
     assert out[0].source_path == "<stdin>" and out[0].reason == "empty file"
+
+
+@pytest.mark.parametrize("url", ["http://[bad/a", "http://[::1", "://", "javascript:alert(1)"])
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_a_malformed_url_is_kept_and_the_article_cleaned(tmp_path: Path, url: str, kind: str) -> None:
+    """A JSONL line's URL that urlsplit refuses (an unclosed IPv6 bracket raised ValueError in
+    the cleaner, so the article became an ingestion error): the article is cleaned, the URL
+    kept as given, no outlet read from it."""
+    from newsdesk.clean import clean_record
+
+    body = "The council voted on the budget on Tuesday after a long debate in the chamber."
+    more = "Opposition members said the plan cut too deep into the money for schools and roads."
+    content = (
+        f"Council passes the budget\n\n{body}\n\n{more}\n"
+        if kind == "text"
+        else f"<html><body><article><h1>Budget</h1><p>{body}</p><p>{more}</p></article></body></html>"
+    )
+    p = tmp_path / "bad-url.jsonl"
+    p.write_text(json.dumps({"url": url, kind: content}) + "\n")
+    (rec,) = records(run(p))
+    art = clean_record(rec)
+    assert art.url == url.strip()
+    assert art.outlet is None
+    assert "council voted on the budget" in art.text
+    art.check_spans()

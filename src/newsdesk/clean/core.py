@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from itertools import islice, pairwise, takewhile, zip_longest
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import ahocorasick_rs
 import numpy as np
@@ -69,6 +68,7 @@ from newsdesk.clean.lexicon import (
 from newsdesk.clean.linemodel import load_model
 from newsdesk.clean.places import is_place
 from newsdesk.clean.sections import FOOTER, mark_article_end
+from newsdesk.clean.sites import host_of
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.lang import MIN_LINE_WORDS, LangGuess, detect, line_language
 from newsdesk.model import Article, Caption, Paragraph, Removed, Span, content_id
@@ -693,9 +693,7 @@ def _month_first(lang: str | None, url: str | None, outlet: str | None) -> bool:
     unless the page's own domain belongs to a country that writes the day first."""
     if lang not in _MONTH_FIRST_LANGS:
         return False
-    host = outlet or ""
-    if url:
-        host = urlsplit(url).hostname or host
+    host = host_of(url) or outlet or ""
     return host.rstrip(".").rsplit(".", 1)[-1].lower() not in _DAY_FIRST_ENGLISH_TLDS
 
 
@@ -1664,8 +1662,7 @@ def clean_text(
     )
     _assemble(art, lines, lang, hints, lang_known=same_text, date_anywhere=cfg.date_anywhere)
     if art.byline is not None:
-        host = urlsplit(art.url).hostname if art.url else None
-        art.authors = author_spans(art.byline, art.outlet or host)
+        art.authors = author_spans(art.byline, art.outlet or host_of(art.url))
     return art
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from newsdesk.clean.config import CleanConfig, FieldHints
 from newsdesk.clean.core import clean_text
+from newsdesk.clean.sites import host_of
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.model import Article, RawRecord
 
@@ -36,10 +35,8 @@ def _decode(data: bytes, declared: str | None) -> str:
 def _outlet(record: RawRecord) -> str | None:
     if record.outlet:
         return record.outlet
-    if record.url:
-        host = urlsplit(record.url).hostname or ""
-        return host.removeprefix("www.") or None
-    return None
+    host = host_of(record.url) or ""
+    return host.removeprefix("www.") or None
 
 
 def _with_declared_title(raw: str, title: str | None) -> str:

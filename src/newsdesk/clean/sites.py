@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def host_of(url: str | None) -> str | None:
+    """The URL's host name, or None.  A URL a scraper or a JSONL file got wrong
+    ("http://[bad/a": urlsplit raises on an unclosed IPv6 bracket) names no host; the
+    article is still cleaned, where the raise made it an ingestion error."""
+    if not url:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
 
 
 def site_keys(sitename: str | None, hostname: str | None) -> set[str]:
