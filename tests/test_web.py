@@ -64,6 +64,15 @@ def test_everything_shown_is_escaped(tmp_path: Path) -> None:
     assert "/article/" not in c.get("/", params={"author": "Nobody"}).text
 
 
+def test_a_query_holding_control_characters_is_searched_not_a_server_error(tmp_path: Path) -> None:
+    """A NUL inside a quoted FTS5 word ended the query string: "?q=body%00" was a 500."""
+    c = client(tmp_path)
+    for q in ("body\x00", "\x00", "bo\x00dy", "body\x1f\x7f"):
+        r = c.get("/", params={"q": q})
+        assert r.status_code == 200, repr(q)
+    assert "/article/" + "e" * 20 in c.get("/", params={"q": "body\x00"}).text
+
+
 def test_unknown_and_traversal_ids_are_404(tmp_path: Path) -> None:
     c = client(tmp_path)
     for url in ("/article/nope", "/article/..%2F..%2Fetc%2Fpasswd", "/api/article/" + "0" * 20):

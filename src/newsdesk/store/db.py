@@ -46,6 +46,7 @@ def _now() -> str:
 
 
 _INVISIBLE = dict.fromkeys(map(ord, SEARCH_INVISIBLE))
+_CONTROLS = dict.fromkeys([*range(0x20), 0x7F], " ")
 
 
 def fts_query(user_query: str) -> str:
@@ -60,8 +61,10 @@ def fts_query(user_query: str) -> str:
     (:func:`migrations.search_segments`).
     """
     terms = []
-    # (a word pasted from a page may hold a soft hyphen, which the index leaves out)
-    user_query = user_query.translate(_INVISIBLE)
+    # (a word pasted from a page may hold a soft hyphen, which the index leaves out; a NUL
+    # ends FTS5's query string inside a quoted word, and "?q=0%00" failed with "unterminated
+    # string": control characters separate words here, as whitespace does)
+    user_query = user_query.translate(_INVISIBLE).translate(_CONTROLS)
     for chunk in user_query.split():
         star = chunk.endswith("*")
         word = chunk.replace('"', " ").strip("* ")
