@@ -46,7 +46,17 @@ def test_search_ranks_title_and_survives_hostile_queries(tmp_path: Path) -> None
         hits = store.search("dam")
         assert [h.id for h in hits] == ["1" * 20, "2" * 20]
         assert "[" in hits[1].snippet
-        for hostile in ['"unbalanced', "AND OR NOT", "dam) OR (", "col:umn", "", "*", "0\x00", "\x00", "a\x1fb"]:
+        for hostile in [
+            '"unbalanced',
+            "AND OR NOT",
+            "dam) OR (",
+            "col:umn",
+            "",
+            "*",
+            "0\x00",
+            "\x00",
+            "a\x1fb",
+        ]:
             store.search(hostile)  # must not raise
         assert store.search("collaps*")[0].id == "1" * 20
         assert store.search("dam\x00")[0].id == "1" * 20  # a control character separates words
