@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -339,3 +340,45 @@ def test_cleaning_the_directory_that_holds_the_default_store_passes_over_the_sto
     (tmp_path / "copy.db").write_bytes((tmp_path / "newsdesk.db").read_bytes())
     again = runner.invoke(app, ["clean", "."])
     assert "SQLite database" in again.output and "1 error" in again.output
+
+
+STORY = (
+    "Council passes the budget\n\nThe council voted on the budget on Tuesday after a long debate "
+    "in the chamber.\n\nOpposition members said the plan cut too deep into the money for schools."
+)
+
+
+def test_lone_surrogates_and_undecodable_file_names_are_stored_not_fatal(tmp_path: Path) -> None:
+    """A JSONL escape naming a lone surrogate ("\\ud800") and a file name that is not UTF-8
+    (a Latin-1 disk's "caf\\xe9.txt") give Python strings SQLite cannot encode: either one
+    stopped the whole ingest.  Both articles are stored, with U+FFFD in place of what cannot
+    be written, and a second run stores nothing new."""
+    src = tmp_path / "in"
+    src.mkdir()
+    line = {
+        "url": "https://x.example/a\ud800",
+        "title": "Bridge \udc00 opens",
+        "text": STORY.replace("Tuesday", "Tuesday \ud800"),
+    }
+    (src / "feed.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")  # ASCII escapes
+    html = f"<html><body><article><h1>Vote</h1><p>{STORY.splitlines()[2]} \ud800</p></article></body></html>"
+    (src / "page.jsonl").write_text(json.dumps({"url": "https://x.example/b", "html": html}) + "\n")
+    try:
+        (src / os.fsdecode(b"caf\xe9.txt")).write_text(STORY.replace("schools", "roads"), encoding="utf-8")
+    except (UnicodeEncodeError, OSError):  # a file system that refuses such names
+        pytest.skip("the file system refuses a name that is not UTF-8")
+    db = tmp_path / "n.db"
+    with Store(db) as store:
+        s1 = ingest([src], store, IngestConfig(stages=()))
+        assert (s1.stored, s1.errors) == (3, 0)
+        arts = {Path(a.source_path or "").name: a for a in store.iter_articles()}
+        assert "caf\ufffd.txt" in arts
+        first = arts["feed.jsonl"]
+        assert first.url == "https://x.example/a\ufffd" and "Tuesday \ufffd" in first.text
+        for a in arts.values():
+            a.check_spans()
+        s2 = ingest([src], store, IngestConfig(stages=()))
+        assert (s2.stored, s2.already_stored, s2.new_errors) == (0, 3, 0)
+    out = CliRunner().invoke(app, ["clean", str(src / "feed.jsonl"), "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    assert "\\ufffd" in out.output or "\ufffd" in out.output

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -47,6 +48,25 @@ REMOVAL_REASONS = (
     "html",  # markup-level boilerplate removed before line cleaning (HTML path)
     "empty",  # no letters: whitespace, punctuation, digits or symbols only
 )
+
+
+#: a UTF-16 surrogate on its own: no character, and no UTF-8 encoding
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (``text`` itself when it has none).
+
+    A JSON escape can name one ("\\ud800" on a JSONL line decodes to it); SQLite, JSON and
+    Parquet writers refuse such a string.  A decoder meeting a bad byte keeps the text with
+    a stand-in character, and so does this."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def content_id(data: bytes | str) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from newsdesk.clean.config import CleanConfig, FieldHints
 from newsdesk.clean.core import clean_text
 from newsdesk.clean.sites import host_of
 from newsdesk.clean.templates import TemplateIndex
-from newsdesk.model import Article, RawRecord
+from newsdesk.model import Article, RawRecord, without_lone_surrogates
 
 #: the cleaner's source for a date read from a kept line of the text near the headline or
 #: byline: on an HTML page, a line of the article (on the tune half of trafilatura-eval,
@@ -30,6 +33,19 @@ def _decode(data: bytes, declared: str | None) -> str:
         return decode_bytes(data, declared)
     except DecodeError as exc:
         raise CleanError(exc.reason) from None
+
+
+def _without_lone_surrogates(record: RawRecord) -> RawRecord:
+    """The record with each lone surrogate in its text fields replaced by U+FFFD
+    (:func:`newsdesk.model.without_lone_surrogates`): such a JSONL line stopped ``newsdesk
+    ingest`` and ``newsdesk clean`` as a whole.  The id stays the hash of the content as
+    read, so a second run still finds the article stored."""
+    fixed: dict[str, Any] = {}
+    for name in ("content", "title", "url", "outlet", "published"):
+        value = getattr(record, name)
+        if isinstance(value, str) and (clean := without_lone_surrogates(value)) is not value:
+            fixed[name] = clean
+    return replace(record, **fixed) if fixed else record
 
 
 def _outlet(record: RawRecord) -> str | None:
@@ -65,12 +81,13 @@ def clean_record(
     captions that survive extraction are removed as well.  The record's declared date wins
     over anything found in the page.
     """
+    record_id = record.id  # a hash of the whole content as read: computed once
+    record = _without_lone_surrogates(record)
     content = record.content
     text = content if isinstance(content, str) else _decode(content, record.encoding)
     if "\x00" in text and text.count("\x00") > max(1, len(text) // 100):
         raise CleanError("binary content (NUL characters in decoded text)")
     outlet = _outlet(record)
-    record_id = record.id  # a hash of the whole content: computed once
     if record.content_type == "html":
         from newsdesk.clean.html import extract_html
 

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newsdesk.model import Annotation, Article, ReadError
+from newsdesk.model import Annotation, Article, ReadError, without_lone_surrogates
 from newsdesk.store.migrations import SEARCH_INVISIBLE, migrate, search_segments, unsegmented
 
 DEFAULT_DB_ENV = "NEWSDESK_DB"
@@ -156,6 +156,33 @@ def article_filters(
     return where, args
 
 
+def _storable(value: Any) -> Any:
+    """A parameter as SQLite can take it: a string's lone surrogates as U+FFFD."""
+    return without_lone_surrogates(value) if isinstance(value, str) else value
+
+
+def _storable_params(params: Any) -> Any:
+    if isinstance(params, dict):
+        return {k: _storable(v) for k, v in params.items()}
+    return tuple(map(_storable, params))
+
+
+class _Connection(sqlite3.Connection):
+    """A connection that writes a string holding a lone surrogate with U+FFFD in its place.
+
+    Such strings reach the store from hostile input, not only from article text: a file
+    name that is not valid UTF-8 ("caf\\xe9.txt" on a Latin-1 disk) is a Python string with
+    surrogate escapes, and a JSONL line's "\\ud800" one with a lone surrogate.  sqlite3
+    refuses to encode them, which stopped ``newsdesk ingest`` as a whole; one conversion
+    here covers every table and every caller (the duplicate index's too)."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        return super().execute(sql, _storable_params(parameters))
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        return super().executemany(sql, map(_storable_params, parameters))
+
+
 class Store:
     """Access to one newsdesk database.  Not shared across processes; open one per process."""
 
@@ -169,11 +196,11 @@ class Store:
         self.notify = notify
         if readonly:
             uri = f"file:{self.path.resolve()}?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, factory=_Connection)
         else:
             if self.path.parent and not self.path.parent.exists():
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, check_same_thread=False)
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, factory=_Connection)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
@@ -230,7 +257,9 @@ class Store:
                 return False
             self._insert_removed(article)
             if source is not None:
-                data = source.encode("utf-8") if isinstance(source, str) else source
+                # (as cleaned: a lone surrogate a JSON escape named is U+FFFD, see
+                # clean_record, so cleaning the stored source again reads the same text)
+                data = without_lone_surrogates(source).encode("utf-8") if isinstance(source, str) else source
                 self.conn.execute(
                     "INSERT OR IGNORE INTO sources(article_id, content_type, compressed) VALUES (?,?,?)",
                     (article.id, article.input_format, zlib.compress(data, 6)),
