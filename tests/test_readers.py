@@ -885,3 +885,42 @@ def test_a_malformed_url_is_kept_and_the_article_cleaned(tmp_path: Path, url: st
     assert art.outlet is None
     assert "council voted on the budget" in art.text
     art.check_spans()
+
+
+def test_a_character_reference_to_a_surrogate_does_not_lose_the_feed(tmp_path: Path) -> None:
+    """feedparser turned "&#55296;" into a lone surrogate and failed to encode it: the whole
+    feed was one error.  The reference now reads as U+FFFD and every entry is read."""
+    p = tmp_path / "f.rss"
+    p.write_bytes(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>X</title>'
+        b"<item><title>Bridge &#55296; opens</title><link>https://x.example/a</link>"
+        b"<description>The mayor &#xD800; opened the new bridge on Monday &#233;.</description></item>"
+        b"<item><title>Second</title><link>https://x.example/b</link>"
+        b"<description>Traffic was expected to ease within weeks.</description></item>"
+        b"</channel></rss>"
+    )
+    items = run(p)
+    assert errors(items) == []
+    first, second = records(items)
+    assert first.title == "Bridge \ufffd opens"
+    assert "mayor \ufffd opened" in str(first.content) and "Monday \u00e9" in str(first.content)
+    assert second.url == "https://x.example/b"
+
+
+def test_newsdesk_own_jsonl_output_reads_back_with_its_fields(tmp_path: Path) -> None:
+    """A line of ``newsdesk clean --format jsonl`` holds the title as a span object; it was
+    turned into its Python repr ("{'text': ...}") and that became the next article's title."""
+    from newsdesk.clean import clean_text
+
+    art = clean_text("Council passes the budget\n\nThe council voted on the budget on Tuesday.")
+    art.url, art.outlet, art.published = "https://x.example/a", "x.example", "2024-03-12"
+    p = tmp_path / "out.jsonl"
+    row = json.loads(art.to_json())
+    row["tags"] = ["a", "b"]
+    row["published"] = 1710201600  # a number is read as written
+    p.write_text(json.dumps(row) + "\n" + json.dumps({"text": "x y z", "title": ["a list"]}) + "\n")
+    first, second = records(run(p))
+    assert first.title == "Council passes the budget"
+    assert (first.url, first.outlet, first.published) == ("https://x.example/a", "x.example", "1710201600")
+    assert first.content == art.text and first.meta["tags"] == ["a", "b"]
+    assert second.title is None

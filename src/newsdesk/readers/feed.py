@@ -63,10 +63,28 @@ def _entry_content(entry: Any) -> tuple[str, str] | None:
     return None
 
 
+#: a numeric character reference ("&#55296;", "&#xD800;")
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _surrogate_refs_replaced(data: bytes) -> bytes:
+    """``data`` with each character reference to a surrogate as one to U+FFFD.
+
+    No such character exists; feedparser's lenient parser turned the reference into a lone
+    surrogate and then failed to encode it, so one "&#55296;" in an entry lost the whole
+    feed ("feed did not parse: UnicodeEncodeError")."""
+
+    def fix(m: re.Match[bytes]) -> bytes:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF else m.group(0)
+
+    return _CHAR_REF.sub(fix, data) if b"&#" in data else data
+
+
 def read_feed(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadError]:
     import feedparser
 
-    data = read_limited(path, config.max_feed_bytes)
+    data = _surrogate_refs_replaced(read_limited(path, config.max_feed_bytes))
     # Bytes, never a str: feedparser treats strings as URLs or paths and would fetch them.
     try:
         parsed = feedparser.parse(data)

@@ -40,8 +40,14 @@ def _skip_rest_of_line(fh: IO[bytes], already: int) -> int:
 
 
 def _opt_str(obj: dict[str, Any], key: str) -> str | None:
+    """A field as text: a number as written ("published": 1700000000), a span object as its
+    text (newsdesk's own output, ``"title": {"text": ..., "start": ..., "end": ...}``, read
+    back in), other objects and lists as nothing (they were turned into their Python repr,
+    "{'text': ...}", and that became the article's title)."""
     value = obj.get(key)
-    if value is None or value == "":
+    if isinstance(value, dict):
+        value = value.get("text")
+    if value is None or value == "" or isinstance(value, dict | list):
         return None
     return value if isinstance(value, str) else str(value)
 
