@@ -924,3 +924,26 @@ def test_newsdesk_own_jsonl_output_reads_back_with_its_fields(tmp_path: Path) ->
     assert (first.url, first.outlet, first.published) == ("https://x.example/a", "x.example", "1710201600")
     assert first.content == art.text and first.meta["tags"] == ["a", "b"]
     assert second.title is None
+
+
+def test_a_warc_body_its_content_encoding_cannot_undo_says_so(tmp_path: Path) -> None:
+    """warcio yields no bytes, not an error, for a body declared gzip that is not: the
+    error said "empty payload", as if the server had sent nothing."""
+    p = tmp_path / "c.warc.gz"
+    with p.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for uri, body, coding in (
+            ("http://x.example/bad", b"\x1f\x8b\x08\x00garbage", "gzip"),
+            ("http://x.example/ok", gzip.compress(b"<html><body><p>Fine page.</p></body></html>"), "gzip"),
+        ):
+            hdr = StatusAndHeaders(
+                "200 OK",
+                [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", coding)],
+                "HTTP/1.1",
+            )
+            w.write_record(w.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=hdr))
+    items = run(p)
+    (err,) = errors(items)
+    assert err.reason == "empty or undecodable http body (Content-Encoding: gzip)"
+    (rec,) = records(items)
+    assert rec.url == "http://x.example/ok" and b"Fine page." in bytes(rec.content)

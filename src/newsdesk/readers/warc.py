@@ -300,6 +300,15 @@ def _convert(
         mime = "text/html"
     kind = "html" if mime in _HTML_TYPES else "text"
     if not payload.strip():
+        coding = record.http_headers.get_header("Content-Encoding") if record.http_headers else None
+        if coding and record.length:
+            # warcio gives nothing, not an error, for a body its declared coding cannot undo,
+            # as for an empty one
+            return ReadError(
+                str(path),
+                f"empty or undecodable http body (Content-Encoding: {one_line(coding, 40)})",
+                location,
+            )
         return ReadError(str(path), "empty payload", location)
     meta: dict[str, Any] = {"warc_type": rtype}
     # The HTTP header wins; without one the page's own <meta charset> is the declaration, so
