@@ -947,3 +947,19 @@ def test_a_warc_body_its_content_encoding_cannot_undo_says_so(tmp_path: Path) ->
     assert err.reason == "empty or undecodable http body (Content-Encoding: gzip)"
     (rec,) = records(items)
     assert rec.url == "http://x.example/ok" and b"Fine page." in bytes(rec.content)
+
+
+def test_a_page_named_jsonl_is_one_error_not_one_a_line(tmp_path: Path) -> None:
+    """A text page saved as ".jsonl" gave an "invalid json" error for each of its lines."""
+    page = tmp_path / "page.jsonl"
+    page.write_text("\n".join(f"Line {i} of a page, not JSON." for i in range(130)) + "\n")
+    (err,) = run(page)
+    assert isinstance(err, ReadError) and err.location is None
+    assert err.reason.startswith("not JSON Lines: none of the first 20 lines is JSON")
+    # a few bad lines before the first JSON one are still reported one by one, in order
+    mixed = tmp_path / "mixed.jsonl"
+    good = json.dumps({"text": "The council voted."})
+    mixed.write_text("\n".join(["oops"] * 19 + [good, "oops"]) + "\n")
+    items = run(mixed)
+    assert [type(i).__name__ for i in items] == ["ReadError"] * 19 + ["RawRecord", "ReadError"]
+    assert [i.location for i in items][-3:] == ["line=19", "line=20", "line=21"]

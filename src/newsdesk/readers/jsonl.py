@@ -82,6 +82,22 @@ def record_from_object(obj: Any, path: Path, location: str) -> RawRecord:
     )
 
 
+#: lines of a file that must all fail to parse, with no JSON line before them, for it to be
+#: reported once as no JSON Lines: a text page named ".jsonl" gave an error for every line
+#: of it (130 for one page), where the file is the bad item
+NOT_JSONL_LINES = 20
+_NOT_JSONL = (
+    f"not JSON Lines: none of the first {NOT_JSONL_LINES} lines is JSON"
+    " (--input-format text or html reads it as a page)"
+)
+
+
+def _flushed(held: list[ReadError]) -> Iterator[ReadError]:
+    """The held errors, in order, and the list emptied."""
+    yield from held
+    held.clear()
+
+
 def read_jsonl(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadError]:
     if path.stat().st_size == 0:
         raise ReaderFailure("empty file")
@@ -89,6 +105,8 @@ def read_jsonl(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErr
     records = 0
     errors = 0
     lineno = 0
+    # the invalid lines before the first JSON one, held until a JSON line or the cut decides
+    leading: list[ReadError] = []
     with open_binary(path) as fh:
         while True:
             try:
@@ -100,9 +118,11 @@ def read_jsonl(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErr
                 if len(line) > limit and not line.endswith(b"\n"):
                     size = _skip_rest_of_line(fh, len(line))
                     errors += 1
+                    yield from _flushed(leading)
                     yield ReadError(str(path), f"too large: {size} bytes > limit {limit}", location)
                     continue
             except GZIP_ERRORS as exc:
+                yield from _flushed(leading)
                 yield ReadError(str(path), gzip_error_reason(exc, records), f"line={lineno + 1}")
                 return
             if not line.strip():
@@ -111,8 +131,16 @@ def read_jsonl(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErr
                 obj = json.loads(line)
             except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, nesting
                 errors += 1
-                yield ReadError(str(path), f"invalid json: {one_line(exc, 100)}", location)
-                continue
+                bad = ReadError(str(path), f"invalid json: {one_line(exc, 100)}", location)
+                if records or len(leading) < NOT_JSONL_LINES - 1:
+                    leading.append(bad)
+                    if records:
+                        yield from _flushed(leading)
+                    continue
+                # no line so far was JSON: the file is no JSON Lines, one error says so
+                yield ReadError(str(path), _NOT_JSONL, None)
+                return
+            yield from _flushed(leading)
             try:
                 record = record_from_object(obj, path, location)
             except ReaderFailure as exc:
@@ -121,5 +149,6 @@ def read_jsonl(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErr
                 continue
             records += 1
             yield record
+    yield from _flushed(leading)
     if records == 0 and errors == 0:
         yield ReadError(str(path), "no records (only blank lines)", None)
