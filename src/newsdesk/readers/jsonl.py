@@ -132,14 +132,14 @@ def read_jsonl(path: Path, config: ReaderConfig) -> Iterator[RawRecord | ReadErr
             except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, nesting
                 errors += 1
                 bad = ReadError(str(path), f"invalid json: {one_line(exc, 100)}", location)
-                if records or len(leading) < NOT_JSONL_LINES - 1:
+                if records:
+                    yield bad
+                elif len(leading) < NOT_JSONL_LINES - 1:
                     leading.append(bad)
-                    if records:
-                        yield from _flushed(leading)
-                    continue
-                # no line so far was JSON: the file is no JSON Lines, one error says so
-                yield ReadError(str(path), _NOT_JSONL, None)
-                return
+                else:  # no line so far was JSON: the file is no JSON Lines, one error says so
+                    yield ReadError(str(path), _NOT_JSONL, None)
+                    return
+                continue
             yield from _flushed(leading)
             try:
                 record = record_from_object(obj, path, location)
