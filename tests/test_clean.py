@@ -2240,3 +2240,52 @@ def test_an_agency_signature_closing_a_paragraph_is_no_photo_credit() -> None:
     cap = "Mitglieder des Stadtrats bei der Abstimmung am Dienstag. (AFP/Ted S. Warren)"
     art = clean_text("\n".join(["Busnetz wird verlängert", *_ABOUT_BODY[:2], cap, _ABOUT_BODY[2]]))
     assert [c.credit.text for c in art.captions if c.credit] == ["(AFP/Ted S. Warren)"]
+
+
+@pytest.mark.parametrize(
+    ("declared", "iso"),
+    [
+        ("2024-03-12", "2024-03-12"),
+        ("2024-03-12T10:00:00+01:00", "2024-03-12T10:00:00+01:00"),
+        ("2024-03-12T10:00:00Z", "2024-03-12T10:00:00Z"),  # ISO as declared
+        ("20240312", "2024-03-12"),
+        ("2024", "2024"),
+        ("2024-03", "2024-03"),
+        ("1710201600", "2024-03-12T00:00:00Z"),
+        ("1710201600000", "2024-03-12T00:00:00Z"),
+        ("Tue, 12 Mar 2024 10:00:00 GMT", "2024-03-12T10:00:00+00:00"),
+        ("12 March 2024", "2024-03-12"),
+        ("Dienstag, 12. März 2024", "2024-03-12"),
+        ("12.03.2024", "2024-03-12"),
+        ("13/12/2024", "2024-12-13"),
+        ("12/13/2024", "2024-12-13"),
+        ("March 2024", "2024-03"),
+        ("3/12/2024", None),  # March in the US, December in Britain
+        ("31.02.2024", None),
+        ("yesterday", None),  # relative to nothing the input says
+        ("garbage 99", None),
+        ("  ", None),
+    ],
+)
+def test_a_declared_date_is_stored_as_iso_8601_or_not_at_all(declared: str, iso: str | None) -> None:
+    from newsdesk.clean.record import iso_date
+
+    assert iso_date(declared) == iso
+
+
+def test_an_unreadable_declared_date_leaves_the_date_the_text_gives() -> None:
+    """A JSONL line's "published" was stored as given ("yesterday", "12 March 2024"), so the
+    store's ISO comparisons (``--since``) kept or dropped it at random."""
+    from newsdesk.clean import clean_record
+    from newsdesk.model import RawRecord
+
+    text = "Council passes the budget\n\n12 March 2024\n\nThe council voted on the budget on Tuesday after a long debate."
+    for declared, published, source in (
+        ("12 March 2024", "2024-03-12", "input"),
+        ("1710288000", "2024-03-13T00:00:00Z", "input"),
+        ("yesterday", "2024-03-12", "text:dateline"),
+    ):
+        rec = RawRecord(source_path="a.jsonl", content=text, input_format="jsonl", published=declared)
+        art = clean_record(rec)
+        assert (art.published, art.published_source) == (published, source), declared
+        assert art.meta["declared"]["published"] == declared  # as given, for provenance

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from newsdesk.clean.config import CleanConfig, FieldHints
@@ -50,6 +53,85 @@ def _without_lone_surrogates(record: RawRecord) -> RawRecord:
         if isinstance(value, str) and (clean := without_lone_surrogates(value)) is not value:
             fixed[name] = clean
     return replace(record, **fixed) if fixed else record
+
+
+#: a date the input declares at reduced precision: a year, or a year and month
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
+#: ISO 8601's extended form, which the store's date filters compare as text
+_EXTENDED_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: a Unix time in seconds (9-10 digits: 1973-2286) or milliseconds (12-13)
+_UNIX_TIME = re.compile(r"\d{9,10}|\d{12,13}")
+
+
+def iso_date(value: str) -> str | None:
+    """A declared publication date as ISO 8601 (``Article.published``'s form), or None.
+
+    JSONL lines and feeds declare dates as they please ("12 March 2024", "Tue, 12 Mar 2024
+    10:00:00 GMT", 1710201600), and they were stored as given, so a ``--since`` filter,
+    which compares ISO strings, kept or dropped them at random.  Read here: ISO 8601 as it
+    is, a year or a year and month as they are, Unix times (seconds or milliseconds) as UTC,
+    RFC 2822, then dateparser's absolute formats with day, month and year.  A relative date
+    ("yesterday") has nothing to be relative to, so it is None, as is anything unreadable;
+    the value as given stays in ``meta["declared"]``."""
+    text = value.strip()
+    if not text:
+        return None
+    if _YEAR_OR_MONTH.fullmatch(text):
+        return text
+    if _UNIX_TIME.fullmatch(text):
+        seconds = int(text) / (1000 if len(text) > 10 else 1)
+        return datetime.fromtimestamp(seconds, UTC).isoformat().replace("+00:00", "Z")
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    else:
+        if _EXTENDED_ISO.match(text):
+            return text  # as declared: "2024-03-12T10:00:00Z" stays as the reader gave it
+        return dt.date().isoformat() if len(text) <= 10 else dt.isoformat()
+    try:
+        dt = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        pass
+    else:
+        return dt.isoformat()
+    numeric = _NUMERIC_DATE.fullmatch(text)
+    if numeric is not None:
+        return _numeric_date(numeric)
+    try:
+        import dateparser
+
+        settings: dict[str, Any] = {"PARSERS": ["custom-formats", "absolute-time"]}
+        dt = dateparser.parse(text[:100], settings={**settings, "REQUIRE_PARTS": ["day", "month", "year"]})
+        if dt is None:  # "March 2024": the month, without a day dateparser would invent
+            month = dateparser.parse(text[:100], settings={**settings, "REQUIRE_PARTS": ["month", "year"]})
+            return None if month is None else f"{month.year:04d}-{month.month:02d}"
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+        return None
+    if dt.hour == dt.minute == dt.second == 0 and dt.tzinfo is None:
+        return dt.date().isoformat()
+    return dt.isoformat()
+
+
+#: a numeric day, month and year ("12.03.2024", "3/12/2024")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+
+
+def _numeric_date(m: re.Match[str]) -> str | None:
+    """Day first with dots, as every language that writes them does; with slashes or
+    hyphens, whichever order the numbers allow, and None when both would do ("3/12/2024"
+    is March in the US and December in Britain)."""
+    a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+    if sep == "." or a > 12:
+        day, month = a, b
+    elif b > 12:
+        day, month = b, a
+    else:
+        return None
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
 
 
 def _outlet(record: RawRecord) -> str | None:
@@ -121,7 +203,7 @@ def clean_record(
         if (
             (art.published is None or art.published_source == _BODY_LINE_DATE)
             and ex.meta.get("date_search") == "deferred"
-            and not record.published
+            and not (record.published and iso_date(record.published))
         ):
             # neither htmldate's quick search nor the cleaner found a date, or only one printed
             # in the article's text near its top (which may be an event's): search the page
@@ -149,8 +231,9 @@ def clean_record(
     art.url = record.url
     art.outlet = outlet
     art.input_format = record.input_format
-    if record.published:
-        art.published = record.published
+    declared_date = iso_date(record.published) if record.published else None
+    if declared_date is not None:
+        art.published = declared_date
         art.published_source = "input"
         art.published_from = None  # declared beside the text, not read from a line of it
     art.meta["location"] = record.location
