@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsdesk.clean import clean_text
 from newsdesk.clean.sections import END_HEADING, TEASER
 
@@ -204,3 +206,58 @@ def test_nothing_after_a_reservation_of_rights_is_the_article() -> None:
     assert {r.reason for r in art.removed if r.text == long_para} == {"after-article"}
     art = clean_text(_page("© 2019 Getty Images", long_para))
     assert long_para in art.text
+
+
+_POST = "\n\n".join(
+    [
+        "Last weekend we finally walked the long coastal path from the harbour to the lighthouse, a route"
+        " we had planned for months.",
+        "The weather was kind to us, with a light wind from the west and only a short shower around noon"
+        " when we stopped for lunch.",
+        "We will certainly come back in autumn, when the heather is in bloom and the crowds of summer have"
+        " gone home again.",
+        "On the way back we found a small cafe in the old fishing village, where the owner told us about"
+        " the storms of the last winter.",
+        "If you plan the same walk, start early, carry enough water and check the tide tables before you"
+        " set out along the beach.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Like Loading...",
+        "Gefällt mir Wird geladen …",
+        "J’aime chargement…",
+        "Me gusta Cargando...",
+        "Comparte esto:",
+        "Udostępnij to:",
+        "Lubię to:",
+        "Podobne wpisy",
+        "Compartilhe isso:",
+        "Mi piace:",
+        "Vind ik leuk:",
+        "Dela det här:",
+        "Jaa tämä:",
+        "Tykkää tästä:",
+        "Jätä kommentti",
+        "Publications similaires",
+        "Artigos relacionados",
+        "Post correlati",
+        "Gerelateerde berichten",
+        "Liknande inlägg",
+        "Aiheeseen liittyvät",
+    ],
+)
+def test_a_blogs_share_like_and_related_rows_end_the_post(widget: str) -> None:
+    """WordPress's and Jetpack's strings after a post, in languages the headings lacked:
+    the post ends there and the next post's title under it goes too."""
+    from newsdesk.clean import clean_text
+
+    raw = f"A walk to the lighthouse\n\n{_POST}\n\n{widget}\n\nTwenty ideas for a rainy Sunday in the city\n"
+    art = clean_text(raw)
+    reasons = {r.text: r.reason for r in art.removed}
+    assert reasons.get(widget) == "label", reasons
+    assert reasons.get("Twenty ideas for a rainy Sunday in the city") == "after-article"
+    assert len(art.paragraphs) == 5

@@ -1029,6 +1029,7 @@ tümünü gör
 tümünü göster
 reklamı geç
 ilgili konular
+gilla
 """.splitlines()
     if line.strip()
 )

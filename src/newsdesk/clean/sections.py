@@ -59,6 +59,16 @@ END_HEADING = re.compile(
     # a blog's post navigation and like buttons, which come after the post
     r"|post navigation|beitragsnavigation|navigation des articles|navegaci[óo]n de entradas|nawigacja wpisu"
     r"|like this|gefällt mir|j'aime ceci|me gusta esto|curtir isso"
+    # WordPress's and Jetpack's own strings after a post in the languages above that lacked
+    # them (session 32): the share and like rows, "Like Loading...", related posts, the
+    # comment form
+    r"|comparte esto|udostępnij to|compartilhe isso|dela det här|del dette|jaa tämä"
+    r"|j['’]aime(?: ça)?|lubię to|mi piace|vind ik leuk|tykkää tästä|gosto disto"
+    r"|(?:like|gefällt mir|j['’]aime|me gusta|curtir|mi piace|lubię to|vind ik leuk|gilla|tykkää)"
+    r" ?(?:loading|wird geladen|chargement|cargando|carregando|caricamento|wczytywanie|laden|laddar|ladataan)"
+    r"|podobne wpisy|publications similaires|artigos relacionados|post correlati|gerelateerde berichten"
+    r"|(?:liknande|relaterade) inlägg|relaterede indlæg|relaterte innlegg|aiheeseen liittyvät(?: artikkelit)?"
+    r"|jätä (?:kommentti|vastaus)|peruuta vastaus"
     # an author box or a press contact
     r"|(?:über|about|zur|sobre|à propos de) (?:den autor|die autorin|the authors?|person|el autor|la autora|o autor|a autora|l'auteur)"
     r"|(?:der autor|die autorin)"
