@@ -248,6 +248,10 @@ _POST = "\n\n".join(
         "Gerelateerde berichten",
         "Liknande inlägg",
         "Aiheeseen liittyvät",
+        "Keine Kommentare:",  # Blogger's comment heading with no comment yet
+        "Brak komentarzy:",
+        "Kommentar veröffentlichen",
+        "Discussion about this post",  # Substack's comments
     ],
 )
 def test_a_blogs_share_like_and_related_rows_end_the_post(widget: str) -> None:
@@ -260,4 +264,21 @@ def test_a_blogs_share_like_and_related_rows_end_the_post(widget: str) -> None:
     reasons = {r.text: r.reason for r in art.removed}
     assert reasons.get(widget) == "label", reasons
     assert reasons.get("Twenty ideas for a rainy Sunday in the city") == "after-article"
+    assert len(art.paragraphs) == 5
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Newer Post Older Post Home",
+        "Neuerer Post Älterer Post Startseite",
+        "Subscribe to: Post Comments (Atom)",
+        "Abonnieren Kommentare zum Post (Atom)",
+        "Ready for more?",
+    ],
+)
+def test_blogger_and_substack_rows_under_a_post_are_labels(row: str) -> None:
+    raw = f"A walk to the lighthouse\n\n{_POST}\n\n{row}\n"
+    art = clean_text(raw)
+    assert {r.text: r.reason for r in art.removed}.get(row) == "label"
     assert len(art.paragraphs) == 5

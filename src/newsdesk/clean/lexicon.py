@@ -1033,6 +1033,30 @@ gilla
 """.splitlines()
     if line.strip()
 )
+#: Blogger's and Substack's own rows under a post (session 32): the post navigation, the
+#: comment feed's subscription link, a newsletter's "Ready for more?", as :func:`normalise`
+#: leaves them
+_BLOG_PLATFORM_LABELS = frozenset(
+    line.strip()
+    for line in """
+newer post older post home
+newer post home
+older post home
+neuerer post älterer post startseite
+article plus récent article plus ancien accueil
+entrada más reciente entrada antigua página principal
+postagem mais recente postagem mais antiga página inicial
+nowszy post starszy post strona główna
+subscribe to post comments atom
+abonnieren kommentare zum post atom
+s abonner à publier les commentaires atom
+suscribirse a enviar comentarios atom
+assinar postar comentários atom
+subskrybuj komentarze do posta atom
+ready for more
+""".splitlines()
+    if line.strip()
+)
 _LABELS = (
     _LABELS
     | _SITE_LABELS
@@ -1040,6 +1064,7 @@ _LABELS = (
     | _MORE_LANGUAGE_LABELS
     | _PAGE_TOOL_LABELS
     | _CONTROL_LABELS
+    | _BLOG_PLATFORM_LABELS
 )
 
 

@@ -69,6 +69,10 @@ END_HEADING = re.compile(
     r"|podobne wpisy|publications similaires|artigos relacionados|post correlati|gerelateerde berichten"
     r"|(?:liknande|relaterade) inlägg|relaterede indlæg|relaterte innlegg|aiheeseen liittyvät(?: artikkelit)?"
     r"|jätä (?:kommentti|vastaus)|peruuta vastaus"
+    # Blogger's comment heading with no comment yet and its form, Substack's comments
+    r"|(?:no comments|keine kommentare|aucun commentaire|no hay comentarios|nenhum comentário|brak komentarzy)"
+    r"|(?:kommentar veröffentlichen|publier un commentaire|publicar un comentario|postar um comentário"
+    r"|prześlij komentarz|discussion about this post)"
     # an author box or a press contact
     r"|(?:über|about|zur|sobre|à propos de) (?:den autor|die autorin|the authors?|person|el autor|la autora|o autor|a autora|l'auteur)"
     r"|(?:der autor|die autorin)"
