@@ -356,10 +356,15 @@ def network_search(text: str) -> re.Match[str] | None:
     return m
 
 
+def _one_a_line(block: str) -> frozenset[str]:
+    """The non-blank lines of ``block``, stripped: the word lists below are written one
+    entry a line."""
+    return frozenset(line.strip() for line in block.splitlines() if line.strip())
+
+
 #: Bare UI labels (one per line), compared after :func:`normalise`.
-_LABELS = frozenset(
-    line.strip()
-    for line in """
+_LABELS = _one_a_line(
+    """
 topics
 topic
 tags
@@ -478,8 +483,7 @@ delen
 reacties
 advertentie
 lees ook
-""".splitlines()
-    if line.strip()
+"""
 )
 #: Site furniture outside the article proper: account, navigation, legal and contact links,
 #: forum buttons, in the languages of the training pages.  As a whole line each is a link
@@ -487,9 +491,8 @@ lees ook
 #: Fundus, the trafilatura-eval tune half) 608 such lines are noise and 4 main text (a
 #: forum's "Suche" heading, "6 kommentarer:", two "contact us" headings of contact pages).
 #: Left out as headings an article may use: "quote", "recherche", "inicio".
-_SITE_LABELS = frozenset(
-    line.strip()
-    for line in """
+_SITE_LABELS = _one_a_line(
+    """
 hors ligne
 mot de passe oublié
 créer un compte
@@ -623,15 +626,13 @@ view all
 see all
 more
 offline
-""".splitlines()
-    if line.strip()
+"""
 )
 #: The headings and buttons of a blog's comment form and post navigation, as WordPress and
 #: its official translations print them ("Leave a Reply" / "Cancel reply", "Schreibe einen
 #: Kommentar", "Laisser un commentaire" ...): as a whole line, never the article's.
-_COMMENT_FORM_LABELS = frozenset(
-    line.strip()
-    for line in """
+_COMMENT_FORM_LABELS = _one_a_line(
+    """
 leave a reply
 leave a comment
 leave a reply cancel reply
@@ -677,8 +678,7 @@ anuluj pisanie odpowiedzi
 lämna en kommentar
 lämna ett svar
 avbryt svar
-""".splitlines()
-    if line.strip()
+"""
 )
 #: The same labels in the other languages monitoring desks read most (Italian, Portuguese,
 #: Dutch, Polish, Turkish, Azerbaijani, Indonesian, Russian, Ukrainian, Arabic, Persian,
@@ -687,9 +687,8 @@ avbryt svar
 #: :func:`normalise` leaves them (a
 #: test holds them to it).  Left out: one-word labels that are also common words or names
 #: of their language ("ara", "cari", "masuk", "главное").
-_MORE_LANGUAGE_LABELS = frozenset(
-    line.strip()
-    for line in """
+_MORE_LANGUAGE_LABELS = _one_a_line(
+    """
 condividi su facebook
 articoli correlati
 i più letti
@@ -896,8 +895,7 @@ từ khóa
 tin mới nhất
 đăng nhập
 bài liên quan
-""".splitlines()
-    if line.strip()
+"""
 )
 _MORE_LANGUAGE_LABELS |= {
     "".join(c for c in unicodedata.normalize("NFD", label) if not unicodedata.combining(c))
@@ -909,9 +907,8 @@ _MORE_LANGUAGE_LABELS |= {
 #: form or thread under it (session 31).  Only the headings that
 #: say "table of contents": turku-lines' annotators keep Wikipedia's one-word "Innehåll" and
 #: "Sommaire" as main text (14 dev lines), trafilatura-eval's drop "Inhaltsverzeichnis"
-_PAGE_TOOL_LABELS = frozenset(
-    line.strip()
-    for line in """
+_PAGE_TOOL_LABELS = _one_a_line(
+    """
 table of contents
 inhaltsverzeichnis
 table des matières
@@ -941,8 +938,7 @@ jetzt anmelden
 ingresar
 iniciar sesión
 se connecter
-""".splitlines()
-    if line.strip()
+"""
 )
 #: a list's or a player's controls (show all / fewer, load more, skip the advertisement, why
 #: am I seeing this ad) and a few headings of what follows the article ("Related coverage",
@@ -950,9 +946,8 @@ se connecter
 #: "Vis mer", "Zobrazit vše", "Werbung überspringen" on lines of their own).  None is a whole
 #: main-text line of turku-lines ("weiter" and "ver todos" stand alone there 2 times, both
 #: noise).  Written as :func:`normalise` leaves them.
-_CONTROL_LABELS = frozenset(
-    line.strip()
-    for line in """
+_CONTROL_LABELS = _one_a_line(
+    """
 show all
 show less
 skip ad
@@ -1030,15 +1025,13 @@ tümünü göster
 reklamı geç
 ilgili konular
 gilla
-""".splitlines()
-    if line.strip()
+"""
 )
 #: Blogger's and Substack's own rows under a post (session 32): the post navigation, the
 #: comment feed's subscription link, a newsletter's "Ready for more?", as :func:`normalise`
 #: leaves them
-_BLOG_PLATFORM_LABELS = frozenset(
-    line.strip()
-    for line in """
+_BLOG_PLATFORM_LABELS = _one_a_line(
+    """
 newer post older post home
 newer post home
 older post home
@@ -1054,8 +1047,7 @@ suscribirse a enviar comentarios atom
 assinar postar comentários atom
 subskrybuj komentarze do posta atom
 ready for more
-""".splitlines()
-    if line.strip()
+"""
 )
 _LABELS = (
     _LABELS
