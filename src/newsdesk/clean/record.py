@@ -174,6 +174,7 @@ def clean_record(
     if "\x00" in text and text.count("\x00") > max(1, len(text) // 100):
         raise CleanError("binary content (NUL characters in decoded text)")
     outlet = _outlet(record)
+    declared_date = iso_date(record.published) if record.published else None
     if record.content_type == "html":
         from newsdesk.clean.html import extract_html
 
@@ -203,7 +204,7 @@ def clean_record(
         if (
             (art.published is None or art.published_source == _BODY_LINE_DATE)
             and ex.meta.get("date_search") == "deferred"
-            and not (record.published and iso_date(record.published))
+            and declared_date is None
         ):
             # neither htmldate's quick search nor the cleaner found a date, or only one printed
             # in the article's text near its top (which may be an event's): search the page
@@ -231,7 +232,6 @@ def clean_record(
     art.url = record.url
     art.outlet = outlet
     art.input_format = record.input_format
-    declared_date = iso_date(record.published) if record.published else None
     if declared_date is not None:
         art.published = declared_date
         art.published_source = "input"
