@@ -216,6 +216,32 @@ def test_a_store_from_before_the_search_view_is_indexed_again(tmp_path: Path) ->
         }
 
 
+def test_a_date_given_to_the_month_or_year_is_a_period_kept_only_inside_the_bounds(tmp_path: Path) -> None:
+    """A declared "2024-03" once sorted before "2024-03-01", so ``--since 2024-03-01`` lost a
+    March article, and ``--until 2024-03-15`` kept one that may be from the 20th."""
+    dated = [("m" * 20, "2024-03"), ("y" * 20, "2024"), ("f" * 20, "2024-02")]
+    with Store(tmp_path / "n.db") as store:
+        for aid, published in dated:
+            a = make_article(aid, "Harbour strike", "Dockers voted on the offer.")
+            a.published = published
+            store.add_article(a)
+
+        def ids(**filters: str) -> set[str]:
+            return {h.id[0] for h in store.search("dockers", **filters)}  # type: ignore[arg-type]
+
+        assert ids(since="2024-03-01") == {"m"}
+        assert ids(since="2024-03") == {"m"}
+        assert ids(since="2024-03-02") == set()
+        assert ids(until="2024-03-31") == {"m", "f"}
+        assert ids(until="2024-03-30") == {"f"}
+        assert ids(until="2024-02-29") == {"f"}
+        assert ids(since="2024-03", until="2024-03") == {"m"}
+        assert ids(since="2024", until="2024") == {"m", "y", "f"}
+        assert ids(since="2024-01-01", until="2024-12-31") == {"m", "y", "f"}
+        assert ids(since="2024-01-02") == {"m", "f"}
+        assert ids(until="2024-12-30") == {"m", "f"}
+
+
 def test_search_keeps_a_language_and_a_publication_period(tmp_path: Path) -> None:
     dated = [
         ("1" * 20, "en", "2024-02-29T23:50:00-05:00"),

@@ -112,6 +112,19 @@ def _cleaned_columns(article: Article) -> dict[str, Any]:
 _DATE_PREFIX = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 
+#: the first and the last day of a stored date given to the year or the month only, else the
+#: date itself
+_PERIOD_START = (
+    "CASE length(a.published) WHEN 4 THEN a.published || '-01-01' WHEN 7 THEN a.published || '-01' "
+    "ELSE a.published END"
+)
+_PERIOD_END = (
+    "CASE length(a.published) WHEN 4 THEN a.published || '-12-31' "
+    "WHEN 7 THEN coalesce(date(a.published || '-01', '+1 month', '-1 day'), a.published) "
+    "ELSE a.published END"
+)
+
+
 def article_filters(
     *,
     outlet: str | None = None,
@@ -126,7 +139,9 @@ def article_filters(
     ``since``/``until`` are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, both ends included at
     their precision ("2024-03" until the end of March), compared with the date as the outlet
     printed it (its own time zone).  An article without a date is left out when either is
-    given: a monitoring desk asks what was published then, not what may have been.  Raises
+    given, and so is one dated to a month or a year that reaches past a bound ("2024-03" is
+    kept from ``since="2024-03-01"``, not from ``"2024-03-15"``): a monitoring desk asks what
+    was published then, not what may have been.  Raises
     ValueError for another spelling."""
     where: list[str] = []
     args: list[Any] = []
@@ -142,16 +157,23 @@ def article_filters(
     if lang:
         where.append("a.lang = ?")
         args.append(lang)
-    # comparisons of the stored ISO string itself, so the index on ``published`` serves them:
-    # every date of the period starts with the bound, and "\uffff" sorts after any character
-    # that follows it ("2024-03-31T23:59" <= "2024-03\uffff" < "2024-04")
+    # comparisons of the stored ISO string itself, so the index on ``published`` serves them
+    # (the year alone, a coarse bound); then the exact test.  A date the outlet gave to the
+    # month or the year only ("2024-03") is a period, kept when the whole period lies between
+    # the bounds: it was certainly published then.  Its start is its first day, its end its
+    # last; "\uffff" sorts after any character that follows a bound, so every date of the
+    # bound's own period is under it ("2024-03-31T23:59" <= "2024-03\uffff" < "2024-04").
     if since or until:
         where.append("a.published > ''")
     if since:
         where.append("a.published >= ?")
-        args.append(since)
+        args.append(since[:4])
+        where.append(f"{_PERIOD_START} >= ?")
+        args.append(since + "-01-01"[len(since) - 4 :] if len(since) < 10 else since)
     if until:
         where.append("a.published <= ?")
+        args.append(until[:4] + "\uffff")
+        where.append(f"{_PERIOD_END} <= ?")
         args.append(until + "\uffff")
     return where, args
 
