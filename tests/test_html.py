@@ -552,7 +552,10 @@ def test_byline_from_the_name_the_markup_marks_as_the_author() -> None:
     vcard = "Posted by <span class='vcard'><span class='fn'>uriebe</span></span>"
     commenter = "<div class='replies'><span class='vcard'><span class='fn'>Tom Stelling</span></span></div>"
     assert extract_html(_blog_page(vcard, commenter)).byline == "uriebe"  # the first, as printed
-    assert extract_html(_blog_page(vcard), config=HtmlConfig(marked_author=False)).byline is None
+    off = HtmlConfig(marked_author=False, printed_byline=False)
+    assert extract_html(_blog_page(vcard), config=off).byline is None
+    # the line under the headline names the same writer with its by-word
+    assert extract_html(_blog_page(vcard), config=HtmlConfig(marked_author=False)).byline == "uriebe"
     # a CMS placeholder is no name; the next marked name is
     two = "Posted by <span class='vcard'><span class='fn'>admin</span></span> and <span class='vcard'><span class='fn'>Thilo</span></span>"
     assert extract_html(_blog_page(two)).byline == "Thilo"
@@ -659,10 +662,13 @@ def test_a_person_the_markup_marks_wins_over_a_meta_author_naming_the_outlet() -
     assert extract_html(page("Die FURCHE"), url=url).byline == "Ursula Baatz"
     # a person in the metadata stays the byline
     assert extract_html(page("Anna Berger"), url=url).byline == "Anna Berger"
-    # with the markup search off, the outlet's name stays (agency and desk bylines are real)
+    # with the markup search and the printed byline off, the outlet's name stays (agency and
+    # desk bylines are real); the line under the headline alone names the writer too
+    off = HtmlConfig(marked_author=False, printed_byline=False)
+    assert extract_html(page("Die FURCHE"), url=url, config=off).byline == "Die FURCHE"
     assert (
         extract_html(page("Die FURCHE"), url=url, config=HtmlConfig(marked_author=False)).byline
-        == "Die FURCHE"
+        == "Ursula Baatz"
     )
 
 
@@ -715,3 +721,83 @@ def test_the_zero_width_non_joiner_is_kept_as_the_spelling_it_is() -> None:
         RawRecord(source_path="fa.html", content=_FA_PAGE, input_format="html", content_type="html")
     )
     assert art2.text == body
+
+
+def _news_page(under_headline: str, meta: str = "", body: str = "") -> str:
+    body = body or "".join(
+        f"<p>The harbour board met on Tuesday and voted on the dockers' new offer, item {i} of the day.</p>"
+        for i in range(6)
+    )
+    return (
+        f"<html><head><title>Dockers vote on the offer</title>{meta}</head><body><article>"
+        f"<h1>Dockers vote on the offer</h1>{under_headline}{body}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("under_headline", "meta", "expected"),
+    [
+        # the markup names nobody: the line under the headline does, after its by-word
+        ("<div class='meta'>Posted on September 21, 2020 by Adi Tzlil</div>", "", "Adi Tzlil"),
+        (
+            "<p>Von <a href='/autor/lp'>Lisa Petrich</a><span>Mi, 18. Oktober 2023</span></p>",
+            "",
+            "Lisa Petrich",
+        ),
+        # sibling links are separate fields: the name ends where the next link starts
+        (
+            "<div>By <a href='/a/im'>Ian Mohr</a><a href='/a/im/all'>View author archive</a></div>",
+            "",
+            "Ian Mohr",
+        ),
+        ("<div>Eine Kolumne von Nils Pickert</div>", "", None),  # no date before the by-word
+        # the markup names the outlet or a placeholder: the printed name is the person
+        (
+            "<p class='byline'>Von Lisa Petrich</p>",
+            "<meta name='author' content='Badische Zeitung'><meta property='og:site_name' content='Badische Zeitung'>",
+            "Lisa Petrich",
+        ),
+        ("<p>By Jane Doe</p>", "<meta name='author' content='admin'>", "Jane Doe"),
+        # the markup names a person: it stands
+        ("<p>By Jane Doe</p>", "<meta name='author' content='John Roe'>", "John Roe"),
+        # not bylines: a picture's credit, prose, a placeholder printed
+        ("<div>Photo by Jane Doe</div>", "", None),
+        ("<div>Foto 12.3.2024 von Jane Doe</div>", "", None),
+        ("<p>The dockers, backed by Unite, voted.</p>", "", None),
+        ("<div>Posted by admin</div>", "", None),
+    ],
+)
+def test_byline_printed_under_the_headline(under_headline: str, meta: str, expected: str | None) -> None:
+    x = extract_html(_news_page(under_headline, meta), url="https://www.badische-zeitung.de/x")
+    assert x.byline == expected
+    off = extract_html(
+        _news_page(under_headline, meta),
+        url="https://www.badische-zeitung.de/x",
+        config=HtmlConfig(printed_byline=False),
+    )
+    if expected is not None and "content='John Roe'" not in meta:
+        assert off.byline != expected
+
+
+def test_a_by_word_line_below_the_start_of_the_body_is_not_the_byline() -> None:
+    prose = "<p>" + "The harbour board met on Tuesday and voted on the offer the dockers made. " * 3 + "</p>"
+    html = _news_page("", body=prose + "<div>By Jane Doe</div>" + prose)
+    assert extract_html(html).byline is None
+    # nor one deep inside the header: the blocks read are few
+    many = "".join(f"<div>Tag {i}</div>" for i in range(20))
+    assert extract_html(_news_page(many + "<div>By Jane Doe</div>")).byline is None
+
+
+def test_lines_under_the_headline_are_short_blocks_up_to_the_body() -> None:
+    import lxml.html
+
+    from newsdesk.clean.printed_byline import lines_under_headline
+
+    tree = lxml.html.fromstring(
+        "<html><body><nav>Home News</nav><h1>Dockers vote</h1><div><span>12 March 2024</span>"
+        "<script>var by = 'By Nobody';</script><span>By <b>Jane Doe</b></span></div>"
+        "<p>" + "The harbour board met on Tuesday and voted on the offer. " * 4 + "</p>"
+        "<div>By John Roe</div></body></html>"
+    )
+    assert lines_under_headline(tree) == ["12 March 2024 · By Jane Doe"]
+    assert lines_under_headline(lxml.html.fromstring("<html><body><p>By Jane Doe</p></body></html>")) == []

@@ -252,6 +252,12 @@ def _names(text: str) -> Iterator[tuple[int, int]]:
             return
 
 
+def has_by_word(text: str) -> int | None:
+    """Where the first by-word or author label of ``text`` stands (not a name's particle,
+    "Alexa von Heyden"), or None."""
+    return next((m.start() for m in _BY_ANYWHERE.finditer(text) if not _inside_name(text, m)), None)
+
+
 def _inside_name(text: str, by: re.Match[str]) -> bool:
     """Whether the by-word ``by`` found is a name's particle: "von" after a lone given name
     ("Alexa von Heyden"), not after a noun or a date ("Eine Kolumne von Nils Pickert",

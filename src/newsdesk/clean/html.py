@@ -86,6 +86,7 @@ from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import _ARTICLE_CONTENT_CLASS_TOKENS, BODY_XPATH, CATEGORIES_XPATHS, TAGS_XPATHS, _alt
 
 from newsdesk.clean.byline import given_names
+from newsdesk.clean.printed_byline import lines_under_headline, printed_names
 from newsdesk.clean.sites import NON_ALNUM, site_keys
 
 __all__ = ["HtmlConfig", "HtmlExtraction", "extract_html"]
@@ -151,6 +152,9 @@ class HtmlConfig:
     #: when the metadata step finds no author, the name the page's markup marks as its
     #: author's (rel="author", hCard, microdata), see :func:`_marked_author`
     marked_author: bool = True
+    #: the names a by-word line under the headline prints, over a metadata author that is
+    #: missing, the outlet, a placeholder or another person, see :func:`_with_printed_byline`
+    printed_byline: bool = True
     #: drop the outlet's name, share and profile links from the byline, see :func:`clean_byline`
     clean_byline: bool = True
     #: with ``fast``, a page whose extraction holds less than this share of its visible
@@ -711,6 +715,27 @@ def _marked_author(tree: HtmlElement) -> str | None:
         if 2 < len(text) <= 60 and not _PLACEHOLDER_AUTHOR.match(text) and not _ADDRESS.search(text):
             return text
     return None
+
+
+def _names_no_person(author: str | None, sitename: str | None, hostname: str | None) -> bool:
+    """Whether an author field is missing, the outlet's name or a CMS placeholder ("Admin")."""
+    return (
+        not author
+        or _author_is_site(author, sitename, hostname)
+        or bool(_PLACEHOLDER_AUTHOR.match(author.strip()))
+    )
+
+
+def _with_printed_byline(
+    byline: str | None, printed: list[str], sitename: str | None, hostname: str | None
+) -> str | None:
+    """The names printed with a by-word under the headline, where the markup's author
+    names no person."""
+    printed = [name for name in printed if not _PLACEHOLDER_AUTHOR.match(name)]
+    joined = "; ".join(printed)
+    if not printed or _author_is_site(joined, sitename, hostname):
+        return byline
+    return joined if _names_no_person(byline, sitename, hostname) else byline
 
 
 def _author(tree: HtmlElement) -> str | None:
@@ -1356,6 +1381,15 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         # read before the extraction prunes the tree; only wanted when no author was found
         site_author = md.author is not None and _author_is_site(md.author, md.sitename, md.hostname)
         marked = _marked_author(work) if (not md.author or site_author) and cfg.marked_author else None
+        # also read before the pruning, and only where the markup names no person: the
+        # metadata's author missing, the outlet or a placeholder, and no person marked
+        printed = (
+            printed_names(lines_under_headline(work))
+            if cfg.printed_byline
+            and _names_no_person(md.author, md.sitename, md.hostname)
+            and (not marked or _names_no_person(marked, md.sitename, md.hostname))
+            else []
+        )
         published, published_source = md.date, ("htmldate" if md.date else None)
         if published:
             full = _refine_datetime(tree, published)
@@ -1410,6 +1444,7 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
     byline = _one_line(md.author) or marked
     if site_author and marked and not _author_is_site(marked, md.sitename, md.hostname):
         byline = marked  # the metadata's author is the outlet; the page marks a person
+    byline = _with_printed_byline(byline, printed, md.sitename, md.hostname)
     if byline and cfg.clean_byline:
         byline = clean_byline(byline, md.sitename, md.hostname, html) or None
     placed = [c for c in captions_found if _norm(c) not in body_lines] if cfg.captions else []
