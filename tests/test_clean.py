@@ -243,6 +243,66 @@ def test_byline_just_above_a_headline_found_above_the_body() -> None:
     assert dated.published == "2022-12-10" and dated.published_source == "text:byline"
 
 
+_BLOG_BODY = [
+    "We walked along the old canal on Sunday morning and counted the herons that nest near the third lock.",
+    "The water was low after the dry summer, and the boatmen said the locks would close early this year.",
+    "By noon the towpath was full of cyclists, so we turned back at the mill and had lunch in the village.",
+]
+
+
+def _blog(line: str) -> str:
+    """A blog post whose byline stands under its share and tag rows, out of the reach of the
+    rules that look near the headline and the body."""
+    menu = ["Home", "Archive", "About me", "Contact"]
+    rows = ["Share this:", "Twitter", "Facebook", "Pinterest", "Email", "Like this:", "Like Loading...",
+            "Related", "Tags: canal, herons", "Categories: Walks"]  # fmt: skip
+    body = [f"{p} (Part {i} of our walk.)" for i in range(1, 5) for p in _BLOG_BODY]
+    return "\n".join([*menu, "A walk along the old canal", *body, *rows, line, "Impressum", "Datenschutz"])
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted by Günter W. Kienitz at 18:52", ["Günter W. Kienitz"]),
+        ("Eingestellt von Weinlachgummi um 10:52", ["Weinlachgummi"]),
+        ("Text: Ursula Eggers", ["Ursula Eggers"]),
+        ("Auteur : Anna Kubišta", ["Anna Kubišta"]),
+        ("Verfasst von: mitundvoneinander | 31. Dezember 2008", ["mitundvoneinander"]),
+        ("By Rob Picheta, CNN", ["Rob Picheta", "CNN"]),
+    ],
+)
+def test_a_byline_printed_away_from_the_headline_is_found_with_its_by_phrase(
+    line: str, names: list[str]
+) -> None:
+    art = clean_text(_blog(line))
+    assert_valid(art)
+    assert art.byline is not None and art.byline.text == line
+    assert [a.text for a in art.authors] == names
+    assert line not in removed_by_text(art)
+    off = clean_text(_blog(line), config=CleanConfig(byline_anywhere=False))
+    assert off.byline is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Von der Fahrbahn abgekommen",  # a bare "Von" opens headlines and teasers
+        "Par ailleurs",
+        "Text: Mein Motto Konsumsparen: Fazit und Pläne",  # a title after the label
+        "Autor:innen",
+        "Posted by6 years ago",
+        "Posted by Anna Berg | Reply",  # a comment's line
+        "Photos by Jane Doe",
+        "By Tuesday Night Committee",  # "Tuesday" is no given name
+        "Copyright 2020 by Example GmbH",
+    ],
+)
+def test_no_byline_from_lines_that_only_look_like_one(line: str) -> None:
+    art = clean_text(_blog(line))
+    assert_valid(art)
+    assert art.byline is None
+
+
 # -- the seeds -----------------------------------------------------------------------------
 
 
@@ -1720,8 +1780,11 @@ def test_byline_found_near_the_article_when_the_headline_is_not() -> None:
     assert len(art.paragraphs) >= 4
     # a byline over the article's prose stands under its headline
     assert art.title is not None and art.title.text == "Harbour piers to close for repairs"
-    off = clean_text(raw, config=replace(CleanConfig(), byline_near_body=False))
+    off = clean_text(raw, config=replace(CleanConfig(), byline_near_body=False, byline_anywhere=False))
     assert off.byline is None and off.title is None
+    # the last resort still finds the "By" line, but says nothing of where the headline is
+    last = clean_text(raw, config=replace(CleanConfig(), byline_near_body=False))
+    assert last.byline is not None and last.byline.text == "By Jane Doe" and last.title is None
 
 
 @pytest.mark.parametrize(

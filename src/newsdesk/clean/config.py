@@ -87,6 +87,9 @@ class CleanConfig:
     #: with no date near the headline or the byline, the page's first short date line that
     #: is not a sentence dates it (``published_source`` "text:first-date-line")
     date_anywhere: bool = True
+    #: with no byline found, the first removed line anywhere that opens with a by-phrase no
+    #: headline or teaser opens with ("Posted by", "Text:", "Auteur :") is the byline
+    byline_anywhere: bool = True
     #: a short line confidently in another language than the article is removed
     foreign_max_words: int = 12
     #: a line the model is at least this sure is main text is not second-guessed by language

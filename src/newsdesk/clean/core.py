@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice, pairwise, takewhile, zip_longest
+from itertools import accumulate, islice, pairwise, takewhile, zip_longest
 from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
@@ -1660,7 +1660,15 @@ def clean_text(
         and probe_guess.lang is not None
         and _longest_mostly_body(lines, probe, probe_guess, longest)
     )
-    _assemble(art, lines, lang, hints, lang_known=same_text, date_anywhere=cfg.date_anywhere)
+    _assemble(
+        art,
+        lines,
+        lang,
+        hints,
+        lang_known=same_text,
+        date_anywhere=cfg.date_anywhere,
+        byline_anywhere=cfg.byline_anywhere,
+    )
     if art.byline is not None:
         art.authors = author_spans(art.byline, art.outlet or host_of(art.url))
     return art
@@ -2274,6 +2282,7 @@ def _assemble(
     *,
     lang_known: bool = False,
     date_anywhere: bool = True,
+    byline_anywhere: bool = True,
 ) -> None:
     _copyright_after_body(lines)
     body_texts, body_lines, place = _collect(art, lines)
@@ -2368,6 +2377,8 @@ def _assemble(
             art.published, art.published_source, art.published_from = found
     if art.byline is None and art.published_from is not None:
         _byline_from_date_line(art)
+    if art.byline is None and byline_anywhere:
+        _byline_anywhere(art)
 
 
 #: a comment's own line ("Kommentar von X — 2019-01-01 @ 00:39 | Antworten"): its date and
@@ -2392,6 +2403,75 @@ def _byline_from_date_line(art: Article) -> None:
         return  # (a copyright notice's "by" names the holder: "Copyright © 2019 by Example GmbH")
     del art.removed[at]
     art.byline = Span(text, line.start, line.end)
+
+
+#: a line that opens with a phrase only a byline opens with: a by-word joined to a verb or
+#: a noun ("Posted by", "Eingestellt von", "Blog Beitrag von"), an author label with its
+#: colon ("Text:", "Auteur :", "Redaktion:"), or English "By" before a given name.  Bare
+#: "Von", "Par", "Por" or "De" open headlines and teasers ("Von der Fahrbahn abgekommen",
+#: "Par ailleurs"), so alone they are not enough (session 17 measured them).
+_STRONG_BYLINE = re.compile(
+    r"^(?:[*•-]\s+)?(?:"
+    r"(?:(?:posted|written|published|reported|compiled)\s+by"
+    r"|(?:eingestellt|veröffentlicht|verfasst|geschrieben|erstellt|publiziert|gepostet)\s+von"
+    r"|(?:artikel|beitrag|blog\s*beitrag|gastbeitrag|kolumne|kommentar|ein\s+kommentar|eine\s+kolumne|"
+    r"ein\s+gastbeitrag|ein\s+beitrag)\s+von"
+    r"|publi[ée]e?\s+par|[ée]crit\s+par|escrito\s+por|publicado\s+por|scritto\s+da|pubblicato\s+da)"
+    r"(?:\s*[:：])?\s+"
+    r"|(?:autor(?:in)?|author|auteur(?:e)?|autore|text(?:\s*(?:&|und|and)\s*fotos?)?|texte|texto|testo|"
+    r"redaktion|reporter)\s*[:：]\s+"
+    r")(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+#: a second label after the by-phrase: a title ("Text: Mein Motto: Fazit ...") not a name
+_SECOND_LABEL = re.compile(r"[^\W\d_][:：]\s")
+#: the first words of :data:`_STRONG_BYLINE` and :data:`_BY_GIVEN_NAME` at a line's start
+_BYLINE_OPENERS = re.compile(
+    r"^[ \t]*(?:[*•-][ \t]+)?(?:posted|written|published|reported|compiled|eingestellt|veröffentlicht|verfasst|"
+    r"geschrieben|erstellt|publiziert|gepostet|artikel|beitrag|blog|gastbeitrag|kolumne|kommentar|ein|"
+    r"eine|publi|écrit|ecrit|escrito|publicado|scritto|pubblicato|autor|author|auteur|text|texto|testo|"
+    r"redaktion|reporter|by)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BY_GIVEN_NAME = re.compile(r"^(?:[*•-]\s+)?(?i:by)\s+(?P<first>[A-ZÀ-Ý][\w'’-]+)\s+[A-ZÀ-Ý]")
+#: a picture's credit names the photographer ("Text & Fotos:" names both)
+_PHOTO_ONLY = re.compile(r"(?i)^(?:[*•-]\s+)?(?:photos?|fotos?|bilder?|images?)\b")
+
+
+def _byline_anywhere(art: Article) -> None:
+    """With no byline near the headline, the body or the date line, the first removed line
+    of at most 12 words that opens with a phrase only a byline opens with is the byline, where
+    it stands: a blog prints "Posted by Günter W. Kienitz at 18:52" under the post, a
+    magazine "Text: Ursula Eggers" after the article, a page rendered whole "By Rob Picheta,
+    CNN" above a headline it prints twice.  Not a comment's line nor a copyright notice."""
+    if not art.removed:
+        return
+    # one scan of the removed lines for the phrases' first words: most pages hold none
+    joined = "\n".join(r.text for r in art.removed)
+    starts: list[int] | None = None
+    for hit in _BYLINE_OPENERS.finditer(joined):
+        if starts is None:
+            starts = list(accumulate((len(r.text) + 1 for r in art.removed), initial=0))
+        at = bisect_right(starts, hit.start()) - 1
+        line = art.removed[at]
+        text = line.text.strip()
+        if len(text.split()) > _BYLINE_INSIDE_MAX_WORDS - 4 or _PHOTO_ONLY.match(text):
+            continue
+        strong = _STRONG_BYLINE.match(text)
+        if strong is None:
+            m = _BY_GIVEN_NAME.match(text)
+            if m is None or m.group("first") not in given_names():
+                continue
+        elif _SECOND_LABEL.search(text, strong.end()):
+            continue
+        if _COMMENT_LINE.search(text) or FOOTER.search(text):
+            continue
+        span = Span(line.text, line.start, line.end)
+        if not author_spans(span, art.outlet):
+            continue
+        del art.removed[at]
+        art.byline = span
+        return
 
 
 #: lines read on each side of the byline for the page's date, when none was near the headline
