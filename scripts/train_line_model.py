@@ -201,6 +201,35 @@ def _silver_labels(html: str, lines: list[str]) -> list[int]:
 #: bench/plaintext_eval.py; ``--hold-val a``: even, tune-a) are left out, so model variants can
 #: be compared on pages they never saw without touching the held-out half
 HOLD_VAL: str | None = None
+#: set by --unlabel-rule-lines: lines the cleaner's rules remove whatever the model says give
+#: context but no loss (the model's capacity goes to the lines the rules leave to it)
+UNLABEL_RULE_LINES = False
+_RULE_REASONS = frozenset(
+    {"nav", "paywall", "donation", "label", "social", "cookie", "newsletter", "comments", "disclosure",
+     "embed", "empty", "metadata", "author"}
+)  # fmt: skip
+
+
+def unlabel_rule_lines(docs: list[Doc]) -> list[Doc]:
+    """The documents with the lines the rules remove (by the reasons above) unlabelled."""
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    from newsdesk.clean import clean_text
+
+    out = []
+    n = 0
+    for d in docs:
+        starts = list(accumulate((len(line) + 1 for line in d.lines), initial=0))
+        labels = list(d.labels)
+        for r in clean_text("\n".join(d.lines)).removed:
+            if r.reason in _RULE_REASONS:
+                i = bisect_right(starts, r.start) - 1
+                n += labels[i] >= 0
+                labels[i] = -1
+        out.append(Doc(d.source, d.lines, labels))
+    print(f"unlabelled {n} labelled lines the rules remove", flush=True)
+    return out
 
 
 def _held_for_validation(name: str) -> bool:
@@ -637,10 +666,16 @@ OUT_DIR: Path | None = None
 
 
 def main() -> None:
+    global UNLABEL_RULE_LINES
     global HOLD_VAL, HOLD_FUNDUS, SILVER, LEX_C, PER_LANG, OUT_DIR, ENCODER_C, ENCODER_HIDDEN
     ap = argparse.ArgumentParser()
     ap.add_argument("--stopwords", action="store_true", help="rebuild stopwords.json.gz from jusText first")
     ap.add_argument("--C", type=float, default=0.05)
+    ap.add_argument(
+        "--unlabel-rule-lines",
+        action="store_true",
+        help="lines the rules remove give context but no loss (measured, not shipped: docs/decisions.md)",
+    )
     ap.add_argument("--only", choices=sorted(MODEL_FILES), default=None)
     ap.add_argument("--web-kind", choices=("trees", "linear"), default="linear")
     ap.add_argument("--news-kind", choices=("trees", "linear"), default="linear")
@@ -691,6 +726,7 @@ def main() -> None:
     ENCODER_C = args.encoder_c
     ENCODER_HIDDEN = args.encoder_hidden
     HOLD_VAL = args.hold_val
+    UNLABEL_RULE_LINES = args.unlabel_rule_lines
     HOLD_FUNDUS = args.hold_fundus
     SILVER = args.silver
     PER_LANG = not args.no_language_cuts
@@ -706,6 +742,8 @@ def main() -> None:
         build("web", web_docs, dev, args.C, args.web_kind)
     if args.only in (None, "news", "news-lexical", "news-encoder"):
         news_docs = turku_docs("train") + turku_dev_train_docs() + fundus_docs() + trafilatura_tune_docs()
+        if UNLABEL_RULE_LINES:
+            news_docs = unlabel_rule_lines(news_docs)
         if args.only in (None, "news"):
             build("news", news_docs, dev, args.C, args.news_kind)
         if args.only in (None, "news-lexical"):
