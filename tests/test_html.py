@@ -801,3 +801,18 @@ def test_lines_under_the_headline_are_short_blocks_up_to_the_body() -> None:
     )
     assert lines_under_headline(tree) == ["12 March 2024 · By Jane Doe"]
     assert lines_under_headline(lxml.html.fromstring("<html><body><p>By Jane Doe</p></body></html>")) == []
+
+
+def test_a_deeply_nested_header_costs_no_recursion_error() -> None:
+    from newsdesk.clean.printed_byline import lines_under_headline
+
+    deep = "<div>" * 5000 + "By Jane Doe" + "</div>" * 5000
+    import lxml.html
+
+    tree = lxml.html.fromstring(f"<html><body><h1>Dockers vote</h1>{deep}<p>Body.</p></body></html>")
+    assert lines_under_headline(tree) == []
+    wide = "<span></span>" * 50_000
+    tree = lxml.html.fromstring(
+        f"<html><body><h1>Dockers vote</h1><div>{wide}By Jane Doe</div></body></html>"
+    )
+    assert lines_under_headline(tree) == ["By Jane Doe"]

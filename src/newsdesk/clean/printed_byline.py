@@ -32,6 +32,9 @@ MAX_BLOCK_CHARS = 200
 MAX_LINE_CHARS = 160
 #: a by-word this far into a line or further is not the line's own
 MAX_CUE_OFFSET = 40
+#: elements nested deeper than this under a block are not read (generators nest as deep as
+#: the page, and a hostile page nests thousands deep)
+MAX_DEPTH = 60
 
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _SKIPPED = frozenset(
@@ -74,7 +77,9 @@ _BOUNDARY = "\x00"
 _ENDS_WITH_BY = re.compile(r"(?:^|\s)(?i:by|von|vom|par|por|door|av|af|durch|di|da|de|oleh)\s*$|[:：]\s*$")
 
 
-def _texts(el: HtmlElement) -> Iterator[str]:
+def _texts(el: HtmlElement, depth: int = 0) -> Iterator[str]:
+    if depth > MAX_DEPTH:  # a hostile page's nesting: what lies deeper is not read
+        return
     if el.text:
         yield el.text.replace(_BOUNDARY, "")
     after_element = False
@@ -83,7 +88,7 @@ def _texts(el: HtmlElement) -> Iterator[str]:
             if after_element:
                 yield _BOUNDARY
             yield " "
-            yield from _texts(child)
+            yield from _texts(child, depth + 1)
             yield " "
             after_element = True
         if child.tail and child.tail.strip():
@@ -91,9 +96,12 @@ def _texts(el: HtmlElement) -> Iterator[str]:
             after_element = False
 
 
-def _blocks(el: HtmlElement) -> Iterator[str | None]:
+def _blocks(el: HtmlElement, depth: int = 0) -> Iterator[str | None]:
     """The element's text as short blocks, in order; None where a long one (the body) starts."""
     if not isinstance(el.tag, str) or el.tag in _SKIPPED:
+        return
+    if depth > MAX_DEPTH:
+        yield None  # nesting no byline needs: stop here
         return
     # libxml2 measures a container of the whole body at once; the walk below only what may fit
     short = _text_upto(el, MAX_BLOCK_CHARS) if _TEXT_LENGTH(el) <= 4 * MAX_BLOCK_CHARS else None
@@ -107,7 +115,7 @@ def _blocks(el: HtmlElement) -> Iterator[str | None]:
     if el.text and el.text.strip():
         yield _WS.sub(" ", el.text).strip()[:MAX_BLOCK_CHARS]
     for child in el:
-        yield from _blocks(child)
+        yield from _blocks(child, depth + 1)
         if child.tail and child.tail.strip():
             tail = _WS.sub(" ", child.tail).strip()
             yield tail if len(tail) <= MAX_BLOCK_CHARS else None
