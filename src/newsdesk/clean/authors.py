@@ -243,13 +243,43 @@ def _names(text: str) -> Iterator[tuple[int, int]]:
                 name, cut = _name_in(text, run_start, run_end)
                 if name is not None:
                     found = found_here = True
-                    yield name
+                    yield _without_weekday(text, *name)
                 if found and cut:
                     return
             if found and ends_dated:
                 return
         if found and not found_here:
             return
+
+
+#: the days of the week as a date line prints them before the date ("Mi, 18. Oktober 2023",
+#: "Wed, March 4, 2020", "mer. 4 mars"), casefolded, full and abbreviated
+_WEEKDAYS = frozenset(
+    word
+    for words in (
+        "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday",
+        "saturday sunday mo di mi do fr sa so montag dienstag mittwoch donnerstag freitag samstag",
+        "sonntag sonnabend lun mar mer jeu ven sam dim lundi mardi mercredi jeudi vendredi samedi",
+        "dimanche mié jue vie sáb dom lunes martes miércoles jueves viernes sábado domingo lunedì",
+        "martedì mercoledì giovedì venerdì sabato domenica",
+    )
+    for word in words.split()
+)
+#: a date after the weekday: a digit within the next two words
+_DATE_AFTER_WEEKDAY = re.compile(r"[.,]?\s+(?:[^\W\d_]+\.?\s+)?\d")
+
+
+def _without_weekday(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name without the weekday a date line glued to it ("Von Lisa Petrich Mi, 18.
+    Oktober 2023": Lisa Petrich); a two-word name keeps its last word ("Lisa Mo, 12.3.")."""
+    head, _, last = text[start:end].rpartition(" ")
+    if (
+        head.count(" ") >= 1
+        and last.rstrip(".").casefold() in _WEEKDAYS
+        and _DATE_AFTER_WEEKDAY.match(text, end)
+    ):
+        return start, start + len(head.rstrip())
+    return start, end
 
 
 def has_by_word(text: str) -> int | None:
