@@ -2434,6 +2434,9 @@ _BYLINE_OPENERS = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _BY_GIVEN_NAME = re.compile(r"^(?:[*•-]\s+)?(?i:by)\s+(?P<first>[A-ZÀ-Ý][\w'’-]+)\s+[A-ZÀ-Ý]")
+#: a byline line far from the headline is short ("Posted by Alex Durán, AMP Project
+#: Marketing, Google")
+_BYLINE_ANYWHERE_MAX_WORDS = 12
 #: a picture's credit names the photographer ("Text & Fotos:" names both)
 _PHOTO_ONLY = re.compile(r"(?i)^(?:[*•-]\s+)?(?:photos?|fotos?|bilder?|images?)\b")
 
@@ -2455,7 +2458,7 @@ def _byline_anywhere(art: Article) -> None:
         at = bisect_right(starts, hit.start()) - 1
         line = art.removed[at]
         text = line.text.strip()
-        if len(text.split()) > _BYLINE_INSIDE_MAX_WORDS - 4 or _PHOTO_ONLY.match(text):
+        if len(text.split()) > _BYLINE_ANYWHERE_MAX_WORDS or _PHOTO_ONLY.match(text):
             continue
         strong = _STRONG_BYLINE.match(text)
         if strong is None:

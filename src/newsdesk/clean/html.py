@@ -152,8 +152,9 @@ class HtmlConfig:
     #: when the metadata step finds no author, the name the page's markup marks as its
     #: author's (rel="author", hCard, microdata), see :func:`_marked_author`
     marked_author: bool = True
-    #: the names a by-word line under the headline prints, over a metadata author that is
-    #: missing, the outlet, a placeholder or another person, see :func:`_with_printed_byline`
+    #: the names a by-word line under the headline prints, where the markup's author is
+    #: missing, the outlet or a placeholder and no person is marked, see
+    #: :func:`_with_printed_byline`
     printed_byline: bool = True
     #: drop the outlet's name, share and profile links from the byline, see :func:`clean_byline`
     clean_byline: bool = True
