@@ -1366,6 +1366,7 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         else []
     )
     date_params = _date_params(cfg.extensive_date_search and not cfg.deferred_date_search)
+    printed: list[str] = []
     try:
         # trafilatura's own metadata step (with_metadata=True) ran on its copy of the tree
         # before the extraction; ours reads the unpruned tree itself (see _metadata) unless
@@ -1384,13 +1385,12 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         marked = _marked_author(work) if (not md.author or site_author) and cfg.marked_author else None
         # also read before the pruning, and only where the markup names no person: the
         # metadata's author missing, the outlet or a placeholder, and no person marked
-        printed = (
-            printed_names(lines_under_headline(work))
-            if cfg.printed_byline
+        if (
+            cfg.printed_byline
             and _names_no_person(md.author, md.sitename, md.hostname)
             and (not marked or _names_no_person(marked, md.sitename, md.hostname))
-            else []
-        )
+        ):
+            printed = printed_names(lines_under_headline(work))
         published, published_source = md.date, ("htmldate" if md.date else None)
         if published:
             full = _refine_datetime(tree, published)
