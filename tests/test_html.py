@@ -816,3 +816,21 @@ def test_a_deeply_nested_header_costs_no_recursion_error() -> None:
         f"<html><body><h1>Dockers vote</h1><div>{wide}By Jane Doe</div></body></html>"
     )
     assert lines_under_headline(tree) == ["By Jane Doe"]
+
+
+def test_a_metadata_step_that_raises_costs_the_page_its_metadata_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """TypeError and ValueError inside the extraction's try read as "no result" (as in
+    trafilatura); a raise in the metadata step itself once left ``md`` unbound, and the page's
+    script-data fallback died on it (UnboundLocalError)."""
+    import newsdesk.clean.html as html_module
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise ValueError("a metadata reader's bug")
+
+    monkeypatch.setattr(html_module, "_metadata", boom)
+    x = extract_html(_news_page("<p>By Jane Doe</p>"))
+    assert x.raw == "" and x.meta["reason"] == "no main text found"
+    x = extract_html(_news_page("<p>By Jane Doe</p>"), url="https://www.example.com/a")
+    assert x.raw == "" and x.meta["reason"] == "no main text found"

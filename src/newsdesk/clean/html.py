@@ -1366,7 +1366,14 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         else []
     )
     date_params = _date_params(cfg.extensive_date_search and not cfg.deferred_date_search)
+    # what the steps inside the try give, as they stand when one of them raises before it
+    # (a metadata step that raises leaves the page without metadata, not without a name)
+    md = Document()
+    marked: str | None = None
     printed: list[str] = []
+    site_author = deferred = keep_tree = False
+    published: str | None = None
+    published_source: str | None = None
     try:
         # trafilatura's own metadata step (with_metadata=True) ran on its copy of the tree
         # before the extraction; ours reads the unpruned tree itself (see _metadata) unless
