@@ -112,13 +112,17 @@ def _blocks(el: HtmlElement, depth: int = 0) -> Iterator[str | None]:
     if len(el) == 0:  # one long stretch of text: prose
         yield None
         return
-    if el.text and el.text.strip():
-        yield _WS.sub(" ", el.text).strip()[:MAX_BLOCK_CHARS]
+    yield from _loose_text(el.text)
     for child in el:
         yield from _blocks(child, depth + 1)
-        if child.tail and child.tail.strip():
-            tail = _WS.sub(" ", child.tail).strip()
-            yield tail if len(tail) <= MAX_BLOCK_CHARS else None
+        yield from _loose_text(child.tail)
+
+
+def _loose_text(text: str | None) -> Iterator[str | None]:
+    """Text between a container's elements as a block of its own; None when it is long."""
+    if text and text.strip():
+        text = _WS.sub(" ", text).strip()
+        yield text if len(text) <= MAX_BLOCK_CHARS else None
 
 
 def lines_under_headline(tree: HtmlElement) -> list[str]:
