@@ -2437,8 +2437,6 @@ _BY_GIVEN_NAME = re.compile(r"^(?:[*•-]\s+)?(?i:by)\s+(?P<first>[A-ZÀ-Ý][\w'
 #: a byline line far from the headline is short ("Posted by Alex Durán, AMP Project
 #: Marketing, Google")
 _BYLINE_ANYWHERE_MAX_WORDS = 12
-#: a picture's credit names the photographer ("Text & Fotos:" names both)
-_PHOTO_ONLY = re.compile(r"(?i)^(?:[*•-]\s+)?(?:photos?|fotos?|bilder?|images?)\b")
 
 
 def _byline_anywhere(art: Article) -> None:
@@ -2458,7 +2456,7 @@ def _byline_anywhere(art: Article) -> None:
         at = bisect_right(starts, hit.start()) - 1
         line = art.removed[at]
         text = line.text.strip()
-        if len(text.split()) > _BYLINE_ANYWHERE_MAX_WORDS or _PHOTO_ONLY.match(text):
+        if len(text.split()) > _BYLINE_ANYWHERE_MAX_WORDS:
             continue
         strong = _STRONG_BYLINE.match(text)
         if strong is None:
