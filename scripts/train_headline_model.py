@@ -157,14 +157,37 @@ def fit_ranker(
     ys: list[np.ndarray],
     info: dict,
     min_score: float | None = None,
+    pairwise: bool = False,
 ) -> LineRanker:
     """A logistic ranker over the candidates of these pages (classes balanced: a page has
-    one right line among a dozen)."""
+    one right line among a dozen).
+
+    ``pairwise``: fitted on pairs of one page's candidates instead (each right line's row
+    minus each wrong line's, both ways round, no intercept), which is what picking the best
+    line of a page asks: which of two lines of the same page is the headline, not how
+    headline-like a line is across pages.  Its scores have no cut-off meaning, so a ranker
+    that abstains below ``min_score`` (the byline's) keeps the pointwise fit.  For the
+    headline, on the four checks (tune quarters, Fundus halves): pointwise 140 / 117 / 35 /
+    32, pairwise C 0.003 / 0.01 / 0.03 / 0.3 145-115-36-34 / 143-117-36-33 / 141-122-37-32 /
+    137-119-37-32; a softmax over each page's candidates (penalty 1 / 3 / 10 / 30) 327 /
+    329 / 330 / 326 in all (docs/decisions.md, session 34).
+    """
     x = np.vstack([a for a in xs if len(a)])
     y = np.concatenate([b for a, b in zip(xs, ys, strict=True) if len(a)])
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
+    if pairwise:
+        diffs = []
+        for a, b in zip(xs, ys, strict=True):
+            if len(a) and 0 < b.sum() < len(b):
+                z = (a - mean) / scale
+                wrong = z[b == 0]
+                diffs.extend(right - wrong for right in z[b == 1])
+        d = np.vstack(diffs)
+        lr = LogisticRegression(C=C, max_iter=5000, fit_intercept=False)
+        lr.fit(np.vstack([d, -d]), np.concatenate([np.ones(len(d)), np.zeros(len(d))]))
+        return LineRanker(features, mean, scale, lr.coef_[0].copy(), 0.0, info, min_score)
     lr = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
     lr.fit((x - mean) / scale, y)
     return LineRanker(features, mean, scale, lr.coef_[0].copy(), float(lr.intercept_[0]), info, min_score)
@@ -177,7 +200,7 @@ def write_model(model: LineRanker, file_name: str) -> None:
 
 
 def fit(train: list[Sample], info: dict) -> LineRanker:
-    return fit_ranker(FEATURE_NAMES, [s.x for s in train], [s.y for s in train], info)
+    return fit_ranker(FEATURE_NAMES, [s.x for s in train], [s.y for s in train], info, pairwise=True)
 
 
 def accuracy(model: LineRanker, test: list[Sample]) -> tuple[int, int, int]:
@@ -216,6 +239,7 @@ def main() -> None:
     info: dict[str, object] = {
         "trained_on": "trafilatura-eval tune half" + (" + Fundus rendered pages" if with_fundus else ""),
         "C": C,
+        "fit": "pairwise",
         "figures": {},
     }
     for test_q, train_q in (("a", "b"), ("b", "a")):
