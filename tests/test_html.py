@@ -321,6 +321,49 @@ def test_site_free_title(
     assert site_free_title(title, sitename, host, headings) == expected
 
 
+_UNDECLARED_BODY = "".join(
+    f"<p>The council met on Tuesday and voted on the budget for the coming year, item {i}.</p>"
+    for i in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "top", "url", "expected"),
+    [
+        # a comment widget's heading carries a "title" class; <title> and an <h2> agree
+        (
+            "<title>Alles Neue mach der Mai | Bibliothek und mehr</title>",
+            '<h2>Alles Neue mach der Mai</h2><h3 class="comment-reply-title">Write a Reply or Comment</h3>',
+            None,
+            "Alles Neue mach der Mai",
+        ),
+        # the lone <h1> is the site's logo: <title> is the headline
+        (
+            "<title>Holocaust-Gedenktag: Erinnerungskultur mit Stolpersteinen</title>",
+            "<h1>L-Mag</h1>",
+            "https://www.l-mag.de/news/gedenktag",
+            "Holocaust-Gedenktag: Erinnerungskultur mit Stolpersteinen",
+        ),
+        # the lone <h1> is the headline, which <title> holds after its site and section; the
+        # section is a heading of one word and stays a section
+        (
+            "<title>Bundespolizei - Aktuelles - Illegale Migration über Polen nach Deutschland</title>",
+            "<h2>Aktuelles</h2><h1>Illegale Migration über Polen nach Deutschland</h1>",
+            "https://www.bundespolizei.de/aktuelles/migration",
+            "Illegale Migration über Polen nach Deutschland",
+        ),
+    ],
+    ids=["widget-heading", "logo-h1", "h1-in-title"],
+)
+def test_a_title_the_page_does_not_declare_is_checked_against_its_title_element(
+    head: str, top: str, url: str | None, expected: str
+) -> None:
+    html = f"<html><head>{head}</head><body>{top}<article>{_UNDECLARED_BODY}</article></body></html>"
+    assert extract_html(html, url).title == expected
+    if expected != "Illegale Migration über Polen nach Deutschland":
+        assert extract_html(html, url, HtmlConfig(title_checked=False)).title != expected
+
+
 def test_extracted_title_drops_the_site_name_and_stays_a_header_line() -> None:
     body = "".join(
         f"<p>The council met on Tuesday and voted on the budget for the coming year, item {i}.</p>"
