@@ -892,7 +892,9 @@ def _title_without_meta(tree: HtmlElement, sitename: str | None, hostname: str |
     """
     picked = _one_line(extract_title(tree))
     element = tree.find(".//title")
-    page = _one_line(element.text_content()) if element is not None else None
+    raw = element.text_content() if element is not None else ""
+    # (a hostile page's "title" may be megabytes: measured before it is normalised)
+    page = _one_line(raw) if len(raw) <= 8 * _MAX_HEADLINE_CHARS else None
     if not page:
         return picked
     keys = site_keys(sitename, hostname)
