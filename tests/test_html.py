@@ -902,3 +902,26 @@ def test_a_megabyte_title_is_not_handed_to_jusText_and_the_page_keeps_its_fields
     assert seen and max(seen) == 0
     assert x.title == "Council passes the budget"
     assert "voted on the budget" in x.body
+
+
+def test_a_page_of_more_blocks_than_jusText_can_revise_skips_the_fallbacks() -> None:
+    """jusText's revision of short paragraphs costs the square of their number (50,000
+    one-line headings: 370 s); past the cap the first extraction stands (session 34)."""
+    from unittest import mock
+
+    from newsdesk.clean import html as H
+
+    page = (
+        "<html><body>"
+        + "<h1>Heading of the page</h1>" * 60
+        + f"<article>{_UNDECLARED_BODY}</article></body></html>"
+    )
+    for cap, asked in ((50, False), (10_000, True)):
+        with (
+            mock.patch.object(H, "_MAX_FALLBACK_BLOCKS", cap),
+            mock.patch.object(H, "_under_extracted", return_value=True),  # the fallbacks are wanted
+            mock.patch.object(H, "_extract_with_fallbacks", wraps=H._extract_with_fallbacks) as fallbacks,
+        ):
+            x = extract_html(page)
+        assert fallbacks.called is asked
+        assert "voted on the budget" in x.body

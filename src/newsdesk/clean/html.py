@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from html import escape
+from itertools import islice
 from typing import Any, NamedTuple
 
 import lxml.html
@@ -1123,6 +1124,24 @@ def _under_extracted(extracted: tuple[str, str] | _Cascade | None, html: str, sh
     return n < _FALLBACK_MAX_CHARS and n < share * visible_chars(html)
 
 
+#: the elements jusText starts a paragraph at (``justext.core.PARAGRAPH_TAGS``) ...
+_JUSTEXT_BLOCKS = (
+    "blockquote", "body", "caption", "center", "col", "colgroup", "dd", "div", "dl", "dt", "fieldset",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "li", "optgroup", "option", "p", "pre",
+    "table", "td", "textarea", "tfoot", "th", "thead", "tr", "ul",
+)  # fmt: skip
+#: ... and how many a page may have for the fallbacks to run: jusText's revision of short
+#: paragraphs walks to the nearest long one from each, so a page of many short blocks costs
+#: it the square of their number (50,000 one-line headings: 370 s, trafilatura's own
+#: cascade 385 s; 10,000: 12 s).  The pages of trafilatura-eval and Fundus have at most
+#: 9,098 (docs/decisions.md, session 34).
+_MAX_FALLBACK_BLOCKS = 12_000
+
+
+def _too_many_blocks(tree: HtmlElement) -> bool:
+    return next(islice(tree.iter(*_JUSTEXT_BLOCKS), _MAX_FALLBACK_BLOCKS, None), None) is not None
+
+
 def _extract_with_fallbacks(
     html: str,
     deep: bool,
@@ -1472,10 +1491,11 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         deferred = cfg.extensive_date_search and cfg.deferred_date_search and not published
         # with NULs removed the tree is not what parsing the page itself gives
         keep_tree = deferred and not had_nul
+        fallbacks = cfg.fast and cfg.fallback_share and not _too_many_blocks(work)
         # the extraction prunes the tree it gets: the kept one must not be it
         first = _cascade(copy(work) if keep_tree and work is tree else work, url or md.url, cfg)
         extracted: tuple[str, str] | None = None if first is None else (first.text, first.comments)
-        if cfg.fast and cfg.fallback_share and _under_extracted(first, html, cfg.fallback_share):
+        if fallbacks and _under_extracted(first, html, cfg.fallback_share):
             # little of the page's text, or none: the fallback extractors on the page
             again = _extract_with_fallbacks(
                 html, deep, n_elements > _MAX_CHILDREN, alone, first, url or md.url, cfg
