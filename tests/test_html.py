@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -906,22 +907,29 @@ def test_a_megabyte_title_is_not_handed_to_jusText_and_the_page_keeps_its_fields
 
 def test_a_page_of_more_blocks_than_jusText_can_revise_skips_the_fallbacks() -> None:
     """jusText's revision of short paragraphs costs the square of their number (50,000
-    one-line headings: 370 s); past the cap the first extraction stands (session 34)."""
+    one-line headings: 370 s), its paths of tags the sum of their depths (1,000 nested
+    lists: 2.2 s); past either cap the first extraction stands (session 34)."""
     from unittest import mock
 
     from newsdesk.clean import html as H
 
-    page = (
+    flat = (
         "<html><body>"
         + "<h1>Heading of the page</h1>" * 60
         + f"<article>{_UNDECLARED_BODY}</article></body></html>"
     )
-    for cap, asked in ((50, False), (10_000, True)):
+    deep = "<html><body>" + "<ul><li>item " * 30 + _UNDECLARED_BODY + "</li></ul>" * 30 + "</body></html>"
+    for page, cap, asked in (
+        (flat, {"_MAX_FALLBACK_BLOCKS": 50}, False),
+        (deep, {"_MAX_FALLBACK_DEPTHS": 100}, False),
+        (flat, {}, True),
+        (deep, {}, True),
+    ):
         with (
-            mock.patch.object(H, "_MAX_FALLBACK_BLOCKS", cap),
+            mock.patch.multiple(H, **cap) if cap else contextlib.nullcontext(),
             mock.patch.object(H, "_under_extracted", return_value=True),  # the fallbacks are wanted
-            mock.patch.object(H, "_extract_with_fallbacks", wraps=H._extract_with_fallbacks) as fallbacks,
+            mock.patch.object(H, "justext_rescue", wraps=H.justext_rescue) as rescue,
         ):
             x = extract_html(page)
-        assert fallbacks.called is asked
+        assert rescue.called is asked
         assert "voted on the budget" in x.body

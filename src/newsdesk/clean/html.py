@@ -46,7 +46,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from html import escape
-from itertools import islice
 from typing import Any, NamedTuple
 
 import lxml.html
@@ -1130,16 +1129,28 @@ _JUSTEXT_BLOCKS = (
     "form", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "li", "optgroup", "option", "p", "pre",
     "table", "td", "textarea", "tfoot", "th", "thead", "tr", "ul",
 )  # fmt: skip
-#: ... and how many a page may have for the fallbacks to run: jusText's revision of short
+#: ... how many a page may have for the fallbacks to run: jusText's revision of short
 #: paragraphs walks to the nearest long one from each, so a page of many short blocks costs
 #: it the square of their number (50,000 one-line headings: 370 s, trafilatura's own
-#: cascade 385 s; 10,000: 12 s).  The pages of trafilatura-eval and Fundus have at most
-#: 9,098 (docs/decisions.md, session 34).
+#: cascade 385 s; 10,000: 12 s) ...
 _MAX_FALLBACK_BLOCKS = 12_000
+#: ... and their depths summed: jusText joins each block's path of tags from the root (1,000
+#: nested lists: 2.2 s, trafilatura 0.06 s).  The pages of trafilatura-eval and Fundus have
+#: at most 9,098 blocks and a sum of 128,639 (docs/decisions.md, session 34).
+_MAX_FALLBACK_DEPTHS = 300_000
 
 
-def _too_many_blocks(tree: HtmlElement) -> bool:
-    return next(islice(tree.iter(*_JUSTEXT_BLOCKS), _MAX_FALLBACK_BLOCKS, None), None) is not None
+def _beyond_justext(tree: HtmlElement) -> bool:
+    """Whether the page has more blocks, or deeper ones, than jusText handles in time."""
+    depths = 0
+    for n, el in enumerate(tree.iter(*_JUSTEXT_BLOCKS)):
+        if n >= _MAX_FALLBACK_BLOCKS:
+            return True
+        for _ in el.iterancestors():
+            depths += 1
+        if depths > _MAX_FALLBACK_DEPTHS:
+            return True
+    return False
 
 
 def _extract_with_fallbacks(
@@ -1161,7 +1172,7 @@ def _extract_with_fallbacks(
     The page is parsed again as :func:`extract_html` parsed it (the first pass pruned its
     tree) and pruned as the cascade prunes it first."""
     tree = _load_deep_html(html) if deep else load_html(html)
-    if tree is None:
+    if tree is None or _beyond_justext(tree):
         return None
     if crowded:
         _flatten_crowded(tree)
@@ -1491,11 +1502,10 @@ def _extract_html(html: str, url: str | None, config: HtmlConfig | None) -> Html
         deferred = cfg.extensive_date_search and cfg.deferred_date_search and not published
         # with NULs removed the tree is not what parsing the page itself gives
         keep_tree = deferred and not had_nul
-        fallbacks = cfg.fast and cfg.fallback_share and not _too_many_blocks(work)
         # the extraction prunes the tree it gets: the kept one must not be it
         first = _cascade(copy(work) if keep_tree and work is tree else work, url or md.url, cfg)
         extracted: tuple[str, str] | None = None if first is None else (first.text, first.comments)
-        if fallbacks and _under_extracted(first, html, cfg.fallback_share):
+        if cfg.fast and cfg.fallback_share and _under_extracted(first, html, cfg.fallback_share):
             # little of the page's text, or none: the fallback extractors on the page
             again = _extract_with_fallbacks(
                 html, deep, n_elements > _MAX_CHILDREN, alone, first, url or md.url, cfg
