@@ -51,6 +51,7 @@ from typing import Any, NamedTuple
 import lxml.html
 from courlan import extract_domain
 from htmldate import find_date
+from justext.core import PARAGRAPH_TAGS
 from lxml import etree
 from lxml.etree import strip_tags
 from lxml.html import HtmlElement, HTMLParser
@@ -1123,16 +1124,10 @@ def _under_extracted(extracted: tuple[str, str] | _Cascade | None, html: str, sh
     return n < _FALLBACK_MAX_CHARS and n < share * visible_chars(html)
 
 
-#: the elements jusText starts a paragraph at (``justext.core.PARAGRAPH_TAGS``) ...
-_JUSTEXT_BLOCKS = (
-    "blockquote", "body", "caption", "center", "col", "colgroup", "dd", "div", "dl", "dt", "fieldset",
-    "form", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "li", "optgroup", "option", "p", "pre",
-    "table", "td", "textarea", "tfoot", "th", "thead", "tr", "ul",
-)  # fmt: skip
-#: ... how many a page may have for the fallbacks to run: jusText's revision of short
-#: paragraphs walks to the nearest long one from each, so a page of many short blocks costs
-#: it the square of their number (50,000 one-line headings: 370 s, trafilatura's own
-#: cascade 385 s; 10,000: 12 s) ...
+#: how many blocks (the elements jusText starts a paragraph at) a page may have for the
+#: fallbacks to run: jusText's revision of short paragraphs walks to the nearest long one
+#: from each, so a page of many short blocks costs it the square of their number (50,000
+#: one-line headings: 370 s, trafilatura's own cascade 385 s; 10,000: 12 s) ...
 _MAX_FALLBACK_BLOCKS = 12_000
 #: ... and their depths summed: jusText joins each block's path of tags from the root (1,000
 #: nested lists: 2.2 s, trafilatura 0.06 s).  The pages of trafilatura-eval and Fundus have
@@ -1143,7 +1138,7 @@ _MAX_FALLBACK_DEPTHS = 300_000
 def _beyond_justext(tree: HtmlElement) -> bool:
     """Whether the page has more blocks, or deeper ones, than jusText handles in time."""
     depths = 0
-    for n, el in enumerate(tree.iter(*_JUSTEXT_BLOCKS)):
+    for n, el in enumerate(tree.iter(*PARAGRAPH_TAGS)):
         if n >= _MAX_FALLBACK_BLOCKS:
             return True
         for _ in el.iterancestors():
