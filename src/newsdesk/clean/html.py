@@ -1126,12 +1126,14 @@ def _under_extracted(extracted: tuple[str, str] | _Cascade | None, html: str, sh
 
 #: how many blocks (the elements jusText starts a paragraph at) a page may have for the
 #: fallbacks to run: jusText's revision of short paragraphs walks to the nearest long one
-#: from each, so a page of many short blocks costs it the square of their number (50,000
-#: one-line headings: 370 s, trafilatura's own cascade 385 s; 10,000: 12 s) ...
-_MAX_FALLBACK_BLOCKS = 12_000
+#: from each, so a page of many short blocks costs it the square of their number, twice
+#: (the fallbacks run jusText twice: 50,000 one-line headings 370 s, trafilatura's own
+#: cascade 385 s; 10,000 12 s; 5,000 bylines 3.6 s) ...
+_MAX_FALLBACK_BLOCKS = 4_000
 #: ... and their depths summed: jusText joins each block's path of tags from the root (1,000
-#: nested lists: 2.2 s, trafilatura 0.06 s).  The pages of trafilatura-eval and Fundus have
-#: at most 9,098 blocks and a sum of 128,639 (docs/decisions.md, session 34).
+#: nested lists: 2.2 s, trafilatura 0.06 s).  Of the pages of trafilatura-eval and Fundus,
+#: those the fallbacks run on have at most 2,714 blocks (the largest, 9,098, do not need
+#: them), and all have a sum of at most 128,639 (docs/decisions.md, session 34).
 _MAX_FALLBACK_DEPTHS = 300_000
 
 
