@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from newsdesk.clean.byline import given_names
 from newsdesk.clean.datewords import DATE_LINE_WORDS
+from newsdesk.clean.lexicon import all_stopwords
 from newsdesk.clean.sites import NON_ALNUM, site_keys
 from newsdesk.model import Span
 
@@ -50,13 +51,17 @@ _LABEL = (
     # a Chinese reporter's title before the names, with a space ("记者 王小明")
     r"|(?:本报|本台)?记者\s+(?=[\u4e00-\u9fff])"
 )
-_BY_WORD = re.compile(f"{_BY}|{_LABEL}", re.IGNORECASE)
+#: an author label glued to the name by a lost space ("... 201928. Juli 2019AuthorAndreas
+#: Kalt"): the label capitalised, a capitalised word right after it
+_GLUED_LABEL = r"(?-i:Author|AUTHOR|Autor(?:in)?|AUTOR(?:IN)?|Auteur|AUTEUR)(?=(?-i:[A-ZÀ-Þ][a-zß-ÿ]))"
+_BY_WORD = re.compile(f"{_BY}|{_LABEL}|{_GLUED_LABEL}", re.IGNORECASE)
 #: a by-word or author label anywhere in the line, before what starts like a name: a
 #: capitalised word, or a handle that is not an article or a particle ("von uriebe";
 #: "Ursula von der Leyen" has none)
 _BY_ANYWHERE = re.compile(
     rf"(?:^|(?<=[\s|/·•,;:(]))(?i:{_BY}|{_LABEL})"
     r"(?=[^\W\d_])(?!(?i:der|die|das|den|dem|des|la|le|les|el|los|las|the|a|an|de|del|van|zu|zur)\b)"
+    rf"|(?<=[\d\s|/·•,;:(]){_GLUED_LABEL}"
 )
 #: by-words that are also particles of names ("Alexa von Heyden", "Luca di Montezemolo")
 _PARTICLE_BY_WORDS = frozenset({"von", "vom", "di", "da"})
@@ -66,7 +71,7 @@ _PARTICLE_BY_WORDS = frozenset({"von", "vom", "di", "da"})
 _GLUED = re.compile(r"(?<=[^\W\d_])(?=\d|/)|(?<=[^\W\d_][a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ])")
 #: a photo or video credit's label: the names after it took the pictures
 _PHOTO_LABEL = re.compile(
-    r"(?:fotos?|photos?|photographs?|bilder?|bild|images?|video|grafik|illustrations?|"
+    r"(?:fotos?|photos?|photographs?|photographers?|bilder?|bild|images?|video|grafik|illustrations?|"
     r"fotograf(?:ie|ía)?|photography)\s*[:：]|(?:fotos?|photos?|bilder?|video)\s+(?:by|von|de|par|por)\s",
     re.IGNORECASE,
 )
@@ -241,6 +246,8 @@ def _names(text: str) -> Iterator[tuple[int, int]]:
                 if found and after_date:  # a date after a name ends the names
                     return
                 name, cut = _name_in(text, run_start, run_end)
+                if name is not None and found and _describes(text, *name, run_end):
+                    return  # "Samuel Diekmann, Redner bei rent-a-pastor.com"
                 if name is not None:
                     found = found_here = True
                     yield _without_weekday(text, *name)
@@ -250,6 +257,18 @@ def _names(text: str) -> Iterator[tuple[int, int]]:
                 return
         if found and not found_here:
             return
+
+
+def _describes(text: str, start: int, end: int, run_end: int) -> bool:
+    """Whether the name found after another is what the other does, not a second author: one
+    capitalised word that a lower-case word goes on from ("Redner bei rent-a-pastor.com": a
+    noun, as German writes it).  A desk stays ("Michael Rädel, Redaktion"): the gold of both
+    benchmarks names it as often as not."""
+    name = text[start:end]
+    if " " in name:
+        return False
+    after = text[end:run_end].split(None, 1)
+    return bool(after) and after[0][:1].islower() and after[0].casefold() not in _PARTICLES
 
 
 #: the days of the week as a date line prints them before the date ("Mi, 18. Oktober 2023",
@@ -325,10 +344,13 @@ def _tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, bo
     """The words of ``text[start:end]``, what is glued to a name split off ("Nicole
     Collignon22. Februar 2020", "Shana Nys DambrotNovember 6, 2023"), each with whether it
     is a capitalised piece glued on (it ends the name like a date)."""
+    alone = len(_WORD.findall(text, start, end)) == 1
     for m in _WORD.finditer(text, start, end):
         at = m.start()
         glued = False
         for cut in _GLUED.finditer(m.group()):
+            if alone and m.group()[cut.start()].isalpha():
+                continue  # one word in camel case is a handle ("by MatsWichmann"), not two glued
             piece_end = m.start() + cut.start()
             if piece_end > at:
                 yield at, piece_end, text[at:piece_end], glued
@@ -405,8 +427,14 @@ def _name_in(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, b
     # a desk named with its article ("Par la rédaction", "von der Redaktion") is a name
     keep = 2 if len(words) > 1 and words[0][2] in _ARTICLES else 1
     for i in range(keep, len(words)):
-        first = words[i][2].lstrip(_EDGE)[:1]
-        if (first.islower() and words[i][2].casefold() not in _PARTICLES) or words[i][2].casefold() in _FOR:
+        word = words[i][2]
+        if word[:1] in "([":  # "Samuel Diekmann (Sponsored Post)", "Max Mann (dpa)"
+            cut = True
+            break
+        first = word.lstrip(_EDGE)[:1]
+        if (first.islower() and word.casefold() not in _PARTICLES and not _lower_surname(words, i)) or (
+            word.casefold() in _FOR
+        ):
             cut = True
             break
         keep = i + 1
@@ -443,6 +471,19 @@ def _name_in(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, b
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
 #: a field's label glued to its number ("Datum:26", "Nr.:4")
 _LABEL_GLUED_TO_VALUE = re.compile(r"[^\W\d_][:：]\s*\d")
+
+
+def _lower_surname(words: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the lower-case ``words[i]`` is a surname written small ("Posted by Mobasir
+    hassan"): the last word of the run, after one capitalised given name, all letters, and
+    no function word of any language ("von Fatima in" ends at "Fatima")."""
+    word = words[i][2]
+    if i != 1 or i != len(words) - 1 or len(word) < 3 or not word.isalpha():
+        return False
+    given = words[0][2]
+    if not (given[:1].isupper() and given[1:].islower() and given.isalpha()):
+        return False
+    return not any(word in stop for stop in all_stopwords())
 
 
 def _caseless(word: str) -> bool:

@@ -2090,5 +2090,10 @@ def stopwords(lang: str | None) -> frozenset[str] | None:
     return _stopwords().get(lang)
 
 
+def all_stopwords() -> list[frozenset[str]]:
+    """Every language's stopword set: what a word of no particular language is checked against."""
+    return list(_stopwords().values())
+
+
 def stopword_languages() -> list[str]:
     return sorted(_stopwords())
