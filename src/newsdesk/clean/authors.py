@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from newsdesk.clean.byline import given_names
 from newsdesk.clean.datewords import DATE_LINE_WORDS
-from newsdesk.clean.lexicon import all_stopwords
+from newsdesk.clean.lexicon import any_language_stopwords
 from newsdesk.clean.sites import NON_ALNUM, site_keys
 from newsdesk.model import Span
 
@@ -483,7 +483,7 @@ def _lower_surname(words: list[tuple[int, int, str]], i: int) -> bool:
     given = words[0][2]
     if not (given[:1].isupper() and given[1:].islower() and given.isalpha()):
         return False
-    return not any(word in stop for stop in all_stopwords())
+    return word not in any_language_stopwords()
 
 
 def _caseless(word: str) -> bool:

@@ -2090,9 +2090,10 @@ def stopwords(lang: str | None) -> frozenset[str] | None:
     return _stopwords().get(lang)
 
 
-def all_stopwords() -> list[frozenset[str]]:
-    """Every language's stopword set: what a word of no particular language is checked against."""
-    return list(_stopwords().values())
+@lru_cache(maxsize=1)
+def any_language_stopwords() -> frozenset[str]:
+    """The stopwords of every language: what a word of no known language is checked against."""
+    return frozenset().union(*_stopwords().values())
 
 
 def stopword_languages() -> list[str]:
