@@ -1949,11 +1949,14 @@ def _drop_self_introductions(lines: Sequence[_Line], names: frozenset[str]) -> N
         if ln.nw > 4 or ln.sentence or ln.role not in ("body", "removed"):
             continue
         name, _, rest = ln.text.partition(",")
-        if not (_looks_like_a_name(name) or (rest and _AGE_AFTER_NAME.match(rest))):
-            continue
+        # the given-name lookup first: it turns away nearly every line, where the name test
+        # split and scanned each of the 37,000 short lines of the bench pass (both tests are
+        # pure, so their order does not change the answer)
         first = name.split(maxsplit=1)
         # (",0" has an age after no name at all: a line of hostile input, no writer's box)
         if not first or first[0] not in names:
+            continue
+        if not (_looks_like_a_name(name) or (rest and _AGE_AFTER_NAME.match(rest))):
             continue
         box = []
         for j in range(i + 1, min(i + 1 + _SELF_INTRODUCTION_LINES, n)):
