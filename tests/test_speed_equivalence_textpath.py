@@ -278,3 +278,29 @@ def test_first_word_scan_on_every_whitespace_character() -> None:
     lines = [f"{s}a{s}b" for s in spaces] + [f"x{s}" for s in spaces]
     expected = [t.split(None, 1)[0] for t in lines]
     assert F._FIRST_WORD.findall("\n" + "\n".join(lines)) == expected
+
+
+#: :data:`core._DATE_LINE` as it was written before its branches' first digit was taken
+#: ahead of them (session 35): the reference its matches are held to
+_DATE_LINE_BRANCHES = re.compile(
+    r"(?:19|20)\d{2}(?:/\d{1,2}/|\.\s?\d{1,2}\.\s?)\d{1,2}(?!\d)|[1۱١][34۳۴٣٤]\d{2}/\d{1,2}/\d{1,2}(?!\d)|\d{4}-\d{2}-\d{2}|\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}|\d{1,2}(?:[./-]\d{1,2}[./-](?:\d{4}|\d{2}(?!\d))|\.\s\d{1,2}\.\s?\d{4}"
+    r"|(?:\.\s*|\s+)(?:de\s+)?(?:[^\W\d_]{3,10}|دی|[\u0900-\u0dff]{2,14})(?:\.\s*|,?\s+)(?:de\s+)?\d{4}"
+    r"|\s+tháng\s+\d{1,2},?\s+(?:năm\s+)?\d{4}"
+    r"|\.\s?[^\W\d_]{3,4}\.\s?\d{2}(?!\d)|(?P<mdy>,?\s+\d{4}))"
+)
+_DATE_PIECES = st.lists(
+    st.sampled_from(
+        ["1", "2", "9", "0", "19", "20", "2024", "1403", "۱", "١", "۳", "٣", "٤", "3", "4", ".", "/", "-", " ",
+         "  ", ", ", ". ", "de ", "Juni", "janvier", "tháng", "năm", "年", "월", "日", "दिसंबर", "دی", "Mär"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@_SETTINGS
+@given(_DATE_PIECES | _LINE_TEXT)
+def test_date_line_with_its_first_digit_ahead_matches_as_its_branches(text: str) -> None:
+    def found(rx: re.Pattern[str]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m.group("mdy")) for m in rx.finditer(text)]
+
+    assert found(core._DATE_LINE) == found(_DATE_LINE_BRANCHES)
