@@ -298,7 +298,11 @@ _DATE_PIECES = st.lists(
 
 
 @_SETTINGS
-@given(_DATE_PIECES | _LINE_TEXT)
+@given(
+    # strings holding a match of either pattern, so a branch one of them takes and the other
+    # does not would show
+    st.from_regex(_DATE_LINE_BRANCHES) | st.from_regex(core._DATE_LINE) | _DATE_PIECES | _LINE_TEXT
+)
 def test_date_line_with_its_first_digit_ahead_matches_as_its_branches(text: str) -> None:
     def found(rx: re.Pattern[str]) -> list[tuple[tuple[int, int], str | None]]:
         return [(m.span(), m.group("mdy")) for m in rx.finditer(text)]
