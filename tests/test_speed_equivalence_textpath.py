@@ -308,3 +308,32 @@ def test_date_line_with_its_first_digit_ahead_matches_as_its_branches(text: str)
         return [(m.span(), m.group("mdy")) for m in rx.finditer(text)]
 
     assert found(core._DATE_LINE) == found(_DATE_LINE_BRANCHES)
+
+
+#: the lookahead on the first characters of :data:`core._CREDIT`'s branches (session 35),
+#: and the pattern without it: the reference its matches are held to
+_CREDIT_AHEAD = "(?=[(©abcdefgikpqrsvz])"
+_CREDIT_UNFILTERED = re.compile(core._CREDIT.pattern.replace(_CREDIT_AHEAD, "", 1), core._CREDIT.flags)
+
+
+def test_credit_lookahead_admits_every_character_a_branch_opens_with() -> None:
+    """Every character one of the credit's branches can open with passes the lookahead in
+    front of them, with re's case-blind equivalences ("ſ" is an "s", "K" a "k"): its
+    "(" and "©", the initials of its keywords and agencies, and the capitals of its
+    case-kept "CC-BY", "PHOTO" and "FOTO"."""
+    assert _CREDIT_AHEAD in core._CREDIT.pattern
+    opens = re.compile(r"[(©]|(?-i:[CPF])|[pivcsgfbqkzared]", re.IGNORECASE)
+    ahead = re.compile(_CREDIT_AHEAD[3:-1], re.IGNORECASE)
+    for cp in range(0x110000):
+        if opens.fullmatch(chr(cp)):
+            assert ahead.fullmatch(chr(cp)), hex(cp)
+
+
+@_SETTINGS
+@given(st.from_regex(_CREDIT_UNFILTERED) | _LINE_TEXT, st.integers(0, 40))
+def test_credit_with_its_lookahead_matches_as_without(text: str, start: int) -> None:
+    def found(rx: re.Pattern[str]) -> tuple[int, int] | None:
+        m = rx.search(text, start)
+        return None if m is None else m.span("credit")
+
+    assert found(core._CREDIT) == found(_CREDIT_UNFILTERED)

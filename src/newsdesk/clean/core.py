@@ -83,7 +83,9 @@ _GLUE = re.compile(
 )
 _GLUE_HINT = re.compile(r"[.!?][\"”»’]?[A-ZÀ-Ý][a-zà-ÿ]")
 _CREDIT = re.compile(
-    r"(?:(?<=[\s.!?)])|^)(?P<credit>(?:\(\s*)?(?:"
+    # (the lookahead: the first characters the branches below open with, case-blind as re
+    # compares them; a word opening otherwise is passed over without trying each branch)
+    r"(?:(?<=[\s.!?)])|^)(?=[(©abcdefgikpqrsvz])(?P<credit>(?:\(\s*)?(?:"
     r"(?:photo|image|picture|photograph|video|credit|source|illustration|graphic)s?(?:\s+credit)?\s*[:©|]"
     r"|(?:photo|image|picture|photograph|illustration)s?\s+(?:by|courtesy(?: of)?)\s"
     r"|(?:foto|bild|bildquelle|bildrechte|quelle|fotos|grafik)\s*[:©|]"
