@@ -667,7 +667,7 @@ OUT_DIR: Path | None = None
 
 def main() -> None:
     global UNLABEL_RULE_LINES
-    global HOLD_VAL, HOLD_FUNDUS, SILVER, LEX_C, PER_LANG, OUT_DIR, ENCODER_C, ENCODER_HIDDEN
+    global HOLD_VAL, HOLD_FUNDUS, SILVER, LEX_C, LEX_MIN_DOCS, PER_LANG, OUT_DIR, ENCODER_C, ENCODER_HIDDEN
     ap = argparse.ArgumentParser()
     ap.add_argument("--stopwords", action="store_true", help="rebuild stopwords.json.gz from jusText first")
     ap.add_argument("--C", type=float, default=0.05)
@@ -709,6 +709,9 @@ def main() -> None:
     )
     ap.add_argument("--lex-c", type=float, default=LEX_C, help="C of the news-lexical model's word stage")
     ap.add_argument(
+        "--lex-min-docs", type=int, default=LEX_MIN_DOCS, help="training documents a word must be in"
+    )
+    ap.add_argument(
         "--no-language-cuts", action="store_true", help="one cut-off for every page language (web model)"
     )
     ap.add_argument(
@@ -723,6 +726,7 @@ def main() -> None:
         args.out.mkdir(parents=True, exist_ok=True)
         OUT_DIR = args.out
     LEX_C = args.lex_c
+    LEX_MIN_DOCS = args.lex_min_docs
     ENCODER_C = args.encoder_c
     ENCODER_HIDDEN = args.encoder_hidden
     HOLD_VAL = args.hold_val
