@@ -371,6 +371,13 @@ LEX_MIN_DOCS = 3
 #: chosen on the tune quarters, each left out in turn (0.5 / 2 / 6: tune-b 0.900 / 0.903 /
 #: 0.904, tune-a 0.913 / 0.914 / 0.913; a plateau, the middle taken)
 LEX_C = 2.0
+#: the word stage's words cut to their first so many characters (0: whole words), so that a
+#: word's inflections and compounds share one weight ("abonnieren", "abonniert",
+#: "abonnement"): on the four checks (tune-a / tune-b / Fundus-a / Fundus-b, each left out)
+#: whole words 0.939 / 0.931 / 0.828 / 0.821; 4 characters 0.937 / 0.931 / 0.828 / 0.823;
+#: 5: 0.939 / 0.933 / 0.831 / 0.824; 6: 0.939 / 0.932 / 0.829 / 0.822; 8: 0.941 / 0.931 /
+#: 0.830 / 0.821 (docs/decisions.md, session 36)
+LEX_WORD_CHARS = 8
 
 
 def fit_lexical(docs: list[Doc]) -> LexicalStage:
@@ -379,7 +386,7 @@ def fit_lexical(docs: list[Doc]) -> LexicalStage:
 
     df: dict[str, int] = {}
     for d in docs:
-        for f in {f for ln in d.lines for f in lexical_features(ln)}:
+        for f in {f for ln in d.lines for f in lexical_features(ln, LEX_WORD_CHARS)}:
             df[f] = df.get(f, 0) + 1
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= LEX_MIN_DOCS))}
     rows, cols, vals, y = [], [], [], []
@@ -388,7 +395,7 @@ def fit_lexical(docs: list[Doc]) -> LexicalStage:
         for ln, lab in zip(d.lines, d.labels, strict=True):
             if lab < 0:
                 continue
-            feats = lexical_features(ln)
+            feats = lexical_features(ln, LEX_WORD_CHARS)
             norm = len(feats) ** -0.5 if feats else 0.0
             for f in feats:
                 j = vocab.get(f)
@@ -403,7 +410,7 @@ def fit_lexical(docs: list[Doc]) -> LexicalStage:
     lr.fit(x, np.asarray(y))
     coef = lr.coef_[0]
     weights = {f: float(coef[j]) for f, j in vocab.items() if abs(coef[j]) >= 1e-4}
-    return LexicalStage(weights, float(lr.intercept_[0]))
+    return LexicalStage(weights, float(lr.intercept_[0]), LEX_WORD_CHARS)
 
 
 #: C of the news-encoder model's logistic regression over the 512 encoder dimensions, when
@@ -505,6 +512,31 @@ def doc_weight(d: Doc) -> float:
     return TUNE_PAGE_WEIGHT if d.source == "trafilatura-tune" else 1.0
 
 
+#: documents' weights within one source scaled by (labelled lines) ** -DOC_BALANCE, the
+#: source's total weight kept (0: every labelled line weighs the same, as shipped).  Four
+#: checks: 0.25 gave 0.935 / 0.929 / 0.829 / 0.829, 0.5 gave 0.935 / 0.926 / 0.832 / 0.828,
+#: against 0.939 / 0.931 / 0.828 / 0.821 (the tune quarters down, Fundus up; not shipped,
+#: docs/decisions.md, session 36)
+DOC_BALANCE = 0.0
+
+
+def doc_weights(docs: list[Doc]) -> list[float]:
+    """:func:`doc_weight` of each document, balanced within its source by :data:`DOC_BALANCE`."""
+    base = [doc_weight(d) for d in docs]
+    if not DOC_BALANCE:
+        return base
+    n = [max(1, sum(1 for y in d.labels if y >= 0)) for d in docs]
+    out = list(base)
+    for src in {d.source for d in docs}:
+        idx = [i for i, d in enumerate(docs) if d.source == src]
+        raw = [n[i] ** -DOC_BALANCE for i in idx]
+        total = sum(n[i] for i in idx)
+        scale = total / sum(r * n[i] for r, i in zip(raw, idx, strict=True))
+        for r, i in zip(raw, idx, strict=True):
+            out[i] = base[i] * r * scale
+    return out
+
+
 #: the news models' stored cut.  0.4: with the news model trained without the tune-b quarter
 #: of trafilatura-eval, 0.4 scored 0.899 there against 0.891 at 0.45 and 0.895 at 0.35
 #: (bench/plaintext_eval.py --split tune-b), and the held-out training lines chose 0.4 too;
@@ -593,7 +625,7 @@ def build(
     # threshold: fit on 4/5 of the training documents, pick the F1-best cut on the rest
     inner = [i for i in range(len(docs)) if i % 5 != 0]
     held = [i for i in range(len(docs)) if i % 5 == 0]
-    weights = [doc_weight(d) for d in docs]
+    weights = doc_weights(docs)
     page_stats = name in PAGE_STATS_MODELS
     m = train(
         kind,
@@ -668,6 +700,7 @@ OUT_DIR: Path | None = None
 def main() -> None:
     global UNLABEL_RULE_LINES
     global HOLD_VAL, HOLD_FUNDUS, SILVER, LEX_C, LEX_MIN_DOCS, PER_LANG, OUT_DIR, ENCODER_C, ENCODER_HIDDEN
+    global DOC_BALANCE, LEX_WORD_CHARS
     ap = argparse.ArgumentParser()
     ap.add_argument("--stopwords", action="store_true", help="rebuild stopwords.json.gz from jusText first")
     ap.add_argument("--C", type=float, default=0.05)
@@ -721,7 +754,21 @@ def main() -> None:
         help="write the models into this directory instead of the package (the quarter protocol: "
         "bench/plaintext_eval.py --line-model-file DIR/line_model.json)",
     )
+    ap.add_argument(
+        "--doc-balance",
+        type=float,
+        default=DOC_BALANCE,
+        help="weigh a document's lines by (its labelled lines) ** -X within its source",
+    )
+    ap.add_argument(
+        "--lex-word-chars",
+        type=int,
+        default=LEX_WORD_CHARS,
+        help="the word stage's words cut to N characters",
+    )
     args = ap.parse_args()
+    DOC_BALANCE = args.doc_balance
+    LEX_WORD_CHARS = args.lex_word_chars
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
         OUT_DIR = args.out

@@ -18,17 +18,21 @@ ALPHABET = "abcXYZäöüßÄÖÜ0123456789٣٤७_-.,;:!?©@#/\\ \t\u00a0\u2028�
 lines_st = st.lists(st.text(alphabet=ALPHABET, max_size=2 * LEX_LINE_CHARS), min_size=0, max_size=12)
 
 
-def _stage_for(lines: list[str], seed: int) -> LexicalStage:
+def _stage_for(lines: list[str], seed: int, word_chars: int = 0) -> LexicalStage:
     rng = np.random.default_rng(seed)
-    vocab = sorted({f for ln in lines for f in lexical_features(ln)} | {"newsletter", "0000", "ss"})
+    vocab = sorted(
+        {f for ln in lines for f in lexical_features(ln, word_chars)}
+        | {"newsletter"[: word_chars or None], "0000", "ss"}
+    )
     keep = [f for f in vocab if rng.random() < 0.7]
-    return LexicalStage({f: float(rng.normal()) for f in keep}, float(rng.normal()))
+    return LexicalStage({f: float(rng.normal()) for f in keep}, float(rng.normal()), word_chars)
 
 
 @settings(max_examples=300, deadline=None)
-@given(lines=lines_st, seed=st.integers(0, 2**16))
-def test_page_scorer_equals_line_reference(lines: list[str], seed: int) -> None:
-    stage = _stage_for(lines, seed)
+@given(lines=lines_st, seed=st.integers(0, 2**16), word_chars=st.sampled_from([0, 1, 2, 5]))
+def test_page_scorer_equals_line_reference(lines: list[str], seed: int, word_chars: int) -> None:
+    """Whole words and words cut to their first characters (the shipped model cuts at 5)."""
+    stage = _stage_for(lines, seed, word_chars)
     fast = stage.logits(lines)
     ref = stage.logits_reference(lines)
     assert fast.shape == (len(lines),)
@@ -40,6 +44,24 @@ def test_features_fold_case_digits_and_cut_long_lines() -> None:
     assert lexical_features("Straße") == ["strasse"]
     assert lexical_features("a " * 200) == ["a"] * (LEX_LINE_CHARS // 2)
     assert lexical_features("") == [] and lexical_features("!!! ---") == []
+
+
+def test_words_cut_to_their_first_characters() -> None:
+    """Inflections and compounds share one weight; the cut counts case-folded characters
+    ("Straße" is "strasse"), as the page scorer does."""
+    assert lexical_features("Abonnieren Sie den Newsletter-Service", 5) == [
+        "abonn",
+        "sie",
+        "den",
+        "newsl",
+        "servi",
+    ]
+    assert lexical_features("Straße", 4) == ["stra"]
+    stage = LexicalStage({"abonn": 1.0, "newsl": 2.0}, 0.0, 5)
+    np.testing.assert_allclose(
+        stage.logits(["Abonniert: Newsletters", "abo"]), [3.0 / 2**0.5, 0.0], rtol=0, atol=1e-12
+    )
+    assert LexicalStage.from_dict(stage.to_dict()) == stage
 
 
 def test_unknown_words_score_the_bias() -> None:

@@ -282,3 +282,44 @@ def test_blogger_and_substack_rows_under_a_post_are_labels(row: str) -> None:
     art = clean_text(raw)
     assert {r.text: r.reason for r in art.removed}.get(row) == "label"
     assert len(art.paragraphs) == 5
+
+
+def test_a_heading_the_line_model_removed_is_named_by_the_rule() -> None:
+    """The line model may remove an end-of-page heading before this module sees it, and a
+    retrained model does for some and not others; the removal then says what the line is
+    ("label", "after-article"), not the bare probability.  A line another rule removed
+    keeps that rule's reason."""
+    from dataclasses import dataclass
+
+    from newsdesk.clean.sections import mark_article_end
+
+    @dataclass
+    class Line:
+        text: str
+        role: str | None
+        reason: str = ""
+        detail: str = ""
+
+        @property
+        def nw(self) -> int:
+            return len(self.text.split())
+
+    model = "line model: main-text probability 0.21 < 0.40"
+    body = "The council met on Tuesday and approved the budget for the coming year after a long debate."
+    lines = [
+        *(
+            Line(body.replace("Tuesday", day), "body")
+            for day in ("Monday", "Tuesday", "Wednesday", "Friday", "Sunday", "May")
+        ),
+        Line("Related posts", "removed", "boilerplate", model),
+        Line("Ten ideas for a rainy Sunday", "removed", "boilerplate", model),
+        Line("Follow us on Facebook", "removed", "social", "matched 'follow us'"),
+        Line("Five walks by the river", "body"),
+    ]
+    mark_article_end(lines)
+    got = [(ln.role, ln.reason) for ln in lines]
+    assert got[:6] == [("body", "")] * 6
+    assert got[6] == ("removed", "label") and lines[6].detail == "heading of an end-of-page section"
+    assert got[7] == ("removed", "after-article") and "Related posts" in lines[7].detail
+    assert got[8] == ("removed", "social")
+    assert got[9] == ("removed", "after-article")

@@ -352,6 +352,9 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
     footers, phrases = _short_lines(lines)
     for i, ln in enumerate(lines):
         if ln.role != "body":
+            if end is not None and ln.nw < spare and _removed_by_model(ln):
+                _drop(ln, "after-article", f"after the section heading {end[1][:60]!r} at line {end[0] + 1}")
+                continue
             # most lines of a rendered page are removed furniture: only a short one can be a
             # heading, and only until the end is found (or, for teasers, at all)
             if ln.nw > MAX_HEADING_WORDS:
@@ -368,11 +371,15 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
                     end = (i, text)
                     if i in footers:
                         spare = _spare_after_footer(text)
+                    elif _removed_by_model(ln):
+                        _drop(ln, "label", "heading of an end-of-page section")
                     continue
             elif end is not None:
                 continue
             if phrase and TEASER_HEADING.match(text):
                 teasers_left = TEASER_BLOCK_LINES
+                if _removed_by_model(ln):
+                    _drop(ln, "label", "heading of links to other articles")
             continue
         text = ln.text.strip()
         phrase = i in phrases
@@ -419,6 +426,15 @@ def _spare_after_footer(text: str) -> int:
     may be a photo's credit inside the article."""
     reserved = any(not _COPYRIGHT_OPENING.match(m.group(0)) for m in FOOTER.finditer(text))
     return 1 << 30 if reserved else SPARE_WORDS
+
+
+def _removed_by_model(ln: CleanedLine) -> bool:
+    """The line model removed the line, with its bare probability for a reason: a heading
+    this module recognises then gets its own name, which tells a reader more ("label:
+    heading of an end-of-page section" over "boilerplate: probability 0.31"), whichever of
+    the two reached the line first (the line model's probability moves with every
+    retraining; the heading does not)."""
+    return ln.role == "removed" and ln.reason == "boilerplate" and ln.detail.startswith("line model")
 
 
 def _drop(ln: CleanedLine, reason: str, detail: str) -> None:
