@@ -98,7 +98,7 @@ def news_model_without(quarter: str) -> LineModel:
     if name == "news-lexical":
         xs, lexical = T.with_lexical_column(docs, xs)
     page_stats = name in T.PAGE_STATS_MODELS
-    m = T.train("linear", xs, ys, 0.05, weights=[T.doc_weight(d) for d in docs], page_stats=page_stats)
+    m = T.train("linear", xs, ys, 0.05, weights=T.doc_weights(docs), page_stats=page_stats)
     return LineModel(m.stage1, m.stage2, T.NEWS_CUT[name], {}, lexical=lexical, page_stats=page_stats)
 
 

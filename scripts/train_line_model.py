@@ -573,7 +573,7 @@ def lang_thresholds(
     documents' cross-fitted probabilities (each document scored by a model fitted without
     it, five folds), kept where it beats the global cut there by LANG_THRESHOLD_MIN_GAIN;
     and what was measured for every language with enough documents."""
-    weights = [doc_weight(d) for d in docs]
+    weights = doc_weights(docs)
     folds = 5
     probs: list[np.ndarray] = [np.empty(0)] * len(docs)
     for k in range(folds):

@@ -67,7 +67,7 @@ from newsdesk.clean.lexicon import (
 )
 from newsdesk.clean.linemodel import load_model
 from newsdesk.clean.places import is_place
-from newsdesk.clean.sections import FOOTER, mark_article_end
+from newsdesk.clean.sections import FOOTER, LINE_MODEL_DETAIL, mark_article_end
 from newsdesk.clean.sites import host_of
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.lang import MIN_LINE_WORDS, LangGuess, detect, line_language
@@ -1612,7 +1612,7 @@ def clean_text(
         if p < threshold and not prose:
             # _remove, inline (a third of a page's lines go here)
             ln.role, ln.reason, ln.rlang = "removed", "boilerplate", None
-            ln.detail = f"line model: main-text probability {p:.2f}{below}"
+            ln.detail = f"{LINE_MODEL_DETAIL}main-text probability {p:.2f}{below}"
             dropped.append(i)
             continue
         # a short line the model would keep, but confidently in another language: furniture

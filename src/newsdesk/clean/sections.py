@@ -428,13 +428,17 @@ def _spare_after_footer(text: str) -> int:
     return 1 << 30 if reserved else SPARE_WORDS
 
 
+#: how the detail of a line the line model removed opens (the cleaner writes it)
+LINE_MODEL_DETAIL = "line model: "
+
+
 def _removed_by_model(ln: CleanedLine) -> bool:
     """The line model removed the line, with its bare probability for a reason: a heading
     this module recognises then gets its own name, which tells a reader more ("label:
     heading of an end-of-page section" over "boilerplate: probability 0.31"), whichever of
     the two reached the line first (the line model's probability moves with every
     retraining; the heading does not)."""
-    return ln.role == "removed" and ln.reason == "boilerplate" and ln.detail.startswith("line model")
+    return ln.role == "removed" and ln.reason == "boilerplate" and ln.detail.startswith(LINE_MODEL_DETAIL)
 
 
 def _drop(ln: CleanedLine, reason: str, detail: str) -> None:
