@@ -342,8 +342,9 @@ class CleanedLine(Protocol):
 def mark_article_end(lines: Sequence[CleanedLine]) -> None:
     """Remove teaser lines, and body lines after the first end-of-page section heading.
 
-    Works on lines the cleaner has already classified: only lines it kept as ``body`` are
-    touched, so every removal keeps its own reason (``teaser``, ``after-article``)."""
+    Works on lines the cleaner has already classified: it removes lines kept as ``body``,
+    and renames only the line model's own removals (:func:`_removed_by_model`) that it
+    recognises; what another rule removed keeps that rule's reason."""
     body_chars = 0
     end: tuple[int, str] | None = None
     # an end at the page's rights reservation spares no paragraph after it
@@ -353,7 +354,7 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
     for i, ln in enumerate(lines):
         if ln.role != "body":
             if end is not None and ln.nw < spare and _removed_by_model(ln):
-                _drop(ln, "after-article", f"after the section heading {end[1][:60]!r} at line {end[0] + 1}")
+                _drop(ln, "after-article", _after(end))
                 continue
             # most lines of a rendered page are removed furniture: only a short one can be a
             # heading, and only until the end is found (or, for teasers, at all)
@@ -372,14 +373,14 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
                     if i in footers:
                         spare = _spare_after_footer(text)
                     elif _removed_by_model(ln):
-                        _drop(ln, "label", "heading of an end-of-page section")
+                        _drop(ln, "label", _END_HEADING_DETAIL)
                     continue
             elif end is not None:
                 continue
             if phrase and TEASER_HEADING.match(text):
                 teasers_left = TEASER_BLOCK_LINES
                 if _removed_by_model(ln):
-                    _drop(ln, "label", "heading of links to other articles")
+                    _drop(ln, "label", _TEASER_HEADING_DETAIL)
             continue
         text = ln.text.strip()
         phrase = i in phrases
@@ -389,11 +390,11 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
             continue
         if phrase and heading and (END_HEADING.match(text) or END_PHRASE.match(text)):
             end = (i, text)
-            _drop(ln, "label", "heading of an end-of-page section")
+            _drop(ln, "label", _END_HEADING_DETAIL)
             continue
         if phrase and ln.nw <= MAX_HEADING_WORDS and TEASER_HEADING.match(text):
             teasers_left = TEASER_BLOCK_LINES
-            _drop(ln, "label", "heading of links to other articles")
+            _drop(ln, "label", _TEASER_HEADING_DETAIL)
             continue
         if i in footers:
             if end is None and body_chars >= MIN_BODY_BEFORE_END:
@@ -402,7 +403,7 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
             _drop(ln, "boilerplate", "copyright notice")
             continue
         if end is not None and ln.nw < spare:
-            _drop(ln, "after-article", f"after the section heading {end[1][:60]!r} at line {end[0] + 1}")
+            _drop(ln, "after-article", _after(end))
             continue
         if teasers_left:
             item = text[:2] in ("* ", "+ ", "- ", "• ")
@@ -426,6 +427,15 @@ def _spare_after_footer(text: str) -> int:
     may be a photo's credit inside the article."""
     reserved = any(not _COPYRIGHT_OPENING.match(m.group(0)) for m in FOOTER.finditer(text))
     return 1 << 30 if reserved else SPARE_WORDS
+
+
+_END_HEADING_DETAIL = "heading of an end-of-page section"
+_TEASER_HEADING_DETAIL = "heading of links to other articles"
+
+
+def _after(end: tuple[int, str]) -> str:
+    """The detail of a line removed under the end heading ``end`` (its index and text)."""
+    return f"after the section heading {end[1][:60]!r} at line {end[0] + 1}"
 
 
 #: how the detail of a line the line model removed opens (the cleaner writes it)
