@@ -933,3 +933,47 @@ def test_a_page_of_more_blocks_than_jusText_can_revise_skips_the_fallbacks() -> 
             x = extract_html(page)
         assert rescue.called is asked
         assert "voted on the budget" in x.body
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        *(page(p.name) for p in sorted(HTML_DIR.glob("*.html"))),
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>Déclaré en XML</p></body></html>',
+        "just a line of text, no markup at all",
+        "<p>one fragment</p>",
+        "",
+        "<!DOCTYPE html>\n<html/>\n<body><p>self-closed html</p></body>",
+    ],
+)
+def test_our_parse_is_trafilaturas_parse(html: str) -> None:
+    """``load_html`` is trafilatura's, step for step, with a parser whose element lookup is
+    done in C: the same tree (or the same refusal) for every page, and the same element
+    classes but the form elements', which nothing reads."""
+    from lxml import etree
+    from lxml.html import HtmlElement
+    from trafilatura.utils import load_html as trafilatura_load_html
+
+    from newsdesk.clean.html import load_html
+
+    ours, theirs = load_html(html), trafilatura_load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is None or theirs is None:
+        return
+    assert etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
+    for mine, other in zip(ours.iter(), theirs.iter(), strict=True):
+        assert isinstance(mine, HtmlElement) == isinstance(other, HtmlElement)
+        assert type(mine) is type(other) or mine.tag in ("form", "input", "select", "textarea", "label")
+
+
+def test_the_parser_reads_a_form_as_a_plain_element() -> None:
+    from lxml.html import HtmlElement
+
+    from newsdesk.clean.html import load_html
+
+    tree = load_html(
+        "<html><body><form><input name='q'><label>Search</label></form><p>text</p></body></html>"
+    )
+    assert tree is not None
+    form = tree.find(".//form")
+    assert type(form) is HtmlElement and form.text_content() == "Search"

@@ -55,7 +55,7 @@ from htmldate import find_date
 from justext.core import PARAGRAPH_TAGS
 from lxml import etree
 from lxml.etree import strip_tags
-from lxml.html import HtmlElement, HTMLParser
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction
 from trafilatura import utils as _trafilatura_utils
 from trafilatura.baseline import block_text
 from trafilatura.core import (
@@ -82,8 +82,7 @@ from trafilatura.metadata import (
     parse_license_element,
 )
 from trafilatura.settings import Document, Extractor
-from trafilatura.utils import HTML_PARSER as _TRAFILATURA_PARSER
-from trafilatura.utils import decode_file, line_processing, load_html, repair_faulty_html, trim
+from trafilatura.utils import decode_file, is_dubious_html, line_processing, repair_faulty_html, trim
 from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import _ARTICLE_CONTENT_CLASS_TOKENS, BODY_XPATH, CATEGORIES_XPATHS, TAGS_XPATHS, _alt
 
@@ -1286,17 +1285,66 @@ def _flatten_crowded(tree: HtmlElement) -> None:
             child.tail = child.tail
 
 
+#: lxml.html's element classes, chosen in C.  lxml.html's own lookup is a Python method
+#: called for every element object lxml makes (395,000 calls on 120 trafilatura-eval pages,
+#: some 7 % of the HTML path's time); this one gives the same classes but the per-tag ones
+#: (``FormElement``, ``InputElement``, ``SelectElement``, ``TextareaElement``,
+#: ``LabelElement``), whose form API nothing here, in trafilatura, htmldate or jusText uses
+_ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+)
+
+
+def _html_parser(**extra: Any) -> HTMLParser:
+    """A parser set as trafilatura's ``HTML_PARSER`` is, with :data:`_ELEMENT_CLASSES`."""
+    parser = HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        **extra,
+    )
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
+    return parser
+
+
+_PARSER = _html_parser()
 #: libxml2's HTML parser drops everything nested deeper than 255 elements unless told the
 #: tree is huge; then the limit is 2,048
 _DEEP_LIMIT = 2048
-_DEEP_PARSER = HTMLParser(
-    huge_tree=True,
-    collect_ids=False,
-    default_doctype=False,
-    encoding="utf-8",
-    remove_comments=True,
-    remove_pis=True,
-)
+_DEEP_PARSER = _html_parser(huge_tree=True)
+
+
+def load_html(html: str) -> HtmlElement | None:
+    """``trafilatura.utils.load_html`` of a page's text, step for step, with
+    :data:`_PARSER` (trafilatura's parser but for the element lookup): the same tree, the
+    same rejection of a page that is not HTML (None)."""
+    text = decode_file(html)
+    beginning = text[:50].lower()
+    dubious = is_dubious_html(beginning)
+    text = repair_faulty_html(text, beginning)
+    tree: HtmlElement | None = None
+    as_bytes = False
+    try:
+        tree = lxml.html.fromstring(text, parser=_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree, as_bytes = _fromstring_bytes(text), True
+    except Exception:  # noqa: BLE001 -- as trafilatura: a parse failure is a page without a tree
+        LOG.debug("lxml parsing failed", exc_info=True)
+    if (tree is None or len(tree) < 1) and not as_bytes:
+        tree = _fromstring_bytes(text)
+    if tree is not None and dubious and len(tree) < 2:
+        return None
+    return tree
+
+
+def _fromstring_bytes(text: str) -> HtmlElement | None:
+    try:
+        return lxml.html.fromstring(text.encode("utf8", "surrogatepass"), parser=_PARSER)
+    except Exception:  # noqa: BLE001 -- as trafilatura's fromstring_bytes
+        LOG.debug("lxml parser bytestring failed", exc_info=True)
+        return None
 
 
 #: a class attribute in the page's source (read from the string: a pass over the tree costs
@@ -1367,9 +1415,9 @@ def _join_article_chunks(tree: HtmlElement, html: str) -> int:
 
 
 def _parse_hit_depth_limit(parser: HTMLParser | None = None) -> bool:
-    """Whether the last parse with ``parser`` (trafilatura's own by default) stopped at the
+    """Whether the last parse with ``parser`` (:data:`_PARSER` by default) stopped at the
     depth limit.  lxml keeps each parser's last error log per thread."""
-    log = (parser or _TRAFILATURA_PARSER).error_log
+    log = (parser or _PARSER).error_log
     return any("Excessive depth" in e.message for e in log)
 
 
