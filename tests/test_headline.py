@@ -214,6 +214,28 @@ def test_a_headline_loses_a_breadcrumbs_number_only_when_it_continues_the_list(
     assert raw[span.start : span.end] == span.text
 
 
+def test_a_sentence_ending_on_another_scripts_full_stop_is_not_a_candidate() -> None:
+    """A Chinese encyclopaedia's first paragraph (two sentences, each ending on "。") was
+    taken for the headline of a page whose real title the renderer had left out, and the
+    article lost it: a line ending on a full stop of any script is the body's, as one ending
+    on "." is.  A short line keeps its chance (a Hindi headline may end on "।")."""
+    texts = [
+        "蔡健雅图册",
+        "蔡健雅（Tanya Chua），1975年1月28日出生于新加坡，祖籍中国江苏省，现定居于台湾。华语流行乐女歌手、音乐制作人、词曲创作人。",
+        "सरकार ने नई शिक्षा नीति की घोषणा की, स्कूलों में बदलाव अगले साल से लागू होंगे।",
+        "बजट पारित।",
+        "Die Stadt schließt die alte Brücke nach Rissen in zwei Pfeilern",
+        "The city council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its piers.",
+    ]
+    words = [1, 25, 14, 2, 11, 21]
+    lines = [_Line(t, n) for t, n in zip(texts, words, strict=True)]
+    probs = [0.3] * len(lines)
+    line_x = np.zeros((len(lines), len(LINE_FEATURES)))
+    idx, _ = candidates(lines, probs, line_x, 5, lambda i: 1)
+    assert 1 not in idx and 2 not in idx
+    assert 3 in idx and 4 in idx
+
+
 def test_a_japanese_headline_speaks_of_its_article_in_character_pairs() -> None:
     """Japanese and Chinese write no spaces, so a line is one "word" to ``\\w`` and no
     candidate ever shared a word with the article.  Pairs of neighbouring characters carry

@@ -22,6 +22,7 @@ from itertools import islice
 
 import numpy as np
 
+from newsdesk.clean.features import CLOSERS_AND_SPACE
 from newsdesk.clean.features import FEATURE_NAMES as LINE_FEATURES
 from newsdesk.clean.ranker import LineView, candidate_matrix, packaged
 
@@ -72,6 +73,14 @@ _ABBREVIATION_END = re.compile(
     r"(?:\b(?:Co|Corp|Inc|Ltd|Bros|Jr|Sr|Dr|Mr|Mrs|Ms|St|Mt|vs|etc|ca|bzw|usw|Nr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
     r"|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|[A-Za-z])\.|\.\.\.)$"
 )
+
+
+#: the full stops of other scripts (Chinese and Japanese, Devanagari and Bengali, Urdu,
+#: Amharic, Burmese, Tibetan, the full-width stop): a line of five words or more ending on
+#: one is a sentence of the body as much as one ending on "." (a Chinese encyclopaedia's
+#: first paragraph was taken for the headline); a page in Chinese or Japanese counts its
+#: words in characters (``core._cjk_words``)
+_OTHER_FULL_STOPS = frozenset("。।॥۔።။།．")
 
 
 def _first_word(text: str) -> str:
@@ -237,6 +246,8 @@ def candidates(
         if ln.nw < 2 or ln.nw > MAX_WORDS or len(t) > MAX_CHARS:
             continue
         if ln.nw >= 5 and t.endswith(".") and not _ABBREVIATION_END.search(t):
+            continue
+        if ln.nw >= 5 and t.rstrip(CLOSERS_AND_SPACE)[-1:] in _OTHER_FULL_STOPS:
             continue
         d = ka - k
         nxt = free[k + 1] if k + 1 < len(free) else None
