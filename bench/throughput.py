@@ -26,6 +26,7 @@ alternating rounds so slow phases of the machine hit all of them.
     .venv/bin/python bench/throughput.py --only html --pages 200 --rounds 3
     .venv/bin/python bench/throughput.py --paired --pages 120 --repeat 3   # HTML, paired
     .venv/bin/python bench/throughput.py --only text --encoder --rounds 1 --repeat 1   # + news-encoder
+    .venv/bin/python bench/throughput.py --only text --floor --rounds 3   # + the path's skeleton
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ HTML_SYSTEMS = ("trafilatura-extract", "trafilatura-bare-metadata", "newsdesk-ex
 TEXT_SYSTEMS = ("newsdesk-text", "newsdesk-text-news", "justext-text")
 #: timed only with --encoder (some 27 times the default's CPU)
 ENCODER_TEXT_SYSTEM = "newsdesk-text-encoder"
+#: timed only with --floor: the least a learned line cleaner of this design does per
+#: document, without any rule, field, ranker, paragraph language or Article; what they cost
+#: is the rest of newsdesk-text's time (see :func:`_skeleton_runner`)
+SKELETON_SYSTEMS = ("skeleton-features", "skeleton-line-model")
 #: each text document's language for jusText's stoplist, found before the clock starts (so
 #: jusText is not charged for language identification, which newsdesk's figure includes)
 _JUSTEXT_LANG: dict[str, str | None] = {}
@@ -139,7 +144,32 @@ def runner(system: str) -> Callable[[Any], object] | None:
         return lambda text: clean.clean_text(text, config=cfg)
     if system == "justext-text":
         return _justext_runner()
+    if system in SKELETON_SYSTEMS:
+        return _skeleton_runner(with_model=system == "skeleton-line-model")
     raise ValueError(system)
+
+
+def _skeleton_runner(with_model: bool) -> Callable[[str], object]:
+    """The plain-text path cut down to what no version of it can skip: the page's non-blank
+    lines, its language (fastText on the first 1,000 characters, the cleaner's page probe)
+    and that language's stopwords, the line model's feature matrix and, ``with_model``, both
+    stages of the default model with its word stage.  If this alone runs below the 500
+    docs/s floor, no work on the rules, fields or rankers reaches it (issue 2)."""
+    from newsdesk.clean.features import doc_features
+    from newsdesk.clean.lexicon import stopwords
+    from newsdesk.clean.linemodel import load_model
+    from newsdesk.lang import detect
+
+    model = load_model("news-lexical")
+
+    def run(text: str) -> object:
+        lines = [s for ln in text.split("\n") if (s := ln.strip())]
+        stop = stopwords(detect(text[:1000]).lang)
+        if not with_model or model is None:
+            return doc_features(lines, stop)
+        return model.score_with_features(lines, stop)
+
+    return run
 
 
 def _justext_runner() -> Callable[[str], object]:
@@ -203,7 +233,7 @@ def rss_mb() -> float:
 def worker(system: str, n_pages: int, repeat: int, keep_caches: bool = False) -> dict[str, Any]:
     grouped = (
         text_corpus(n_pages)
-        if system in (*TEXT_SYSTEMS, ENCODER_TEXT_SYSTEM)
+        if system in (*TEXT_SYSTEMS, ENCODER_TEXT_SYSTEM, *SKELETON_SYSTEMS)
         else [("pages", r["html"]) for r in eval_pages(n_pages)]
     )
     docs = [d for _, d in grouped]
@@ -347,6 +377,12 @@ def main() -> None:
         action="store_true",
         help="also time line_model='news-encoder' on the plain-text path (slow: some 27 x the default's CPU)",
     )
+    ap.add_argument(
+        "--floor",
+        action="store_true",
+        help="also time the plain-text path's skeleton (lines, language, features, line model; "
+        "no rules or fields): what the 500 docs/s floor asks of the design",
+    )
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
@@ -358,7 +394,11 @@ def main() -> None:
         report_paired(args.pages, args.repeat)
         return
 
-    text_systems = TEXT_SYSTEMS + ((ENCODER_TEXT_SYSTEM,) if args.encoder else ())
+    text_systems = (
+        TEXT_SYSTEMS
+        + ((ENCODER_TEXT_SYSTEM,) if args.encoder else ())
+        + (SKELETON_SYSTEMS if args.floor else ())
+    )
     systems = (text_systems if args.only != "html" else ()) + (HTML_SYSTEMS if args.only != "text" else ())
     results: dict[str, list[dict[str, Any]]] = {s: [] for s in systems}
     for r in range(args.rounds):
@@ -412,6 +452,13 @@ def main() -> None:
     if "newsdesk-text" in summary and ENCODER_TEXT_SYSTEM in summary:
         ratio = _median_round_ratio(summary, ENCODER_TEXT_SYSTEM, "newsdesk-text")
         print(f"  with line_model='news-encoder': {ratio:.3f} x the default's rate (median round)")
+    for name in SKELETON_SYSTEMS:
+        if "newsdesk-text" in summary and name in summary:
+            ratio = _median_round_ratio(summary, name, "newsdesk-text")
+            print(
+                f"  {name}: {summary[name]['docs_per_cpu_s']:.0f} docs/s per core, {ratio:.2f} x the "
+                f"full path's rate (median round); the floor: {'within reach' if summary[name]['docs_per_cpu_s'] >= 500 else 'out of reach of this design'}"
+            )
     if "newsdesk-text" in summary and "justext-text" in summary:
         # the peer's rate moves with the machine as ours does: the ratio is the figure that
         # compares across days (the same code measured 380-620 docs/s on this machine)
