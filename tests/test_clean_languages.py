@@ -414,6 +414,38 @@ def test_a_date_line_joining_its_publication_and_update_dates_is_the_dateline(
     assert_the_dateline_under_the_headline(date_line, published)
 
 
+@pytest.mark.parametrize(
+    ("date_line", "published"),
+    [
+        # Les Echos and El País as a renderer prints them: the update glued to the time
+        ("Publié le 18 juil. 2024 à 08:01Mis à jour le 18 juil. 2024 à 09:06", "2024-07-18"),
+        ("Bruselas - 15 oct 2024 - 08:22Actualizado: 15 oct 2024 - 17:38CEST", "2024-10-15"),
+        # elDiario.es: six words of date once its clock time counts as one
+        ("25 de mayo de 2025 16:51 h", "2025-05-25"),
+    ],
+)
+def test_a_date_line_with_its_update_glued_on_or_a_clock_time_is_the_dateline(
+    date_line: str, published: str
+) -> None:
+    """Three news sites' date lines stayed in the article's body (Fundus pages): the
+    update date glued to the publication's time, with no separator to split at, and a
+    Spanish date whose clock time counted as two words."""
+    assert_the_dateline_under_the_headline(date_line, published)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council met at 10:30 on 5 May 2024 to discuss the budget for the new school year.",
+        "Publié le 18 juil. 2024 à 08:01Mis en cause par la justice, le ministre a démissionné hier soir.",
+    ],
+)
+def test_a_sentence_holding_a_date_and_a_time_stays_in_the_body(sentence: str) -> None:
+    art = clean_text(f"Government approves new budget\n{sentence}\n{_BUDGET_STORY}")
+    art.check_spans()
+    assert art.dateline is None or art.dateline.text != sentence
+
+
 AGENCY_STORY = (
     "Vekalet yoluyla kurban kesim bedelleri belirlendi\n"
     "Diyanet İşleri Başkanı Safi Arpaguş, Türkiye Diyanet Vakfının 2026 vekalet yoluyla kurban kesim"

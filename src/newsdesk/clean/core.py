@@ -270,26 +270,33 @@ _DATE_THEN_SOURCE = re.compile(
 def _dateline_shaped(ln: _Line) -> bool:
     """A line short enough to be only a date, with at most a few words beside it (a weekday,
     a time zone, "Published", the wire's name after it), or dates joined by a separator
-    ("20 Nisan 2026•Güncelleme: 20 Nisan 2026", "March 3, 2024 | Updated March 4, 2024")."""
+    ("20 Nisan 2026•Güncelleme: 20 Nisan 2026", "March 3, 2024 | Updated March 4, 2024").
+    A clock time is one word of the date, though ``nw`` counts "16:51" as two ("25 de mayo
+    de 2025 16:51 h" is a date line of six words)."""
+    if ln.nw > _JOINED_DATES_MAX_WORDS or not _is_date_line(ln.text):
+        return False
+    nw = ln.nw - len(_CLOCK_TIME.findall(ln.text)) if ":" in ln.text else ln.nw
     return (
-        ln.nw <= _JOINED_DATES_MAX_WORDS
-        and _is_date_line(ln.text)
+        nw <= 12
         and (
-            ln.nw <= 12
-            and (
-                ln.nw <= 6
-                or _DATE_WORDS.match(ln.text) is not None
-                or _date_then_source(ln.text)
-                or ln.nw - _weekday_and_zone(ln.text) <= 6
-            )
-            or _dates_joined(ln.text)
+            nw <= 6
+            or _DATE_WORDS.match(ln.text) is not None
+            or _date_then_source(ln.text)
+            or nw - _weekday_and_zone(ln.text) <= 6
         )
-        and _TWEET_SIGNATURE.match(ln.text) is None
-    )
+        or _dates_joined(ln.text)
+    ) and _TWEET_SIGNATURE.match(ln.text) is None
 
 
+#: a clock time, "16:51" or "08:01:30"
+_CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 #: what a page prints between its publication and update dates
 _DATE_SEPARATOR = re.compile(r"\s*[•·|]\s*")
+#: where a renderer glued the update to the publication date, a letter straight after the
+#: last digit of the first ("Publié le 18 juil. 2024 à 08:01Mis à jour le 18 juil. 2024 à
+#: 09:06", "15 oct 2024 - 08:22Actualizado: 15 oct 2024"); a piece is cut there only when
+#: what follows opens with an update word (:data:`_DATE_WORDS`)
+_GLUED_AFTER_DIGIT = re.compile(r"(?<=\d)(?=[^\W\d_])")
 #: "Publié le 3 mars 2024 à 10h32 · Mis à jour le 4 mars 2024 à 18h05"
 _JOINED_DATES_MAX_WORDS = 20
 
@@ -297,12 +304,28 @@ _JOINED_DATES_MAX_WORDS = 20
 def _dates_joined(text: str) -> bool:
     """Whether every piece of ``text`` between separators is a date line of its own: a
     date, or one after "Updated" and its kin, each short."""
-    pieces = _DATE_SEPARATOR.split(text.strip())
+    pieces = []
+    for piece in _DATE_SEPARATOR.split(text.strip()):
+        at = 0
+        for m in _GLUED_AFTER_DIGIT.finditer(piece):
+            if _DATE_WORDS.match(piece[m.start() :]) is not None:
+                pieces.append(piece[at : m.start()])
+                at = m.start()
+        pieces.append(piece[at:])
     return len(pieces) > 1 and all(
         _is_date_line(piece)
-        and (len(piece.split()) <= 6 or _DATE_WORDS.match(piece) is not None and len(piece.split()) <= 10)
+        and ((n := _words_of_date(piece)) <= 6 or _DATE_WORDS.match(piece) is not None and n <= 10)
         for piece in pieces
     )
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _words_of_date(text: str) -> int:
+    """Words of a date line as :func:`_dateline_shaped` counts them: runs of word characters
+    (a dash or a comma between them is none), a clock time one."""
+    return len(_WORD_RUN.findall(text)) - len(_CLOCK_TIME.findall(text))
 
 
 def _date_then_source(text: str) -> bool:
