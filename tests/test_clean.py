@@ -2306,6 +2306,45 @@ def test_an_agency_signature_closing_a_paragraph_is_no_photo_credit() -> None:
 
 
 @pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        # elDiario.es and kicker: the agency, a slash, the photographer, after the last sentence
+        (
+            "Mitglieder des Stadtrats bei der Abstimmung am Dienstag im Rathaus. EFE/ J.J. Guillén",
+            "EFE/ J.J. Guillén",
+        ),
+        (
+            "Der Bürgermeister nach der Abstimmung am Dienstag im Rathaus. IMAGO/Nico Herbertz",
+            "IMAGO/Nico Herbertz",
+        ),
+        # Anadolu's "Fotoğraf :" with a space before its colon
+        (
+            "Belediye meclisi üyeleri salı günkü oylamada. Fotoğraf : Didem Mente/AA",
+            "Fotoğraf : Didem Mente/AA",
+        ),
+    ],
+)
+def test_an_agency_and_its_photographer_after_a_caption_are_its_credit(caption: str, credit: str) -> None:
+    art = clean_text("\n".join(["Busnetz wird verlängert", *_ABOUT_BODY[:2], caption, _ABOUT_BODY[2]]))
+    art.check_spans()
+    assert [c.credit.text for c in art.captions if c.credit] == [credit]
+    assert caption not in art.text
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Die Gespräche sollen am Montag in Brüssel fortgesetzt werden, hieß es. AFP/Reuters",
+        "Eine Mehrheit unterstützt den Plan, wie eine Umfrage ergab, berichtete EFE/Europa Press",
+        "Eine Mehrheit der Befragten unterstützt den Plan, so eine Umfrage von Reuters/Ipsos.",
+    ],
+)
+def test_two_agencies_or_a_sentence_ending_on_a_slash_are_no_photo_credit(last: str) -> None:
+    art = clean_text("\n".join(["Busnetz wird verlängert", *_ABOUT_BODY, last]))
+    assert last in art.text and not art.captions
+
+
+@pytest.mark.parametrize(
     ("declared", "iso"),
     [
         ("2024-03-12", "2024-03-12"),

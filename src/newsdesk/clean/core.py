@@ -82,19 +82,31 @@ _GLUE = re.compile(
     r"(?<=[a-zà-ÿß]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[a-zà-ÿß]{2}[.!?][\"”»’])(?=[A-ZÀ-Ý][a-zà-ÿ])"
 )
 _GLUE_HINT = re.compile(r"[.!?][\"”»’]?[A-ZÀ-Ý][a-zà-ÿ]")
+#: agencies whose name and a slash open a photographer's credit (first letters among the
+#: lookahead's of :data:`_CREDIT`)
+_PHOTO_AGENCIES = (
+    "EFE|IMAGO|imago|dpa|AFP|AP|EPA|ANSA|Europa Press|Getty Images|picture alliance|Keystone|KEYSTONE"
+    "|Reuters|REUTERS|Anadolu"
+)
 _CREDIT = re.compile(
     # (the lookahead: the first characters the branches below open with, case-blind as re
     # compares them; a word opening otherwise is passed over without trying each branch)
     r"(?:(?<=[\s.!?)])|^)(?=[(©abcdefgikpqrsvz])(?P<credit>(?:\(\s*)?(?:"
     r"(?:photo|image|picture|photograph|video|credit|source|illustration|graphic)s?(?:\s+credit)?\s*[:©|]"
     r"|(?:photo|image|picture|photograph|illustration)s?\s+(?:by|courtesy(?: of)?)\s"
-    r"|(?:foto|bild|bildquelle|bildrechte|quelle|fotos|grafik)\s*[:©|]"
+    r"|(?:foto|fotoğraf|bild|bildquelle|bildrechte|quelle|fotos|grafik)\s*[:©|]"
     r"|(?:crédits?(?:\s+photo)?|photo|illustration)\s*[:©]"
     r"|(?:fotograf[íi]a|imagen|cr[ée]dito)\s*[:©]"
     r"|(?:kuva|zdj[ęe]cie|fot\.)\s*:"
     # (not an agency's signature with the editor's initials closing a paragraph, "(dpa/gem)")
     r"|\((?:AP|AFP|Reuters|EFE|EPA|dpa|Getty Images|Andina|Xinhua|ANSA|Anadolu|Europa Press)\s*/\s*(?!(?-i:[a-z]{1,4})\))[^()]{2,60}\)"
     r"|©\s*\S"
+    # an agency and its photographer after the caption's last sentence, as the Spanish and
+    # German press print them: "... del Grupo de Madrid. EFE/ J.J. Guillén", "... sammeln.
+    # IMAGO/Nico Herbertz" (case kept; not two agencies, "AFP/Reuters", a story's sources,
+    # nor a sentence's end, "... according to Reuters/Ipsos.")
+    rf"|(?-i:{_PHOTO_AGENCIES})\s*/\s*(?!(?-i:{_PHOTO_AGENCIES}|APA|KNA|epd|AA|Xinhua|TASS)\b)"
+    r"(?-i:[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,3})(?<!\.)(?=\s*$)"
     # a Creative Commons licence closing a caption ("... (Stand Juni 2016) CC-BY-SA 2.0")
     r"|(?-i:CC)[- ](?-i:BY)(?:[- ](?-i:SA|ND|NC))*(?:\s+\d\.\d)?(?=\s*$)"
     r"|\(?(?:AP|AFP|Reuters|Getty Images|EPA|dpa|Shutterstock)\s+(?:Photo|Images|Foto)\b"
@@ -383,7 +395,7 @@ _CREDIT_KEYS = (
     "quelle", "grafik", "crédit", "imagen", "crédito", "credito", "©", "ap ", "afp", "reuters",
     "getty", "epa", "dpa", "shutterstock", "kuva", "zdj", "fot.", "(efe", "(andina",
     "xinhua", "(ansa", "anadolu", "(europa press", "imago", "alliance", "keystone", "alamy",
-    "istock", "unsplash", "pixabay", "stringer", "cc-by", "cc by",
+    "istock", "unsplash", "pixabay", "stringer", "cc-by", "cc by", "efe/", "efe /",
 )  # fmt: skip
 
 #: a photo agency, as a credit names it
