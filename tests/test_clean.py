@@ -1330,6 +1330,28 @@ def test_a_reading_time_line_is_metadata_and_still_dates_the_page() -> None:
     assert art.byline is not None and art.byline.text == "By Jane Doe · Feb 8, 2020 · 5 min read"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Stand: 10:49 UhrLesedauer: 5 Minuten",  # Die Welt, the reading time glued to the time
+        "Lesedauer: 5 Minuten",
+        "Tempo di lettura: 3 minuti",
+        "5 min de leitura",
+        "Leestijd: 4 minuten",
+    ],
+)
+def test_reading_times_in_more_spellings_are_metadata(line: str) -> None:
+    body = [
+        "Der Stadtrat hat am Freitag den neuen Haushalt beschlossen, nach einer Debatte von sechs Stunden.",
+        "Die Opposition kritisierte die hohen Ausgaben für den Straßenbau und kündigte Widerstand an.",
+        "Der Bürgermeister verteidigte den Plan und versprach, die Schulden bis 2030 zu halbieren.",
+    ]
+    art = clean_text("\n".join(["Stadtrat beschließt Haushalt", body[0], line, *body[1:]]))
+    art.check_spans()
+    assert [r.reason for r in art.removed if r.text == line] == ["metadata"]
+    assert all(p in art.text for p in body)
+
+
 def test_date_spellings_of_rendered_pages() -> None:
     """A rendered page glues a date to the word before it or repeats it without a space;
     Spanish writes "de", some sites "8.Dezember 2010", "03.Mär.19", "18. 05. 2014"."""
@@ -2317,6 +2339,11 @@ def test_an_agency_signature_closing_a_paragraph_is_no_photo_credit() -> None:
             "Der Bürgermeister nach der Abstimmung am Dienstag im Rathaus. IMAGO/Nico Herbertz",
             "IMAGO/Nico Herbertz",
         ),
+        # El País: the photographer, then the agency in brackets
+        (
+            "Agentes de la policía en el campamento para migrantes, el 11 de octubre. Florion Goga (REUTERS)",
+            "Florion Goga (REUTERS)",
+        ),
         # Anadolu's "Fotoğraf :" with a space before its colon
         (
             "Belediye meclisi üyeleri salı günkü oylamada. Fotoğraf : Didem Mente/AA",
@@ -2337,6 +2364,8 @@ def test_an_agency_and_its_photographer_after_a_caption_are_its_credit(caption: 
         "Die Gespräche sollen am Montag in Brüssel fortgesetzt werden, hieß es. AFP/Reuters",
         "Eine Mehrheit unterstützt den Plan, wie eine Umfrage ergab, berichtete EFE/Europa Press",
         "Eine Mehrheit der Befragten unterstützt den Plan, so eine Umfrage von Reuters/Ipsos.",
+        "Die Gespräche sollen am Montag in Brüssel fortgesetzt werden. (Reuters)",
+        "Die Gespräche sollen am Montag fortgesetzt werden, sagte Sprecher Jan Weber (AP)",
     ],
 )
 def test_two_agencies_or_a_sentence_ending_on_a_slash_are_no_photo_credit(last: str) -> None:

@@ -395,7 +395,7 @@ _CREDIT_KEYS = (
     "quelle", "grafik", "crédit", "imagen", "crédito", "credito", "©", "ap ", "afp", "reuters",
     "getty", "epa", "dpa", "shutterstock", "kuva", "zdj", "fot.", "(efe", "(andina",
     "xinhua", "(ansa", "anadolu", "(europa press", "imago", "alliance", "keystone", "alamy",
-    "istock", "unsplash", "pixabay", "stringer", "cc-by", "cc by", "efe/", "efe /",
+    "istock", "unsplash", "pixabay", "stringer", "cc-by", "cc by", "efe/", "efe /", "(ap)",
 )  # fmt: skip
 
 #: a photo agency, as a credit names it
@@ -426,13 +426,24 @@ _GLUED_CREDIT = re.compile(
     r"(?<=[a-zà-ÿß])(?P<credit>(?:Bild|Foto|Photo|Quelle|Credit)\s*:[^\n]{0,200}?)\s*$"
 )
 _GLUED_CREDIT_KEYS = ("Bild", "Foto", "Photo", "Quelle", "Credit")
+#: the photographer and the agency in brackets after the caption's last sentence, as El País
+#: prints them: "... en el campamento de Gjadër (Albania), el 11 de octubre. Florion Goga
+#: (REUTERS)"; one to four capitalised names, so a paragraph signed "(Reuters)" after its
+#: last sentence, or a sentence ending "... said John Smith (AP)." with its full stop, is none
+_NAME_THEN_AGENCY = re.compile(
+    r"(?<=[.!?] )(?P<credit>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,3}"
+    rf"\s+\((?:{_PHOTO_AGENCIES}|AFP|EFE|AP|EPA|GETTY IMAGES|EUROPA PRESS)\))\s*$"
+)
 
 
 def _credit_search(text: str, start: int) -> re.Match[str] | None:
-    """:data:`_CREDIT` from ``start``, else a credit glued to the caption."""
+    """:data:`_CREDIT` from ``start``, else a credit glued to the caption, else a
+    photographer and an agency in brackets."""
     m = _CREDIT.search(text, start)
     if m is None and any(k in text for k in _GLUED_CREDIT_KEYS):
         m = _GLUED_CREDIT.search(text, max(0, len(text) - _CREDIT_WINDOW))
+    if m is None and text.rstrip().endswith(")"):
+        m = _NAME_THEN_AGENCY.search(text, max(0, len(text) - _CREDIT_WINDOW))
     return m
 
 

@@ -243,7 +243,11 @@ _RULES: dict[str, list[str]] = {
         r"\barchivado en\b|\bclass[ée] dans\b",
         # the reading time printed beside the date ("16:24 Uhr • Lesezeit: 5 Minuten"); a
         # byline that carries it ("By Jane Doe · 5 min read") is left to the byline search
-        r"\blesezeit:?\s*(?:ca\.\s*)?\d+\s*min|\b\d+\s*min(?:ute)?s?\.? read\b|\breading time:?\s*\d",
+        # (no word boundary before the German words: a renderer glues them to the time,
+        # "Stand: 10:49 UhrLesedauer: 5 Minuten")
+        r"lesezeit:?\s*(?:ca\.\s*)?\d+\s*min|lesedauer:?\s*(?:ca\.\s*)?\d+\s*min",
+        r"\b\d+\s*min(?:ute)?s?\.? read\b|\breading time:?\s*\d",
+        r"\btempo di lettura:?\s*\d|\btempo de leitura:?\s*\d|\b\d+\s*min(?:utos)? de leitura\b|\bleestijd:?\s*\d",
         r"\b\d+\s*min(?:utes)? de lecture\b|\btemps de lecture\b|\btiempo de lectura\b|\b\d+\s*min(?:utos)? de lectura\b",
         # a relative time stamp alone on its line ("Heute, 12:37 Uhr", "3 hrs ago", "vor 3
         # Stunden"): a teaser's or the page's age, which dates nothing without the crawl date
