@@ -2420,3 +2420,28 @@ def test_an_unreadable_declared_date_leaves_the_date_the_text_gives() -> None:
         art = clean_record(rec)
         assert (art.published, art.published_source) == (published, source), declared
         assert art.meta["declared"]["published"] == declared  # as given, for provenance
+
+
+def test_a_link_to_another_article_between_extracted_paragraphs_is_a_teaser() -> None:
+    """An extractor's output has lost the page's end, so the article-end search does not
+    run on it; the links a site puts between its paragraphs ("ALSO READ: ...") survive
+    extraction and go as they go from a rendered page.  A sentence that opens with the same
+    words and no separator stays."""
+    body = [
+        "The city council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its piers.",
+        "Residents say the detour adds half an hour to their daily commute into the centre, and shop owners fear losing trade.",
+        "Read more than the headlines and you will find that the closure was first proposed three years ago.",
+        "The mayor said a temporary crossing for pedestrians and cyclists would be built within three months of the closure.",
+    ]
+    teaser = "ALSO READ: Brace for very bad weather in Joburg and other parts of SA this weekend"
+    raw = "\n".join([*body[:2], teaser, *body[2:]])
+    art = clean_text(raw, hints=FieldHints(title="Council closes old bridge", extracted=True))
+    art.check_spans()
+    assert [(r.text, r.reason) for r in art.removed] == [(teaser, "teaser")]
+    assert [p.text for p in art.paragraphs] == body
+    off = clean_text(
+        raw,
+        config=CleanConfig(mark_article_end=False),
+        hints=FieldHints(title="Council closes old bridge", extracted=True),
+    )
+    assert teaser in off.text

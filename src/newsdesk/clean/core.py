@@ -67,7 +67,7 @@ from newsdesk.clean.lexicon import (
 )
 from newsdesk.clean.linemodel import load_model
 from newsdesk.clean.places import is_place
-from newsdesk.clean.sections import FOOTER, LINE_MODEL_DETAIL, mark_article_end
+from newsdesk.clean.sections import FOOTER, LINE_MODEL_DETAIL, drop_inline_teasers, mark_article_end
 from newsdesk.clean.sites import host_of
 from newsdesk.clean.templates import TemplateIndex
 from newsdesk.lang import MIN_LINE_WORDS, LangGuess, detect, line_language
@@ -1700,9 +1700,11 @@ def clean_text(
             _remove(ln, "boilerplate", "short line between removed lines")
 
     # a rendered page goes on after the article ("Related articles", "Comments" ...); an
-    # extractor's output has already lost those sections
+    # extractor's output has already lost those sections, not the links between paragraphs
     if cfg.mark_article_end and not hints.extracted:
         mark_article_end(lines)
+    elif cfg.mark_article_end:
+        drop_inline_teasers(lines)
     if cfg.end_gap_lines and model is not None and not hints.extracted:
         _cut_after_end_gap(lines, title_idx + 1 if title_idx is not None else 0, cfg)
 

@@ -339,6 +339,15 @@ class CleanedLine(Protocol):
     nw: int
 
 
+def drop_inline_teasers(lines: Sequence[CleanedLine]) -> None:
+    """Remove the body lines that link to another article ("ALSO READ: ...", "Lesen Sie
+    auch: ..."): all :func:`mark_article_end` does to an extractor's output, which has lost
+    the page's end already but keeps the links a site puts between its paragraphs."""
+    for ln in lines:
+        if ln.role == "body" and ln.nw <= MAX_TEASER_WORDS and TEASER.match(ln.text.strip()):
+            _drop(ln, "teaser", "a link to another article")
+
+
 def mark_article_end(lines: Sequence[CleanedLine]) -> None:
     """Remove teaser lines, and body lines after the first end-of-page section heading.
 
