@@ -2445,3 +2445,28 @@ def test_a_link_to_another_article_between_extracted_paragraphs_is_a_teaser() ->
         hints=FieldHints(title="Council closes old bridge", extracted=True),
     )
     assert teaser in off.text
+
+
+def test_a_heading_of_links_in_an_extractors_output_goes_with_its_headlines_not_the_article() -> None:
+    """A box of links between the paragraphs ("Lesen Sie auch:" and two headlines) goes;
+    the paragraph under it, a sentence, stays, and so does a comment under "Kommentare"
+    (nothing is cut after such a heading in an extractor's output)."""
+    body = [
+        "Der Stadtrat hat am Dienstag beschlossen, das Busnetz bis zum nächsten Frühjahr in die nördlichen Vororte zu verlängern.",
+        "Anwohner hatten die Verlängerung seit Jahren gefordert, eine Petition unterschrieben mehr als viertausend Menschen.",
+        "Die Kosten sollen zwischen der Stadt und dem regionalen Verkehrsverbund aufgeteilt werden, sagte der Bürgermeister.",
+    ]
+    box = ["Lesen Sie auch:", "Neue Straßenbahnlinie kommt später", "- Radweg am Ufer wird gesperrt"]
+    comment = (
+        "Endlich! Wir warten in Nordheim seit zehn Jahren auf einen besseren Anschluss an die Innenstadt."
+    )
+    raw = "\n".join([*body[:2], *box, body[2], "Kommentare", comment])
+    art = clean_text(raw, hints=FieldHints(title="Busnetz wird verlängert", extracted=True))
+    art.check_spans()
+    assert [(r.text, r.reason) for r in art.removed] == [
+        (box[0], "label"),
+        (box[1], "teaser"),
+        (box[2], "teaser"),
+        ("Kommentare", "label"),
+    ]
+    assert [p.text for p in art.paragraphs] == [*body, comment]

@@ -337,15 +337,46 @@ class CleanedLine(Protocol):
     reason: str
     detail: str
     nw: int
+    sentence: bool
 
 
 def drop_inline_teasers(lines: Sequence[CleanedLine]) -> None:
-    """Remove the body lines that link to another article ("ALSO READ: ...", "Lesen Sie
-    auch: ..."): all :func:`mark_article_end` does to an extractor's output, which has lost
-    the page's end already but keeps the links a site puts between its paragraphs."""
+    """What :func:`mark_article_end` does to an extractor's output, which has lost the
+    page's end already but keeps what a site puts between or under its paragraphs: a line
+    that links to another article ("ALSO READ: ..."), and a heading of links ("Lesen Sie
+    auch:", "Related articles", "Comments") with the headlines under it.  Nothing is cut
+    after such a heading but those headlines: in an extractor's output the article may go
+    on under it, and a comment under "Comments" is prose the line model never saw."""
+    teasers_left = 0
     for ln in lines:
-        if ln.role == "body" and ln.nw <= MAX_TEASER_WORDS and TEASER.match(ln.text.strip()):
+        if ln.role != "body":
+            # a heading a rule has removed already ("Lesen Sie auch:" is a UI label) still
+            # heads its links
+            if ln.role == "removed" and ln.nw <= MAX_HEADING_WORDS:
+                text = ln.text.strip()
+                if TEASER_HEADING.match(text) or END_HEADING.match(text) or END_PHRASE.match(text):
+                    teasers_left = TEASER_BLOCK_LINES
+            continue
+        text = ln.text.strip()
+        if ln.nw <= MAX_TEASER_WORDS and TEASER.match(text):
             _drop(ln, "teaser", "a link to another article")
+            continue
+        if ln.nw <= MAX_HEADING_WORDS and not ln.sentence:
+            if TEASER_HEADING.match(text):
+                _drop(ln, "label", _TEASER_HEADING_DETAIL)
+                teasers_left = TEASER_BLOCK_LINES
+                continue
+            if END_HEADING.match(text) or END_PHRASE.match(text):
+                _drop(ln, "label", _END_HEADING_DETAIL)
+                teasers_left = TEASER_BLOCK_LINES
+                continue
+        if teasers_left:
+            item = text[:2] in ("* ", "+ ", "- ", "• ")
+            if not ln.sentence and ln.nw <= (TEASER_BLOCK_ITEM_WORDS if item else TEASER_BLOCK_WORDS):
+                teasers_left -= 1
+                _drop(ln, "teaser", "under a heading of links to other articles")
+                continue
+            teasers_left = 0
 
 
 def mark_article_end(lines: Sequence[CleanedLine]) -> None:
