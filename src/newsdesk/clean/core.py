@@ -292,7 +292,7 @@ def _dateline_shaped(ln: _Line) -> bool:
         nw <= 12
         and (
             nw <= 6
-            or _DATE_WORDS.match(ln.text) is not None
+            or _says_what_it_dates(ln.text)
             or _date_then_source(ln.text)
             or nw - _weekday_and_zone(ln.text) <= 6
         )
@@ -371,8 +371,17 @@ def _weekday_and_zone(text: str) -> int:
     return n
 
 
+def _says_what_it_dates(text: str) -> bool:
+    """The line opens with a word naming what its date is (:data:`_DATE_WORDS`), not with
+    "On": "On March 5, 2024 the council met again." is the article's first sentence, which
+    the dateline search took from the body while "On" counted as such a word."""
+    m = _DATE_WORDS.match(text)
+    return m is not None and m.group().casefold() != "on"
+
+
 _DATE_WORDS = re.compile(
-    r"^(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour|"
+    r"^(?:published|updated|posted|last updated|last modified|veröffentlicht|aktualisiert|zuletzt aktualisiert"
+    r"|letzte änderung|stand|publié|mis à jour|dernière mise à jour|última actualización|ultimo aggiornamento|"
     r"publicado|actualizado|on"
     # the same words in the other languages monitoring desks read most (session 26)
     r"|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|aktualizacja"
@@ -1689,6 +1698,12 @@ def clean_text(
         _drop_author_bios(lines)
         _drop_about_boxes(lines)
         _drop_self_introductions(lines, given_names())
+
+    # a date line that says what it dates ("Aktualisiert am 17.01.2021.", "Letzte Änderung
+    # 14.02.2019") is the page's record, wherever it stands; the dateline is another line
+    for ln in lines:
+        if ln.role == "body" and ln.nw <= 12 and _says_what_it_dates(ln.text) and _dateline_shaped(ln):
+            _remove(ln, "metadata", "a publication or update date")
 
     # a short line between two removed lines, after the body has ended, is furniture too
     last_body = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].role == "body"), -1)
