@@ -2094,11 +2094,38 @@ def test_a_credit_glued_to_its_caption_is_split_off() -> None:
         ("Your donation keeps our newsroom independent.", True),
         ("Support us by donating today.", True),
         ("Donate", True),
+        # someone else's appeal, quoted in a report, is news; so is a headline about donations
+        (
+            "The senator then asked supporters to “donate $3 to our campaign now” in an email on Friday.",
+            False,
+        ),
+        ("Audit finds only two cases where donations slipped through the cracks", False),
+        ("Make a donation and help keep our journalism open for everyone", True),
     ],
 )
 def test_a_sentence_about_donations_is_news_an_appeal_asks_the_reader(line: str, appeal: bool) -> None:
     rule = match_rules(line, len(line.split()), line.endswith("."))
     assert (rule is not None and rule[0] == "donation") is appeal, rule
+
+
+@pytest.mark.parametrize(
+    ("line", "banner"),
+    [
+        # a report that mentions cookies (clean news articles lost such sentences)
+        ("The governor shot back that she could have stayed home and baked cookies instead.", False),
+        ("The bakery's cookie poll has picked the winner of five of the last six elections.", False),
+        ("He vowed not to buy any cookies from the scouts this year because of the dispute.", False),
+        # banners speak of the site, the visit, consent or privacy, in any language
+        ("By continuing to browse, you agree to our use of cookies.", True),
+        ("Vi använder cookies för att ge dig en bättre upplevelse på webbplatsen.", True),
+        ("En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.", True),
+        ("Déclaration relative à la protection des données personnelles et aux cookies", True),
+        ("Cookie settings", True),
+    ],
+)
+def test_a_sentence_about_cookies_is_news_a_banner_speaks_of_the_site(line: str, banner: bool) -> None:
+    rule = match_rules(line, len(line.split()), line.endswith("."))
+    assert (rule is not None and rule[0] == "cookie") is banner, rule
 
 
 def test_a_date_line_beside_a_byline_under_the_sites_menu_is_the_dateline() -> None:

@@ -2037,23 +2037,51 @@ def match_rules(
     distinct = {c.casefold() for c in best}
     if n_words > 40 and len(distinct) < 2:
         return None
-    if (
-        reason == "donation"
-        and sentence_like
-        and distinct <= _DONATION_WORDS
-        and not _TO_THE_READER.search(text)
-    ):
-        # "Donations collected on the day will go towards a new boathouse": a sentence that
-        # speaks of donations is news; an appeal asks the reader ("your donation", "donate
-        # to us"), and a button or heading ("Donate") is no sentence
-        return None
+    bare = _BARE_WORDS.get(reason)
+    if bare is not None and distinct <= bare and (sentence_like or n_words > _BARE_WORD_MAX_WORDS):
+        # "Donations collected on the day will go towards a new boathouse", "Hillary shot
+        # back, 'I suppose I could have chosen to bake cookies'", a headline "Only 'One or
+        # Two Instances' where Donations 'Slipped through the Cracks'": a sentence or a
+        # headline that speaks of donations or cookies is news.  An appeal asks the reader
+        # ("your donation", "donate to us") in the outlet's voice, not inside someone's
+        # quoted words ("asking supporters to 'donate $3 to our campaign'"); a cookie banner,
+        # in any language, speaks of the site, the visit, consent or privacy ("Vi använder
+        # cookies för att ge dig en bättre upplevelse", "vous acceptez l'utilisation des
+        # cookies"); a button or heading ("Donate", "Cookie settings") is short and no sentence.
+        own = _QUOTED.sub(" ", text) if _QUOTE_MARKS.search(text) else text
+        context = _TO_THE_READER if reason == "donation" else _COOKIE_CONTEXT
+        if not context.search(own):
+            return None
     return reason, "matched " + ", ".join(repr(c) for c in sorted(distinct))
 
 
-#: what the bare donation cue matches: alone in a sentence, it may be news
-_DONATION_WORDS = frozenset({"donate", "donating", "donation", "donations"})
+#: what the bare cues of these reasons match: alone in a sentence or a longer line, they may
+#: be news (clean PolNeAR articles lost four sentences to the bare cookie cue)
+_BARE_WORDS = {
+    "donation": frozenset({"donate", "donating", "donation", "donations"}),
+    "cookie": frozenset({"cookie", "cookies"}),
+}
+#: a line with only a bare cue is furniture up to this many words when it is no sentence
+_BARE_WORD_MAX_WORDS = 8
 #: a sentence addressed to its reader, or in the outlet's own voice
 _TO_THE_READER = re.compile(r"\b(?:you|your|yours|us|our|we|please)\b", re.IGNORECASE)
+#: what a cookie banner or notice speaks of beside the cookies, in the languages of the
+#: cleaner's cues and of turku-lines' French and Swedish pages
+_COOKIE_CONTEXT = re.compile(
+    r"\b(?:(?:web)?sites?|website|webbplats\w*|sajt\w*|hemsida\w*|webseite\w*|sitio|p[áa]gina|browser\w*"
+    r"|navigat\w*|navega\w*|brows\w*|visit\w*|besök\w*|accept\w*|acept\w*|akzept\w*|godk[äa]nn\w*|agree\w*"
+    r"|consent\w*|samtyck\w*|einwillig\w*|consentement|privacy|datenschutz\w*|integritet\w*|vie priv[ée]e"
+    r"|donn[ée]es|personuppgift\w*|personal data|datos personales|personenbezogen\w*"
+    r"|polic\w*|politique|pol[íi]tica|settings|param[èe]tres|inst[äa]llningar|einstellungen|configuraci[óo]n"
+    r"|experience|exp[ée]rience|upplevelse\w*|erlebnis\w*|experiencia|utilisation|anv[äa]nd\w*|verwend\w*"
+    r"|utiliz\w*|utilis\w*|uses?|using|tracking|traceurs|statisti\w*|analytics|third[- ]part\w*|partner\w*"
+    r"|you|your|vous|votre|vos|nous|nos|wir|sie|ihre?|vi|du|dig|din|ditt|våra?)\b",
+    re.IGNORECASE,
+)
+#: someone's quoted words, which may address anyone: “…”, "…", «…», „…“, ‘…’ (closed on
+#: the line)
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“”\n]*[“”]|‘[^’\n]*’(?!\w)")
 
 
 def _about_network(text: str, net: re.Match[str]) -> bool:
