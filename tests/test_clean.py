@@ -2120,12 +2120,34 @@ def test_a_sentence_about_donations_is_news_an_appeal_asks_the_reader(line: str,
         ("Vi använder cookies för att ge dig en bättre upplevelse på webbplatsen.", True),
         ("En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.", True),
         ("Déclaration relative à la protection des données personnelles et aux cookies", True),
+        (
+            "To regain access, please make sure that cookies and JavaScript are enabled before reloading the page.",
+            True,
+        ),
         ("Cookie settings", True),
     ],
 )
 def test_a_sentence_about_cookies_is_news_a_banner_speaks_of_the_site(line: str, banner: bool) -> None:
     rule = match_rules(line, len(line.split()), line.endswith("."))
     assert (rule is not None and rule[0] == "cookie") is banner, rule
+
+
+@pytest.mark.parametrize(
+    ("line", "prompt"),
+    [
+        (
+            '"They have a real problem if they lose here," said the editor, who runs a politics newsletter.',
+            False,
+        ),
+        ("Der Newsletter erscheint seit 2019 und hat heute mehr als zehntausend Leser in der Region.", False),
+        ("Get our free newsletter every morning.", True),
+        ("Newsletter", True),
+        ("Abonnieren Sie unseren Newsletter", True),
+    ],
+)
+def test_a_sentence_about_a_newsletter_is_news_a_prompt_asks_the_reader(line: str, prompt: bool) -> None:
+    rule = match_rules(line, len(line.split()), line.endswith("."))
+    assert (rule is not None and rule[0] in ("newsletter", "label")) is prompt, rule
 
 
 def test_a_date_line_beside_a_byline_under_the_sites_menu_is_the_dateline() -> None:

@@ -2049,8 +2049,7 @@ def match_rules(
         # cookies för att ge dig en bättre upplevelse", "vous acceptez l'utilisation des
         # cookies"); a button or heading ("Donate", "Cookie settings") is short and no sentence.
         own = _QUOTED.sub(" ", text) if _QUOTE_MARKS.search(text) else text
-        context = _TO_THE_READER if reason == "donation" else _COOKIE_CONTEXT
-        if not context.search(own):
+        if not _BARE_WORD_CONTEXT[reason].search(own):
             return None
     return reason, "matched " + ", ".join(repr(c) for c in sorted(distinct))
 
@@ -2060,6 +2059,7 @@ def match_rules(
 _BARE_WORDS = {
     "donation": frozenset({"donate", "donating", "donation", "donations"}),
     "cookie": frozenset({"cookie", "cookies"}),
+    "newsletter": frozenset({"newsletter", "newsletters"}),
 }
 #: a line with only a bare cue is furniture up to this many words when it is no sentence
 _BARE_WORD_MAX_WORDS = 8
@@ -2075,13 +2075,29 @@ _COOKIE_CONTEXT = re.compile(
     r"|polic\w*|politique|pol[íi]tica|settings|param[èe]tres|inst[äa]llningar|einstellungen|configuraci[óo]n"
     r"|experience|exp[ée]rience|upplevelse\w*|erlebnis\w*|experiencia|utilisation|anv[äa]nd\w*|verwend\w*"
     r"|utiliz\w*|utilis\w*|uses?|using|tracking|traceurs|statisti\w*|analytics|third[- ]part\w*|partner\w*"
-    r"|you|your|vous|votre|vos|nous|nos|wir|sie|ihre?|vi|du|dig|din|ditt|våra?)\b",
+    r"|enabl\w*|javascript|reload\w*|access|aktivier\w*|zulass\w*|autoris\w*|activ\w*|habilit\w*|till[åa]t\w*"
+    r"|please|bitte|you|your|vous|votre|vos|nous|nos|wir|sie|ihre?|vi|du|dig|din|ditt|våra?)\b",
+    re.IGNORECASE,
+)
+#: a newsletter prompt asks its reader to sign up, in any of the cues' languages ("... said
+#: Jon Ralston, who runs a Nevada politics newsletter." is news)
+_NEWSLETTER_CONTEXT = re.compile(
+    r"\b(?:you|your|us|our|we|please|sign|subscrib\w*|receive|get|free|inbox|e-?mail"
+    r"|sie|ihr\w*|unser\w*|du|dein\w*|abonn\w*|anmeld\w*|bestell\w*|kostenlos\w*|gratuit\w*"
+    r"|vous|votre|vos|notre|nos|inscri\w*|recevez|tu|su|nuestr\w*|suscr\w*|recib\w*"
+    r"|vi|dig|din|våra?|prenumer\w*|tilaa|uutiskirje\w*)\b",
     re.IGNORECASE,
 )
 #: someone's quoted words, which may address anyone: “…”, "…", «…», „…“, ‘…’ (closed on
 #: the line)
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“”\n]*[“”]|‘[^’\n]*’(?!\w)")
+#: what a line holding only a bare cue must speak of, outside quotes, to be furniture all the same
+_BARE_WORD_CONTEXT = {
+    "donation": _TO_THE_READER,
+    "cookie": _COOKIE_CONTEXT,
+    "newsletter": _NEWSLETTER_CONTEXT,
+}
 
 
 def _about_network(text: str, net: re.Match[str]) -> bool:
