@@ -2555,3 +2555,29 @@ def test_a_date_line_saying_what_it_dates_under_the_article_is_metadata(extracte
     # (on a rendered page the line model may have removed it first)
     assert line.reason == "metadata" or not extracted and line.reason == "boilerplate"
     assert [p.text for p in art.paragraphs] == body
+
+
+def test_an_article_handed_over_as_one_line_cut_mid_sentence_is_kept() -> None:
+    """A data set that stores each article on one line, cut at a length, ends it mid-sentence:
+    the line model (trained on pages of many lines) scored such a line as furniture, and the
+    article lost every character.  A long line that holds sentences is prose though it does
+    not end on one; a long line of menu entries, with no sentence in it, is not."""
+    sentences = [
+        "The city council voted on Tuesday to close the old bridge after engineers found deep cracks in two of its piers.",
+        "Residents say the detour adds half an hour to their daily commute into the centre, and shop owners fear losing trade.",
+        "The mayor said a temporary crossing for pedestrians and cyclists would be built within three months of the closure.",
+        "Engineers will inspect the other two bridges over the river next month, the council said in a statement on",
+    ]
+    line = "Council closes old bridge after cracks found " + " ".join(sentences)
+    art = clean_text(line)
+    art.check_spans()
+    assert [p.text for p in art.paragraphs] == [line]
+    from newsdesk.clean.core import _runs_on_in_sentences
+
+    assert _runs_on_in_sentences(line)
+    menu = (
+        " ".join(f"Section {w}" for w in "abcdefghijklmnopqrstuvwxyz") + " Home Login Subscribe Search Menu"
+    )
+    assert not _runs_on_in_sentences(menu)
+    assert not _runs_on_in_sentences("Prices rose again. Analysts expect more")  # one end only
+    assert _runs_on_in_sentences("东京今天下雨。明天会更冷。后天天晴")

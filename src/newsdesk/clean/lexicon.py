@@ -2079,10 +2079,12 @@ _COOKIE_CONTEXT = re.compile(
     r"|please|bitte|you|your|vous|votre|vos|nous|nos|wir|sie|ihre?|vi|du|dig|din|ditt|våra?)\b",
     re.IGNORECASE,
 )
-#: a newsletter prompt asks its reader to sign up, in any of the cues' languages ("... said
-#: Jon Ralston, who runs a Nevada politics newsletter." is news)
+#: a newsletter prompt asks its reader to sign up, or lists what a subscription brings
+#: ("Exclusive articles by ... Plus, special edition ... newsletters."), in any of the cues'
+#: languages ("... said Jon Ralston, who runs a Nevada politics newsletter." is news)
 _NEWSLETTER_CONTEXT = re.compile(
-    r"\b(?:you|your|us|our|we|please|sign|subscrib\w*|receive|get|free|inbox|e-?mail"
+    r"\b(?:you|your|us|our|we|please|sign|subscrib\w*|receive|get|free|inbox|e-?mail|exclusive\w*|unlimited"
+    r"|access|premium|members?|offers?|exklusiv\w*|abonnent\w*|abonn[ée]s?|illimit[ée]\w*|ilimitad\w*"
     r"|sie|ihr\w*|unser\w*|du|dein\w*|abonn\w*|anmeld\w*|bestell\w*|kostenlos\w*|gratuit\w*"
     r"|vous|votre|vos|notre|nos|inscri\w*|recevez|tu|su|nuestr\w*|suscr\w*|recib\w*"
     r"|vi|dig|din|våra?|prenumer\w*|tilaa|uutiskirje\w*)\b",
