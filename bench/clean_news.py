@@ -10,7 +10,13 @@ with ``--errors``.  The peer is jusText 3 on the same lines (each a paragraph, t
 stoplist, as bench/plaintext_eval.py runs it): the share of characters it marks as
 boilerplate.  Passing the text through unchanged removes nothing.
 
-    .venv/bin/python bench/clean_news.py            # PolNeAR train and dev
+A second figure reads SemEval-2022 task 8's news texts (../shared/data/semeval8; 2,062
+distinct texts, 1,531 of them a whole article on one line, most cut at a length mid-sentence):
+how many texts keep less than half of their characters, and how many keep none (session 38:
+751 kept none before a long line holding sentences counted as prose).  jusText beside it,
+with the stoplist of each text's language.
+
+    .venv/bin/python bench/clean_news.py            # PolNeAR train and dev, SemEval texts
     .venv/bin/python bench/clean_news.py --errors   # and each removed sentence
 """
 
@@ -42,6 +48,33 @@ def articles() -> list[str]:
             title = (row.get("title") or "").strip()
             texts.append(f"{title}\n{row['text']}" if title else row["text"])
     return texts
+
+
+def semeval_texts() -> list[str]:
+    path = data_path("semeval8", "train.jsonl.gz")
+    if not path.exists():
+        return []
+    seen: dict[str, None] = {}
+    for row in read_jsonl_gz(path):
+        for key in ("text1", "text2"):
+            if row[key].strip():
+                seen.setdefault(row[key], None)
+    return list(seen)
+
+
+def kept_share(text: str) -> tuple[float, float]:
+    """(newsdesk, jusText): the share of the text's characters each keeps as the article."""
+    total = sum(len(ln.strip()) for ln in text.splitlines()) or 1
+    art = clean_text(text)
+    ours = sum(len(p.text) for p in art.paragraphs)
+    ours += sum(len(f.text) for f in (art.title, art.deck) if f is not None)
+    # jusText with the stoplist of the text's language, as bench/plaintext_eval.py runs it
+    sys.path.insert(0, str(ROOT / "bench"))
+    from newsdesk.lang import detect
+    from plaintext_eval import run_justext
+
+    kept = run_justext(text, detect(text[:1000]).lang)
+    return ours / total, sum(len(ln.strip()) for ln in kept.splitlines()) / total
 
 
 def justext_removed(text: str) -> int:
@@ -89,6 +122,15 @@ def main() -> None:
     )
     print(f"jusText 3 marked as boilerplate: {jt / total:.2%} of the text")
     print("text passed through unchanged: 0.00%")
+    semeval = semeval_texts()[: args.limit]
+    if semeval:
+        shares = [kept_share(t) for t in semeval]
+        one_line = sum(1 for t in semeval if len([ln for ln in t.splitlines() if ln.strip()]) == 1)
+        print(f"\nSemEval-2022 task 8 news texts: {len(semeval)} ({one_line} of them one line)")
+        for k, name in enumerate(("newsdesk", "jusText 3")):
+            half = sum(1 for x in shares if x[k] < 0.5)
+            none = sum(1 for x in shares if x[k] == 0)
+            print(f"{name:10s} keeps less than half of {half} texts, nothing of {none}")
 
 
 if __name__ == "__main__":
