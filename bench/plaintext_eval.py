@@ -44,6 +44,7 @@ import random
 import sys
 import time
 import warnings
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -343,8 +344,8 @@ def _f1(rows: list[tuple[int, ...]]) -> float:
 
 def paired_bootstrap(
     keys: list[str],
-    before: dict[str, tuple[int, ...]],
-    after: dict[str, tuple[int, ...]],
+    before: Mapping[str, tuple[int, ...]],
+    after: Mapping[str, tuple[int, ...]],
     rounds: int = 2000,
 ) -> tuple[float, float, float]:
     """F1(after) - F1(before) over ``keys``, and the 2.5 / 97.5 percentiles of that
