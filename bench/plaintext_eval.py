@@ -203,7 +203,7 @@ def main() -> None:
         from newsdesk.clean.linemodel import LineModel
 
         file_model = LineModel.from_json(args.line_model_file.read_text(encoding="utf-8"))
-        core.load_model = lambda name: file_model  # type: ignore[assignment]
+        core.load_model = lambda name: file_model
     t0 = time.time()
     rendered = render_all(args.limit)
     print(f"rendered {len(rendered)} pages with inscriptis ({time.time() - t0:.1f}s incl. cache)")
