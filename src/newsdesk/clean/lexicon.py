@@ -2084,7 +2084,7 @@ _COOKIE_CONTEXT = re.compile(
 #: languages ("... said Jon Ralston, who runs a Nevada politics newsletter." is news)
 _NEWSLETTER_CONTEXT = re.compile(
     r"\b(?:you|your|us|our|we|please|sign|subscrib\w*|receive|get|free|inbox|e-?mail|exclusive\w*|unlimited"
-    r"|access|premium|members?|offers?|exklusiv\w*|abonnent\w*|abonn[ée]s?|illimit[ée]\w*|ilimitad\w*"
+    r"|access|premium|members?|offers?|exklusiv\w*|illimit[ée]\w*|ilimitad\w*"
     r"|sie|ihr\w*|unser\w*|du|dein\w*|abonn\w*|anmeld\w*|bestell\w*|kostenlos\w*|gratuit\w*"
     r"|vous|votre|vos|notre|nos|inscri\w*|recevez|tu|su|nuestr\w*|suscr\w*|recib\w*"
     r"|vi|dig|din|våra?|prenumer\w*|tilaa|uutiskirje\w*)\b",
