@@ -2085,69 +2085,68 @@ def test_a_credit_glued_to_its_caption_is_split_off() -> None:
     assert all(p in art.text for p in body)
 
 
+_DONATION, _COOKIE, _NEWSLETTER = ("donation",), ("cookie",), ("newsletter", "label")
+
+
 @pytest.mark.parametrize(
-    ("line", "appeal"),
+    ("line", "reasons", "furniture"),
     [
-        ("Donations collected on the day will go towards a new boathouse.", False),
-        ("He pledged to donate his salary to charity.", False),
-        ("Please donate today.", True),
-        ("Your donation keeps our newsroom independent.", True),
-        ("Support us by donating today.", True),
-        ("Donate", True),
+        ("Donations collected on the day will go towards a new boathouse.", _DONATION, False),
+        ("He pledged to donate his salary to charity.", _DONATION, False),
+        ("Please donate today.", _DONATION, True),
+        ("Your donation keeps our newsroom independent.", _DONATION, True),
+        ("Support us by donating today.", _DONATION, True),
+        ("Donate", _DONATION, True),
         # someone else's appeal, quoted in a report, is news; so is a headline about donations
         (
             "The senator then asked supporters to “donate $3 to our campaign now” in an email on Friday.",
+            _DONATION,
             False,
         ),
-        ("Audit finds only two cases where donations slipped through the cracks", False),
-        ("Make a donation and help keep our journalism open for everyone", True),
-    ],
-)
-def test_a_sentence_about_donations_is_news_an_appeal_asks_the_reader(line: str, appeal: bool) -> None:
-    rule = match_rules(line, len(line.split()), line.endswith("."))
-    assert (rule is not None and rule[0] == "donation") is appeal, rule
-
-
-@pytest.mark.parametrize(
-    ("line", "banner"),
-    [
+        ("Audit finds only two cases where donations slipped through the cracks", _DONATION, False),
+        ("Make a donation and help keep our journalism open for everyone", _DONATION, True),
         # a report that mentions cookies (clean news articles lost such sentences)
-        ("The governor shot back that she could have stayed home and baked cookies instead.", False),
-        ("The bakery's cookie poll has picked the winner of five of the last six elections.", False),
-        ("He vowed not to buy any cookies from the scouts this year because of the dispute.", False),
+        ("The governor shot back that she could have stayed home and baked cookies instead.", _COOKIE, False),
+        ("The bakery's cookie poll has picked the winner of five of the last six elections.", _COOKIE, False),
+        ("He vowed not to buy any cookies from the scouts this year because of the dispute.", _COOKIE, False),
         # banners speak of the site, the visit, consent or privacy, in any language
-        ("By continuing to browse, you agree to our use of cookies.", True),
-        ("Vi använder cookies för att ge dig en bättre upplevelse på webbplatsen.", True),
-        ("En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.", True),
-        ("Déclaration relative à la protection des données personnelles et aux cookies", True),
+        ("By continuing to browse, you agree to our use of cookies.", _COOKIE, True),
+        ("Vi använder cookies för att ge dig en bättre upplevelse på webbplatsen.", _COOKIE, True),
         (
-            "To regain access, please make sure that cookies and JavaScript are enabled before reloading the page.",
+            "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.",
+            _COOKIE,
             True,
         ),
-        ("Cookie settings", True),
-    ],
-)
-def test_a_sentence_about_cookies_is_news_a_banner_speaks_of_the_site(line: str, banner: bool) -> None:
-    rule = match_rules(line, len(line.split()), line.endswith("."))
-    assert (rule is not None and rule[0] == "cookie") is banner, rule
-
-
-@pytest.mark.parametrize(
-    ("line", "prompt"),
-    [
+        ("Déclaration relative à la protection des données personnelles et aux cookies", _COOKIE, True),
+        (
+            "To regain access, please make sure that cookies and JavaScript are enabled before reloading the page.",
+            _COOKIE,
+            True,
+        ),
+        ("Cookie settings", _COOKIE, True),
+        # a newsletter named in a report, against a prompt to sign up for one
         (
             '"They have a real problem if they lose here," said the editor, who runs a politics newsletter.',
+            _NEWSLETTER,
             False,
         ),
-        ("Der Newsletter erscheint seit 2019 und hat heute mehr als zehntausend Leser in der Region.", False),
-        ("Get our free newsletter every morning.", True),
-        ("Newsletter", True),
-        ("Abonnieren Sie unseren Newsletter", True),
+        (
+            "Der Newsletter erscheint seit 2019 und hat heute mehr als zehntausend Leser in der Region.",
+            _NEWSLETTER,
+            False,
+        ),
+        ("Get our free newsletter every morning.", _NEWSLETTER, True),
+        ("Newsletter", _NEWSLETTER, True),
+        ("Abonnieren Sie unseren Newsletter", _NEWSLETTER, True),
     ],
 )
-def test_a_sentence_about_a_newsletter_is_news_a_prompt_asks_the_reader(line: str, prompt: bool) -> None:
+def test_a_line_that_only_mentions_donations_cookies_or_a_newsletter_is_news(
+    line: str, reasons: tuple[str, ...], furniture: bool
+) -> None:
+    """An appeal asks the reader, a banner speaks of the site, a prompt of signing up; a
+    sentence or headline that merely names the thing is news."""
     rule = match_rules(line, len(line.split()), line.endswith("."))
-    assert (rule is not None and rule[0] in ("newsletter", "label")) is prompt, rule
+    assert (rule is not None and rule[0] in reasons) is furniture, rule
 
 
 def test_a_date_line_beside_a_byline_under_the_sites_menu_is_the_dateline() -> None:
