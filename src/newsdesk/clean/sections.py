@@ -352,31 +352,39 @@ def drop_inline_teasers(lines: Sequence[CleanedLine]) -> None:
         if ln.role != "body":
             # a heading a rule has removed already ("Lesen Sie auch:" is a UI label) still
             # heads its links
-            if ln.role == "removed" and ln.nw <= MAX_HEADING_WORDS:
-                text = ln.text.strip()
-                if TEASER_HEADING.match(text) or END_HEADING.match(text) or END_PHRASE.match(text):
-                    teasers_left = TEASER_BLOCK_LINES
+            if ln.role == "removed" and ln.nw <= MAX_HEADING_WORDS and _heading_of_links(ln.text.strip()):
+                teasers_left = TEASER_BLOCK_LINES
             continue
         text = ln.text.strip()
         if ln.nw <= MAX_TEASER_WORDS and TEASER.match(text):
             _drop(ln, "teaser", "a link to another article")
             continue
-        if ln.nw <= MAX_HEADING_WORDS and not ln.sentence:
-            if TEASER_HEADING.match(text):
-                _drop(ln, "label", _TEASER_HEADING_DETAIL)
-                teasers_left = TEASER_BLOCK_LINES
-                continue
-            if END_HEADING.match(text) or END_PHRASE.match(text):
-                _drop(ln, "label", _END_HEADING_DETAIL)
-                teasers_left = TEASER_BLOCK_LINES
-                continue
+        if ln.nw <= MAX_HEADING_WORDS and not ln.sentence and (detail := _heading_of_links(text)):
+            _drop(ln, "label", detail)
+            teasers_left = TEASER_BLOCK_LINES
+            continue
         if teasers_left:
-            item = text[:2] in ("* ", "+ ", "- ", "• ")
-            if not ln.sentence and ln.nw <= (TEASER_BLOCK_ITEM_WORDS if item else TEASER_BLOCK_WORDS):
+            if not ln.sentence and _short_enough_for_teaser_block(text, ln.nw):
                 teasers_left -= 1
                 _drop(ln, "teaser", "under a heading of links to other articles")
                 continue
             teasers_left = 0
+
+
+def _heading_of_links(text: str) -> str | None:
+    """The detail of a removal, when ``text`` is a teaser heading or an end-of-page one."""
+    if TEASER_HEADING.match(text):
+        return _TEASER_HEADING_DETAIL
+    if END_HEADING.match(text) or END_PHRASE.match(text):
+        return _END_HEADING_DETAIL
+    return None
+
+
+def _short_enough_for_teaser_block(text: str, nw: int) -> bool:
+    """A line under a teaser heading is one of its links when this short (a headline; a list
+    item may be longer)."""
+    item = text[:2] in ("* ", "+ ", "- ", "• ")
+    return nw <= (TEASER_BLOCK_ITEM_WORDS if item else TEASER_BLOCK_WORDS)
 
 
 def mark_article_end(lines: Sequence[CleanedLine]) -> None:
@@ -446,8 +454,7 @@ def mark_article_end(lines: Sequence[CleanedLine]) -> None:
             _drop(ln, "after-article", _after(end))
             continue
         if teasers_left:
-            item = text[:2] in ("* ", "+ ", "- ", "• ")
-            if ln.nw <= (TEASER_BLOCK_ITEM_WORDS if item else TEASER_BLOCK_WORDS):
+            if _short_enough_for_teaser_block(text, ln.nw):
                 teasers_left -= 1
                 _drop(ln, "teaser", "under a heading of links to other articles")
                 continue
